@@ -1,0 +1,138 @@
+// Leadline's composition root: parses the command line, resolves settings, builds the engine
+// objects (each gets its dependencies through its constructor) and runs either the console
+// window (QApplication) or the headless server (QCoreApplication, no display needed).
+#include "commands.h"
+#include "shutdown.h"
+
+#include "campaigns/campaignservice.h"
+#include "core/clock.h"
+#include "core/logging.h"
+#include "core/settings.h"
+#include "server/requestauth.h"
+#include "server/restapi.h"
+#include "server/serverpool.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <memory>
+
+using namespace Leadline;
+
+static bool wantsGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--headless" || a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all"
+            || a == "migrate" || a == "import" || a == "demo" || a == "config")
+            return false;
+    }
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    const bool gui = wantsGui(argc, argv);
+    if (gui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        QTextStream(stderr) << "leadline: no display found. Run the server with: leadline --headless\n";
+        return 1;
+    }
+    std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication::setApplicationName(QStringLiteral("leadline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LEADLINE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Leadline: AI voice campaigns for real-estate sales teams."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the server without a window."));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("HTTP port (default 8000)."), QStringLiteral("port"));
+    const QCommandLineOption dbUrl(QStringLiteral("database-url"), QStringLiteral("postgresql://user:pass@host/db; default: embedded SQLite."), QStringLiteral("url"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Config file (INI, keys as the environment variables)."), QStringLiteral("file"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or critical."), QStringLiteral("level"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("import: print the report as JSON."));
+    const QCommandLineOption create(QStringLiteral("create"), QStringLiteral("import: create the campaign if it does not exist."));
+    const QCommandLineOption noServe(QStringLiteral("no-serve"), QStringLiteral("demo: exit after the demo instead of serving."));
+    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo | config"));
+    parser.process(*app);
+
+    QHash<QString, QString> cli;
+    if (parser.isSet(port)) cli.insert(QStringLiteral("PORT"), parser.value(port));
+    if (parser.isSet(dbUrl)) cli.insert(QStringLiteral("DATABASE_URL"), parser.value(dbUrl));
+    if (parser.isSet(logLevel)) cli.insert(QStringLiteral("LOG_LEVEL"), parser.value(logLevel));
+    const QString configFile = parser.isSet(config) ? parser.value(config) : defaultConfigFile();
+    Settings settings = Settings::resolve(cli, QProcessEnvironment::systemEnvironment(), configFile);
+    if (!applyLogLevel(settings.value(QStringLiteral("LOG_LEVEL")))) {
+        QTextStream(stderr) << "leadline: --log-level must be debug, info, warning or critical\n";
+        return 2;
+    }
+    const QStringList args = parser.positionalArguments();
+    const QString verb = args.value(0);
+    if (verb == QLatin1String("config")) {
+        QTextStream(stdout) << settings.describe();
+        return 0;
+    }
+
+    auto dbConfig = Storage::DatabaseConfig::fromUrl(settings.databaseUrl(), Storage::DatabaseConfig::defaultSqlitePath());
+    if (!dbConfig) {
+        QTextStream(stderr) << "leadline: " << dbConfig.error().message << '\n';
+        return 2;
+    }
+    Storage::Database db(dbConfig.value());
+    if (const int rc = runMigrate(db, verb == QLatin1String("migrate")); rc != 0 || verb == QLatin1String("migrate"))
+        return rc;
+
+    SystemClock clock;
+    Campaigns::CampaignService campaigns(db, clock, {settings.callingHoursStart(), settings.callingHoursEnd()});
+    if (verb == QLatin1String("import")) {
+        if (args.size() != 3) {
+            QTextStream(stderr) << "usage: leadline import <campaign-id|name> <file.csv> [--json] [--create]\n";
+            return 2;
+        }
+        return runImport(campaigns, args.at(1), args.at(2), parser.isSet(json), parser.isSet(create));
+    }
+    if (verb == QLatin1String("demo")) {
+        if (const int rc = runDemoImport(campaigns); rc != 0 || parser.isSet(noServe))
+            return rc;
+        QTextStream(stdout) << "Simulated calling arrives with the demo issue; serving the imported campaign now.\n";
+    } else if (!verb.isEmpty()) {
+        QTextStream(stderr) << "leadline: unknown command \"" << verb << "\" (see --help)\n";
+        return 2;
+    }
+
+    ensureApiToken(settings);
+    qCInfo(lcCore).noquote() << "settings:\n" + settings.describe();
+    Server::Router router;
+    Server::RestApi api(campaigns, db);
+    api.registerRoutes(router);
+    Server::RequestAuth auth(settings.apiToken().toUtf8());
+    Server::ServerPool server(router, auth);
+    Server::ServerOptions options;
+    options.address = QHostAddress(settings.listenAddress());
+    options.port = quint16(settings.port());
+    options.workers = settings.workerThreads();
+    options.maxBodyBytes = settings.maxUploadBytes();
+    if (Status s = server.start(options); !s) {
+        QTextStream(stderr) << "leadline: " << s.error().message << '\n';
+        return 1;
+    }
+    QTextStream(stdout) << "Leadline " << LEADLINE_VERSION << " serving on http://" << settings.listenAddress() << ':'
+                        << server.port() << " (database " << db.config().describe() << ")" << Qt::endl;
+    quitOnTerminationSignals(*app);
+
+    std::unique_ptr<Ui::MainWindow> window;
+    if (gui) {
+        window = std::make_unique<Ui::MainWindow>(campaigns, db, Ui::ConsoleInfo{server.port(), db.config().describe()});
+        window->show();
+    }
+    const int rc = app->exec();
+    window.reset();
+    server.stop();
+    return rc;
+}

@@ -1,0 +1,142 @@
+#include "settings.h"
+
+#include <QSettings>
+#include <QThread>
+
+namespace Leadline {
+
+const QList<SettingSpec> &Settings::specs()
+{
+    static const QList<SettingSpec> s = {
+        {QStringLiteral("PORT"), QStringLiteral("8000"), false, "HTTP port for REST, webhooks, /metrics and /media"},
+        {QStringLiteral("LISTEN_ADDRESS"), QStringLiteral("0.0.0.0"), false, "address the server binds"},
+        {QStringLiteral("WORKER_THREADS"), QStringLiteral("0"), false, "network worker threads (0 = one per core)"},
+        {QStringLiteral("DATABASE_URL"), QString(), true, "postgresql://user:pass@host:port/db; empty = embedded SQLite"},
+        {QStringLiteral("REDIS_URL"), QString(), true, "redis://host:port for the cross-node session index"},
+        {QStringLiteral("OUR_BASE_URL"), QString(), false, "public https base URL Exotel reaches us on"},
+        {QStringLiteral("API_TOKEN"), QString(), true, "bearer token for non-loopback REST clients (generated on first run)"},
+        {QStringLiteral("MAX_UPLOAD_BYTES"), QStringLiteral("104857600"), false, "largest accepted request body"},
+        {QStringLiteral("LOG_LEVEL"), QStringLiteral("info"), false, "debug, info, warning or critical"},
+        {QStringLiteral("EXOTEL_ACCOUNT_SID"), QString(), false, "Exotel account SID"},
+        {QStringLiteral("EXOTEL_API_KEY"), QString(), true, "Exotel API key"},
+        {QStringLiteral("EXOTEL_API_TOKEN"), QString(), true, "Exotel API token"},
+        {QStringLiteral("EXOTEL_VIRTUAL_NUMBER"), QString(), false, "ExoPhone used as caller id"},
+        {QStringLiteral("EXOTEL_EXOPHLO_ID"), QString(), false, "flow (app) id for flow mode"},
+        {QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("https://api.exotel.com"), false, "Exotel REST host (api.in.exotel.com for Mumbai)"},
+        {QStringLiteral("DEEPGRAM_API_KEY"), QString(), true, "Deepgram key; empty = offline STT"},
+        {QStringLiteral("DEEPGRAM_BASE_URL"), QStringLiteral("wss://api.deepgram.com"), false, "Deepgram streaming endpoint"},
+        {QStringLiteral("OPENAI_API_KEY"), QString(), true, "OpenAI-compatible key; empty = scripted dialog"},
+        {QStringLiteral("OPENAI_BASE_URL"), QStringLiteral("https://api.openai.com/v1"), false, "chat completions base URL (Ollama, llama.cpp work too)"},
+        {QStringLiteral("OPENAI_MODEL"), QStringLiteral("gpt-4o-mini"), false, "chat model"},
+        {QStringLiteral("ELEVENLABS_API_KEY"), QString(), true, "ElevenLabs key; empty = offline TTS"},
+        {QStringLiteral("ELEVENLABS_VOICE_ID"), QString(), false, "ElevenLabs voice"},
+        {QStringLiteral("ELEVENLABS_BASE_URL"), QStringLiteral("https://api.elevenlabs.io"), false, "ElevenLabs endpoint"},
+        {QStringLiteral("CALLING_HOURS_START"), QStringLiteral("10"), false, "default calling window start hour"},
+        {QStringLiteral("CALLING_HOURS_END"), QStringLiteral("19"), false, "default calling window end hour"},
+        {QStringLiteral("MAX_CONCURRENT_CALLS"), QStringLiteral("10"), false, "global cap on simultaneous calls"},
+    };
+    return s;
+}
+
+Settings Settings::resolve(const QHash<QString, QString> &cli, const QProcessEnvironment &env,
+                           const QString &configFile)
+{
+    Settings out;
+    for (const SettingSpec &spec : specs()) {
+        out.m_values.insert(spec.name, spec.defaultValue);
+        out.m_sources.insert(spec.name, Source::Default);
+    }
+    if (!configFile.isEmpty()) {
+        QSettings file(configFile, QSettings::IniFormat);
+        for (const SettingSpec &spec : specs()) {
+            if (file.contains(spec.name))
+                out.set(spec.name, file.value(spec.name).toString(), Source::ConfigFile);
+        }
+    }
+    for (const SettingSpec &spec : specs()) {
+        if (env.contains(spec.name) && !env.value(spec.name).isEmpty())
+            out.set(spec.name, env.value(spec.name), Source::Environment);
+    }
+    for (auto it = cli.cbegin(); it != cli.cend(); ++it)
+        out.set(it.key(), it.value(), Source::CommandLine);
+    return out;
+}
+
+void Settings::set(const QString &name, const QString &value, Source src)
+{
+    m_values.insert(name, value.trimmed());
+    m_sources.insert(name, src);
+}
+
+int Settings::intValue(const QString &name, int fallback) const
+{
+    bool ok = false;
+    const int v = value(name).toInt(&ok);
+    return ok ? v : fallback;
+}
+
+int Settings::port() const { return intValue(QStringLiteral("PORT"), 8000); }
+int Settings::callingHoursStart() const { return intValue(QStringLiteral("CALLING_HOURS_START"), 10); }
+int Settings::callingHoursEnd() const { return intValue(QStringLiteral("CALLING_HOURS_END"), 19); }
+int Settings::maxConcurrentCalls() const { return intValue(QStringLiteral("MAX_CONCURRENT_CALLS"), 10); }
+
+int Settings::workerThreads() const
+{
+    const int n = intValue(QStringLiteral("WORKER_THREADS"), 0);
+    return n > 0 ? n : qMax(1, QThread::idealThreadCount());
+}
+
+qint64 Settings::maxUploadBytes() const
+{
+    bool ok = false;
+    const qint64 v = value(QStringLiteral("MAX_UPLOAD_BYTES")).toLongLong(&ok);
+    return ok && v > 0 ? v : 100LL * 1024 * 1024;
+}
+
+QString Settings::mask(const QString &secret)
+{
+    if (secret.isEmpty())
+        return QStringLiteral("(not set)");
+    if (secret.size() >= 16)
+        return QStringLiteral("****") + secret.right(4);
+    return QStringLiteral("****");
+}
+
+QString Settings::maskUrlPassword(const QString &url)
+{
+    QUrl u(url);
+    if (!u.isValid() || u.password().isEmpty())
+        return url;
+    u.setPassword(QStringLiteral("****"));
+    return u.toString();
+}
+
+QString Settings::displayValue(const QString &name) const
+{
+    const QString v = value(name);
+    for (const SettingSpec &spec : specs()) {
+        if (spec.name != name)
+            continue;
+        if (!spec.secret)
+            return v;
+        // URLs are useful to see; only their password is secret.
+        if (name.endsWith(QLatin1String("_URL")))
+            return v.isEmpty() ? QStringLiteral("(not set)") : maskUrlPassword(v);
+        return mask(v);
+    }
+    return v;
+}
+
+QString Settings::describe() const
+{
+    static const char *sourceNames[] = {"default", "config file", "environment", "command line"};
+    QString out;
+    for (const SettingSpec &spec : specs()) {
+        out += spec.name.leftJustified(24) + QLatin1Char(' ')
+               + displayValue(spec.name).leftJustified(40) + QLatin1String("  [")
+               + QLatin1String(sourceNames[int(source(spec.name))]) + QLatin1String("]\n");
+    }
+    return out;
+}
+
+} // namespace Leadline

@@ -1,0 +1,24 @@
+// RequestAuth: who may call operator routes. Loopback clients are trusted unless the request
+// came through a proxy (X-Forwarded-For / Forwarded present); everyone else needs
+// "Authorization: Bearer <API_TOKEN>", compared in constant time. Thread: immutable, shared.
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QHttpServerRequest>
+
+namespace Leadline::Server {
+
+class RequestAuth
+{
+public:
+    explicit RequestAuth(QByteArray apiToken) : m_token(std::move(apiToken)) {}
+    Status check(const QHttpServerRequest &request) const;
+    static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+
+private:
+    QByteArray m_token;
+};
+
+} // namespace Leadline::Server

@@ -1,0 +1,35 @@
+// RestApi: the JSON routes (campaigns, lead upload and listing, health). Registers handlers on
+// the Router at start; handlers then run on whichever network worker accepted the request and
+// use that thread's database connection. Thread: immutable after registration, shared.
+#pragma once
+
+#include "router.h"
+
+#include <QElapsedTimer>
+
+namespace Leadline::Storage { class Database; }
+namespace Leadline::Campaigns { class CampaignService; }
+
+namespace Leadline::Server {
+
+class RestApi
+{
+public:
+    RestApi(Campaigns::CampaignService &campaigns, const Storage::Database &db);
+    void registerRoutes(Router &router);
+
+private:
+    HttpResponse health(const RouteContext &ctx) const;
+    HttpResponse createCampaign(const RouteContext &ctx) const;
+    HttpResponse listCampaigns(const RouteContext &ctx) const;
+    HttpResponse getCampaign(const RouteContext &ctx) const;
+    HttpResponse setCampaignStatus(const RouteContext &ctx, const QString &status) const;
+    HttpResponse uploadCsv(const RouteContext &ctx) const;
+    HttpResponse listLeads(const RouteContext &ctx) const;
+
+    Campaigns::CampaignService &m_campaigns;
+    const Storage::Database &m_db;
+    QElapsedTimer m_uptime;
+};
+
+} // namespace Leadline::Server

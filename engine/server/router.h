@@ -1,0 +1,58 @@
+// Router: method + path pattern ("/campaigns/{id}/leads") -> handler. Built once on the main
+// thread before the workers start, then only read (shared by all network workers).
+#pragma once
+
+#include "httptypes.h"
+
+#include <QHttpServerRequest>
+#include <QStringList>
+#include <functional>
+
+namespace Leadline::Server {
+
+struct RouteContext
+{
+    const QHttpServerRequest &request;
+    QStringList args; // the {placeholders} of the pattern, in order
+};
+
+using RouteHandler = std::function<HttpResponse(const RouteContext &)>;
+
+enum class Access {
+    Operator, // loopback, or a valid Bearer token
+    Public,   // anyone (e.g. /health for load balancers)
+};
+
+class Router
+{
+public:
+    void add(QHttpServerRequest::Method method, const QString &pattern, RouteHandler handler,
+             Access access = Access::Operator);
+    // A WebSocket path (upgrade requests); the socket itself is handed to the worker's handler.
+    void addWebSocketPath(const QString &path) { m_wsPaths.append(path); }
+    bool isWebSocketPath(const QString &path) const { return m_wsPaths.contains(path); }
+
+    struct Match
+    {
+        const RouteHandler *handler = nullptr;
+        Access access = Access::Operator;
+        QStringList args;
+        QString pattern; // the matched pattern, for logs and metrics labels
+        bool pathKnown = false; // the path exists for another method (-> 405)
+    };
+    Match match(QHttpServerRequest::Method method, const QString &path) const;
+
+private:
+    struct Route
+    {
+        QHttpServerRequest::Method method;
+        QString pattern;
+        QStringList segments;
+        RouteHandler handler;
+        Access access;
+    };
+    QList<Route> m_routes;
+    QStringList m_wsPaths;
+};
+
+} // namespace Leadline::Server

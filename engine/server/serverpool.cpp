@@ -1,0 +1,165 @@
+#include "serverpool.h"
+
+#include "core/logging.h"
+
+#include <QSemaphore>
+#include <QTcpServer>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Leadline::Server {
+
+static socklen_t fillAddress(const QHostAddress &address, quint16 port, sockaddr_storage &ss)
+{
+    std::memset(&ss, 0, sizeof ss);
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *a = reinterpret_cast<sockaddr_in6 *>(&ss);
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons(port);
+        const Q_IPV6ADDR ip = address.toIPv6Address();
+        std::memcpy(&a->sin6_addr, &ip, sizeof ip);
+        return sizeof(sockaddr_in6);
+    }
+    auto *a = reinterpret_cast<sockaddr_in *>(&ss);
+    a->sin_family = AF_INET;
+    a->sin_port = htons(port);
+    a->sin_addr.s_addr = htonl(address == QHostAddress::Any ? INADDR_ANY : address.toIPv4Address());
+    return sizeof(sockaddr_in);
+}
+
+static Result<int> openSocket(const QHostAddress &address, quint16 port, bool reusePort)
+{
+    sockaddr_storage ss;
+    const socklen_t len = fillAddress(address, port, ss);
+    const int fd = ::socket(ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return Error::make(Error::Code::Unavailable, QStringLiteral("socket(): %1").arg(QString::fromLocal8Bit(strerror(errno))));
+    int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (reusePort && ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0) {
+        ::close(fd);
+        return Error::make(Error::Code::Unavailable, QStringLiteral("SO_REUSEPORT unsupported"));
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return Error::make(Error::Code::Unavailable,
+                           QStringLiteral("cannot listen on %1:%2: %3%4")
+                               .arg(address.toString()).arg(port)
+                               .arg(QString::fromLocal8Bit(strerror(err)),
+                                    err == EADDRINUSE ? QStringLiteral(" (another program uses this port; choose one with --port)") : QString()));
+    }
+    if (::listen(fd, 1024) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return Error::make(Error::Code::Unavailable, QStringLiteral("listen(): %1").arg(QString::fromLocal8Bit(strerror(err))));
+    }
+    return fd;
+}
+
+Result<int> openReusePortSocket(const QHostAddress &address, quint16 port)
+{
+    return openSocket(address, port, true);
+}
+
+Status checkPortFree(const QHostAddress &address, quint16 port)
+{
+    // A plain bind fails while anyone (also another Leadline using SO_REUSEPORT) listens there.
+    auto probe = openSocket(address, port, false);
+    if (!probe)
+        return probe.error();
+    ::close(probe.value());
+    return okStatus();
+}
+
+static quint16 boundPort(int fd)
+{
+    sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0)
+        return 0;
+    if (ss.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<sockaddr_in6 *>(&ss)->sin6_port);
+    return ntohs(reinterpret_cast<sockaddr_in *>(&ss)->sin_port);
+}
+
+ServerPool::ServerPool(const Router &router, const RequestAuth &auth, QObject *parent)
+    : QObject(parent), m_router(router), m_auth(auth)
+{
+}
+
+ServerPool::~ServerPool() { stop(); }
+
+Status ServerPool::start(const ServerOptions &options)
+{
+    quint16 port = options.port;
+    if (port != 0) {
+        if (Status s = checkPortFree(options.address, port); !s)
+            return s;
+    }
+    const int workers = qMax(1, options.workers);
+    for (int i = 0; i < workers; ++i) {
+        auto fd = openReusePortSocket(options.address, port);
+        if (!fd) {
+            if (i == 0)
+                return fd.error();
+            qCWarning(lcServer) << "worker" << i << "could not share the port:" << fd.error().message;
+            break;
+        }
+        if (port == 0)
+            port = boundPort(fd.value());
+
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("leadline-net-%1").arg(i));
+        QSemaphore ready;
+        bool ok = false;
+        const int socketFd = fd.value();
+        const qint64 maxBody = options.maxBodyBytes;
+        // The server objects are created inside the worker thread, so they belong to it.
+        QObject *anchor = new QObject;
+        anchor->moveToThread(thread.get());
+        connect(thread.get(), &QThread::started, anchor, [&, anchor, socketFd, maxBody] {
+            auto *tcp = new QTcpServer(anchor);
+            if (!tcp->setSocketDescriptor(socketFd)) {
+                ::close(socketFd);
+                ready.release();
+                return;
+            }
+            auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, anchor);
+            http->bind(tcp);
+            ok = true;
+            ready.release();
+        });
+        connect(thread.get(), &QThread::finished, anchor, &QObject::deleteLater);
+        thread->start();
+        ready.acquire();
+        if (!ok) {
+            thread->quit();
+            thread->wait();
+            if (i == 0)
+                return Error::make(Error::Code::Unavailable, QStringLiteral("cannot adopt the listening socket"));
+            break;
+        }
+        m_threads.push_back(std::move(thread));
+    }
+    m_port = port;
+    qCInfo(lcServer) << "listening on" << options.address.toString() << "port" << m_port << "with"
+                     << m_threads.size() << "network workers";
+    return okStatus();
+}
+
+void ServerPool::stop()
+{
+    for (auto &t : m_threads) {
+        t->quit();
+        t->wait();
+    }
+    m_threads.clear();
+}
+
+} // namespace Leadline::Server

@@ -1,0 +1,56 @@
+// ServerPool: N network worker threads ("leadline-net-<i>"), each with its own WorkerServer on
+// the same port (SO_REUSEPORT; the kernel spreads connections). A connection, REST request or
+// WebSocket, lives on the worker that accepted it. Falls back to one worker where SO_REUSEPORT
+// is unavailable. Thread: created and driven from the main thread; workers own their servers.
+#pragma once
+
+#include "core/result.h"
+#include "requestauth.h"
+#include "router.h"
+#include "workerserver.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+#include <memory>
+#include <vector>
+
+namespace Leadline::Server {
+
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress::Any;
+    quint16 port = 8000; // 0 = pick a free port (tests)
+    int workers = 1;
+    qint64 maxBodyBytes = 100 * 1024 * 1024;
+};
+
+class ServerPool : public QObject
+{
+    Q_OBJECT
+public:
+    ServerPool(const Router &router, const RequestAuth &auth, QObject *parent = nullptr);
+    ~ServerPool() override;
+
+    // Called on each worker thread, with that worker's context object, for every accepted socket.
+    void setWebSocketHandler(WebSocketHandler handler) { m_wsHandler = std::move(handler); }
+
+    Status start(const ServerOptions &options);
+    void stop();
+    quint16 port() const { return m_port; }
+    int workerCount() const { return int(m_threads.size()); }
+
+private:
+    const Router &m_router;
+    const RequestAuth &m_auth;
+    WebSocketHandler m_wsHandler;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    quint16 m_port = 0;
+};
+
+// Opens a listening socket with SO_REUSEADDR + SO_REUSEPORT; returns the fd, or an error.
+Result<int> openReusePortSocket(const QHostAddress &address, quint16 port);
+// Fails with a clear message when another process already holds the port.
+Status checkPortFree(const QHostAddress &address, quint16 port);
+
+} // namespace Leadline::Server

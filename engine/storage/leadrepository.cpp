@@ -1,0 +1,259 @@
+#include "leadrepository.h"
+
+#include "database.h"
+
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <libpq-fe.h>
+
+namespace Leadline::Storage {
+
+static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
+
+Status LeadRepository::lockCampaignForImport(qint64 campaignId)
+{
+    if (!isPg(m_db)) {
+        // Take SQLite's write lock now so that the existing-phone snapshot stays true.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("UPDATE campaigns SET updated_at = updated_at WHERE id = %1").arg(campaignId)))
+            return sqlError(QStringLiteral("cannot lock campaign"), q.lastError());
+        return okStatus();
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(7243002, CAST(? AS INTEGER))"));
+    q.addBindValue(int(campaignId & 0x7fffffff));
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot lock campaign"), q.lastError());
+    return okStatus();
+}
+
+Result<QSet<QString>> LeadRepository::phonesOfCampaign(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT phone_e164 FROM leads WHERE campaign_id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot read campaign phones"), q.lastError());
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+
+Status LeadRepository::insertBatch(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs)
+{
+    if (rows.isEmpty())
+        return okStatus();
+    return isPg(m_db) ? copyBatchPostgres(campaignId, rows, nowMs)
+                      : insertBatchPrepared(campaignId, rows, nowMs);
+}
+
+// COPY text format: tab-separated, \N for NULL, backslash escapes for \ TAB LF CR.
+static void appendCopyField(QByteArray &out, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    for (char c : utf8) {
+        switch (c) {
+        case '\\': out.append("\\\\", 2); break;
+        case '\t': out.append("\\t", 2); break;
+        case '\n': out.append("\\n", 2); break;
+        case '\r': out.append("\\r", 2); break;
+        default: out.append(c);
+        }
+    }
+}
+
+static QString customText(const QJsonObject &custom)
+{
+    return custom.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(custom).toJson(QJsonDocument::Compact));
+}
+
+Status LeadRepository::copyBatchPostgres(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs)
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return insertBatchPrepared(campaignId, rows, nowMs);
+    PGconn *conn = *static_cast<PGconn *const *>(handle.data());
+    if (!conn)
+        return Error::make(Error::Code::Unavailable, QStringLiteral("PostgreSQL connection is closed"));
+
+    PGresult *res = PQexec(conn, "COPY leads (campaign_id, name, phone_e164, email, city, budget, property_type, "
+                                 "language, custom, status, next_attempt_at, source_line, created_at) FROM STDIN");
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        const QString msg = QString::fromUtf8(PQerrorMessage(conn));
+        PQclear(res);
+        return Error::make(Error::Code::Internal, QStringLiteral("COPY leads failed to start: %1").arg(msg));
+    }
+    PQclear(res);
+
+    const QByteArray campaign = QByteArray::number(campaignId);
+    const QByteArray now = QByteArray::number(nowMs);
+    QByteArray buf;
+    buf.reserve(1 << 20);
+    bool sendFailed = false;
+    for (const LeadRow &r : rows) {
+        buf.append(campaign).append('\t');
+        appendCopyField(buf, r.name); buf.append('\t');
+        appendCopyField(buf, r.phoneE164); buf.append('\t');
+        appendCopyField(buf, r.email); buf.append('\t');
+        appendCopyField(buf, r.city); buf.append('\t');
+        appendCopyField(buf, r.budget); buf.append('\t');
+        appendCopyField(buf, r.propertyType); buf.append('\t');
+        appendCopyField(buf, r.language); buf.append('\t');
+        if (r.custom.isEmpty())
+            buf.append("\\N");
+        else
+            appendCopyField(buf, customText(r.custom));
+        buf.append("\tpending\t0\t").append(QByteArray::number(r.sourceLine)).append('\t').append(now).append('\n');
+        if (buf.size() > (1 << 20) - 4096) {
+            if (PQputCopyData(conn, buf.constData(), int(buf.size())) != 1) { sendFailed = true; break; }
+            buf.clear();
+        }
+    }
+    if (!sendFailed && !buf.isEmpty() && PQputCopyData(conn, buf.constData(), int(buf.size())) != 1)
+        sendFailed = true;
+    PQputCopyEnd(conn, sendFailed ? "client failed to send data" : nullptr);
+    QString failure;
+    while ((res = PQgetResult(conn)) != nullptr) {
+        if (PQresultStatus(res) != PGRES_COMMAND_OK)
+            failure = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+        PQclear(res);
+    }
+    if (sendFailed || !failure.isEmpty())
+        return Error::make(Error::Code::Internal, QStringLiteral("COPY leads failed: %1")
+                                                      .arg(failure.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : failure));
+    return okStatus();
+}
+
+Status LeadRepository::insertBatchPrepared(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(QStringLiteral(
+            "INSERT INTO leads (campaign_id, name, phone_e164, email, city, budget, property_type, language, "
+            "custom, status, next_attempt_at, source_line, created_at) VALUES (?,?,?,?,?,?,?,?,?,'pending',0,?,?)")))
+        return sqlError(QStringLiteral("cannot prepare lead insert"), q.lastError());
+    for (const LeadRow &r : rows) {
+        q.bindValue(0, campaignId);
+        q.bindValue(1, nonNull(r.name));
+        q.bindValue(2, nonNull(r.phoneE164));
+        q.bindValue(3, nonNull(r.email));
+        q.bindValue(4, nonNull(r.city));
+        q.bindValue(5, nonNull(r.budget));
+        q.bindValue(6, nonNull(r.propertyType));
+        q.bindValue(7, nonNull(r.language));
+        q.bindValue(8, r.custom.isEmpty() ? QVariant() : QVariant(customText(r.custom)));
+        q.bindValue(9, r.sourceLine);
+        q.bindValue(10, nowMs);
+        if (!q.exec())
+            return sqlError(QStringLiteral("cannot insert lead from line %1").arg(r.sourceLine), q.lastError());
+    }
+    return okStatus();
+}
+
+static const char kLeadColumns[] =
+    "id, campaign_id, name, phone_e164, email, city, budget, property_type, language, custom, status, "
+    "attempts, next_attempt_at, last_outcome, source_line";
+
+Result<LeadPage> LeadRepository::page(qint64 campaignId, qint64 afterId, int limit, const QString &status)
+{
+    limit = qBound(1, limit, 1000);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT %1 FROM leads WHERE campaign_id = ? AND id > ?").arg(QLatin1String(kLeadColumns));
+    if (!status.isEmpty())
+        sql += QLatin1String(" AND status = ?");
+    sql += QStringLiteral(" ORDER BY id LIMIT %1").arg(limit + 1);
+    q.prepare(sql);
+    q.addBindValue(campaignId);
+    q.addBindValue(afterId);
+    if (!status.isEmpty())
+        q.addBindValue(status);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot list leads"), q.lastError());
+    LeadPage page;
+    while (q.next()) {
+        if (page.leads.size() == limit) {
+            page.nextAfterId = page.leads.constLast().id;
+            break;
+        }
+        LeadRow r;
+        r.id = q.value(0).toLongLong();
+        r.campaignId = q.value(1).toLongLong();
+        r.name = q.value(2).toString();
+        r.phoneE164 = q.value(3).toString();
+        r.email = q.value(4).toString();
+        r.city = q.value(5).toString();
+        r.budget = q.value(6).toString();
+        r.propertyType = q.value(7).toString();
+        r.language = q.value(8).toString();
+        r.custom = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+        r.status = q.value(10).toString();
+        r.attempts = q.value(11).toInt();
+        r.nextAttemptAt = q.value(12).toLongLong();
+        r.lastOutcome = q.value(13).toString();
+        r.sourceLine = q.value(14).toInt();
+        page.leads.append(r);
+    }
+    QSqlQuery c(m_db);
+    QString countSql = QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ?");
+    if (!status.isEmpty())
+        countSql += QLatin1String(" AND status = ?");
+    c.prepare(countSql);
+    c.addBindValue(campaignId);
+    if (!status.isEmpty())
+        c.addBindValue(status);
+    if (c.exec() && c.next())
+        page.total = c.value(0).toLongLong();
+    return page;
+}
+
+Result<qint64> LeadRepository::count(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("cannot count leads"), q.lastError());
+    return q.value(0).toLongLong();
+}
+
+Status LeadRepository::addDnc(const QString &e164, const QString &source, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    // Portable upsert-ignore: both engines accept ON CONFLICT DO NOTHING (SQLite >= 3.24).
+    q.prepare(QStringLiteral("INSERT INTO dnc (phone_e164, source, added_at) VALUES (?,?,?) ON CONFLICT (phone_e164) DO NOTHING"));
+    q.addBindValue(e164);
+    q.addBindValue(source);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot add DNC number"), q.lastError());
+    return okStatus();
+}
+
+Result<QSet<QString>> LeadRepository::dncPhones()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT phone_e164 FROM dnc")))
+        return sqlError(QStringLiteral("cannot read DNC list"), q.lastError());
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+
+Result<bool> LeadRepository::isOnDnc(const QString &e164)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM dnc WHERE phone_e164 = ?"));
+    q.addBindValue(e164);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot read DNC list"), q.lastError());
+    return q.next();
+}
+
+} // namespace Leadline::Storage

@@ -1,0 +1,201 @@
+#include "migrations.h"
+
+#include "core/logging.h"
+#include "database.h"
+
+#include <QDateTime>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Leadline::Storage {
+
+// Timestamps are BIGINT milliseconds since the epoch (UTC) in both engines, so that every query
+// compares integers and needs no per-dialect date functions. Money is INTEGER rupees / paise.
+const QList<Migration> &Migrator::all()
+{
+    static const QList<Migration> list = {
+        {1, "initial schema", R"SQL(
+CREATE TABLE campaigns (
+  id {PK},
+  name TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft',
+  script TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT 'en',
+  voice TEXT NOT NULL DEFAULT '',
+  window_start TEXT NOT NULL DEFAULT '10:00',
+  window_end TEXT NOT NULL DEFAULT '19:00',
+  calling_days TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri,sat',
+  timezone TEXT NOT NULL DEFAULT 'Asia/Kolkata',
+  max_concurrent INTEGER NOT NULL DEFAULT 10,
+  max_attempts INTEGER NOT NULL DEFAULT 3,
+  retry_delay_s INTEGER NOT NULL DEFAULT 1800,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX campaigns_name_uq ON campaigns (name);
+CREATE TABLE leads (
+  id {PK},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  name TEXT NOT NULL DEFAULT '',
+  phone_e164 TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  budget TEXT NOT NULL DEFAULT '',
+  property_type TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  timezone TEXT NOT NULL DEFAULT '',
+  custom {JSON},
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL DEFAULT 0,
+  last_outcome TEXT NOT NULL DEFAULT '',
+  source_line INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX leads_campaign_phone_uq ON leads (campaign_id, phone_e164);
+CREATE INDEX leads_due_idx ON leads (campaign_id, status, next_attempt_at);
+CREATE TABLE calls (
+  id {PK},
+  lead_id BIGINT NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  attempt INTEGER NOT NULL DEFAULT 1,
+  provider_sid TEXT,
+  correlation_token TEXT,
+  status TEXT NOT NULL DEFAULT 'created',
+  started_at BIGINT,
+  answered_at BIGINT,
+  ended_at BIGINT,
+  duration_s INTEGER,
+  outcome TEXT,
+  budget_min BIGINT,
+  budget_max BIGINT,
+  budget_text TEXT,
+  property TEXT,
+  timeline TEXT,
+  callback_at BIGINT,
+  language TEXT,
+  fields {JSON},
+  recording_url TEXT,
+  cost_estimate_paise BIGINT,
+  failure_reason TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX calls_lead_idx ON calls (lead_id);
+CREATE INDEX calls_campaign_idx ON calls (campaign_id, status);
+CREATE UNIQUE INDEX calls_provider_sid_uq ON calls (provider_sid);
+CREATE UNIQUE INDEX calls_token_uq ON calls (correlation_token);
+CREATE TABLE turns (
+  id {PK},
+  call_id BIGINT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  speaker TEXT NOT NULL,
+  text TEXT NOT NULL,
+  language TEXT,
+  started_ms BIGINT,
+  ended_ms BIGINT,
+  stt_ms INTEGER,
+  llm_ms INTEGER,
+  tts_ms INTEGER,
+  interrupted INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX turns_call_idx ON turns (call_id, idx);
+CREATE TABLE dnc (
+  phone_e164 TEXT PRIMARY KEY,
+  source TEXT NOT NULL DEFAULT '',
+  added_at BIGINT NOT NULL
+);
+CREATE TABLE events (
+  id {PK},
+  at BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  campaign_id BIGINT,
+  call_id BIGINT,
+  lead_id BIGINT,
+  payload {JSON}
+);
+CREATE INDEX events_campaign_idx ON events (campaign_id, at)
+)SQL"},
+    };
+    return list;
+}
+
+static QString dialectSql(const char *sql, bool pg)
+{
+    QString s = QString::fromUtf8(sql);
+    s.replace(QLatin1String("{PK}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                        : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    s.replace(QLatin1String("{JSON}"), pg ? QLatin1String("JSONB") : QLatin1String("TEXT"));
+    return s;
+}
+
+static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
+
+static Status ensureTable(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                               "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")))
+        return sqlError(QStringLiteral("cannot create schema_migrations"), q.lastError());
+    return okStatus();
+}
+
+Result<int> Migrator::currentVersion(QSqlDatabase db)
+{
+    if (auto s = ensureTable(db); !s)
+        return s.error();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !q.next())
+        return sqlError(QStringLiteral("cannot read schema_migrations"), q.lastError());
+    return q.value(0).toInt();
+}
+
+Result<int> Migrator::migrate(QSqlDatabase db)
+{
+    const bool pg = isPg(db);
+    if (auto s = ensureTable(db); !s)
+        return s.error();
+    int applied = 0;
+    for (const Migration &m : all()) {
+        if (!db.transaction())
+            return sqlError(QStringLiteral("cannot begin migration %1").arg(m.version), db.lastError());
+        QSqlQuery q(db);
+        auto fail = [&](const QString &what) -> Result<int> {
+            Error e = sqlError(QStringLiteral("migration %1 (%2): %3").arg(m.version).arg(QLatin1String(m.name), what), q.lastError());
+            db.rollback();
+            return e;
+        };
+        // Serialise concurrent starters on PostgreSQL; SQLite's writer lock does it there.
+        if (pg && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7243001)")))
+            return fail(QStringLiteral("advisory lock"));
+        q.prepare(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"));
+        q.addBindValue(m.version);
+        if (!q.exec())
+            return fail(QStringLiteral("lookup"));
+        if (q.next()) {
+            db.rollback();
+            continue;
+        }
+        const QStringList statements = dialectSql(m.sql, pg).split(QStringLiteral(";\n"), Qt::SkipEmptyParts);
+        for (const QString &stmt : statements) {
+            if (stmt.trimmed().isEmpty())
+                continue;
+            if (!q.exec(stmt))
+                return fail(stmt.trimmed().section(QLatin1Char('\n'), 0, 0));
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+        q.addBindValue(m.version);
+        q.addBindValue(QString::fromUtf8(m.name));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec())
+            return fail(QStringLiteral("record"));
+        if (!db.commit())
+            return sqlError(QStringLiteral("cannot commit migration %1").arg(m.version), db.lastError());
+        qCInfo(lcStorage) << "applied migration" << m.version << m.name;
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace Leadline::Storage

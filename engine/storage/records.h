@@ -1,0 +1,51 @@
+// Plain row values that repositories read and write. Thread: value types.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Leadline::Storage {
+
+struct CampaignRow
+{
+    qint64 id = 0;
+    QString name;
+    QString status = QStringLiteral("draft"); // draft, running, paused, done
+    QString script;
+    QString language = QStringLiteral("en");
+    QString voice;
+    QString windowStart = QStringLiteral("10:00");
+    QString windowEnd = QStringLiteral("19:00");
+    QString callingDays = QStringLiteral("mon,tue,wed,thu,fri,sat");
+    QString timezone = QStringLiteral("Asia/Kolkata");
+    int maxConcurrent = 10;
+    int maxAttempts = 3;
+    int retryDelaySeconds = 1800;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+
+    QJsonObject toJson() const;
+};
+
+struct LeadRow
+{
+    qint64 id = 0;
+    qint64 campaignId = 0;
+    QString name;
+    QString phoneE164;
+    QString email;
+    QString city;
+    QString budget;
+    QString propertyType;
+    QString language;
+    QJsonObject custom;
+    QString status;
+    int attempts = 0;
+    qint64 nextAttemptAt = 0;
+    QString lastOutcome;
+    int sourceLine = 0;
+
+    QJsonObject toJson() const;
+};
+
+} // namespace Leadline::Storage

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine: packages, services, build, ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/start-services.sh
+scripts/build.sh
+export LEADLINE_TEST_DATABASE_URL="${LEADLINE_TEST_DATABASE_URL:-postgresql://leadline:leadline@127.0.0.1:5432/leadline_test}"
+export LEADLINE_REQUIRE_POSTGRES="${LEADLINE_REQUIRE_POSTGRES:-1}"
+cd build
+ctest --output-on-failure --timeout 600 -j2

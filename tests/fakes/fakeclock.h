@@ -1,0 +1,22 @@
+// FakeClock: a settable clock for tests. Thread: any (atomic).
+#pragma once
+
+#include "core/clock.h"
+
+#include <QAtomicInteger>
+
+namespace Leadline::Testing {
+
+class FakeClock final : public Clock
+{
+public:
+    explicit FakeClock(qint64 ms = 1763884800000 /* 2025-11-23T08:00:00Z */) : m_ms(ms) {}
+    QDateTime now() const override { return QDateTime::fromMSecsSinceEpoch(m_ms.loadRelaxed(), Qt::UTC); }
+    void setMs(qint64 ms) { m_ms.storeRelaxed(ms); }
+    void advanceMs(qint64 ms) { m_ms.fetchAndAddRelaxed(ms); }
+
+private:
+    QAtomicInteger<qint64> m_ms;
+};
+
+} // namespace Leadline::Testing

@@ -1,0 +1,166 @@
+// The leadline binary as a user runs it: --version, migrate, import (human and --json, exit
+// codes), and --headless with no display at all, answering /health.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void version();
+    void migrateIsIdempotent();
+    void importReportsAndExitCodes();
+    void importUnknownCampaign();
+    void headlessRunsWithoutDisplay();
+    void badDatabaseUrl();
+
+private:
+    QProcessEnvironment env() const;
+    int run(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr);
+    std::unique_ptr<QTemporaryDir> m_home;
+};
+
+void tst_Cli::init() { m_home = std::make_unique<QTemporaryDir>(); }
+
+QProcessEnvironment tst_Cli::env() const
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    // A private data dir: the embedded SQLite database lands here.
+    e.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
+    e.insert(QStringLiteral("HOME"), m_home->path());
+    e.remove(QStringLiteral("DATABASE_URL"));
+    e.remove(QStringLiteral("DISPLAY"));
+    e.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    e.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return e;
+}
+
+int tst_Cli::run(const QStringList &args, QByteArray *out, QByteArray *err)
+{
+    QProcess p;
+    p.setProcessEnvironment(env());
+    p.start(QStringLiteral(LEADLINE_BINARY), args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+void tst_Cli::version()
+{
+    QByteArray out;
+    QCOMPARE(run({QStringLiteral("--version")}, &out), 0);
+    QVERIFY2(out.contains(LEADLINE_VERSION), out.constData());
+    QCOMPARE(run({QStringLiteral("--help")}, &out), 0);
+    for (const char *opt : {"--headless", "--port", "--database-url", "--config", "--log-level"})
+        QVERIFY2(out.contains(opt), opt);
+}
+
+void tst_Cli::migrateIsIdempotent()
+{
+    QByteArray out;
+    QCOMPARE(run({QStringLiteral("migrate")}, &out), 0);
+    QVERIFY2(out.contains("schema version"), out.constData());
+    QVERIFY(QFile::exists(m_home->filePath(QStringLiteral("data/leadline/leadline.sqlite"))));
+    QCOMPARE(run({QStringLiteral("migrate")}, &out), 0);
+    QVERIFY2(out.contains("applied 0 migration"), out.constData());
+}
+
+void tst_Cli::importReportsAndExitCodes()
+{
+    // `demo --no-serve` creates the "Demo" campaign; import into it by name.
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--no-serve")}, &out, &err), 0);
+    QVERIFY2(out.contains("accepted: 12"), out.constData());
+
+    const QString fixture = QStringLiteral(LEADLINE_TESTDATA_DIR "/leads/semicolon_european.csv");
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Euro"), fixture, QStringLiteral("--json")}, &out, &err), 1);
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Euro"), fixture, QStringLiteral("--json"), QStringLiteral("--create")}, &out, &err), 0);
+    const QJsonObject report = QJsonDocument::fromJson(out).object();
+    QFile expFile(QStringLiteral(LEADLINE_TESTDATA_DIR "/leads/semicolon_european.expected.json"));
+    QVERIFY(expFile.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(expFile.readAll()).object();
+    QCOMPARE(report.value(QStringLiteral("accepted")).toInt(), expected.value(QStringLiteral("accepted")).toInt());
+    QCOMPARE(report.value(QStringLiteral("rejected")).toArray().size(), expected.value(QStringLiteral("rejected")).toArray().size());
+
+    // Importing it again: every accepted row is now a duplicate_existing, reported by line.
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("2"), fixture}, &out, &err), 0);
+    QVERIFY2(out.contains("accepted: 0"), out.constData());
+    QVERIFY2(out.contains("duplicate_existing"), out.constData());
+
+    // A Latin-1 file: exit 2, a JSON error, nothing imported.
+    const QString latin1 = m_home->filePath(QStringLiteral("latin1.csv"));
+    QFile f(latin1);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name,phone\nJos\xe9,9876500001\n");
+    f.close();
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Demo"), latin1, QStringLiteral("--json")}, &out, &err), 2);
+    QCOMPARE(QJsonDocument::fromJson(out).object()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("bad_encoding"));
+    QVERIFY2(err.contains("0xE9") || err.contains("0xe9"), err.constData());
+}
+
+void tst_Cli::importUnknownCampaign()
+{
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Nope"), QStringLiteral("/dev/null")}, &out, &err), 1);
+    QVERIFY2(err.contains("no campaign named"), err.constData());
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("only-one-arg")}, &out, &err), 2);
+}
+
+void tst_Cli::headlessRunsWithoutDisplay()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    QProcess p;
+    p.setProcessEnvironment(env());
+    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port)});
+    QVERIFY(p.waitForStarted());
+    QNetworkAccessManager nam;
+    int status = 0;
+    QJsonObject body;
+    for (int attempt = 0; attempt < 100 && status != 200; ++attempt) {
+        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(port))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(2000);
+        status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        body = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        if (status != 200)
+            QTest::qWait(100);
+        QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
+    }
+    QCOMPARE(status, 200);
+    QCOMPARE(body.value(QStringLiteral("database_kind")).toString(), QStringLiteral("sqlite"));
+    p.terminate(); // SIGTERM: clean shutdown, exit 0
+    QVERIFY(p.waitForFinished(15000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+void tst_Cli::badDatabaseUrl()
+{
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("migrate"), QStringLiteral("--database-url"), QStringLiteral("mysql://u:secretpw@h/d")}, &out, &err), 2);
+    QVERIFY2(err.contains("DATABASE_URL"), err.constData());
+    QVERIFY2(!err.contains("secretpw"), err.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,249 @@
+#include "fakes/testdatabase.h"
+#include "storage/campaignrepository.h"
+#include "storage/leadrepository.h"
+
+#include <QSqlError>
+#include <QtTest>
+
+using namespace Leadline;
+using namespace Leadline::Storage;
+
+class tst_Storage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void databaseUrl_data();
+    void databaseUrl();
+    void migrationsAreIdempotent_data() { Testing::addBackendRows(); }
+    void migrationsAreIdempotent();
+    void campaigns_data() { Testing::addBackendRows(); }
+    void campaigns();
+    void bulkInsertAndPaging_data() { Testing::addBackendRows(); }
+    void bulkInsertAndPaging();
+    void bulkInsertRollsBack_data() { Testing::addBackendRows(); }
+    void bulkInsertRollsBack();
+    void dnc_data() { Testing::addBackendRows(); }
+    void dnc();
+    void connectionPerThread_data() { Testing::addBackendRows(); }
+    void connectionPerThread();
+};
+
+void tst_Storage::databaseUrl_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<bool>("postgres");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("database");
+    QTest::newRow("empty -> embedded sqlite") << "" << true << false << "" << 5432 << "" << "" << "/default.sqlite";
+    QTest::newRow("postgresql://") << "postgresql://lead:pw@db.internal:6543/leadline" << true << true << "db.internal" << 6543 << "lead" << "pw" << "leadline";
+    QTest::newRow("postgres://") << "postgres://lead:pw@localhost/leads" << true << true << "localhost" << 5432 << "lead" << "pw" << "leads";
+    QTest::newRow("seed's asyncpg form") << "postgresql+asyncpg://voice:s3cret@127.0.0.1:5432/voiceai" << true << true << "127.0.0.1" << 5432 << "voice" << "s3cret" << "voiceai";
+    QTest::newRow("percent-encoded password") << "postgresql://u:p%40ss@h/d" << true << true << "h" << 5432 << "u" << "p@ss" << "d";
+    QTest::newRow("no database -> user name") << "postgresql://lead@h" << true << true << "h" << 5432 << "lead" << "" << "lead";
+    QTest::newRow("sqlite path") << "sqlite:///var/lib/leadline/x.sqlite" << true << false << "" << 5432 << "" << "" << "/var/lib/leadline/x.sqlite";
+    QTest::newRow("mysql is refused") << "mysql://u:p@h/d" << false << false << "" << 0 << "" << "" << "";
+    QTest::newRow("garbage is refused") << "not a url" << false << false << "" << 0 << "" << "" << "";
+}
+
+void tst_Storage::databaseUrl()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, ok);
+    QFETCH(bool, postgres);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, database);
+    auto cfg = DatabaseConfig::fromUrl(url, QStringLiteral("/default.sqlite"));
+    QCOMPARE(cfg.ok(), ok);
+    if (!ok) {
+        QVERIFY(!cfg.error().message.contains(QStringLiteral(":p@")));
+        return;
+    }
+    QCOMPARE(cfg->kind == DatabaseConfig::Kind::Postgres, postgres);
+    QCOMPARE(cfg->databaseName, database);
+    if (postgres) {
+        QCOMPARE(cfg->host, host);
+        QCOMPARE(cfg->port, port);
+        QCOMPARE(cfg->user, user);
+        QCOMPARE(cfg->password, password);
+        QVERIFY(password.isEmpty() || !cfg->describe().contains(password));
+    }
+}
+
+void tst_Storage::migrationsAreIdempotent()
+{
+    LEADLINE_OPEN_DB(t);
+    auto version = Migrator::currentVersion(t.conn());
+    QVERIFY(version.ok());
+    QCOMPARE(version.value(), Migrator::all().constLast().version);
+    auto again = Migrator::migrate(t.conn());
+    QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    QCOMPARE(again.value(), 0);
+    QSqlQuery q(t.conn());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), Migrator::all().size());
+    for (const char *table : {"campaigns", "leads", "calls", "turns", "dnc", "events"})
+        QVERIFY2(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))), table);
+}
+
+void tst_Storage::campaigns()
+{
+    LEADLINE_OPEN_DB(t);
+    CampaignRepository repo(t.conn());
+    CampaignRow in;
+    in.name = QStringLiteral("Whitefield launch");
+    auto created = repo.create(in, 1000);
+    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+    QVERIFY(created->id > 0);
+    QCOMPARE(created->windowStart, QStringLiteral("10:00"));
+    QCOMPARE(created->windowEnd, QStringLiteral("19:00"));
+    QCOMPARE(created->callingDays, QStringLiteral("mon,tue,wed,thu,fri,sat"));
+    QCOMPARE(created->timezone, QStringLiteral("Asia/Kolkata"));
+    QCOMPARE(created->maxConcurrent, 10);
+    QCOMPARE(created->maxAttempts, 3);
+    QCOMPARE(created->createdAt, 1000);
+
+    auto dup = repo.create(in, 2000);
+    QVERIFY(!dup.ok());
+    QCOMPARE(dup.error().code, Error::Code::Conflict);
+
+    QVERIFY(repo.setStatus(created->id, QStringLiteral("paused"), 3000).ok());
+    auto got = repo.get(created->id);
+    QVERIFY(got.ok());
+    QCOMPARE(got->status, QStringLiteral("paused"));
+    QCOMPARE(got->updatedAt, 3000);
+    QCOMPARE(repo.get(created->id + 100).error().code, Error::Code::NotFound);
+    QCOMPARE(repo.setStatus(created->id + 100, QStringLiteral("paused"), 1).error().code, Error::Code::NotFound);
+
+    CampaignRow second;
+    second.name = QStringLiteral("Second");
+    QVERIFY(repo.create(second, 4000).ok());
+    auto all = repo.list();
+    QVERIFY(all.ok());
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->at(1).name, QStringLiteral("Second"));
+}
+
+static QList<LeadRow> makeLeads(int n, int offset = 0)
+{
+    QList<LeadRow> rows;
+    for (int i = 0; i < n; ++i) {
+        LeadRow r;
+        r.name = QStringLiteral("Lead\t%1 \"quoted\" \\ back\nslash").arg(i + offset);
+        r.phoneE164 = QStringLiteral("+9198%1").arg(i + offset, 8, 10, QLatin1Char('0'));
+        r.city = QStringLiteral("बेंगलुरु");
+        if (i % 2)
+            r.custom = QJsonObject{{QStringLiteral("Lead Source"), QStringLiteral("99acres")}};
+        r.sourceLine = i + 2;
+        rows.append(r);
+    }
+    return rows;
+}
+
+void tst_Storage::bulkInsertAndPaging()
+{
+    LEADLINE_OPEN_DB(t);
+    auto campaign = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Bulk")}, 1);
+    QVERIFY(campaign.ok());
+    LeadRepository leads(t.conn());
+    QVERIFY(t.conn().transaction());
+    QVERIFY(leads.lockCampaignForImport(campaign->id).ok());
+    const QList<LeadRow> rows = makeLeads(1234);
+    Status s = leads.insertBatch(campaign->id, rows, 42);
+    QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
+    QVERIFY(t.conn().commit());
+
+    auto count = leads.count(campaign->id);
+    QVERIFY(count.ok());
+    QCOMPARE(count.value(), 1234);
+    auto phones = leads.phonesOfCampaign(campaign->id);
+    QVERIFY(phones.ok());
+    QCOMPARE(phones->size(), 1234);
+    QVERIFY(phones->contains(QStringLiteral("+919800000007")));
+
+    // Keyset paging walks every row exactly once, and special characters survive COPY escaping.
+    qint64 after = 0;
+    int seen = 0;
+    do {
+        auto page = leads.page(campaign->id, after, 500);
+        QVERIFY(page.ok());
+        QCOMPARE(page->total, 1234);
+        for (const LeadRow &r : page->leads) {
+            QCOMPARE(r.name, rows.at(seen).name);
+            QCOMPARE(r.phoneE164, rows.at(seen).phoneE164);
+            QCOMPARE(r.city, rows.at(seen).city);
+            QCOMPARE(r.custom, rows.at(seen).custom);
+            QCOMPARE(r.status, QStringLiteral("pending"));
+            QCOMPARE(r.sourceLine, rows.at(seen).sourceLine);
+            ++seen;
+        }
+        after = page->nextAfterId;
+    } while (after != 0);
+    QCOMPARE(seen, 1234);
+
+    auto filtered = leads.page(campaign->id, 0, 10, QStringLiteral("done"));
+    QVERIFY(filtered.ok());
+    QCOMPARE(filtered->total, 0);
+}
+
+void tst_Storage::bulkInsertRollsBack()
+{
+    LEADLINE_OPEN_DB(t);
+    auto campaign = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Rollback")}, 1);
+    QVERIFY(campaign.ok());
+    LeadRepository leads(t.conn());
+    QVERIFY(t.conn().transaction());
+    QVERIFY(leads.insertBatch(campaign->id, makeLeads(10), 1).ok());
+    // The same numbers again violate UNIQUE(campaign_id, phone_e164): the batch must fail.
+    QVERIFY(!leads.insertBatch(campaign->id, makeLeads(3), 1).ok());
+    QVERIFY(t.conn().rollback());
+    QCOMPARE(leads.count(campaign->id).value(), 0);
+}
+
+void tst_Storage::dnc()
+{
+    LEADLINE_OPEN_DB(t);
+    LeadRepository repo(t.conn());
+    QVERIFY(repo.addDnc(QStringLiteral("+919811122233"), QStringLiteral("test"), 1).ok());
+    QVERIFY(repo.addDnc(QStringLiteral("+919811122233"), QStringLiteral("again"), 2).ok()); // idempotent
+    QVERIFY(repo.isOnDnc(QStringLiteral("+919811122233")).value());
+    QVERIFY(!repo.isOnDnc(QStringLiteral("+919811122234")).value());
+    QCOMPARE(repo.dncPhones().value(), QSet<QString>{QStringLiteral("+919811122233")});
+}
+
+void tst_Storage::connectionPerThread()
+{
+    LEADLINE_OPEN_DB(t);
+    const QString mainName = t.conn().connectionName();
+    QString otherName;
+    bool otherOk = false;
+    QThread thread;
+    QObject ctx;
+    ctx.moveToThread(&thread);
+    QObject::connect(&thread, &QThread::started, &ctx, [&] {
+        auto c = t.db->connection();
+        otherOk = c.ok() && c->isOpen();
+        if (c) {
+            otherName = c->connectionName();
+            QSqlQuery q(c.value());
+            otherOk = otherOk && q.exec(QStringLiteral("SELECT COUNT(*) FROM campaigns")) && q.next();
+        }
+        thread.quit();
+    });
+    thread.start();
+    QVERIFY(thread.wait(10000));
+    QVERIFY(otherOk);
+    QVERIFY(otherName != mainName);
+    // The finished thread's connection was removed.
+    QVERIFY(!QSqlDatabase::contains(otherName));
+}
+
+QTEST_GUILESS_MAIN(tst_Storage)
+#include "tst_storage.moc"
