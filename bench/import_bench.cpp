@@ -114,7 +114,26 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "psql \\copy failed: " << psql.readAllStandardError() << '\n';
         return 1;
     }
+    // Second baseline: the database's own floor for our table. Export the rows we stored and
+    // \copy them into an identical table (same columns, indexes and defaults).
+    const QString tsv = dir.filePath(QStringLiteral("leads.tsv"));
+    const QString cols = QStringLiteral("campaign_id,name,phone_e164,email,city,budget,property_type,language,custom,status,next_attempt_at,source_line,created_at");
+    psql.start(QStringLiteral("psql"), {QStringLiteral("-h"), cfg->host, QStringLiteral("-p"), QString::number(cfg->port),
+                                        QStringLiteral("-U"), cfg->user, QStringLiteral("-d"), cfg->databaseName, QStringLiteral("-qc"),
+                                        QStringLiteral("\\copy (SELECT %1 FROM leads) TO '%2'").arg(cols, tsv)});
+    psql.waitForFinished(-1);
+    q.exec(QStringLiteral("CREATE TABLE leads_twin (LIKE leads INCLUDING ALL)"));
+    t.restart();
+    psql.start(QStringLiteral("psql"), {QStringLiteral("-h"), cfg->host, QStringLiteral("-p"), QString::number(cfg->port),
+                                        QStringLiteral("-U"), cfg->user, QStringLiteral("-d"), cfg->databaseName, QStringLiteral("-qc"),
+                                        QStringLiteral("\\copy leads_twin (%1) FROM '%2'").arg(cols, tsv)});
+    psql.waitForFinished(-1);
+    const double twin = t.nsecsElapsed() / 1e9;
+    const bool twinOk = psql.exitCode() == 0;
+
     const QJsonObject result{
+        {QStringLiteral("same_table_copy_s"), twinOk ? QJsonValue(twin) : QJsonValue()},
+        {QStringLiteral("ratio_vs_same_table_copy"), twinOk ? QJsonValue(ours / twin) : QJsonValue()},
         {QStringLiteral("bench"), QStringLiteral("import")},
         {QStringLiteral("rows"), rows},
         {QStringLiteral("leadline_s"), ours},

@@ -195,6 +195,7 @@ Result<Leads::ImportReport> CampaignService::importCsv(qint64 campaignId, QIODev
 
     const qint64 now = m_clock.nowMs();
     QList<Storage::LeadRow> rows;
+    Storage::LeadBulkWriter writer(db, campaignId, now);
     auto sink = [&](const QList<Leads::LeadRecord> &batch) -> Status {
         rows.clear();
         rows.reserve(batch.size());
@@ -212,12 +213,14 @@ Result<Leads::ImportReport> CampaignService::importCsv(qint64 campaignId, QIODev
             r.sourceLine = rec.line;
             rows.append(std::move(r));
         }
-        return repo.insertBatch(campaignId, rows, now);
+        return writer.write(rows);
     };
     Leads::LeadImporter importer;
     auto report = importer.run(csv, ctx, sink, progress);
     if (!report)
         return fail(report.error());
+    if (Status s = writer.finish(); !s)
+        return fail(s.error());
     if (!db.commit())
         return fail(Storage::sqlError(QStringLiteral("cannot commit import"), db.lastError()));
     qCInfo(lcCampaigns) << "imported" << report->accepted << "leads into campaign" << campaignId << ","

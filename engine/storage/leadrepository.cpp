@@ -2,6 +2,8 @@
 
 #include "database.h"
 
+#include "core/logging.h"
+
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -46,10 +48,10 @@ Result<QSet<QString>> LeadRepository::phonesOfCampaign(qint64 campaignId)
 
 Status LeadRepository::insertBatch(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs)
 {
-    if (rows.isEmpty())
-        return okStatus();
-    return isPg(m_db) ? copyBatchPostgres(campaignId, rows, nowMs)
-                      : insertBatchPrepared(campaignId, rows, nowMs);
+    LeadBulkWriter writer(m_db, campaignId, nowMs);
+    if (Status s = writer.write(rows); !s)
+        return s;
+    return writer.finish();
 }
 
 // COPY text format: tab-separated, \N for NULL, backslash escapes for \ TAB LF CR.
@@ -72,64 +74,120 @@ static QString customText(const QJsonObject &custom)
     return custom.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(custom).toJson(QJsonDocument::Compact));
 }
 
-Status LeadRepository::copyBatchPostgres(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs)
+static PGconn *pgConnection(const QSqlDatabase &db)
 {
-    const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return insertBatchPrepared(campaignId, rows, nowMs);
-    PGconn *conn = *static_cast<PGconn *const *>(handle.data());
+    // QPSQL's handle() is the libpq connection; Qt 6.4 names its type "pg_conn*" (the struct
+    // behind the PGconn typedef), older versions "PGconn*".
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0) {
+        qCWarning(lcStorage) << "QPSQL handle is" << handle.typeName() << "- bulk insert falls back to INSERT";
+        return nullptr;
+    }
+    return *static_cast<PGconn *const *>(handle.data());
+}
+
+LeadBulkWriter::LeadBulkWriter(QSqlDatabase db, qint64 campaignId, qint64 nowMs)
+    : m_db(std::move(db)), m_campaignId(campaignId), m_nowMs(nowMs)
+{
+    m_usePg = isPg(m_db) && pgConnection(m_db) != nullptr;
+}
+
+LeadBulkWriter::~LeadBulkWriter()
+{
+    if (m_pg) // abandoned mid-way: abort the COPY so the connection stays usable
+        PQputCopyEnd(static_cast<PGconn *>(m_pg), "import aborted");
+    if (m_pg) {
+        while (PGresult *res = PQgetResult(static_cast<PGconn *>(m_pg)))
+            PQclear(res);
+    }
+}
+
+Status LeadBulkWriter::startCopy()
+{
+    PGconn *conn = pgConnection(m_db);
     if (!conn)
         return Error::make(Error::Code::Unavailable, QStringLiteral("PostgreSQL connection is closed"));
-
     PGresult *res = PQexec(conn, "COPY leads (campaign_id, name, phone_e164, email, city, budget, property_type, "
                                  "language, custom, status, next_attempt_at, source_line, created_at) FROM STDIN");
-    if (PQresultStatus(res) != PGRES_COPY_IN) {
-        const QString msg = QString::fromUtf8(PQerrorMessage(conn));
-        PQclear(res);
-        return Error::make(Error::Code::Internal, QStringLiteral("COPY leads failed to start: %1").arg(msg));
-    }
+    const bool ok = PQresultStatus(res) == PGRES_COPY_IN;
     PQclear(res);
+    if (!ok)
+        return Error::make(Error::Code::Internal, QStringLiteral("COPY leads failed to start: %1")
+                                                      .arg(QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
+    m_pg = conn;
+    m_buffer.reserve(1 << 20);
+    return okStatus();
+}
 
-    const QByteArray campaign = QByteArray::number(campaignId);
-    const QByteArray now = QByteArray::number(nowMs);
-    QByteArray buf;
-    buf.reserve(1 << 20);
-    bool sendFailed = false;
+Status LeadBulkWriter::flush()
+{
+    if (m_buffer.isEmpty())
+        return okStatus();
+    auto *conn = static_cast<PGconn *>(m_pg);
+    const bool ok = PQputCopyData(conn, m_buffer.constData(), int(m_buffer.size())) == 1;
+    m_buffer.clear();
+    if (!ok)
+        return Error::make(Error::Code::Unavailable, QStringLiteral("COPY leads: %1")
+                                                         .arg(QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
+    return okStatus();
+}
+
+Status LeadBulkWriter::write(const QList<LeadRow> &rows)
+{
+    if (rows.isEmpty())
+        return okStatus();
+    if (!m_usePg)
+        return insertPrepared(rows);
+    if (!m_pg) {
+        if (Status s = startCopy(); !s)
+            return s;
+    }
+    const QByteArray campaign = QByteArray::number(m_campaignId);
+    const QByteArray now = QByteArray::number(m_nowMs);
     for (const LeadRow &r : rows) {
-        buf.append(campaign).append('\t');
-        appendCopyField(buf, r.name); buf.append('\t');
-        appendCopyField(buf, r.phoneE164); buf.append('\t');
-        appendCopyField(buf, r.email); buf.append('\t');
-        appendCopyField(buf, r.city); buf.append('\t');
-        appendCopyField(buf, r.budget); buf.append('\t');
-        appendCopyField(buf, r.propertyType); buf.append('\t');
-        appendCopyField(buf, r.language); buf.append('\t');
+        m_buffer.append(campaign).append('\t');
+        appendCopyField(m_buffer, r.name); m_buffer.append('\t');
+        appendCopyField(m_buffer, r.phoneE164); m_buffer.append('\t');
+        appendCopyField(m_buffer, r.email); m_buffer.append('\t');
+        appendCopyField(m_buffer, r.city); m_buffer.append('\t');
+        appendCopyField(m_buffer, r.budget); m_buffer.append('\t');
+        appendCopyField(m_buffer, r.propertyType); m_buffer.append('\t');
+        appendCopyField(m_buffer, r.language); m_buffer.append('\t');
         if (r.custom.isEmpty())
-            buf.append("\\N");
+            m_buffer.append("\\N");
         else
-            appendCopyField(buf, customText(r.custom));
-        buf.append("\tpending\t0\t").append(QByteArray::number(r.sourceLine)).append('\t').append(now).append('\n');
-        if (buf.size() > (1 << 20) - 4096) {
-            if (PQputCopyData(conn, buf.constData(), int(buf.size())) != 1) { sendFailed = true; break; }
-            buf.clear();
+            appendCopyField(m_buffer, customText(r.custom));
+        m_buffer.append("\tpending\t0\t").append(QByteArray::number(r.sourceLine)).append('\t').append(now).append('\n');
+        if (m_buffer.size() > (1 << 20) - 4096) {
+            if (Status s = flush(); !s)
+                return s;
         }
     }
-    if (!sendFailed && !buf.isEmpty() && PQputCopyData(conn, buf.constData(), int(buf.size())) != 1)
-        sendFailed = true;
-    PQputCopyEnd(conn, sendFailed ? "client failed to send data" : nullptr);
+    return flush();
+}
+
+Status LeadBulkWriter::finish()
+{
+    if (!m_pg)
+        return okStatus();
+    auto *conn = static_cast<PGconn *>(m_pg);
+    m_pg = nullptr;
+    Status sent = flush();
+    PQputCopyEnd(conn, sent ? nullptr : "client failed to send data");
     QString failure;
-    while ((res = PQgetResult(conn)) != nullptr) {
+    while (PGresult *res = PQgetResult(conn)) {
         if (PQresultStatus(res) != PGRES_COMMAND_OK)
             failure = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
         PQclear(res);
     }
-    if (sendFailed || !failure.isEmpty())
-        return Error::make(Error::Code::Internal, QStringLiteral("COPY leads failed: %1")
-                                                      .arg(failure.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : failure));
+    if (!sent)
+        return sent;
+    if (!failure.isEmpty())
+        return Error::make(Error::Code::Internal, QStringLiteral("COPY leads failed: %1").arg(failure));
     return okStatus();
 }
 
-Status LeadRepository::insertBatchPrepared(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs)
+Status LeadBulkWriter::insertPrepared(const QList<LeadRow> &rows)
 {
     QSqlQuery q(m_db);
     if (!q.prepare(QStringLiteral(
@@ -137,7 +195,7 @@ Status LeadRepository::insertBatchPrepared(qint64 campaignId, const QList<LeadRo
             "custom, status, next_attempt_at, source_line, created_at) VALUES (?,?,?,?,?,?,?,?,?,'pending',0,?,?)")))
         return sqlError(QStringLiteral("cannot prepare lead insert"), q.lastError());
     for (const LeadRow &r : rows) {
-        q.bindValue(0, campaignId);
+        q.bindValue(0, m_campaignId);
         q.bindValue(1, nonNull(r.name));
         q.bindValue(2, nonNull(r.phoneE164));
         q.bindValue(3, nonNull(r.email));
@@ -147,7 +205,7 @@ Status LeadRepository::insertBatchPrepared(qint64 campaignId, const QList<LeadRo
         q.bindValue(7, nonNull(r.language));
         q.bindValue(8, r.custom.isEmpty() ? QVariant() : QVariant(customText(r.custom)));
         q.bindValue(9, r.sourceLine);
-        q.bindValue(10, nowMs);
+        q.bindValue(10, m_nowMs);
         if (!q.exec())
             return sqlError(QStringLiteral("cannot insert lead from line %1").arg(r.sourceLine), q.lastError());
     }

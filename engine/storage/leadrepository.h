@@ -20,6 +20,33 @@ struct LeadPage
     qint64 total = 0;
 };
 
+// LeadBulkWriter: streams many batches of new leads into one campaign inside the caller's
+// transaction. On PostgreSQL one COPY stays open across batches, so the server inserts while
+// the client parses the next batch; finish() ends it. Thread: the caller's.
+class LeadBulkWriter
+{
+public:
+    LeadBulkWriter(QSqlDatabase db, qint64 campaignId, qint64 nowMs);
+    ~LeadBulkWriter();
+    LeadBulkWriter(const LeadBulkWriter &) = delete;
+    LeadBulkWriter &operator=(const LeadBulkWriter &) = delete;
+
+    Status write(const QList<LeadRow> &rows);
+    Status finish();
+
+private:
+    Status startCopy();
+    Status flush();
+    Status insertPrepared(const QList<LeadRow> &rows);
+
+    QSqlDatabase m_db;
+    qint64 m_campaignId;
+    qint64 m_nowMs;
+    void *m_pg = nullptr; // PGconn* while a COPY is open
+    bool m_usePg = false;
+    QByteArray m_buffer;
+};
+
 class LeadRepository
 {
 public:
@@ -39,8 +66,6 @@ public:
     Result<bool> isOnDnc(const QString &e164);
 
 private:
-    Status copyBatchPostgres(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs);
-    Status insertBatchPrepared(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs);
     QSqlDatabase m_db;
 };
 
