@@ -1,4 +1,5 @@
 #include "fakes/testdatabase.h"
+#include "storage/callrepository.h"
 #include "storage/campaignrepository.h"
 #include "storage/leadrepository.h"
 
@@ -24,6 +25,8 @@ private slots:
     void bulkInsertRollsBack();
     void dnc_data() { Testing::addBackendRows(); }
     void dnc();
+    void callsAndTurns_data() { Testing::addBackendRows(); }
+    void callsAndTurns();
     void connectionPerThread_data() { Testing::addBackendRows(); }
     void connectionPerThread();
 };
@@ -218,6 +221,75 @@ void tst_Storage::dnc()
     QVERIFY(repo.isOnDnc(QStringLiteral("+919811122233")).value());
     QVERIFY(!repo.isOnDnc(QStringLiteral("+919811122234")).value());
     QCOMPARE(repo.dncPhones().value(), QSet<QString>{QStringLiteral("+919811122233")});
+}
+
+void tst_Storage::callsAndTurns()
+{
+    LEADLINE_OPEN_DB(t);
+    auto campaign = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Calls")}, 1);
+    QVERIFY(campaign.ok());
+    LeadRepository leads(t.conn());
+    QVERIFY(leads.insertBatch(campaign->id, makeLeads(1), 1).ok());
+    const qint64 leadId = leads.page(campaign->id, 0, 1)->leads.at(0).id;
+
+    CallRepository calls(t.conn());
+    CallRow in;
+    in.leadId = leadId;
+    in.campaignId = campaign->id;
+    in.correlationToken = QStringLiteral("51af21b4639e01df");
+    auto call = calls.create(in, 1000);
+    QVERIFY2(call.ok(), call.ok() ? "" : qPrintable(call.error().message));
+    QCOMPARE(call->status, QStringLiteral("created"));
+    QVERIFY(calls.setProviderSid(call->id, QStringLiteral("3bb4427137fcec2783d354616a53381b"), 1100).ok());
+    QCOMPARE(calls.findByToken(in.correlationToken)->id, call->id);
+    QCOMPARE(calls.findByProviderSid(QStringLiteral("3bb4427137fcec2783d354616a53381b"))->id, call->id);
+    QCOMPARE(calls.findByToken(QStringLiteral("nope")).error().code, Error::Code::NotFound);
+
+    QVERIFY(calls.updateStatus(call->id, QStringLiteral("in-progress"), 2000, 2000).ok());
+    QVERIFY(calls.updateStatus(call->id, QStringLiteral("completed"), 65000, 0, 64500).ok());
+    // A duplicate terminal update does not move the first timestamps.
+    QVERIFY(calls.updateStatus(call->id, QStringLiteral("completed"), 70000, 9999, 69999).ok());
+    auto done = calls.get(call->id);
+    QCOMPARE(done->answeredAt, 2000);
+    QCOMPARE(done->endedAt, 64500);
+    QCOMPARE(done->durationS, 62);
+
+    CallOutcome outcome;
+    outcome.outcome = QStringLiteral("interested");
+    outcome.budgetMin = 5000000;
+    outcome.budgetMax = 6000000;
+    outcome.budgetText = QStringLiteral("50 to 60 lakh");
+    outcome.callbackAt = 1800000000000;
+    outcome.fields = QJsonObject{{QStringLiteral("budget"), QJsonObject{{QStringLiteral("turn"), 3}}}};
+    QVERIFY(calls.setOutcome(call->id, outcome, 66000).ok());
+    done = calls.get(call->id);
+    QCOMPARE(done->outcome, QStringLiteral("interested"));
+    QCOMPARE(done->budgetMin, 5000000);
+    QCOMPARE(done->budgetMax, 6000000);
+    QCOMPARE(done->callbackAt, 1800000000000);
+    QCOMPARE(done->fields, outcome.fields);
+
+    QList<TurnRow> turns;
+    for (int i = 0; i < 3; ++i) {
+        TurnRow tr;
+        tr.callId = call->id;
+        tr.index = i;
+        tr.speaker = i % 2 ? QStringLiteral("caller") : QStringLiteral("agent");
+        tr.text = QStringLiteral("नमस्ते turn %1").arg(i);
+        tr.language = QStringLiteral("hi");
+        tr.startedMs = i * 1000;
+        tr.endedMs = i * 1000 + 800;
+        tr.llmMs = i == 2 ? 321 : -1;
+        turns.append(tr);
+    }
+    QVERIFY(calls.insertTurns(turns).ok());
+    QVERIFY(calls.insertTurns(turns).ok()); // retried batch: no duplicates
+    auto stored = calls.turns(call->id);
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->size(), 3);
+    QCOMPARE(stored->at(2).text, turns.at(2).text);
+    QCOMPARE(stored->at(2).llmMs, 321);
+    QCOMPARE(stored->at(1).llmMs, -1);
 }
 
 void tst_Storage::connectionPerThread()
