@@ -1,0 +1,2 @@
+// Language module: Indian budget, property, timeline and callback parsing.
+namespace Leadline::Language {}

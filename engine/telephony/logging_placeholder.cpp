@@ -1,0 +1,2 @@
+// Telephony module (media stream codec/session and Exotel REST client live here).
+namespace Leadline::Telephony {}
