@@ -1,19 +1,10 @@
 #include "requestauth.h"
 
+#include "core/securecompare.h"
+
 #include <QHostAddress>
 
 namespace Leadline::Server {
-
-bool RequestAuth::constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    // Length is not secret (tokens have a fixed length); the content comparison does not stop early.
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
-}
 
 Status RequestAuth::check(const QHttpServerRequest &request) const
 {
@@ -22,7 +13,7 @@ Status RequestAuth::check(const QHttpServerRequest &request) const
         return okStatus();
     const QByteArray header = request.value("authorization");
     static const QByteArray prefix = QByteArrayLiteral("Bearer ");
-    if (!m_token.isEmpty() && header.startsWith(prefix) && constantTimeEquals(header.mid(prefix.size()).trimmed(), m_token))
+    if (!m_token.isEmpty() && header.startsWith(prefix) && Leadline::constantTimeEquals(header.mid(prefix.size()).trimmed(), m_token))
         return okStatus();
     return Error::make(Error::Code::Unauthorized,
                        header.isEmpty() ? QStringLiteral("this endpoint needs Authorization: Bearer <token> from non-loopback clients")

@@ -15,7 +15,6 @@ class RequestAuth
 public:
     explicit RequestAuth(QByteArray apiToken) : m_token(std::move(apiToken)) {}
     Status check(const QHttpServerRequest &request) const;
-    static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 private:
     QByteArray m_token;

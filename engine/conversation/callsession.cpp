@@ -1,0 +1,688 @@
+#include "callsession.h"
+
+#include "audio/pcm.h"
+#include "conversationlog.h"
+#include "prompts.h"
+#include "sentencebuffer.h"
+#include "textrules.h"
+
+#include <QJsonDocument>
+
+namespace Leadline::Conversation {
+
+using Telephony::MediaEvent;
+
+static qint64 wallUs()
+{
+    static QElapsedTimer t = [] { QElapsedTimer e; e.start(); return e; }();
+    return t.nsecsElapsed() / 1000;
+}
+
+CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock,
+                         std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
+                         std::unique_ptr<Providers::TextToSpeech> tts, SessionConfig config, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_recorder(recorder)
+    , m_clock(clock)
+    , m_stt(std::move(stt))
+    , m_llm(std::move(llm))
+    , m_tts(std::move(tts))
+    , m_sentences(std::make_unique<SentenceBuffer>())
+    , m_cfg(config)
+    , m_vad(Audio::EnergyVad::Config{300.0, 4.0, 60, 320})
+{
+    connect(m_stt.get(), &Providers::SpeechToText::transcript, this, &CallSession::onTranscript);
+    connect(m_stt.get(), &Providers::SpeechToText::endOfSpeech, this, &CallSession::onEndOfSpeech);
+    connect(m_stt.get(), &Providers::SpeechToText::failed, this, [this](const Error &e) {
+        qCWarning(lcConversation) << "call" << m_ctx.callId << "STT failed:" << e.message;
+        m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("stt: ") + e.message));
+        endCall(QString(), {}, apologyLine(replyLanguage()));
+    });
+    connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
+    connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
+    connect(m_llm.get(), &Providers::LanguageModel::finished, this, &CallSession::onLlmFinished);
+    connect(m_llm.get(), &Providers::LanguageModel::failed, this, &CallSession::onLlmFailed);
+    connect(m_tts.get(), &Providers::TextToSpeech::audio, this, &CallSession::onTtsAudio);
+    connect(m_tts.get(), &Providers::TextToSpeech::done, this, &CallSession::onTtsDone);
+    connect(m_tts.get(), &Providers::TextToSpeech::failed, this, &CallSession::onTtsFailed);
+
+    m_pumpTimer.setSingleShot(true);
+    m_pumpTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &CallSession::pumpOutbound);
+    m_silenceTimer.setSingleShot(true);
+    connect(&m_silenceTimer, &QTimer::timeout, this, &CallSession::onSilenceTimeout);
+    m_maxDurationTimer.setSingleShot(true);
+    connect(&m_maxDurationTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcConversation) << "call" << m_ctx.callId << "reached the duration cap";
+        endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("callback") : m_pendingOutcome, m_pendingFields,
+                goodbyeLine(QString(), replyLanguage()));
+    });
+    m_closeTimer.setSingleShot(true);
+    connect(&m_closeTimer, &QTimer::timeout, this, [this] { finishNow(QStringLiteral("completed")); });
+}
+
+CallSession::~CallSession()
+{
+    if (!m_finished && m_ctx.callId)
+        finishNow(QStringLiteral("completed"));
+}
+
+QString CallSession::state() const
+{
+    switch (m_phase) {
+    case Phase::AwaitingStart: return QStringLiteral("connecting");
+    case Phase::Correlating: return QStringLiteral("connecting");
+    case Phase::Active:
+        if (agentSpeaking())
+            return QStringLiteral("speaking");
+        return m_llmActive ? QStringLiteral("thinking") : QStringLiteral("listening");
+    case Phase::Ending: return QStringLiteral("ending");
+    case Phase::Closed: return QStringLiteral("ended");
+    }
+    return {};
+}
+
+qint64 CallSession::callMs() const { return m_mediaClock.isValid() ? m_mediaClock.elapsed() : 0; }
+
+// ---------------------------------------------------------------- inbound
+
+void CallSession::onTextFrame(const QByteArray &frame)
+{
+    if (m_phase == Phase::Closed)
+        return;
+    if (frame.size() > m_cfg.maxFrameBytes) {
+        ++m_stats.malformedFrames;
+        qCWarning(lcConversation) << "call" << m_ctx.callId << "dropped an oversized frame of" << frame.size() << "bytes";
+        return;
+    }
+    auto parsed = Telephony::parseMediaEvent(frame);
+    if (!parsed) {
+        if (m_stats.malformedFrames++ == 0)
+            qCWarning(lcConversation) << "call" << m_ctx.callId << "stream" << m_streamSid << "malformed frame:" << parsed.error().message
+                                      << "(further ones counted, not logged)";
+        return;
+    }
+    const MediaEvent &e = parsed.value();
+    switch (e.type) {
+    case MediaEvent::Type::Connected:
+        break;
+    case MediaEvent::Type::Start:
+        handleStart(e);
+        break;
+    case MediaEvent::Type::Media:
+        handleMedia(e);
+        break;
+    case MediaEvent::Type::Dtmf:
+        handleDtmf(e);
+        break;
+    case MediaEvent::Type::Mark:
+        handleMark(e.markName);
+        break;
+    case MediaEvent::Type::Stop:
+        qCInfo(lcConversation) << "call" << m_ctx.callId << "stream stopped:" << (e.reason.isEmpty() ? QStringLiteral("(no reason)") : e.reason);
+        finishNow(QStringLiteral("completed"));
+        break;
+    case MediaEvent::Type::Unknown:
+        if (!m_loggedUnknown) {
+            m_loggedUnknown = true;
+            qCInfo(lcConversation) << "call" << m_ctx.callId << "ignoring unknown event" << e.rawType;
+        }
+        break;
+    }
+}
+
+void CallSession::handleStart(const MediaEvent &e)
+{
+    if (m_phase != Phase::AwaitingStart) {
+        qCWarning(lcConversation) << "call" << m_ctx.callId << "ignoring a second start";
+        return;
+    }
+    m_streamSid = e.streamSid;
+    if (e.sampleRate > 0 && e.sampleRate != m_sampleRate) {
+        if (m_sampleRate == 8000 && (e.sampleRate == 16000 || e.sampleRate == 24000))
+            m_sampleRate = e.sampleRate; // nothing requested in the URL: trust start
+        else
+            qCWarning(lcConversation) << "stream" << m_streamSid << "start says" << e.sampleRate << "Hz; using the requested" << m_sampleRate;
+    }
+    m_key.customToken = e.customParameters.value(QStringLiteral("lc")).toString();
+    m_key.callSid = e.callSid;
+    m_mediaClock.start();
+    m_phase = Phase::Correlating;
+    m_recorder.lookup(m_key, this, [this, callSid = e.callSid](Result<CallContext> ctx) {
+        if (m_phase != Phase::Correlating)
+            return;
+        if (!ctx) {
+            qCWarning(lcConversation) << "stream" << m_streamSid << "call_sid" << callSid
+                                      << "matches no open call:" << ctx.error().message << "- closing";
+            m_phase = Phase::Closed;
+            m_finished = true;
+            m_transport.close(1008, QStringLiteral("unknown call"));
+            emit ended(0);
+            return;
+        }
+        m_recorder.callAnswered(ctx->callId, m_streamSid, callSid, m_clock.nowMs());
+        beginConversation(ctx.value());
+    });
+}
+
+void CallSession::beginConversation(const CallContext &ctx)
+{
+    m_ctx = ctx;
+    m_phase = Phase::Active;
+    m_callerLanguage = normalizeLanguage(ctx.leadLanguage, normalizeLanguage(ctx.campaignLanguage));
+    Providers::SttOptions opts;
+    opts.sampleRate = m_sampleRate;
+    opts.language = m_callerLanguage == QLatin1String("hi") ? QStringLiteral("multi") : QStringLiteral("en-IN");
+    m_stt->start(opts);
+    if (m_tts->sampleRate() != m_sampleRate)
+        m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
+    m_maxDurationTimer.start(m_cfg.maxDurationMs);
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "live on stream" << m_streamSid << "language" << m_callerLanguage;
+
+    const QString lang = replyLanguage();
+    m_history.append({QStringLiteral("system"), systemPrompt(m_ctx, lang)});
+    const QString hello = greeting(m_ctx, lang);
+    m_history.append({QStringLiteral("assistant"), hello});
+    m_firstFrameOfReply = false; // the greeting is not a reply: no latency sample
+    speak(hello);
+}
+
+void CallSession::handleMedia(const MediaEvent &e)
+{
+    if (m_phase == Phase::AwaitingStart) {
+        if (!m_loggedEarlyMedia) {
+            m_loggedEarlyMedia = true;
+            qCWarning(lcConversation) << "media before start: ignored until the stream starts";
+        }
+        return;
+    }
+    if (e.pcm.isEmpty())
+        return;
+    if (m_phase == Phase::Active || m_phase == Phase::Ending)
+        m_stt->pushAudio(e.pcm);
+    const auto ev = m_vad.feed(e.pcm, m_sampleRate);
+    if (m_phase != Phase::Active)
+        return;
+    if (ev == Audio::EnergyVad::Event::SpeechStarted) {
+        m_silenceTimer.stop();
+        if (m_callerStartMs < 0)
+            m_callerStartMs = m_vad.segmentStartMs();
+        emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
+    } else if (ev == Audio::EnergyVad::Event::SpeechEnded) {
+        m_callerEndMs = m_vad.positionMs();
+        m_stt->finalize();
+    }
+    // Barge-in: the caller has talked over the agent for longer than a backchannel.
+    if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && (agentSpeaking() || m_llmActive))
+        bargeIn();
+}
+
+void CallSession::handleDtmf(const MediaEvent &e)
+{
+    if (m_phase != Phase::Active)
+        return;
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "DTMF" << e.digit;
+    recordTurn(QStringLiteral("dtmf"), e.digit, callMs(), callMs() + e.durationMs, false, -1, -1, -1);
+    m_history.append({QStringLiteral("user"), QStringLiteral("(the caller pressed %1 on the keypad)").arg(e.digit)});
+}
+
+void CallSession::handleMark(const QString &name)
+{
+    m_pendingMarks.removeAll(name);
+    for (const Sentence &s : std::as_const(m_agentSentences)) {
+        if (name == QStringLiteral("s%1").arg(s.id) && !m_playedSentences.contains(s.text))
+            m_playedSentences.append(s.text);
+    }
+    if (m_closingAfterSpeech && m_pendingMarks.isEmpty() && m_outbound.isEmpty() && !agentSpeaking())
+        finishNow(QStringLiteral("completed"));
+}
+
+// ---------------------------------------------------------------- caller turn
+
+void CallSession::onTranscript(const QString &text, bool isFinal, const QString &language)
+{
+    if (m_phase != Phase::Active || text.trimmed().isEmpty())
+        return;
+    if (!isFinal) {
+        // A clear, non-backchannel interim over the agent is barge-in even before 400 ms.
+        if (agentSpeaking() && m_vad.inSpeech() && !isBackchannel(text) && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= 3)
+            bargeIn();
+        emit activity(m_ctx.callId, QStringLiteral("listening"), QStringLiteral("caller"), text);
+        return;
+    }
+    m_callerSpoke = true;
+    if (!m_callerBuffer.isEmpty())
+        m_callerBuffer += QLatin1Char(' ');
+    m_callerBuffer += text.trimmed();
+    const QString detected = detectLanguage(text, language);
+    if (!detected.isEmpty())
+        m_callerLanguage = detected;
+}
+
+void CallSession::onEndOfSpeech()
+{
+    if (m_phase != Phase::Active || m_callerBuffer.isEmpty())
+        return;
+    const qint64 now = wallUs();
+    const QString text = m_callerBuffer;
+    m_callerBuffer.clear();
+    const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
+    const qint64 end = m_callerEndMs >= start ? m_callerEndMs : callMs();
+    const int sttMs = m_callerEndMs >= 0 ? int(qMax<qint64>(0, callMs() - m_callerEndMs)) : -1;
+    m_callerStartMs = -1;
+    m_callerEndMs = -1;
+
+    if (agentSpeaking() && isBackchannel(text)) {
+        // "haan", "hmm", "ji": the caller is listening; keep talking.
+        recordTurn(QStringLiteral("caller"), text, start, end, false, sttMs, -1, -1);
+        return;
+    }
+    recordTurn(QStringLiteral("caller"), text, start, end, false, sttMs, -1, -1);
+    emit activity(m_ctx.callId, QStringLiteral("thinking"), QStringLiteral("caller"), text);
+    m_history.append({QStringLiteral("user"), text});
+
+    if (isOptOut(text)) {
+        endCall(QStringLiteral("do_not_call"), QJsonObject{{QStringLiteral("opt_out_phrase"), text}},
+                goodbyeLine(QStringLiteral("do_not_call"), replyLanguage()));
+        return;
+    }
+    m_speechEndWallMs = now;
+    m_sttWaitMs = sttMs;
+    respond();
+}
+
+void CallSession::respond()
+{
+    if (m_pendingOutcome.size() || m_closingAfterSpeech)
+        return;
+    Providers::LlmRequest req;
+    req.messages = m_history;
+    // Keep the system prompt's language instruction current with the caller's language.
+    if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
+        req.messages.first().content = systemPrompt(m_ctx, replyLanguage());
+    req.tools = callTools();
+    req.context = QJsonObject{{QStringLiteral("name"), m_ctx.leadName}, {QStringLiteral("language"), replyLanguage()},
+                              {QStringLiteral("city"), m_ctx.city}, {QStringLiteral("property_type"), m_ctx.propertyType},
+                              {QStringLiteral("timezone"), m_ctx.timezone}};
+    m_sentences->clear();
+    m_agentSentences.clear();
+    m_playedSentences.clear();
+    m_agentTurnText.clear();
+    m_agentTurnStartMs = -1;
+    m_llmActive = true;
+    m_llmStartedMs = wallUs();
+    m_llmFirstTokenMs = -1;
+    m_firstFrameOfReply = true;
+    m_llm->request(req);
+}
+
+void CallSession::onLlmToken(const QString &text)
+{
+    if (!m_llmActive)
+        return;
+    if (m_llmFirstTokenMs < 0)
+        m_llmFirstTokenMs = int((wallUs() - m_llmStartedMs) / 1000);
+    m_agentTurnText += text;
+    for (const QString &s : m_sentences->feed(text))
+        speak(s);
+}
+
+void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
+{
+    if (name != QLatin1String("end_call")) {
+        qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM called unknown tool" << name;
+        return;
+    }
+    const QString outcome = args.value(QStringLiteral("outcome")).toString();
+    m_pendingOutcome = outcome.isEmpty() ? QStringLiteral("incomplete") : outcome;
+    for (auto it = args.begin(); it != args.end(); ++it)
+        if (it.key() != QLatin1String("outcome"))
+            m_pendingFields.insert(it.key(), QJsonObject{{QStringLiteral("value"), it.value()}, {QStringLiteral("turn"), m_turnIndex - 1}});
+}
+
+void CallSession::onLlmFinished()
+{
+    if (!m_llmActive)
+        return;
+    m_llmActive = false;
+    const QString rest = m_sentences->flush();
+    if (!rest.isEmpty())
+        speak(rest);
+    if (!m_pendingOutcome.isEmpty()) {
+        const bool saidSomething = !m_agentTurnText.trimmed().isEmpty();
+        m_agentTurnText.clear();
+        endCall(m_pendingOutcome, m_pendingFields, saidSomething ? QString() : goodbyeLine(m_pendingOutcome, replyLanguage()));
+    } else if (m_agentTurnText.trimmed().isEmpty()) {
+        qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM returned nothing; nudging";
+        speak(nudgeLine(replyLanguage()));
+    }
+}
+
+void CallSession::onLlmFailed(const Error &e)
+{
+    m_llmActive = false;
+    qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
+    m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("llm: ") + e.message));
+    endCall(QString(), {}, apologyLine(replyLanguage()));
+}
+
+// ---------------------------------------------------------------- agent speech
+
+void CallSession::speak(const QString &sentence)
+{
+    if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed)
+        return;
+    Sentence s;
+    s.id = m_nextSentenceId++;
+    s.text = sentence;
+    s.requestedWallMs = wallUs();
+    m_agentSentences.append(s);
+    Providers::TtsOptions opts;
+    opts.language = replyLanguage();
+    m_tts->synthesize(s.id, sentence, opts);
+    emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), sentence);
+}
+
+void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
+{
+    Sentence *s = nullptr;
+    for (Sentence &x : m_agentSentences)
+        if (x.id == requestId)
+            s = &x;
+    if (!s)
+        return; // cancelled by barge-in
+    if (s->firstAudioWallMs < 0)
+        s->firstAudioWallMs = wallUs();
+    m_outbound.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
+    pumpOutbound();
+}
+
+void CallSession::onTtsDone(int requestId)
+{
+    for (Sentence &s : m_agentSentences) {
+        if (s.id != requestId)
+            continue;
+        s.ttsDone = true;
+        if (m_ttsResampler)
+            m_outbound.append(m_ttsResampler->flush());
+        Audio::padTo(m_outbound, 320);
+        // The mark goes out after the last byte of this sentence.
+        m_marksAt.append({m_outboundOffset + m_outbound.size(), QStringLiteral("s%1").arg(s.id)});
+    }
+    pumpOutbound();
+}
+
+void CallSession::onTtsFailed(int requestId, const Error &e)
+{
+    qCWarning(lcConversation) << "call" << m_ctx.callId << "TTS failed for sentence" << requestId << ":" << e.message;
+    m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("tts: ") + e.message));
+    // Nothing can be said: end now.
+    m_pendingOutcome = m_pendingOutcome.isEmpty() ? QStringLiteral("incomplete") : m_pendingOutcome;
+    finishNow(QStringLiteral("completed"));
+}
+
+bool CallSession::agentSpeaking() const
+{
+    if (!m_outbound.isEmpty())
+        return true;
+    if (m_playClock.isValid() && m_sentMs > m_playClock.elapsed())
+        return true;
+    for (const Sentence &s : m_agentSentences)
+        if (!s.ttsDone)
+            return true;
+    return false;
+}
+
+void CallSession::pumpOutbound()
+{
+    if (m_phase == Phase::Closed)
+        return;
+    const int chunkBytes = m_sampleRate == 24000 ? 4800 : 3200;
+    const int bytesPerMs = Audio::bytesPerMs(m_sampleRate);
+    bool allDone = true;
+    for (const Sentence &s : std::as_const(m_agentSentences))
+        allDone = allDone && s.ttsDone;
+
+    // A new playback run starts when the previous one has fully played out.
+    if (!m_playClock.isValid() || m_sentMs <= m_playClock.elapsed()) {
+        if (!m_outbound.isEmpty()) {
+            m_playClock.start();
+            m_sentMs = 0;
+        }
+    }
+    while (!m_outbound.isEmpty()) {
+        const qint64 ahead = m_sentMs - m_playClock.elapsed();
+        if (ahead >= m_cfg.aheadOfRealTimeMs)
+            break;
+        // Whole chunks, except the tail of finished speech (already padded to 320 bytes).
+        const bool tailReady = allDone || !m_marksAt.isEmpty();
+        if (m_outbound.size() < chunkBytes && !tailReady)
+            break;
+        qsizetype n = qMin<qsizetype>(chunkBytes, m_outbound.size());
+        // Never send past a pending mark: end this chunk at the sentence boundary.
+        for (const auto &mark : std::as_const(m_marksAt)) {
+            const qint64 rel = mark.first - m_outboundOffset;
+            if (rel > 0 && rel < n)
+                n = rel;
+        }
+        if (n % 320)
+            n -= n % 320;
+        if (n <= 0)
+            break;
+        const QByteArray pcm = m_outbound.left(n);
+        m_outbound.remove(0, n);
+        const qint64 audioMs = n / bytesPerMs;
+        const qint64 now = wallUs();
+        if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
+            m_firstFrameOfReply = false;
+            const Sentence &first = m_agentSentences.first();
+            const qint64 total = now - m_speechEndWallMs;
+            const qint64 llmToSentence = first.requestedWallMs - m_llmStartedMs;
+            const qint64 ttsFirst = first.firstAudioWallMs >= 0 ? first.firstAudioWallMs - first.requestedWallMs : 0;
+            m_stats.responseLatencyMs.append(total);            // microseconds
+            m_stats.vendorLatencyMs.append(llmToSentence + ttsFirst);
+            m_agentTurnStartMs = callMs();
+        }
+        if (m_agentTurnStartMs < 0)
+            m_agentTurnStartMs = callMs();
+        if (m_lastFrameWallMs >= 0 && m_sentMs > 0) {
+            // Jitter: how far this frame is from when it was due (sent-ahead budget kept).
+            const qint64 dueUs = (m_sentMs - m_cfg.aheadOfRealTimeMs) * 1000;
+            const qint64 playedUs = m_playClock.nsecsElapsed() / 1000;
+            if (dueUs > 0)
+                m_stats.pacingJitterMs.append(qAbs(playedUs - dueUs));
+        }
+        m_lastFrameWallMs = now;
+        m_transport.sendText(Telephony::mediaFrame(m_streamSid, pcm, ++m_chunkCounter, m_sentMs));
+        ++m_stats.framesSent;
+        m_sentMs += audioMs;
+        m_outboundOffset += n;
+        while (!m_marksAt.isEmpty() && m_marksAt.first().first <= m_outboundOffset) {
+            const QString name = m_marksAt.takeFirst().second;
+            m_pendingMarks.append(name);
+            m_transport.sendText(Telephony::markFrame(m_streamSid, name));
+        }
+    }
+    if (!m_outbound.isEmpty()) {
+        const qint64 ahead = m_sentMs - m_playClock.elapsed();
+        m_pumpTimer.start(int(qBound<qint64>(qint64(5), ahead - m_cfg.aheadOfRealTimeMs + 20, qint64(200))));
+    } else if (allDone && !m_llmActive) {
+        // Everything said: close the agent turn when it has played out.
+        const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));
+        if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
+            QStringList texts;
+            for (const Sentence &s : std::as_const(m_agentSentences))
+                texts << s.text;
+            const Sentence &first = m_agentSentences.first();
+            const int ttsMs = first.firstAudioWallMs >= 0 ? int((first.firstAudioWallMs - first.requestedWallMs) / 1000) : -1;
+            recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs() + remaining, false,
+                       -1, m_llmFirstTokenMs, ttsMs);
+            m_agentSentences.clear();
+            m_agentTurnStartMs = -1;
+        }
+        if (m_closingAfterSpeech) {
+            // Wait for the last mark; Exotel may never echo it, so bound the wait.
+            m_closeTimer.start(int(remaining) + m_cfg.goodbyeGraceMs);
+        } else if (m_phase == Phase::Active) {
+            m_silenceTimer.start(int(remaining) + m_cfg.silenceTimeoutMs);
+        }
+    }
+}
+
+void CallSession::bargeIn()
+{
+    const bool audioOut = m_playClock.isValid() && m_sentMs > m_playClock.elapsed();
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "barge-in at" << callMs() << "ms";
+    if (audioOut || m_outboundOffset > 0) {
+        m_transport.sendText(Telephony::clearFrame(m_streamSid));
+        ++m_stats.clearsSent;
+    }
+    m_llm->cancel();
+    m_tts->cancel();
+    m_llmActive = false;
+    // History keeps only what the caller actually heard.
+    QString heard = m_playedSentences.join(QLatin1Char(' '));
+    if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0)
+        recordTurn(QStringLiteral("agent"), heard, m_agentTurnStartMs, callMs(), true, -1, m_llmFirstTokenMs, -1);
+    if (!m_history.isEmpty() && m_history.last().role == QLatin1String("assistant"))
+        m_history.last().content = heard;
+    else if (!heard.isEmpty())
+        m_history.append({QStringLiteral("assistant"), heard});
+    m_agentSentences.clear();
+    m_playedSentences.clear();
+    m_agentTurnText.clear();
+    m_agentTurnStartMs = -1;
+    m_outbound.clear();
+    m_marksAt.clear();
+    m_pendingMarks.clear();
+    m_sentMs = 0;
+    m_playClock.invalidate();
+    m_sentences->clear();
+    m_pumpTimer.stop();
+    if (m_ttsResampler)
+        m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
+    emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
+}
+
+// ---------------------------------------------------------------- ending
+
+void CallSession::onSilenceTimeout()
+{
+    if (m_phase != Phase::Active || agentSpeaking() || m_llmActive)
+        return;
+    if (m_nudges++ == 0) {
+        m_history.append({QStringLiteral("assistant"), nudgeLine(replyLanguage())});
+        speak(nudgeLine(replyLanguage()));
+        return;
+    }
+    endCall(m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"), m_pendingFields,
+            goodbyeLine(QStringLiteral("no_response"), replyLanguage()));
+}
+
+void CallSession::endCall(const QString &outcome, const QJsonObject &fields, const QString &closingLine)
+{
+    if (m_phase != Phase::Active)
+        return;
+    m_phase = Phase::Ending;
+    m_silenceTimer.stop();
+    if (!outcome.isEmpty())
+        m_pendingOutcome = outcome;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        m_pendingFields.insert(it.key(), it.value());
+    m_closingAfterSpeech = true;
+    if (!closingLine.isEmpty()) {
+        m_history.append({QStringLiteral("assistant"), closingLine});
+        speak(closingLine);
+    } else if (!agentSpeaking()) {
+        m_closeTimer.start(m_cfg.goodbyeGraceMs);
+    }
+    if (!agentSpeaking() && closingLine.isEmpty())
+        pumpOutbound();
+}
+
+void CallSession::hangUp(const QString &reason)
+{
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "hung up by supervisor:" << reason;
+    m_pendingFields.insert(QStringLiteral("hung_up_by"), reason);
+    if (m_pendingOutcome.isEmpty())
+        m_pendingOutcome = QStringLiteral("incomplete");
+    finishNow(QStringLiteral("completed"));
+}
+
+void CallSession::onTransportClosed()
+{
+    if (m_phase == Phase::Closed)
+        return;
+    if (m_phase == Phase::Active || m_phase == Phase::Ending)
+        qCInfo(lcConversation) << "call" << m_ctx.callId << "socket closed";
+    finishNow(QStringLiteral("completed"));
+}
+
+void CallSession::finishNow(const QString &status)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    const Phase was = m_phase;
+    m_phase = Phase::Closed;
+    m_pumpTimer.stop();
+    m_silenceTimer.stop();
+    m_maxDurationTimer.stop();
+    m_closeTimer.stop();
+    m_llm->cancel();
+    m_tts->cancel();
+    m_stt->stop();
+    if (was == Phase::AwaitingStart || was == Phase::Correlating || m_ctx.callId == 0) {
+        m_transport.close(1000, QStringLiteral("ended"));
+        emit ended(0);
+        return;
+    }
+    // The caller's last words, if the socket closed before their turn ended.
+    if (!m_callerBuffer.isEmpty()) {
+        recordTurn(QStringLiteral("caller"), m_callerBuffer, m_callerStartMs >= 0 ? m_callerStartMs : callMs(), callMs(), false, -1, -1, -1);
+        m_callerBuffer.clear();
+    }
+    if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
+        QStringList texts;
+        for (const Sentence &s : std::as_const(m_agentSentences))
+            texts << s.text;
+        recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs(), false, -1, m_llmFirstTokenMs, -1);
+    }
+    Storage::CallOutcome out;
+    out.outcome = m_pendingOutcome.isEmpty() ? (m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"))
+                                             : m_pendingOutcome;
+    out.language = m_callerLanguage;
+    out.fields = m_pendingFields;
+    out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
+    applyExtraction(out, m_ctx);
+    if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty())
+        m_recorder.addDnc(m_ctx.phoneE164, QStringLiteral("call %1").arg(m_ctx.callId));
+    m_recorder.finishCall(m_ctx.callId, out, status, m_clock.nowMs());
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "ended with outcome" << out.outcome;
+    m_transport.close(1000, QStringLiteral("call ended"));
+    emit activity(m_ctx.callId, QStringLiteral("ended"), QString(), out.outcome);
+    emit ended(m_ctx.callId);
+}
+
+void CallSession::recordTurn(const QString &speaker, const QString &text, qint64 startMs, qint64 endMs, bool interrupted,
+                             int sttMs, int llmMs, int ttsMs)
+{
+    Storage::TurnRow t;
+    t.callId = m_ctx.callId;
+    t.index = m_turnIndex++;
+    t.speaker = speaker;
+    t.text = text;
+    t.language = speaker == QLatin1String("agent") ? replyLanguage() : m_callerLanguage;
+    t.startedMs = startMs;
+    t.endedMs = qMax(startMs, endMs);
+    t.sttMs = sttMs;
+    t.llmMs = llmMs;
+    t.ttsMs = ttsMs;
+    t.interrupted = interrupted;
+    m_recorder.appendTurn(t);
+}
+
+QString CallSession::replyLanguage() const { return m_callerLanguage == QLatin1String("hi") ? QStringLiteral("hi") : QStringLiteral("en"); }
+
+} // namespace Leadline::Conversation

@@ -1,0 +1,175 @@
+// CallSession: one live call on Exotel's media stream — the call brain. Parses inbound frames,
+// feeds caller audio to STT and the local VAD, decides the end of the caller's turn, streams the
+// LLM reply sentence by sentence into TTS, paces the audio back to Exotel in 320-byte multiples
+// a little ahead of real time with marks, handles barge-in, DTMF, silence and duration limits,
+// and records every turn and the outcome through the CallRecorder without blocking.
+// Thread: the network worker that accepted the socket; created there, never moved.
+#pragma once
+
+#include "audio/resampler.h"
+#include "audio/vad.h"
+#include "callrecorder.h"
+#include "core/clock.h"
+#include "mediatransport.h"
+#include "providers/languagemodel.h"
+#include "providers/speechtotext.h"
+#include "providers/texttospeech.h"
+#include "telephony/mediaprotocol.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace Leadline::Conversation {
+
+class SentenceBuffer;
+
+struct SessionConfig
+{
+    int bargeInSpeechMs = 400;     // caller speech this long over the agent = barge-in (longer than "haan")
+    int silenceTimeoutMs = 8000;   // no caller speech after the agent finished -> nudge, then end
+    int maxDurationMs = 10 * 60 * 1000;
+    int aheadOfRealTimeMs = 600;   // outbound audio queued ahead of playback
+    int goodbyeGraceMs = 1500;     // after the last mark, or if Exotel never echoes it
+    int maxFrameBytes = 256 * 1024;
+};
+
+struct SessionStats
+{
+    // End of the caller's speech (local VAD) -> first outbound media frame of the reply, per turn.
+    QList<qint64> responseLatencyMs;
+    // Of that, what the vendors spent (STT final wait + LLM first token + TTS first audio).
+    QList<qint64> vendorLatencyMs;
+    // Interval between consecutive outbound media frames minus the audio they carried.
+    QList<qint64> pacingJitterMs;
+    int malformedFrames = 0;
+    int clearsSent = 0;
+    int framesSent = 0;
+};
+
+class CallSession : public QObject
+{
+    Q_OBJECT
+public:
+    CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock,
+                std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
+                std::unique_ptr<Providers::TextToSpeech> tts, SessionConfig config, QObject *parent = nullptr);
+    ~CallSession() override;
+
+    // The token from the upgrade URL (lc=...), if any.
+    void setUrlToken(const QString &token) { m_key.token = token; }
+    void setRequestedSampleRate(int rate) { m_sampleRate = rate; }
+
+    void onTextFrame(const QByteArray &frame);
+    void onTransportClosed();
+    // Supervisor hang-up (from the console or REST), posted into this thread.
+    void hangUp(const QString &reason);
+
+    qint64 callId() const { return m_ctx.callId; }
+    QString state() const;
+    const SessionStats &stats() const { return m_stats; }
+    bool finished() const { return m_finished; }
+
+Q_SIGNALS:
+    void ended(qint64 callId);
+    // For consoles and /events: "listening", "thinking", "speaking", turn texts.
+    void activity(qint64 callId, const QString &state, const QString &speaker, const QString &text);
+
+private:
+    enum class Phase { AwaitingStart, Correlating, Active, Ending, Closed };
+
+    void handleStart(const Telephony::MediaEvent &e);
+    void handleMedia(const Telephony::MediaEvent &e);
+    void handleMark(const QString &name);
+    void handleDtmf(const Telephony::MediaEvent &e);
+    void beginConversation(const CallContext &ctx);
+
+    void onTranscript(const QString &text, bool isFinal, const QString &language);
+    void onEndOfSpeech();
+    void respond();
+    void onLlmToken(const QString &text);
+    void onLlmToolCall(const QString &name, const QJsonObject &args);
+    void onLlmFinished();
+    void onLlmFailed(const Error &e);
+    void speak(const QString &sentence);
+    void onTtsAudio(int requestId, const QByteArray &pcm);
+    void onTtsDone(int requestId);
+    void onTtsFailed(int requestId, const Error &e);
+    void pumpOutbound();
+    bool agentSpeaking() const;
+    void bargeIn();
+    void endCall(const QString &outcome, const QJsonObject &fields, const QString &closingLine);
+    void finishNow(const QString &status);
+    void recordTurn(const QString &speaker, const QString &text, qint64 startMs, qint64 endMs, bool interrupted,
+                    int sttMs, int llmMs, int ttsMs);
+    void onSilenceTimeout();
+    qint64 callMs() const; // ms since media started
+    QString replyLanguage() const;
+
+    MediaTransport &m_transport;
+    CallRecorder &m_recorder;
+    const Clock &m_clock;
+    std::unique_ptr<Providers::SpeechToText> m_stt;
+    std::unique_ptr<Providers::LanguageModel> m_llm;
+    std::unique_ptr<Providers::TextToSpeech> m_tts;
+    std::unique_ptr<Audio::Resampler> m_ttsResampler;
+    std::unique_ptr<SentenceBuffer> m_sentences;
+    SessionConfig m_cfg;
+    SessionStats m_stats;
+
+    Phase m_phase = Phase::AwaitingStart;
+    CallKey m_key;
+    CallContext m_ctx;
+    QString m_streamSid;
+    int m_sampleRate = 8000;
+    Audio::EnergyVad m_vad;
+    QElapsedTimer m_mediaClock;  // starts at "start"
+    bool m_finished = false;
+    bool m_loggedUnknown = false;
+    bool m_loggedEarlyMedia = false;
+
+    // Conversation
+    QList<Providers::ChatMessage> m_history;
+    QString m_callerBuffer;        // final transcript pieces of the current caller turn
+    QString m_callerLanguage;
+    qint64 m_callerStartMs = -1;
+    qint64 m_callerEndMs = -1;      // local VAD end of speech
+    qint64 m_speechEndWallMs = -1;  // wall clock (ms) when the caller stopped, for latency
+    bool m_callerSpoke = false;
+    bool m_llmActive = false;
+    qint64 m_llmStartedMs = -1;
+    int m_llmFirstTokenMs = -1;
+    int m_sttWaitMs = -1;
+    QString m_pendingOutcome;      // set by the end_call tool
+    QJsonObject m_pendingFields;
+    bool m_closingAfterSpeech = false;
+    int m_nudges = 0;
+    QTimer m_silenceTimer;
+    QTimer m_maxDurationTimer;
+    QTimer m_closeTimer;
+
+    // Agent speech
+    struct Sentence { int id; QString text; qint64 firstAudioWallMs = -1; qint64 requestedWallMs = 0; bool ttsDone = false; bool queued = false; };
+    QList<Sentence> m_agentSentences; // of the current agent turn
+    QStringList m_playedSentences;    // sentences whose mark came back
+    QString m_agentTurnText;
+    qint64 m_agentTurnStartMs = -1;
+    int m_nextSentenceId = 1;
+    int m_turnNumber = 0;
+    int m_turnIndex = 0;
+    QByteArray m_outbound;            // PCM at stream rate waiting to be sent
+    QList<QPair<qint64, QString>> m_marksAt; // outbound byte offset -> mark name to send after it
+    qint64 m_outboundOffset = 0;      // bytes already sent in this run
+    qint64 m_sentMs = 0;              // audio ms sent in the current playback run
+    QElapsedTimer m_playClock;        // started at the first frame of a playback run
+    qint64 m_lastFrameWallMs = -1;
+    qint64 m_lastFrameAudioMs = 0;
+    qint64 m_chunkCounter = 0;
+    QStringList m_pendingMarks;       // sent, not yet echoed
+    bool m_firstFrameOfReply = true;
+    QTimer m_pumpTimer;
+};
+
+} // namespace Leadline::Conversation

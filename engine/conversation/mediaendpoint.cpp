@@ -1,0 +1,124 @@
+#include "mediaendpoint.h"
+
+#include "conversationlog.h"
+#include "core/securecompare.h"
+
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QUrlQuery>
+
+namespace Leadline::Conversation {
+
+namespace {
+
+// The socket as a MediaTransport; owned by the session's host object.
+class WebSocketTransport final : public MediaTransport
+{
+public:
+    explicit WebSocketTransport(QWebSocket *ws) : m_ws(ws) {}
+    void sendText(const QByteArray &frame) override
+    {
+        if (m_ws && m_ws->isValid())
+            m_ws->sendTextMessage(QString::fromUtf8(frame));
+    }
+    void close(int code, const QString &reason) override
+    {
+        if (m_ws && m_ws->state() == QAbstractSocket::ConnectedState)
+            m_ws->close(QWebSocketProtocol::CloseCode(code), reason);
+    }
+
+private:
+    QPointer<QWebSocket> m_ws;
+};
+
+// Per-worker resources: one QNetworkAccessManager for every call on this worker.
+class WorkerHost final : public QObject
+{
+public:
+    explicit WorkerHost(QObject *parent) : QObject(parent), nam(new QNetworkAccessManager(this))
+    {
+        setObjectName(QStringLiteral("leadline-media-host"));
+    }
+    QNetworkAccessManager *nam;
+};
+
+} // namespace
+
+MediaEndpoint::MediaEndpoint(const Providers::ProviderFactory &providers, CallRecorder &recorder, const Clock &clock,
+                             MediaAuthConfig auth, SessionConfig sessionConfig)
+    : m_providers(providers), m_recorder(recorder), m_clock(clock), m_auth(std::move(auth)), m_sessionConfig(sessionConfig)
+{
+}
+
+QString MediaEndpoint::authorize(const MediaAuthConfig &auth, const QHostAddress &peer, const QByteArray &authorization,
+                                 const QUrlQuery &query)
+{
+    if (!auth.allowList.isEmpty()) {
+        const bool allowed = std::any_of(auth.allowList.cbegin(), auth.allowList.cend(),
+                                         [&](const auto &net) { return peer.isInSubnet(net.first, net.second); });
+        if (!allowed)
+            return QStringLiteral("address %1 is not on the media allow-list").arg(peer.toString());
+    }
+    if (!authorization.isEmpty()) {
+        if (!authorization.startsWith("Basic ") || auth.basicUser.isEmpty())
+            return QStringLiteral("unexpected Authorization scheme");
+        const QByteArray expected = QByteArray(auth.basicUser + ':' + auth.basicPassword).toBase64();
+        if (!constantTimeEquals(authorization.mid(6).trimmed(), expected))
+            return QStringLiteral("wrong Basic credentials");
+        return {};
+    }
+    const QString token = query.queryItemValue(QStringLiteral("lc"));
+    static const QRegularExpression tokenShape(QStringLiteral("^[0-9a-fA-F]{16,64}$"));
+    if (!token.isEmpty() && tokenShape.match(token).hasMatch())
+        return {}; // checked against an open call row right after "start"
+    return QStringLiteral("no credentials (Basic auth or a call token) on the upgrade request");
+}
+
+void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worker)
+{
+    QWebSocket *ws = socketPtr.release();
+    const QUrl url = ws->requestUrl();
+    const QUrlQuery query(url);
+    const QString why = authorize(m_auth, ws->peerAddress(), ws->request().rawHeader("Authorization"), query);
+    if (!why.isEmpty()) {
+        qCWarning(lcConversation) << "rejected media socket from" << ws->peerAddress().toString() << ":" << why;
+        ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+        ws->deleteLater();
+        return;
+    }
+    ws->setMaxAllowedIncomingMessageSize(quint64(m_auth.maxMessageBytes));
+    ws->setMaxAllowedIncomingFrameSize(quint64(m_auth.maxMessageBytes));
+
+    auto *host = worker->findChild<WorkerHost *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!host)
+        host = new WorkerHost(worker);
+    ws->setParent(host);
+
+    auto *transport = new WebSocketTransport(ws);
+    auto *session = new CallSession(*transport, m_recorder, m_clock, m_providers.createStt(host->nam),
+                                    m_providers.createLlm(host->nam), m_providers.createTts(host->nam), m_sessionConfig, ws);
+    const int rate = query.queryItemValue(QStringLiteral("sample-rate")).toInt();
+    if (rate == 8000 || rate == 16000 || rate == 24000)
+        session->setRequestedSampleRate(rate);
+    session->setUrlToken(query.queryItemValue(QStringLiteral("lc")));
+    m_active.ref();
+
+    connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });
+    connect(ws, &QWebSocket::binaryMessageReceived, session, [](const QByteArray &) {
+        qCDebug(lcConversation) << "ignoring a binary media frame"; // Exotel sends text JSON only
+    });
+    connect(ws, &QWebSocket::disconnected, session, [session] { session->onTransportClosed(); });
+    connect(session, &CallSession::activity, this, &MediaEndpoint::callActivity);
+    connect(session, &CallSession::ended, ws, [this, ws, session, transport](qint64 callId) {
+        emit sessionFinished(callId, session->stats());
+        m_active.deref();
+        // Let the close handshake go out, then free everything of this call.
+        QTimer::singleShot(2000, ws, [ws] { ws->abort(); ws->deleteLater(); });
+        connect(ws, &QObject::destroyed, [transport] { delete transport; });
+    }, Qt::SingleShotConnection);
+}
+
+} // namespace Leadline::Conversation

@@ -1,0 +1,55 @@
+// MediaEndpoint: accepts Exotel media WebSockets on /media. Authenticates each socket before any
+// processing (Basic credentials Exotel derives from the stream URL, or the per-call "lc" token
+// in the upgrade URL; optional IP allow-list), then runs a CallSession for it on the network
+// worker that accepted it, with that worker's QNetworkAccessManager.
+// Thread: handle() runs on each worker thread; the endpoint itself is immutable and shared.
+#pragma once
+
+#include "callsession.h"
+#include "providers/providerfactory.h"
+
+#include <QHostAddress>
+#include <QWebSocket>
+#include <memory>
+
+namespace Leadline::Conversation {
+
+struct MediaAuthConfig
+{
+    QByteArray basicUser;  // accepted Basic credentials (empty = Basic not accepted)
+    QByteArray basicPassword;
+    QList<QPair<QHostAddress, int>> allowList; // empty = any address
+    qint64 maxMessageBytes = 256 * 1024;
+};
+
+class MediaEndpoint : public QObject
+{
+    Q_OBJECT
+public:
+    MediaEndpoint(const Providers::ProviderFactory &providers, CallRecorder &recorder, const Clock &clock,
+                  MediaAuthConfig auth, SessionConfig sessionConfig);
+
+    // Called on the accepting worker thread with the accepted socket.
+    void handle(std::unique_ptr<QWebSocket> socket, QObject *worker);
+
+    // Decision on an upgrade, exposed for tests: empty string = accepted, else the reason.
+    static QString authorize(const MediaAuthConfig &auth, const QHostAddress &peer, const QByteArray &authorization,
+                             const QUrlQuery &query);
+
+    int activeCalls() const { return m_active.loadRelaxed(); }
+
+Q_SIGNALS:
+    // Queued to whoever listens (console, /events); emitted from worker threads.
+    void callActivity(qint64 callId, const QString &state, const QString &speaker, const QString &text);
+    void sessionFinished(qint64 callId, const Leadline::Conversation::SessionStats &stats);
+
+private:
+    const Providers::ProviderFactory &m_providers;
+    CallRecorder &m_recorder;
+    const Clock &m_clock;
+    MediaAuthConfig m_auth;
+    SessionConfig m_sessionConfig;
+    QAtomicInt m_active;
+};
+
+} // namespace Leadline::Conversation

@@ -1,0 +1,115 @@
+#include "prompts.h"
+
+#include <QJsonObject>
+
+namespace Leadline::Conversation {
+
+QString normalizeLanguage(const QString &value, const QString &fallback)
+{
+    const QString v = value.trimmed().toLower();
+    if (v.startsWith(QLatin1String("hi")) || v.contains(QStringLiteral("हिन्दी")) || v.contains(QStringLiteral("हिंदी"))
+        || v == QLatin1String("hinglish"))
+        return QStringLiteral("hi");
+    if (v.startsWith(QLatin1String("en")))
+        return QStringLiteral("en");
+    return fallback;
+}
+
+QString fillTemplate(QString text, const CallContext &ctx)
+{
+    const QString name = ctx.leadName.isEmpty() ? QString() : ctx.leadName.section(QLatin1Char(' '), 0, 0);
+    text.replace(QLatin1String("{name}"), name);
+    text.replace(QLatin1String("{full_name}"), ctx.leadName);
+    text.replace(QLatin1String("{property_type}"), ctx.propertyType.isEmpty() ? QStringLiteral("home") : ctx.propertyType);
+    text.replace(QLatin1String("{city}"), ctx.city.isEmpty() ? QStringLiteral("your city") : ctx.city);
+    text.replace(QLatin1String("{budget}"), ctx.budget);
+    return text.simplified();
+}
+
+QString systemPrompt(const CallContext &ctx, const QString &language)
+{
+    QString p = QStringLiteral(
+        "You are a polite, warm real-estate sales assistant calling a lead on the phone in India on behalf of %1. "
+        "Keep every reply to one or two short spoken sentences; no lists, no emojis, no markdown. "
+        "Goal: find out whether the lead is interested, their budget (in lakh or crore), the property type "
+        "(e.g. 2 BHK, villa, plot), location, timeline to buy, and a good time for a sales person to call back. "
+        "Ask one question at a time. ")
+                    .arg(ctx.campaignName.isEmpty() ? QStringLiteral("our real-estate team") : ctx.campaignName);
+    p += language == QLatin1String("hi")
+             ? QStringLiteral("The caller is speaking Hindi: answer in natural Hindi written in Devanagari, mixing English "
+                              "words the way people in India do (Hinglish) when the caller does. ")
+             : QStringLiteral("Answer in Indian English. If the caller switches to Hindi, switch with them. ");
+    p += QStringLiteral("Say amounts the Indian way (lakh, crore). "
+                        "When the outcome is clear (interested with details, not interested, wants a call back at a time, "
+                        "wrong number, or asks not to be called), say a short goodbye and call the end_call tool. "
+                        "If the caller asks not to be called again, use outcome do_not_call. ");
+    p += QStringLiteral("Lead: name %1; interested in %2 in %3; budget on file %4.")
+             .arg(ctx.leadName.isEmpty() ? QStringLiteral("unknown") : ctx.leadName,
+                  ctx.propertyType.isEmpty() ? QStringLiteral("a property") : ctx.propertyType,
+                  ctx.city.isEmpty() ? QStringLiteral("their city") : ctx.city,
+                  ctx.budget.isEmpty() ? QStringLiteral("unknown") : ctx.budget);
+    if (!ctx.campaignScript.isEmpty())
+        p += QStringLiteral(" Campaign script: ") + fillTemplate(ctx.campaignScript, ctx);
+    return p;
+}
+
+QJsonArray callTools()
+{
+    const QJsonObject props{
+        {QStringLiteral("outcome"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                {QStringLiteral("enum"), QJsonArray{QStringLiteral("interested"), QStringLiteral("not_interested"),
+                                                                                    QStringLiteral("callback"), QStringLiteral("wrong_number"),
+                                                                                    QStringLiteral("do_not_call"), QStringLiteral("voicemail"),
+                                                                                    QStringLiteral("no_response")}}}},
+        {QStringLiteral("budget"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                               {QStringLiteral("description"), QStringLiteral("budget exactly as the caller said it")}}},
+        {QStringLiteral("property"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+        {QStringLiteral("location"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+        {QStringLiteral("timeline"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+        {QStringLiteral("callback_time"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                      {QStringLiteral("description"), QStringLiteral("when to call back, as the caller said it")}}},
+        {QStringLiteral("summary"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+    };
+    return QJsonArray{QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("function")},
+        {QStringLiteral("function"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("end_call")},
+                     {QStringLiteral("description"), QStringLiteral("Finish the call and record the outcome and what the caller said.")},
+                     {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                                                {QStringLiteral("properties"), props},
+                                                                {QStringLiteral("required"), QJsonArray{QStringLiteral("outcome")}}}}}},
+    }};
+}
+
+QString greeting(const CallContext &ctx, const QString &language)
+{
+    if (language == QLatin1String("hi"))
+        return fillTemplate(QStringLiteral("नमस्ते {name} जी, मैं Leadline से बोल रही हूँ। आपने {city} में {property_type} के बारे में पूछा था। क्या अभी दो मिनट बात कर सकते हैं?"), ctx);
+    return fillTemplate(QStringLiteral("Namaste {name}, this is Leadline calling about the {property_type} in {city} you enquired about. Is this a good time to talk?"), ctx);
+}
+
+QString nudgeLine(const QString &language)
+{
+    return language == QLatin1String("hi") ? QStringLiteral("हैलो, क्या आप मुझे सुन पा रहे हैं?")
+                                            : QStringLiteral("Hello, can you hear me?");
+}
+
+QString apologyLine(const QString &language)
+{
+    return language == QLatin1String("hi") ? QStringLiteral("माफ़ कीजिए, अभी तकनीकी दिक्कत है। हम आपको थोड़ी देर में फिर से कॉल करेंगे।")
+                                            : QStringLiteral("Sorry, we are having a technical problem. We will call you back shortly.");
+}
+
+QString goodbyeLine(const QString &outcome, const QString &language)
+{
+    const bool hi = language == QLatin1String("hi");
+    if (outcome == QLatin1String("do_not_call"))
+        return hi ? QStringLiteral("ठीक है, हम आपको दोबारा कॉल नहीं करेंगे। धन्यवाद।")
+                  : QStringLiteral("Understood, we will not call you again. Thank you.");
+    if (outcome == QLatin1String("no_response"))
+        return hi ? QStringLiteral("लगता है लाइन पर दिक्कत है, हम बाद में कॉल करेंगे। धन्यवाद।")
+                  : QStringLiteral("It seems the line is not clear, we will call you later. Thank you.");
+    return hi ? QStringLiteral("धन्यवाद, आपका दिन शुभ हो।") : QStringLiteral("Thank you, have a nice day.");
+}
+
+} // namespace Leadline::Conversation

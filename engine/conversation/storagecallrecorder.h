@@ -1,0 +1,50 @@
+// StorageCallRecorder: the CallRecorder backed by the database. Owns a thread
+// ("leadline-calls") with its own connection; sessions on any worker post lookups and writes
+// to it and never wait. Turns are written in batches (every 200 ms or 200 turns); a failed
+// write is kept and retried, so a database restart loses nothing (bounded by maxQueued).
+// Thread: public methods from any thread; the work runs on the recorder's thread.
+#pragma once
+
+#include "callrecorder.h"
+
+#include <QMutex>
+#include <QThread>
+#include <QTimer>
+
+namespace Leadline::Storage { class Database; }
+
+namespace Leadline::Conversation {
+
+class StorageCallRecorder final : public QObject, public CallRecorder
+{
+    Q_OBJECT
+public:
+    explicit StorageCallRecorder(const Storage::Database &db, int maxQueued = 100000);
+    ~StorageCallRecorder() override;
+
+    void lookup(const CallKey &key, QObject *context, std::function<void(Result<CallContext>)> done) override;
+    void callAnswered(qint64 callId, const QString &streamSid, const QString &callSid, qint64 atMs) override;
+    void appendTurn(const Storage::TurnRow &turn) override;
+    void addDnc(const QString &phoneE164, const QString &source) override;
+    void finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &status, qint64 endedAtMs) override;
+
+    // Blocks until everything queued so far is written (shutdown, tests). Not for the media path.
+    void flush();
+    int droppedWrites() const;
+
+private:
+    void post(std::function<void()> job);
+    void writeTurns();
+    Result<CallContext> find(const CallKey &key);
+
+    const Storage::Database &m_db;
+    QThread m_thread;
+    QObject m_worker; // lives on m_thread: context for queued jobs
+    QTimer *m_batchTimer = nullptr;
+    mutable QMutex m_mutex; // guards m_turns and m_dropped
+    QList<Storage::TurnRow> m_turns;
+    int m_maxQueued;
+    int m_dropped = 0;
+};
+
+} // namespace Leadline::Conversation

@@ -1,0 +1,126 @@
+#include "fakeproviders.h"
+
+#include "audio/pcm.h"
+
+namespace Leadline::Providers {
+
+FakeStt::FakeStt(QStringList script, int latencyMs, QObject *parent)
+    : SpeechToText(parent), m_script(std::move(script)), m_latencyMs(latencyMs)
+{
+}
+
+void FakeStt::start(const SttOptions &options) { m_options = options; }
+
+void FakeStt::pushAudio(const QByteArray &pcm)
+{
+    if (m_stopped)
+        return;
+    const auto ev = m_vad.feed(pcm, m_options.sampleRate);
+    if (ev == Audio::EnergyVad::Event::SpeechStarted) {
+        emit speechStarted();
+        // Interim text early in the segment, like a real streaming recogniser.
+        const QString text = m_script.value(m_segment);
+        QTimer::singleShot(qMax(0, m_latencyMs), this, [this, text] {
+            if (!m_stopped && !text.isEmpty())
+                emit transcript(text.section(QLatin1Char(' '), 0, 0), false, m_options.language);
+        });
+    } else if (ev == Audio::EnergyVad::Event::SpeechEnded) {
+        const int index = m_segment++;
+        if (m_failAfter >= 0 && index >= m_failAfter) {
+            emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("fake STT: connection reset")));
+            m_stopped = true;
+            return;
+        }
+        const QString text = m_script.value(index);
+        QTimer::singleShot(qMax(0, m_latencyMs), this, [this, text] {
+            if (m_stopped)
+                return;
+            if (!text.isEmpty())
+                emit transcript(text, true, m_options.language);
+            emit endOfSpeech();
+        });
+    }
+}
+
+FakeLlm::FakeLlm(Responder responder, int firstTokenMs, int tokenIntervalMs, QObject *parent)
+    : LanguageModel(parent), m_responder(std::move(responder)), m_firstTokenMs(firstTokenMs), m_intervalMs(tokenIntervalMs)
+{
+}
+
+void FakeLlm::request(const LlmRequest &request)
+{
+    ++m_requests;
+    const quint64 gen = ++m_generation;
+    if (m_failSet) {
+        m_failSet = false;
+        const Error e = m_fail;
+        QTimer::singleShot(m_firstTokenMs, this, [this, gen, e] {
+            if (gen == m_generation)
+                emit failed(e);
+        });
+        return;
+    }
+    const FakeReply reply = m_responder(request);
+    QStringList words = reply.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (int i = 0; i < words.size(); ++i) {
+        const QString piece = (i ? QStringLiteral(" ") : QString()) + words.at(i);
+        QTimer::singleShot(m_firstTokenMs + i * m_intervalMs, this, [this, gen, piece] {
+            if (gen == m_generation)
+                emit token(piece);
+        });
+    }
+    const int endAt = m_firstTokenMs + qMax(0, int(words.size()) - 1) * m_intervalMs;
+    QTimer::singleShot(endAt, this, [this, gen, reply] {
+        if (gen != m_generation)
+            return;
+        if (!reply.tool.isEmpty())
+            emit toolCall(reply.tool, reply.arguments);
+        emit finished(LlmUsage{});
+    });
+}
+
+void FakeLlm::cancel() { ++m_generation; }
+
+FakeTts::FakeTts(int firstAudioMs, int chunkIntervalMs, int sampleRate, QObject *parent)
+    : TextToSpeech(parent), m_firstMs(firstAudioMs), m_intervalMs(chunkIntervalMs), m_rate(sampleRate)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &FakeTts::pump);
+}
+
+void FakeTts::synthesize(int requestId, const QString &text, const TtsOptions &)
+{
+    m_spoken.append(text);
+    const int ms = qMax(300, int(text.size()) * 55);
+    m_jobs.append(Job{requestId, Audio::tone(ms, m_rate, 440.0, 0.3)});
+    if (!m_timer.isActive())
+        m_timer.start(m_jobs.size() == 1 && !m_jobs.first().started ? m_firstMs : m_intervalMs);
+}
+
+void FakeTts::pump()
+{
+    if (m_jobs.isEmpty())
+        return;
+    Job &job = m_jobs.first();
+    job.started = true;
+    const int chunk = 100 * Audio::bytesPerMs(m_rate);
+    const QByteArray piece = job.pcm.left(chunk);
+    job.pcm.remove(0, piece.size());
+    const int id = job.id;
+    const bool finished = job.pcm.isEmpty();
+    if (finished)
+        m_jobs.removeFirst();
+    emit audio(id, piece);
+    if (finished)
+        emit done(id);
+    if (!m_jobs.isEmpty())
+        m_timer.start(m_jobs.first().started ? m_intervalMs : m_firstMs);
+}
+
+void FakeTts::cancel()
+{
+    m_jobs.clear();
+    m_timer.stop();
+}
+
+} // namespace Leadline::Providers

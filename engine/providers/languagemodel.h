@@ -1,0 +1,51 @@
+// Provider interfaces: streaming chat LLM with tools. One instance per call, on the call's
+// worker thread. request() cancels whatever was running.
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+namespace Leadline::Providers {
+
+struct ChatMessage
+{
+    QString role; // system, user, assistant
+    QString content;
+};
+
+struct LlmRequest
+{
+    QList<ChatMessage> messages;
+    QJsonArray tools;     // OpenAI "tools" array
+    QJsonObject context;  // lead/campaign facts for offline engines (name, language, ...)
+    int maxTokens = 180;
+    double temperature = 0.4;
+};
+
+struct LlmUsage
+{
+    int promptTokens = 0;
+    int completionTokens = 0;
+};
+
+class LanguageModel : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual QString name() const = 0;
+    virtual void request(const LlmRequest &request) = 0;
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void token(const QString &text);
+    void toolCall(const QString &name, const QJsonObject &arguments);
+    void finished(const Leadline::Providers::LlmUsage &usage);
+    void failed(const Leadline::Error &error);
+};
+
+} // namespace Leadline::Providers

@@ -1,0 +1,166 @@
+#include "scripteddialog.h"
+
+#include <QRegularExpression>
+
+namespace Leadline::Providers {
+
+namespace {
+
+bool matches(const QString &text, const char *pattern)
+{
+    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption
+                                                              | QRegularExpression::UseUnicodePropertiesOption)
+        .match(text).hasMatch();
+}
+
+QString capture(const QString &text, const char *pattern)
+{
+    const auto m = QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption
+                                                                      | QRegularExpression::UseUnicodePropertiesOption)
+                       .match(text);
+    return m.hasMatch() ? m.captured(0).trimmed() : QString();
+}
+
+const char kOptOut[] = R"((don'?t|do not|never) (call|phone)|stop calling|remove my number|\bdnd\b|call mat|mat karo call|phone mat|कॉल मत|फ़ोन मत|फोन मत)";
+const char kWrongNumber[] = R"(wrong number|galat number|गलत नंबर|no one (by|of) that name|not (him|her|me)\b|who\?? is that)";
+const char kNotInterested[] = R"(not interested|no thanks|no,? thank|already bought|don'?t need|nahi chahiye|nahin chahiye|interest nahi|नहीं चाहिए|दिलचस्पी नहीं|रुचि नहीं)";
+const char kInterested[] = R"(\binterested\b|\byes\b|\bsure\b|tell me|go ahead|\bhaan\b|\bhan ji\b|\bji haan\b|bataiye|batao|हाँ|हां|ज़रूर|जरूर|बताइए|बताइये)";
+const char kBusy[] = R"(\bbusy\b|driving|in a meeting|call (me )?later|baad mein|abhi nahi|बाद में|व्यस्त)";
+const char kCallback[] = R"((tomorrow|today|tonight|day after tomorrow|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kal|parso|कल|परसों)( (morning|afternoon|evening|night|subah|shaam|dopahar|सुबह|शाम|दोपहर))?|(after|at|around) \d{1,2}( ?(am|pm|baje))?|in \d+ (hours?|minutes?)|\d{1,2} baje|(this|in the) (evening|morning|afternoon))";
+const char kBudget[] = R"((₹|rs\.?|inr)? ?\d+(\.\d+)? ?(lakh|lakhs|lac|l\b|crore|crores|cr\b)|(\d[\d,]{5,})|(लाख|करोड़)|(ek|do|teen|char|paanch|pachas|saath|sattar|assi|dedh|dhai) (lakh|crore))";
+const char kTimeline[] = R"(immediately|right away|\babhi\b|turant|\d+(-\d+)? (months?|years?)|next (month|year)|this year|agle saal|after diwali|just (looking|browsing))";
+
+bool anyUser(const QList<ChatMessage> &messages, const char *pattern)
+{
+    for (const ChatMessage &m : messages)
+        if (m.role == QLatin1String("user") && matches(m.content, pattern))
+            return true;
+    return false;
+}
+
+QString firstCapture(const QList<ChatMessage> &messages, const char *pattern)
+{
+    for (const ChatMessage &m : messages)
+        if (m.role == QLatin1String("user"))
+            if (const QString c = capture(m.content, pattern); !c.isEmpty())
+                return c;
+    return {};
+}
+
+int assistantAsked(const QList<ChatMessage> &messages, const QString &marker)
+{
+    int n = 0;
+    for (const ChatMessage &m : messages)
+        if (m.role == QLatin1String("assistant") && m.content.contains(marker))
+            ++n;
+    return n;
+}
+
+struct Lines
+{
+    QString askBudget, askTimeline, askCallback, askAgain, closeInterested, closeCallback, closeNotInterested,
+        closeWrong, closeDnc, askWhenFree;
+};
+
+Lines lines(bool hindi)
+{
+    if (hindi)
+        return {QStringLiteral("बहुत अच्छा! आपका बजट लगभग कितना है?"),
+                QStringLiteral("आप कब तक घर लेना चाहते हैं?"),
+                QStringLiteral("हमारे सेल्स एक्सपर्ट आपको किस समय कॉल करें?"),
+                QStringLiteral("माफ़ कीजिए, क्या आप फिर से बता सकते हैं?"),
+                QStringLiteral("धन्यवाद! हमारे एक्सपर्ट आपको जल्द ही कॉल करेंगे।"),
+                QStringLiteral("ठीक है, हम आपको तभी कॉल करेंगे। धन्यवाद!"),
+                QStringLiteral("कोई बात नहीं, आपके समय के लिए धन्यवाद।"),
+                QStringLiteral("माफ़ कीजिए, गलत नंबर लग गया। धन्यवाद।"),
+                QStringLiteral("ठीक है, हम आपको दोबारा कॉल नहीं करेंगे। धन्यवाद।"),
+                QStringLiteral("कोई बात नहीं। मैं आपको किस समय कॉल करूँ?")};
+    return {QStringLiteral("Great! What budget do you have in mind?"),
+            QStringLiteral("And when are you planning to buy?"),
+            QStringLiteral("What is a good time for our sales expert to call you?"),
+            QStringLiteral("Sorry, could you say that again?"),
+            QStringLiteral("Thank you! Our expert will call you soon."),
+            QStringLiteral("Sure, we will call you then. Thank you!"),
+            QStringLiteral("No problem, thank you for your time."),
+            QStringLiteral("Sorry for the trouble, we must have the wrong number. Thank you."),
+            QStringLiteral("Understood, we will not call you again. Thank you."),
+            QStringLiteral("No problem. When should I call you back?")};
+}
+
+} // namespace
+
+DialogStep ScriptedDialog::next(const LlmRequest &request)
+{
+    const bool hindi = request.context.value(QStringLiteral("language")).toString() == QLatin1String("hi");
+    const Lines l = lines(hindi);
+    const QList<ChatMessage> &msgs = request.messages;
+    QString last;
+    for (const ChatMessage &m : msgs)
+        if (m.role == QLatin1String("user"))
+            last = m.content;
+    auto end = [&](const QString &text, const QString &outcome, QJsonObject args = {}) {
+        args.insert(QStringLiteral("outcome"), outcome);
+        return DialogStep{text, QStringLiteral("end_call"), args};
+    };
+    QJsonObject facts;
+    if (const QString b = firstCapture(msgs, kBudget); !b.isEmpty())
+        facts.insert(QStringLiteral("budget"), b);
+    if (const QString t = firstCapture(msgs, kTimeline); !t.isEmpty())
+        facts.insert(QStringLiteral("timeline"), t);
+    const QString callback = capture(last, kCallback);
+    if (!callback.isEmpty())
+        facts.insert(QStringLiteral("callback_time"), callback);
+
+    if (matches(last, kOptOut))
+        return end(l.closeDnc, QStringLiteral("do_not_call"));
+    if (matches(last, kWrongNumber))
+        return end(l.closeWrong, QStringLiteral("wrong_number"));
+    if (matches(last, kNotInterested))
+        return end(l.closeNotInterested, QStringLiteral("not_interested"), facts);
+
+    const bool interested = anyUser(msgs, kNotInterested) ? false : anyUser(msgs, kInterested);
+    if (!callback.isEmpty())
+        return end(interested ? l.closeInterested : l.closeCallback,
+                   interested ? QStringLiteral("interested") : QStringLiteral("callback"), facts);
+    if (matches(last, kBusy))
+        return DialogStep{l.askWhenFree, {}, {}};
+    if (interested) {
+        if (!facts.contains(QStringLiteral("budget")) && assistantAsked(msgs, l.askBudget) == 0)
+            return DialogStep{l.askBudget, {}, {}};
+        if (!facts.contains(QStringLiteral("timeline")) && assistantAsked(msgs, l.askTimeline) == 0)
+            return DialogStep{l.askTimeline, {}, {}};
+        if (assistantAsked(msgs, l.askCallback) == 0)
+            return DialogStep{l.askCallback, {}, {}};
+        return end(l.closeInterested, QStringLiteral("interested"), facts);
+    }
+    if (assistantAsked(msgs, l.askAgain) >= 1)
+        return end(l.closeNotInterested, QStringLiteral("no_response"), facts);
+    return DialogStep{l.askAgain, {}, {}};
+}
+
+ScriptedDialog::ScriptedDialog(int tokenIntervalMs, QObject *parent) : LanguageModel(parent), m_intervalMs(tokenIntervalMs) {}
+
+void ScriptedDialog::request(const LlmRequest &request)
+{
+    const quint64 gen = ++m_generation;
+    const DialogStep step = next(request);
+    const QStringList words = step.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (int i = 0; i < words.size(); ++i) {
+        const QString piece = (i ? QStringLiteral(" ") : QString()) + words.at(i);
+        QTimer::singleShot(i * m_intervalMs, this, [this, gen, piece] {
+            if (gen == m_generation)
+                emit token(piece);
+        });
+    }
+    QTimer::singleShot(qMax(0, int(words.size()) - 1) * m_intervalMs, this, [this, gen, step] {
+        if (gen != m_generation)
+            return;
+        if (!step.tool.isEmpty())
+            emit toolCall(step.tool, step.arguments);
+        emit finished(LlmUsage{});
+    });
+}
+
+void ScriptedDialog::cancel() { ++m_generation; }
+
+} // namespace Leadline::Providers

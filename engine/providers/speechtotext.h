@@ -1,0 +1,35 @@
+// Provider interfaces: streaming speech-to-text. One instance per call, created on the call's
+// worker thread and used only there (signals are delivered on that thread).
+#pragma once
+
+#include "core/result.h"
+
+#include <QObject>
+
+namespace Leadline::Providers {
+
+struct SttOptions
+{
+    int sampleRate = 8000;
+    QString language = QStringLiteral("en-IN"); // "en-IN", "hi", "multi"
+};
+
+class SpeechToText : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual QString name() const = 0;
+    virtual void start(const SttOptions &options) = 0;
+    virtual void pushAudio(const QByteArray &pcm) = 0; // S16LE at options.sampleRate
+    virtual void finalize() = 0;                        // caller stopped (local VAD): flush now
+    virtual void stop() = 0;
+
+Q_SIGNALS:
+    void transcript(const QString &text, bool isFinal, const QString &language);
+    void speechStarted();
+    void endOfSpeech(); // endpointing / utterance end: the caller's turn is over
+    void failed(const Leadline::Error &error);
+};
+
+} // namespace Leadline::Providers
