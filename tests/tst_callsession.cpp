@@ -119,7 +119,7 @@ void tst_CallSession::interestedEndsWithOutcome()
     // Turn indexes are dense and ordered.
     for (int i = 0; i < h.recorder.turns.size(); ++i)
         QCOMPARE(h.recorder.turns.at(i).index, i);
-    QCOMPARE(h.session->stats().responseLatencyMs.size(), 2);
+    QCOMPARE(h.session->stats().responseLatencyUs.size(), 2);
 }
 
 void tst_CallSession::bargeInClearsWithinOneFrameAndBackchannelDoesNot()

@@ -395,6 +395,7 @@ void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
     if (s->firstAudioWallMs < 0)
         s->firstAudioWallMs = wallUs();
     m_outbound.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
+    noteReadiness();
     pumpOutbound();
 }
 
@@ -434,11 +435,41 @@ bool CallSession::agentSpeaking() const
     return false;
 }
 
+qsizetype CallSession::sendableBytes() const
+{
+    if (m_outbound.isEmpty())
+        return 0;
+    bool allDone = true;
+    for (const Sentence &s : std::as_const(m_agentSentences))
+        allDone = allDone && s.ttsDone;
+    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5). The first
+    // chunk of a playback run may be 100 ms (Exotel's own helper does this) to start sooner;
+    // the tail of finished speech is sent as it is (already padded to 320 B).
+    const int full = m_sampleRate == 24000 ? 4800 : 3200;
+    const int minimum = m_sentMs == 0 ? full / 2 : full;
+    const bool tailReady = allDone || !m_marksAt.isEmpty();
+    if (m_outbound.size() < minimum && !tailReady)
+        return 0;
+    qsizetype n = qMin<qsizetype>(full, m_outbound.size());
+    // Never send past a pending mark: end this chunk at the sentence boundary.
+    for (const auto &mark : std::as_const(m_marksAt)) {
+        const qint64 rel = mark.first - m_outboundOffset;
+        if (rel > 0 && rel < n)
+            n = rel;
+    }
+    return n - n % 320;
+}
+
+void CallSession::noteReadiness()
+{
+    if (m_readySinceUs < 0 && sendableBytes() > 0)
+        m_readySinceUs = wallUs();
+}
+
 void CallSession::pumpOutbound()
 {
     if (m_phase == Phase::Closed)
         return;
-    const int chunkBytes = m_sampleRate == 24000 ? 4800 : 3200;
     const int bytesPerMs = Audio::bytesPerMs(m_sampleRate);
     bool allDone = true;
     for (const Sentence &s : std::as_const(m_agentSentences))
@@ -451,53 +482,43 @@ void CallSession::pumpOutbound()
             m_sentMs = 0;
         }
     }
+    noteReadiness();
     while (!m_outbound.isEmpty()) {
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
         if (ahead >= m_cfg.aheadOfRealTimeMs)
             break;
-        // Whole chunks, except the tail of finished speech (already padded to 320 bytes).
-        const bool tailReady = allDone || !m_marksAt.isEmpty();
-        if (m_outbound.size() < chunkBytes && !tailReady)
-            break;
-        qsizetype n = qMin<qsizetype>(chunkBytes, m_outbound.size());
-        // Never send past a pending mark: end this chunk at the sentence boundary.
-        for (const auto &mark : std::as_const(m_marksAt)) {
-            const qint64 rel = mark.first - m_outboundOffset;
-            if (rel > 0 && rel < n)
-                n = rel;
-        }
-        if (n % 320)
-            n -= n % 320;
+        const qsizetype n = sendableBytes();
         if (n <= 0)
             break;
         const QByteArray pcm = m_outbound.left(n);
         m_outbound.remove(0, n);
         const qint64 audioMs = n / bytesPerMs;
         const qint64 now = wallUs();
+        const qint64 readyUs = m_readySinceUs >= 0 ? m_readySinceUs : now;
         if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
             m_firstFrameOfReply = false;
             const Sentence &first = m_agentSentences.first();
-            const qint64 total = now - m_speechEndWallMs;
-            const qint64 llmToSentence = first.requestedWallMs - m_llmStartedMs;
-            const qint64 ttsFirst = first.firstAudioWallMs >= 0 ? first.firstAudioWallMs - first.requestedWallMs : 0;
-            m_stats.responseLatencyMs.append(total);            // microseconds
-            m_stats.vendorLatencyMs.append(llmToSentence + ttsFirst);
+            // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
+            m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
+            m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
             m_agentTurnStartMs = callMs();
         }
         if (m_agentTurnStartMs < 0)
             m_agentTurnStartMs = callMs();
-        if (m_lastFrameWallMs >= 0 && m_sentMs > 0) {
-            // Jitter: how far this frame is from when it was due (sent-ahead budget kept).
-            const qint64 dueUs = (m_sentMs - m_cfg.aheadOfRealTimeMs) * 1000;
-            const qint64 playedUs = m_playClock.nsecsElapsed() / 1000;
-            if (dueUs > 0)
-                m_stats.pacingJitterMs.append(qAbs(playedUs - dueUs));
+        if (m_sentMs > 0) {
+            // Pacing: how late this frame left against its schedule (playback position minus the
+            // sent-ahead budget), or against when its audio arrived if the vendor was slower.
+            const qint64 runStartUs = now - m_playClock.nsecsElapsed() / 1000;
+            const qint64 dueUs = runStartUs + (m_sentMs - m_cfg.aheadOfRealTimeMs) * 1000;
+            m_stats.pacingJitterUs.append(qMax<qint64>(0, now - qMax(dueUs, readyUs)));
         }
         m_lastFrameWallMs = now;
         m_transport.sendText(Telephony::mediaFrame(m_streamSid, pcm, ++m_chunkCounter, m_sentMs));
         ++m_stats.framesSent;
         m_sentMs += audioMs;
         m_outboundOffset += n;
+        m_readySinceUs = -1;
+        noteReadiness();
         while (!m_marksAt.isEmpty() && m_marksAt.first().first <= m_outboundOffset) {
             const QString name = m_marksAt.takeFirst().second;
             m_pendingMarks.append(name);
@@ -506,7 +527,8 @@ void CallSession::pumpOutbound()
     }
     if (!m_outbound.isEmpty()) {
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        m_pumpTimer.start(int(qBound<qint64>(qint64(5), ahead - m_cfg.aheadOfRealTimeMs + 20, qint64(200))));
+        // Wake exactly when the next frame is due (ahead drops to the budget).
+        m_pumpTimer.start(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
     } else if (allDone && !m_llmActive) {
         // Everything said: close the agent turn when it has played out.
         const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));
@@ -554,6 +576,7 @@ void CallSession::bargeIn()
     m_agentTurnText.clear();
     m_agentTurnStartMs = -1;
     m_outbound.clear();
+    m_readySinceUs = -1;
     m_marksAt.clear();
     m_pendingMarks.clear();
     m_sentMs = 0;

@@ -38,12 +38,12 @@ struct SessionConfig
 
 struct SessionStats
 {
-    // End of the caller's speech (local VAD) -> first outbound media frame of the reply, per turn.
-    QList<qint64> responseLatencyMs;
-    // Of that, what the vendors spent (STT final wait + LLM first token + TTS first audio).
-    QList<qint64> vendorLatencyMs;
+    // Microseconds. STT end-of-speech event -> first outbound media frame of the reply, per turn.
+    QList<qint64> responseLatencyUs;
+    // Of that, what the vendors spent: LLM until the first sentence + TTS until a frame of audio.
+    QList<qint64> vendorLatencyUs;
     // Interval between consecutive outbound media frames minus the audio they carried.
-    QList<qint64> pacingJitterMs;
+    QList<qint64> pacingJitterUs;
     int malformedFrames = 0;
     int clearsSent = 0;
     int framesSent = 0;
@@ -98,6 +98,8 @@ private:
     void onTtsDone(int requestId);
     void onTtsFailed(int requestId, const Error &e);
     void pumpOutbound();
+    qsizetype sendableBytes() const;
+    void noteReadiness();
     bool agentSpeaking() const;
     void bargeIn();
     void endCall(const QString &outcome, const QJsonObject &fields, const QString &closingLine);
@@ -169,6 +171,7 @@ private:
     qint64 m_chunkCounter = 0;
     QStringList m_pendingMarks;       // sent, not yet echoed
     bool m_firstFrameOfReply = true;
+    qint64 m_readySinceUs = -1;       // when the next frame's audio became available
     QTimer m_pumpTimer;
 };
 

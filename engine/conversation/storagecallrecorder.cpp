@@ -27,6 +27,8 @@ StorageCallRecorder::StorageCallRecorder(const Storage::Database &db, int maxQue
 StorageCallRecorder::~StorageCallRecorder()
 {
     flush();
+    // The timer belongs to the recorder thread: stop and free it there.
+    QMetaObject::invokeMethod(&m_worker, [this] { delete m_batchTimer; m_batchTimer = nullptr; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

@@ -1,0 +1,225 @@
+// The whole live path over a real socket: ServerPool (2 workers) + /media + CallSession +
+// StorageCallRecorder on SQLite, driven by shared/testdata/exotel/replay.py as Exotel would.
+// A replayed interested.jsonl call ends with a stored transcript and outcome; sockets without
+// credentials are refused; a garbage-sending socket does not disturb a concurrent call.
+#include "campaigns/campaignservice.h"
+#include "conversation/mediaendpoint.h"
+#include "conversation/storagecallrecorder.h"
+#include "fakes/fakeclock.h"
+#include "fakes/testdatabase.h"
+#include "providers/fake/fakeproviderfactory.h"
+#include "server/requestauth.h"
+#include "server/serverpool.h"
+#include "storage/callrepository.h"
+#include "storage/leadrepository.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QWebSocket>
+#include <QtTest>
+
+using namespace Leadline;
+
+class tst_MediaEndpoint : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void authorize_data();
+    void authorize();
+    void replayInterestedStoresTranscriptAndOutcome();
+    void unauthenticatedSocketIsRefused();
+    void garbageOnOneCallLeavesTheOtherAlone();
+    void cleanupTestCase();
+
+private:
+    qint64 makeCall(const QString &token, const QString &phone);
+    QJsonObject replay(const QString &fixture, const QString &token, int holdSeconds, int *exitCode);
+
+    Testing::TestDatabase m_db;
+    Testing::FakeClock m_clock;
+    std::unique_ptr<Campaigns::CampaignService> m_campaigns;
+    std::unique_ptr<Conversation::StorageCallRecorder> m_recorder;
+    std::unique_ptr<Providers::FakeProviderFactory> m_providers;
+    std::unique_ptr<Conversation::MediaEndpoint> m_endpoint;
+    std::unique_ptr<Server::Router> m_router;
+    std::unique_ptr<Server::RequestAuth> m_auth;
+    std::unique_ptr<Server::ServerPool> m_pool;
+    qint64 m_campaignId = 0;
+};
+
+void tst_MediaEndpoint::initTestCase()
+{
+    m_db = Testing::openTestDatabase(QStringLiteral("sqlite"));
+    QVERIFY2(m_db.error.isEmpty(), qPrintable(m_db.error));
+    m_campaigns = std::make_unique<Campaigns::CampaignService>(*m_db.db, m_clock);
+    auto c = m_campaigns->create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Live")}});
+    QVERIFY(c.ok());
+    m_campaignId = c->id;
+    m_recorder = std::make_unique<Conversation::StorageCallRecorder>(*m_db.db);
+    m_providers = std::make_unique<Providers::FakeProviderFactory>(
+        QStringList{QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")},
+        Providers::FakeLatencies{});
+    Conversation::MediaAuthConfig auth;
+    auth.basicUser = "exotel";
+    auth.basicPassword = "s3cret";
+    Conversation::SessionConfig cfg;
+    m_endpoint = std::make_unique<Conversation::MediaEndpoint>(*m_providers, *m_recorder, m_clock, auth, cfg);
+    m_router = std::make_unique<Server::Router>();
+    m_router->addWebSocketPath(QStringLiteral("/media"));
+    m_auth = std::make_unique<Server::RequestAuth>("token");
+    m_pool = std::make_unique<Server::ServerPool>(*m_router, *m_auth);
+    Conversation::MediaEndpoint *endpoint = m_endpoint.get();
+    m_pool->setWebSocketHandler([endpoint](std::unique_ptr<QWebSocket> ws, QObject *worker) { endpoint->handle(std::move(ws), worker); });
+    Server::ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 2;
+    QVERIFY(m_pool->start(opts).ok());
+}
+
+void tst_MediaEndpoint::cleanupTestCase()
+{
+    m_pool.reset();
+    m_endpoint.reset();
+    m_recorder.reset();
+}
+
+void tst_MediaEndpoint::authorize_data()
+{
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<bool>("accepted");
+    const QByteArray good = "Basic " + QByteArray("exotel:s3cret").toBase64();
+    QTest::newRow("basic ok") << good << "" << "203.0.113.5" << true;
+    QTest::newRow("basic wrong") << ("Basic " + QByteArray("exotel:nope").toBase64()) << "" << "203.0.113.5" << false;
+    QTest::newRow("bearer is not basic") << QByteArray("Bearer abc") << "" << "203.0.113.5" << false;
+    QTest::newRow("call token") << QByteArray() << "sample-rate=8000&lc=51af21b4639e01df" << "203.0.113.5" << true;
+    QTest::newRow("token of the wrong shape") << QByteArray() << "lc=../../etc" << "203.0.113.5" << false;
+    QTest::newRow("nothing") << QByteArray() << "sample-rate=8000" << "203.0.113.5" << false;
+    QTest::newRow("outside allow-list") << good << "" << "198.51.100.7" << false;
+}
+
+void tst_MediaEndpoint::authorize()
+{
+    QFETCH(QByteArray, authorization);
+    QFETCH(QString, query);
+    QFETCH(QString, peer);
+    QFETCH(bool, accepted);
+    Conversation::MediaAuthConfig auth;
+    auth.basicUser = "exotel";
+    auth.basicPassword = "s3cret";
+    if (QString::fromLatin1(QTest::currentDataTag()) == QLatin1String("outside allow-list"))
+        auth.allowList.append(QHostAddress::parseSubnet(QStringLiteral("203.0.113.0/24")));
+    const QString why = Conversation::MediaEndpoint::authorize(auth, QHostAddress(peer), authorization, QUrlQuery(query));
+    QCOMPARE(why.isEmpty(), accepted);
+}
+
+qint64 tst_MediaEndpoint::makeCall(const QString &token, const QString &phone)
+{
+    auto conn = m_db.db->connection().value();
+    Storage::LeadRepository leads(conn);
+    Storage::LeadRow lead;
+    lead.name = QStringLiteral("Aarav Sharma");
+    lead.phoneE164 = phone;
+    lead.city = QStringLiteral("Pune");
+    lead.propertyType = QStringLiteral("2BHK");
+    lead.language = QStringLiteral("English");
+    leads.insertBatch(m_campaignId, {lead}, 1);
+    const qint64 leadId = leads.page(m_campaignId, 0, 1000)->leads.constLast().id;
+    Storage::CallRow call;
+    call.leadId = leadId;
+    call.campaignId = m_campaignId;
+    call.correlationToken = token;
+    call.status = QStringLiteral("dialing");
+    return Storage::CallRepository(conn).create(call, 1).value().id;
+}
+
+QJsonObject tst_MediaEndpoint::replay(const QString &fixture, const QString &token, int holdSeconds, int *exitCode)
+{
+    QProcess p;
+    const QString url = QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(m_pool->port()).arg(token);
+    QStringList args{QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/replay.py"), QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/") + fixture,
+                     QStringLiteral("--url"), url, QStringLiteral("--param"), QStringLiteral("lc=") + token, QStringLiteral("--json"),
+                     QStringLiteral("--out"), QString()};
+    if (holdSeconds > 0)
+        args << QStringLiteral("--hold") << QString::number(holdSeconds);
+    p.start(QStringLiteral("python3"), args);
+    // The server lives on this thread's event loop too: keep it spinning while python runs.
+    QDeadlineTimer deadline(60000);
+    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(20);
+    *exitCode = p.exitCode();
+    const QByteArray out = p.readAllStandardOutput();
+    if (*exitCode != 0)
+        qWarning() << "replay.py:" << out << p.readAllStandardError();
+    return QJsonDocument::fromJson(out.trimmed().split('\n').constLast()).object();
+}
+
+void tst_MediaEndpoint::replayInterestedStoresTranscriptAndOutcome()
+{
+    const QString token = QStringLiteral("51af21b4639e01df");
+    const qint64 callId = makeCall(token, QStringLiteral("+919876500001"));
+    int rc = -1;
+    // --hold: keep the line open after the fixture so the agent can say goodbye and hang up.
+    const QJsonObject summary = replay(QStringLiteral("interested.jsonl"), token, 15, &rc);
+    QCOMPARE(rc, 0);
+    QVERIFY2(summary.value(QStringLiteral("server_media")).toInt() > 0 || summary.toVariantMap().size() > 0,
+             QJsonDocument(summary).toJson().constData());
+    m_recorder->flush();
+    Storage::CallRepository calls(m_db.db->connection().value());
+    QTRY_COMPARE_WITH_TIMEOUT(calls.get(callId)->outcome, QStringLiteral("interested"), 5000);
+    m_recorder->flush();
+    const auto call = calls.get(callId).value();
+    QCOMPARE(call.status, QStringLiteral("completed"));
+    QCOMPARE(call.providerSid, QStringLiteral("3bb4427137fcec2783d354616a53381b"));
+    QVERIFY(call.answeredAt > 0);
+    QCOMPARE(call.fields.value(QStringLiteral("callback_time")).toObject().value(QStringLiteral("value")).toString(),
+             QStringLiteral("tomorrow evening"));
+    const auto turns = calls.turns(callId).value();
+    QStringList caller;
+    for (const auto &t : turns)
+        if (t.speaker == QLatin1String("caller"))
+            caller << t.text;
+    QCOMPARE(caller, (QStringList{QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")}));
+    QVERIFY(turns.size() >= 4);
+    QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->activeCalls(), 0, 5000);
+}
+
+void tst_MediaEndpoint::unauthenticatedSocketIsRefused()
+{
+    QWebSocket ws;
+    QSignalSpy closed(&ws, &QWebSocket::disconnected);
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000").arg(m_pool->port())));
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void tst_MediaEndpoint::garbageOnOneCallLeavesTheOtherAlone()
+{
+    // A hostile/broken client on a valid token sends garbage and drops; a real call runs beside it.
+    const QString badToken = QStringLiteral("aaaaaaaaaaaaaaaa");
+    makeCall(badToken, QStringLiteral("+919876500002"));
+    QWebSocket bad;
+    QSignalSpy connected(&bad, &QWebSocket::connected);
+    bad.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media?lc=%2").arg(m_pool->port()).arg(badToken)));
+    QVERIFY(connected.wait(5000));
+    bad.sendTextMessage(QStringLiteral("{garbage"));
+    bad.sendTextMessage(QStringLiteral(R"({"event":"media","media":{"payload":"!!"}})"));
+    bad.sendBinaryMessage(QByteArray(1000, 'x'));
+    bad.sendTextMessage(QString(400 * 1024, QLatin1Char('x'))); // over the message limit
+    bad.abort();
+
+    const QString token = QStringLiteral("bbbbbbbbbbbbbbbb");
+    const qint64 callId = makeCall(token, QStringLiteral("+919876500003"));
+    int rc = -1;
+    replay(QStringLiteral("interested.jsonl"), token, 15, &rc);
+    QCOMPARE(rc, 0);
+    m_recorder->flush();
+    Storage::CallRepository calls(m_db.db->connection().value());
+    QTRY_COMPARE_WITH_TIMEOUT(calls.get(callId)->outcome, QStringLiteral("interested"), 5000);
+}
+
+QTEST_GUILESS_MAIN(tst_MediaEndpoint)
+#include "tst_mediaendpoint.moc"
