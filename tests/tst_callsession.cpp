@@ -21,6 +21,7 @@ class tst_CallSession : public QObject
 private slots:
     void interestedEndsWithOutcome();
     void bargeInClearsWithinOneFrameAndBackchannelDoesNot();
+    void switchesToHindiWhenTheCallerDoes();
     void dtmfIsRecorded();
     void notInterested();
     void optOutGoesOnDnc();
@@ -146,6 +147,31 @@ void tst_CallSession::bargeInClearsWithinOneFrameAndBackchannelDoesNot()
     for (const auto &t : h.recorder.turns)
         interrupted = interrupted || (t.speaker == QLatin1String("agent") && t.interrupted);
     QVERIFY(interrupted);
+}
+
+void tst_CallSession::switchesToHindiWhenTheCallerDoes()
+{
+    Harness h;
+    QStringList languagesAsked;
+    auto llm = std::make_unique<Providers::FakeLlm>([&languagesAsked](const Providers::LlmRequest &r) {
+        const QString lang = r.context.value(QStringLiteral("language")).toString();
+        languagesAsked << lang;
+        const bool hindiPrompt = r.messages.first().content.contains(QStringLiteral("Devanagari"));
+        return Providers::FakeReply{lang == QLatin1String("hi") && hindiPrompt ? QStringLiteral("ठीक है, हम कल शाम को कॉल करेंगे।")
+                                                                               : QStringLiteral("Great, when should we call?"),
+                                    {}, {}};
+    });
+    h.build({QStringLiteral("Yes, I am interested."), QStringLiteral("मुझे कल शाम को कॉल कीजिए।")}, std::move(llm));
+    h.play(QStringLiteral("interested.jsonl"));
+    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    QCOMPARE(languagesAsked, (QStringList{QStringLiteral("en"), QStringLiteral("hi")}));
+    QStringList callerLanguages;
+    for (const auto &t : h.recorder.turns)
+        if (t.speaker == QLatin1String("caller"))
+            callerLanguages << t.language;
+    QCOMPARE(callerLanguages, (QStringList{QStringLiteral("en"), QStringLiteral("hi")}));
+    QVERIFY(h.tts->spoken().contains(QStringLiteral("ठीक है, हम कल शाम को कॉल करेंगे।")));
+    QCOMPARE(h.recorder.outcome.language, QStringLiteral("hi"));
 }
 
 void tst_CallSession::dtmfIsRecorded()

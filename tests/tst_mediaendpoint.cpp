@@ -14,6 +14,7 @@
 #include "storage/leadrepository.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QProcess>
 #include <QWebSocket>
 #include <QtTest>
@@ -177,6 +178,11 @@ void tst_MediaEndpoint::replayInterestedStoresTranscriptAndOutcome()
     QVERIFY(call.answeredAt > 0);
     QCOMPARE(call.fields.value(QStringLiteral("callback_time")).toObject().value(QStringLiteral("value")).toString(),
              QStringLiteral("tomorrow evening"));
+    // "tomorrow evening" normalized in the lead's zone and inside the 10:00-19:00 window.
+    QVERIFY(call.callbackAt > 0);
+    const QDateTime callback = QDateTime::fromMSecsSinceEpoch(call.callbackAt, QTimeZone("Asia/Kolkata"));
+    QCOMPARE(callback.date(), m_clock.now().toTimeZone(QTimeZone("Asia/Kolkata")).date().addDays(1));
+    QVERIFY2(callback.time() >= QTime(17, 0) && callback.time() < QTime(19, 0), qPrintable(callback.toString()));
     const auto turns = calls.turns(callId).value();
     QStringList caller;
     for (const auto &t : turns)

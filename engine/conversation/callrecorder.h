@@ -30,6 +30,9 @@ struct CallContext
     QString campaignScript;   // the campaign prompt with {name}/{property_type}/{city}
     QString campaignLanguage; // "en", "hi"
     QString timezone = QStringLiteral("Asia/Kolkata");
+    QString windowStart = QStringLiteral("10:00"); // the campaign's calling window
+    QString windowEnd = QStringLiteral("19:00");
+    QString callingDays = QStringLiteral("mon,tue,wed,thu,fri,sat");
 };
 
 struct CallKey

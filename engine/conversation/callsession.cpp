@@ -3,7 +3,7 @@
 #include "audio/pcm.h"
 #include "conversationlog.h"
 #include "prompts.h"
-#include "sentencebuffer.h"
+#include "language/sentencesplitter.h"
 #include "textrules.h"
 
 #include <QJsonDocument>
@@ -28,7 +28,7 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     , m_stt(std::move(stt))
     , m_llm(std::move(llm))
     , m_tts(std::move(tts))
-    , m_sentences(std::make_unique<SentenceBuffer>())
+    , m_sentences(std::make_unique<Language::SentenceSplitter>())
     , m_cfg(config)
     , m_vad(Audio::EnergyVad::Config{300.0, 4.0, 60, 320})
 {
@@ -257,7 +257,7 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
     m_callerBuffer += text.trimmed();
     const QString detected = detectLanguage(text, language);
     if (!detected.isEmpty())
-        m_callerLanguage = detected;
+        m_callerLanguage = detected; // "en", "hi" or "hi-Latn" (Hinglish)
 }
 
 void CallSession::onEndOfSpeech()
@@ -305,7 +305,7 @@ void CallSession::respond()
     req.context = QJsonObject{{QStringLiteral("name"), m_ctx.leadName}, {QStringLiteral("language"), replyLanguage()},
                               {QStringLiteral("city"), m_ctx.city}, {QStringLiteral("property_type"), m_ctx.propertyType},
                               {QStringLiteral("timezone"), m_ctx.timezone}};
-    m_sentences->clear();
+    m_sentences = std::make_unique<Language::SentenceSplitter>();
     m_agentSentences.clear();
     m_playedSentences.clear();
     m_agentTurnText.clear();
@@ -581,7 +581,7 @@ void CallSession::bargeIn()
     m_pendingMarks.clear();
     m_sentMs = 0;
     m_playClock.invalidate();
-    m_sentences->clear();
+    m_sentences = std::make_unique<Language::SentenceSplitter>();
     m_pumpTimer.stop();
     if (m_ttsResampler)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
@@ -678,7 +678,7 @@ void CallSession::finishNow(const QString &status)
     out.language = m_callerLanguage;
     out.fields = m_pendingFields;
     out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
-    applyExtraction(out, m_ctx);
+    applyExtraction(out, m_ctx, m_clock.now());
     if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty())
         m_recorder.addDnc(m_ctx.phoneE164, QStringLiteral("call %1").arg(m_ctx.callId));
     m_recorder.finishCall(m_ctx.callId, out, status, m_clock.nowMs());
@@ -706,6 +706,7 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
     m_recorder.appendTurn(t);
 }
 
-QString CallSession::replyLanguage() const { return m_callerLanguage == QLatin1String("hi") ? QStringLiteral("hi") : QStringLiteral("en"); }
+// Hindi and Hinglish callers get Hindi replies (Devanagari for TTS, Hinglish per the prompt).
+QString CallSession::replyLanguage() const { return m_callerLanguage.startsWith(QLatin1String("hi")) ? QStringLiteral("hi") : QStringLiteral("en"); }
 
 } // namespace Leadline::Conversation

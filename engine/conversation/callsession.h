@@ -8,6 +8,7 @@
 
 #include "audio/resampler.h"
 #include "audio/vad.h"
+#include "language/sentencesplitter.h"
 #include "callrecorder.h"
 #include "core/clock.h"
 #include "mediatransport.h"
@@ -24,7 +25,6 @@
 
 namespace Leadline::Conversation {
 
-class SentenceBuffer;
 
 struct SessionConfig
 {
@@ -117,7 +117,7 @@ private:
     std::unique_ptr<Providers::LanguageModel> m_llm;
     std::unique_ptr<Providers::TextToSpeech> m_tts;
     std::unique_ptr<Audio::Resampler> m_ttsResampler;
-    std::unique_ptr<SentenceBuffer> m_sentences;
+    std::unique_ptr<Language::SentenceSplitter> m_sentences;
     SessionConfig m_cfg;
     SessionStats m_stats;
 

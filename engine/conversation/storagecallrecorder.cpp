@@ -80,7 +80,7 @@ Result<CallContext> StorageCallRecorder::find(const CallKey &key)
     ctx.callStatus = call->status;
     QSqlQuery q(conn.value());
     q.prepare(QStringLiteral("SELECT l.name, l.phone_e164, l.city, l.property_type, l.budget, l.language, l.timezone, "
-                             "c.name, c.script, c.language, c.timezone FROM leads l JOIN campaigns c ON c.id = l.campaign_id "
+                             "c.name, c.script, c.language, c.timezone, c.window_start, c.window_end, c.calling_days FROM leads l JOIN campaigns c ON c.id = l.campaign_id "
                              "WHERE l.id = ?"));
     q.addBindValue(call->leadId);
     if (!q.exec())
@@ -97,6 +97,9 @@ Result<CallContext> StorageCallRecorder::find(const CallKey &key)
         ctx.campaignScript = q.value(8).toString();
         ctx.campaignLanguage = q.value(9).toString();
         ctx.timezone = leadTz.isEmpty() ? q.value(10).toString() : leadTz;
+        ctx.windowStart = q.value(11).toString();
+        ctx.windowEnd = q.value(12).toString();
+        ctx.callingDays = q.value(13).toString();
     }
     return ctx;
 }

@@ -1,84 +1,87 @@
 #include "textrules.h"
 
 #include "conversationlog.h"
+#include "language/budgetparser.h"
+#include "language/callbacktimeparser.h"
+#include "language/languagedetector.h"
+#include "language/phrases.h"
+#include "language/propertyparser.h"
+#include "language/timelineparser.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
+#include <QTimeZone>
 
 Q_LOGGING_CATEGORY(lcConversation, "leadline.conversation", QtInfoMsg)
 
 namespace Leadline::Conversation {
 
-static QString normalized(const QString &text)
-{
-    QString t = text.toLower();
-    t.remove(QRegularExpression(QStringLiteral("[\\p{P}]")));
-    return t.simplified();
-}
-
-bool isBackchannel(const QString &text)
-{
-    static const QStringList phrases = {
-        QStringLiteral("haan"), QStringLiteral("han"), QStringLiteral("haa"), QStringLiteral("haan ji"), QStringLiteral("ji"),
-        QStringLiteral("ji haan"), QStringLiteral("accha"), QStringLiteral("acha"), QStringLiteral("achha"), QStringLiteral("hmm"),
-        QStringLiteral("hm"), QStringLiteral("mm"), QStringLiteral("ok"), QStringLiteral("okay"), QStringLiteral("theek hai"),
-        QStringLiteral("thik hai"), QStringLiteral("yes"), QStringLiteral("yeah"), QStringLiteral("right"), QStringLiteral("uh huh"),
-        QStringLiteral("हाँ"), QStringLiteral("हां"), QStringLiteral("जी"), QStringLiteral("जी हाँ"), QStringLiteral("अच्छा"),
-        QStringLiteral("ठीक है"), QStringLiteral("हम्म"),
-    };
-    const QString t = normalized(text);
-    if (t.isEmpty())
-        return false;
-    if (phrases.contains(t))
-        return true;
-    // Repeats like "haan haan" or "ok ok".
-    const QStringList words = t.split(QLatin1Char(' '));
-    return words.size() <= 3 && std::all_of(words.cbegin(), words.cend(), [](const QString &w) { return phrases.contains(w); });
-}
-
-bool isOptOut(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral(
-        "(don'?t|do not|never) (call|phone|contact)|stop calling|remove my number|\\bdnd\\b|"
-        "call mat|mat karo call|mat karna call|call na kare|phone mat|"
-        "कॉल मत|फोन मत|फ़ोन मत|call मत"), QRegularExpression::CaseInsensitiveOption);
-    return re.match(text).hasMatch();
-}
+bool isBackchannel(const QString &text) { return Language::Phrases::isBackchannel(text); }
+bool isOptOut(const QString &text) { return Language::Phrases::isOptOut(text); }
 
 QString detectLanguage(const QString &text, const QString &sttLanguage)
 {
-    int devanagari = 0;
-    int latin = 0;
-    for (const QChar c : text) {
-        if (c.unicode() >= 0x0900 && c.unicode() <= 0x097F)
-            ++devanagari;
-        else if (c.isLetter() && c.unicode() < 0x250)
-            ++latin;
-    }
-    if (devanagari > latin)
-        return QStringLiteral("hi");
-    static const QRegularExpression hinglish(QStringLiteral(
-        "\\b(hai|nahi|nahin|haan|kya|mujhe|chahiye|kal|abhi|theek|aap|main|hoon|kar|karo|baad|bolo|lakh|accha)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    int hits = 0;
-    for (auto it = hinglish.globalMatch(text); it.hasNext(); it.next())
-        ++hits;
-    if (latin > 0 && hits >= 2)
-        return QStringLiteral("hi");
+    const Language::DetectedLanguage d = Language::LanguageDetector::detect(text);
+    if (!d.code.isEmpty())
+        return d.code;
     if (sttLanguage.startsWith(QLatin1String("hi")))
         return QStringLiteral("hi");
-    return latin > 0 ? QStringLiteral("en") : QString();
+    return {};
 }
 
-void applyExtraction(Storage::CallOutcome &outcome, const CallContext &)
+static QString rawField(const QJsonObject &fields, const char *key)
 {
-    auto raw = [&](const char *key) {
-        const QJsonValue v = outcome.fields.value(QLatin1String(key));
-        return (v.isObject() ? v.toObject().value(QStringLiteral("value")) : v).toString();
-    };
-    outcome.budgetText = raw("budget");
-    outcome.property = raw("property");
-    outcome.timeline = raw("timeline");
+    const QJsonValue v = fields.value(QLatin1String(key));
+    return (v.isObject() ? v.toObject().value(QStringLiteral("value")) : v).toString().trimmed();
+}
+
+void applyExtraction(Storage::CallOutcome &outcome, const CallContext &ctx, const QDateTime &now)
+{
+    QJsonObject normalized;
+    if (const QString budget = rawField(outcome.fields, "budget"); !budget.isEmpty()) {
+        if (const auto b = Language::BudgetParser::parse(budget)) {
+            outcome.budgetMin = b->minInr;
+            outcome.budgetMax = b->maxInr == Language::Budget::kNoUpperLimit ? 0 : b->maxInr;
+            outcome.budgetText = b->phrase;
+            normalized.insert(QStringLiteral("budget"), b->toJson());
+        } else {
+            outcome.budgetText = budget; // kept as said; never guessed
+        }
+    }
+    const QString property = rawField(outcome.fields, "property");
+    const QString location = rawField(outcome.fields, "location");
+    if (!property.isEmpty() || !location.isEmpty()) {
+        const QString said = location.isEmpty() ? property : property + QStringLiteral(" in ") + location;
+        if (const auto p = Language::PropertyParser::parse(said)) {
+            QStringList parts;
+            if (p->bhk > 0)
+                parts << QStringLiteral("%1 BHK").arg(p->bhk);
+            if (!p->type.isEmpty())
+                parts << p->type;
+            outcome.property = parts.isEmpty() ? said : parts.join(QLatin1Char(' '));
+            normalized.insert(QStringLiteral("property"), p->toJson());
+        } else {
+            outcome.property = said;
+        }
+    }
+    if (const QString timeline = rawField(outcome.fields, "timeline"); !timeline.isEmpty()) {
+        const QDate today = now.toTimeZone(QTimeZone(ctx.timezone.toUtf8())).date();
+        if (const auto t = Language::TimelineParser::parse(timeline, today)) {
+            outcome.timeline = Language::TimelineParser::bucketName(t->bucket);
+            normalized.insert(QStringLiteral("timeline"), QJsonObject{{QStringLiteral("bucket"), outcome.timeline},
+                                                                      {QStringLiteral("phrase"), t->phrase}});
+        } else {
+            outcome.timeline = timeline;
+        }
+    }
+    if (const QString callback = rawField(outcome.fields, "callback_time"); !callback.isEmpty()) {
+        const auto window = Language::CallbackWindow::fromCampaign(ctx.windowStart, ctx.windowEnd, ctx.callingDays);
+        if (const auto c = Language::CallbackTimeParser::parse(callback, now, ctx.timezone, window.value_or(Language::CallbackWindow{}))) {
+            outcome.callbackAt = c->at.toMSecsSinceEpoch();
+            normalized.insert(QStringLiteral("callback"), c->toJson());
+        }
+    }
+    if (!normalized.isEmpty())
+        outcome.fields.insert(QStringLiteral("normalized"), normalized);
 }
 
 } // namespace Leadline::Conversation

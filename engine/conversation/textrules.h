@@ -5,15 +5,19 @@
 
 #include "callrecorder.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace Leadline::Conversation {
 
 bool isBackchannel(const QString &text);
 bool isOptOut(const QString &text);
-// "hi" or "en" for what the caller just said; sttLanguage is the recogniser's own guess.
+// "en", "hi" or "hi-Latn" (Hinglish) for what the caller just said; sttLanguage is the
+// recogniser's own guess, used when the text alone is not conclusive.
 QString detectLanguage(const QString &text, const QString &sttLanguage);
-// Fills budget/property/timeline/callback columns from outcome.fields (raw LLM values kept).
-void applyExtraction(Storage::CallOutcome &outcome, const CallContext &ctx);
+// Normalizes the end_call tool's raw values (kept in outcome.fields) into the stored columns with
+// the deterministic parsers: budget as INR integers (text when unparseable, never guessed),
+// property, timeline bucket, callback time inside the campaign window.
+void applyExtraction(Storage::CallOutcome &outcome, const CallContext &ctx, const QDateTime &now);
 
 } // namespace Leadline::Conversation

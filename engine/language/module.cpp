@@ -1,2 +1,0 @@
-// Language module: Indian budget, property, timeline and callback parsing.
-namespace Leadline::Language {}

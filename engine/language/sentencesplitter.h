@@ -1,0 +1,31 @@
+// SentenceSplitter: cuts streamed LLM text into sentences for TTS as soon as each one ends. Ends
+// on . ? ! । ॥ and newlines, in any mix of scripts; never inside numbers ("1.5", "45,00,000",
+// "6.30"), after "Rs." or abbreviations ("Mr.", "Dr.", "approx."), or after an initial ("A. P.").
+// A '.' is only an end once the next character (whitespace) has arrived, so feed() may hold the
+// tail back until the next chunk or flush().
+// Thread: reentrant, no global state; one instance per stream, not shared between threads.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Leadline::Language {
+
+class SentenceSplitter
+{
+public:
+    // Appends a chunk; returns the sentences it completed (trimmed, non-empty), in order.
+    QStringList feed(const QString &chunk);
+
+    // The text held back (trimmed; may be empty); the splitter is empty afterwards.
+    QString flush();
+
+    // Splits a whole text at once (feed + flush).
+    static QStringList split(const QString &text);
+
+private:
+    QString m_buffer;
+    int m_scanFrom = 0;
+};
+
+} // namespace Leadline::Language

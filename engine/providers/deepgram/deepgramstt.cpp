@@ -1,0 +1,161 @@
+#include "deepgramstt.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+namespace Leadline::Providers {
+
+DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(parent), m_cfg(std::move(config))
+{
+    m_keepAlive.setInterval(4000);
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] {
+        if (m_open)
+            m_ws.sendTextMessage(QStringLiteral(R"({"type":"KeepAlive"})"));
+    });
+    connect(&m_ws, &QWebSocket::connected, this, [this] {
+        m_open = true;
+        if (!m_pending.isEmpty())
+            m_ws.sendBinaryMessage(m_pending);
+        m_pending.clear();
+        m_keepAlive.start();
+    });
+    connect(&m_ws, &QWebSocket::textMessageReceived, this, &DeepgramStt::onMessage);
+    connect(&m_ws, &QWebSocket::disconnected, this, [this] {
+        m_open = false;
+        m_keepAlive.stop();
+        if (!m_stopped)
+            emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram closed the stream (%1 %2)")
+                                                                 .arg(int(m_ws.closeCode())).arg(m_ws.closeReason())));
+    });
+    connect(&m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+        if (!m_stopped && !m_open)
+            emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram connection failed: %1").arg(m_ws.errorString())));
+    });
+}
+
+DeepgramStt::~DeepgramStt()
+{
+    m_stopped = true;
+    m_ws.abort();
+}
+
+QUrl DeepgramStt::streamUrl(const DeepgramConfig &config, const SttOptions &options)
+{
+    QUrl url = config.baseUrl;
+    url.setPath(QStringLiteral("/v1/listen"));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("model"), config.model);
+    q.addQueryItem(QStringLiteral("language"), options.language);
+    q.addQueryItem(QStringLiteral("encoding"), QStringLiteral("linear16"));
+    q.addQueryItem(QStringLiteral("sample_rate"), QString::number(options.sampleRate));
+    q.addQueryItem(QStringLiteral("channels"), QStringLiteral("1"));
+    q.addQueryItem(QStringLiteral("interim_results"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("endpointing"), QString::number(config.endpointingMs));
+    q.addQueryItem(QStringLiteral("utterance_end_ms"), QString::number(config.utteranceEndMs));
+    q.addQueryItem(QStringLiteral("vad_events"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("smart_format"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("punctuate"), QStringLiteral("true"));
+    url.setQuery(q);
+    return url;
+}
+
+DeepgramMessage DeepgramStt::parse(const QByteArray &json)
+{
+    DeepgramMessage m;
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const QString type = o.value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("Results")) {
+        m.type = DeepgramMessage::Type::Results;
+        const QJsonObject alt = o[QStringLiteral("channel")][QStringLiteral("alternatives")][0].toObject();
+        m.transcript = alt.value(QStringLiteral("transcript")).toString();
+        m.isFinal = o.value(QStringLiteral("is_final")).toBool();
+        m.speechFinal = o.value(QStringLiteral("speech_final")).toBool() || o.value(QStringLiteral("from_finalize")).toBool();
+        const QJsonArray langs = alt.value(QStringLiteral("languages")).toArray();
+        if (!langs.isEmpty())
+            m.language = langs.first().toString();
+    } else if (type == QLatin1String("SpeechStarted")) {
+        m.type = DeepgramMessage::Type::SpeechStarted;
+    } else if (type == QLatin1String("UtteranceEnd")) {
+        m.type = DeepgramMessage::Type::UtteranceEnd;
+    } else if (type == QLatin1String("Metadata")) {
+        m.type = DeepgramMessage::Type::Metadata;
+    } else if (type == QLatin1String("Error")) {
+        m.type = DeepgramMessage::Type::Error;
+        m.error = o.value(QStringLiteral("description")).toString();
+        if (m.error.isEmpty())
+            m.error = o.value(QStringLiteral("message")).toString();
+    }
+    return m;
+}
+
+void DeepgramStt::start(const SttOptions &options)
+{
+    QNetworkRequest req(streamUrl(m_cfg, options));
+    req.setRawHeader("Authorization", "Token " + m_cfg.apiKey);
+    m_ws.open(req);
+}
+
+void DeepgramStt::pushAudio(const QByteArray &pcm)
+{
+    if (pcm.isEmpty() || m_stopped) // never send an empty binary frame (it ends the stream)
+        return;
+    if (m_open) {
+        m_ws.sendBinaryMessage(pcm);
+    } else if (m_pending.size() < 10 * 16000) { // up to ~10 s at 8 kHz while connecting
+        m_pending.append(pcm);
+    }
+}
+
+void DeepgramStt::finalize()
+{
+    if (m_open)
+        m_ws.sendTextMessage(QStringLiteral(R"({"type":"Finalize"})"));
+}
+
+void DeepgramStt::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_keepAlive.stop();
+    if (m_open)
+        m_ws.sendTextMessage(QStringLiteral(R"({"type":"CloseStream"})"));
+    m_ws.close();
+}
+
+void DeepgramStt::onMessage(const QString &text)
+{
+    const DeepgramMessage m = parse(text.toUtf8());
+    switch (m.type) {
+    case DeepgramMessage::Type::Results:
+        if (!m.transcript.isEmpty()) {
+            m_sawSpeech = true;
+            emit transcript(m.transcript, m.isFinal, m.language);
+        }
+        if (m.speechFinal && m_sawSpeech) {
+            m_sawSpeech = false;
+            emit endOfSpeech();
+        }
+        break;
+    case DeepgramMessage::Type::SpeechStarted:
+        emit speechStarted();
+        break;
+    case DeepgramMessage::Type::UtteranceEnd:
+        if (m_sawSpeech) { // the fallback end of turn when endpointing did not fire
+            m_sawSpeech = false;
+            emit endOfSpeech();
+        }
+        break;
+    case DeepgramMessage::Type::Error:
+        emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram error: %1").arg(m.error)));
+        break;
+    case DeepgramMessage::Type::Metadata:
+    case DeepgramMessage::Type::Unknown:
+        break;
+    }
+}
+
+} // namespace Leadline::Providers

@@ -1,0 +1,63 @@
+// DeepgramStt: Deepgram live streaming STT over QWebSocket (reference vendors.md §1):
+// linear16 at the call's rate, interim results, endpointing + utterance_end, VAD events,
+// KeepAlive every 4 s, Finalize on local end of speech, CloseStream at the end. Audio that
+// arrives before the socket is open is buffered (bounded). Thread: the call's worker thread.
+#pragma once
+
+#include "providers/speechtotext.h"
+
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace Leadline::Providers {
+
+struct DeepgramConfig
+{
+    QUrl baseUrl = QUrl(QStringLiteral("wss://api.deepgram.com"));
+    QByteArray apiKey;
+    QString model = QStringLiteral("nova-3");
+    int endpointingMs = 300;
+    int utteranceEndMs = 1000;
+};
+
+// One parsed server message.
+struct DeepgramMessage
+{
+    enum class Type { Results, SpeechStarted, UtteranceEnd, Metadata, Error, Unknown };
+    Type type = Type::Unknown;
+    QString transcript;
+    bool isFinal = false;
+    bool speechFinal = false;
+    QString language;
+    QString error;
+};
+
+class DeepgramStt final : public SpeechToText
+{
+    Q_OBJECT
+public:
+    DeepgramStt(DeepgramConfig config, QObject *parent = nullptr);
+    ~DeepgramStt() override;
+    QString name() const override { return QStringLiteral("deepgram"); }
+    void start(const SttOptions &options) override;
+    void pushAudio(const QByteArray &pcm) override;
+    void finalize() override;
+    void stop() override;
+
+    static QUrl streamUrl(const DeepgramConfig &config, const SttOptions &options);
+    static DeepgramMessage parse(const QByteArray &json);
+
+private:
+    void onMessage(const QString &text);
+    QWebSocket m_ws;
+    DeepgramConfig m_cfg;
+    QTimer m_keepAlive;
+    QByteArray m_pending; // audio before the socket opened
+    bool m_open = false;
+    bool m_stopped = false;
+    bool m_sawSpeech = false;
+    QString m_turnText;
+};
+
+} // namespace Leadline::Providers

@@ -1,0 +1,36 @@
+// DefaultProviderFactory: per provider, the vendor client when its key is configured, else the
+// offline stand-in (loudly logged once at start): scripted dialog for the LLM, a tone
+// synthesiser for TTS, and no recognition for STT until an offline recogniser is configured.
+// Base URLs come from settings so self-hosted or protocol-compatible servers can stand in.
+// Thread: const after construction; create*() run on worker threads.
+#pragma once
+
+#include "core/settings.h"
+#include "deepgram/deepgramstt.h"
+#include "elevenlabs/elevenlabstts.h"
+#include "openai/openaichat.h"
+#include "providerfactory.h"
+
+namespace Leadline::Providers {
+
+class DefaultProviderFactory final : public ProviderFactory
+{
+public:
+    explicit DefaultProviderFactory(const Settings &settings);
+    std::unique_ptr<SpeechToText> createStt(QNetworkAccessManager *nam) const override;
+    std::unique_ptr<LanguageModel> createLlm(QNetworkAccessManager *nam) const override;
+    std::unique_ptr<TextToSpeech> createTts(QNetworkAccessManager *nam) const override;
+    QString describe() const override;
+
+    bool liveStt() const { return !m_deepgram.apiKey.isEmpty(); }
+    bool liveLlm() const { return m_llmLive; }
+    bool liveTts() const { return !m_eleven.apiKey.isEmpty(); }
+
+private:
+    DeepgramConfig m_deepgram;
+    OpenAiConfig m_openai;
+    ElevenLabsConfig m_eleven;
+    bool m_llmLive = false;
+};
+
+} // namespace Leadline::Providers
