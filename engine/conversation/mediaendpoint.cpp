@@ -47,6 +47,27 @@ public:
 
 } // namespace
 
+MediaAuthConfig MediaAuthConfig::fromSettings(const Settings &settings)
+{
+    MediaAuthConfig c;
+    QString basic = settings.value(QStringLiteral("MEDIA_BASIC_AUTH"));
+    if (basic.isEmpty() && settings.isSet(QStringLiteral("EXOTEL_API_KEY")) && settings.isSet(QStringLiteral("EXOTEL_API_TOKEN")))
+        basic = settings.value(QStringLiteral("EXOTEL_API_KEY")) + QLatin1Char(':') + settings.value(QStringLiteral("EXOTEL_API_TOKEN"));
+    const int colon = basic.indexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        c.basicUser = basic.left(colon).toUtf8();
+        c.basicPassword = basic.mid(colon + 1).toUtf8();
+    }
+    for (const QString &cidr : settings.value(QStringLiteral("MEDIA_IP_ALLOWLIST")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto net = QHostAddress::parseSubnet(cidr.trimmed());
+        if (net.first.isNull())
+            qCWarning(lcConversation) << "MEDIA_IP_ALLOWLIST: ignoring" << cidr;
+        else
+            c.allowList.append(net);
+    }
+    return c;
+}
+
 MediaEndpoint::MediaEndpoint(const Providers::ProviderFactory &providers, CallRecorder &recorder, const Clock &clock,
                              MediaAuthConfig auth, SessionConfig sessionConfig)
     : m_providers(providers), m_recorder(recorder), m_clock(clock), m_auth(std::move(auth)), m_sessionConfig(sessionConfig)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "callsession.h"
+#include "core/settings.h"
 #include "providers/providerfactory.h"
 
 #include <QHostAddress>
@@ -20,6 +21,10 @@ struct MediaAuthConfig
     QByteArray basicPassword;
     QList<QPair<QHostAddress, int>> allowList; // empty = any address
     qint64 maxMessageBytes = 256 * 1024;
+
+    // MEDIA_BASIC_AUTH (else the Exotel API key:token, as Exotel's docs configure it) and
+    // MEDIA_IP_ALLOWLIST.
+    static MediaAuthConfig fromSettings(const Settings &settings);
 };
 
 class MediaEndpoint : public QObject

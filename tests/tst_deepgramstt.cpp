@@ -1,0 +1,137 @@
+// Deepgram live STT client: message parsing (reference shapes) and a session against a loopback
+// WebSocket server that checks the upgrade (auth header, query), receives binary audio and
+// answers with interim/final/speech_final/UtteranceEnd messages.
+#include "providers/deepgram/deepgramstt.h"
+
+#include <QUrlQuery>
+#include <QWebSocketServer>
+#include <QtTest>
+
+using namespace Leadline;
+using namespace Leadline::Providers;
+
+class tst_DeepgramStt : public QObject
+{
+    Q_OBJECT
+private slots:
+    void parse_data();
+    void parse();
+    void streamUrl();
+    void session();
+};
+
+void tst_DeepgramStt::parse_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("transcript");
+    QTest::addColumn<bool>("isFinal");
+    QTest::addColumn<bool>("speechFinal");
+    QTest::addColumn<QString>("language");
+    using T = DeepgramMessage::Type;
+    QTest::newRow("final with language")
+        << QByteArray(R"({"type":"Results","is_final":true,"speech_final":true,"channel":{"alternatives":[{"transcript":"haan ji, do BHK chahiye","confidence":0.93,"languages":["hi"]}]}})")
+        << int(T::Results) << "haan ji, do BHK chahiye" << true << true << "hi";
+    QTest::newRow("interim") << QByteArray(R"({"type":"Results","is_final":false,"speech_final":false,"channel":{"alternatives":[{"transcript":"haan"}]}})")
+                             << int(T::Results) << "haan" << false << false << "";
+    QTest::newRow("reply to Finalize") << QByteArray(R"({"type":"Results","is_final":true,"from_finalize":true,"channel":{"alternatives":[{"transcript":"ok"}]}})")
+                                       << int(T::Results) << "ok" << true << true << "";
+    QTest::newRow("speech started") << QByteArray(R"({"type":"SpeechStarted","channel":[0,1],"timestamp":12.04})") << int(T::SpeechStarted) << "" << false << false << "";
+    QTest::newRow("utterance end") << QByteArray(R"({"type":"UtteranceEnd","channel":[0,1],"last_word_end":13.61})") << int(T::UtteranceEnd) << "" << false << false << "";
+    QTest::newRow("metadata") << QByteArray(R"({"type":"Metadata","request_id":"x","duration":41.2})") << int(T::Metadata) << "" << false << false << "";
+    QTest::newRow("unknown type") << QByteArray(R"({"type":"Surprise"})") << int(T::Unknown) << "" << false << false << "";
+    QTest::newRow("not json") << QByteArray("{oops") << int(T::Unknown) << "" << false << false << "";
+}
+
+void tst_DeepgramStt::parse()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, type);
+    QFETCH(QString, transcript);
+    QFETCH(bool, isFinal);
+    QFETCH(bool, speechFinal);
+    QFETCH(QString, language);
+    const DeepgramMessage m = DeepgramStt::parse(json);
+    QCOMPARE(int(m.type), type);
+    QCOMPARE(m.transcript, transcript);
+    QCOMPARE(m.isFinal, isFinal);
+    QCOMPARE(m.speechFinal, speechFinal);
+    QCOMPARE(m.language, language);
+}
+
+void tst_DeepgramStt::streamUrl()
+{
+    DeepgramConfig cfg;
+    SttOptions opts;
+    opts.language = QStringLiteral("multi");
+    const QUrl url = DeepgramStt::streamUrl(cfg, opts);
+    QCOMPARE(url.host(), QStringLiteral("api.deepgram.com"));
+    QCOMPARE(url.path(), QStringLiteral("/v1/listen"));
+    const QUrlQuery q(url);
+    QCOMPARE(q.queryItemValue(QStringLiteral("encoding")), QStringLiteral("linear16"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("sample_rate")), QStringLiteral("8000"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("language")), QStringLiteral("multi"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("interim_results")), QStringLiteral("true"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("utterance_end_ms")), QStringLiteral("1000"));
+}
+
+void tst_DeepgramStt::session()
+{
+    QWebSocketServer server(QStringLiteral("fake-deepgram"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QWebSocket *peer = nullptr;
+    QByteArray authHeader;
+    QString query;
+    qint64 audioBytes = 0;
+    QStringList controls;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        peer = server.nextPendingConnection();
+        authHeader = peer->request().rawHeader("Authorization");
+        query = peer->requestUrl().query();
+        connect(peer, &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &b) {
+            audioBytes += b.size();
+            if (audioBytes == 3200) { // after 200 ms of audio: interim, final + speech_final
+                peer->sendTextMessage(QStringLiteral(R"({"type":"SpeechStarted","timestamp":0.1})"));
+                peer->sendTextMessage(QStringLiteral(R"({"type":"Results","is_final":false,"channel":{"alternatives":[{"transcript":"yes I"}]}})"));
+                peer->sendTextMessage(QStringLiteral(R"({"type":"Results","is_final":true,"speech_final":true,"channel":{"alternatives":[{"transcript":"yes I am interested"}]}})"));
+            }
+        });
+        connect(peer, &QWebSocket::textMessageReceived, this, [&](const QString &t) { controls << t; });
+    });
+
+    DeepgramConfig cfg;
+    cfg.baseUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort()));
+    cfg.apiKey = "dg-secret";
+    DeepgramStt stt(cfg);
+    QStringList finals, interims;
+    int ends = 0, starts = 0;
+    connect(&stt, &SpeechToText::transcript, this, [&](const QString &t, bool fin, const QString &) { (fin ? finals : interims) << t; });
+    connect(&stt, &SpeechToText::endOfSpeech, this, [&] { ++ends; });
+    connect(&stt, &SpeechToText::speechStarted, this, [&] { ++starts; });
+    stt.start(SttOptions{});
+    // Audio pushed before the socket opened is buffered and sent once it does.
+    for (int i = 0; i < 10; ++i)
+        stt.pushAudio(QByteArray(320, '\x01'));
+    stt.pushAudio(QByteArray()); // never sent: an empty frame would end the stream
+    QTRY_COMPARE_WITH_TIMEOUT(ends, 1, 5000);
+    QCOMPARE(authHeader, QByteArray("Token dg-secret"));
+    QVERIFY(query.contains(QStringLiteral("encoding=linear16")));
+    QCOMPARE(finals, QStringList{QStringLiteral("yes I am interested")});
+    QCOMPARE(interims, QStringList{QStringLiteral("yes I")});
+    QCOMPARE(starts, 1);
+    QCOMPARE(audioBytes, 3200);
+    stt.finalize();
+    QTRY_VERIFY_WITH_TIMEOUT(controls.contains(QStringLiteral(R"({"type":"Finalize"})")), 5000);
+    // An UtteranceEnd without new speech does not end another turn.
+    peer->sendTextMessage(QStringLiteral(R"({"type":"UtteranceEnd","last_word_end":1.2})"));
+    QTest::qWait(100);
+    QCOMPARE(ends, 1);
+    QSignalSpy failed(&stt, &SpeechToText::failed);
+    stt.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(controls.contains(QStringLiteral(R"({"type":"CloseStream"})")), 5000);
+    QTest::qWait(100);
+    QCOMPARE(failed.count(), 0); // a close we asked for is not a failure
+}
+
+QTEST_GUILESS_MAIN(tst_DeepgramStt)
+#include "tst_deepgramstt.moc"

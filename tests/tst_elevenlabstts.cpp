@@ -1,0 +1,107 @@
+// ElevenLabs streaming TTS client against a loopback server: pcm_8000 request shape, audio
+// streamed in odd-sized pieces reassembled without losing a byte, sentences served in order,
+// vendor errors reported per sentence, cancel drops the queue.
+#include "fakes/streamingserver.h"
+#include "providers/elevenlabs/elevenlabstts.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace Leadline;
+using namespace Leadline::Providers;
+
+class tst_ElevenLabsTts : public QObject
+{
+    Q_OBJECT
+private slots:
+    void requestBody();
+    void streamsAudioInOrder();
+    void errorIsReportedAndNextSentenceStillRuns();
+};
+
+void tst_ElevenLabsTts::requestBody()
+{
+    ElevenLabsConfig cfg;
+    TtsOptions hi;
+    hi.language = QStringLiteral("hi");
+    QJsonObject b = QJsonDocument::fromJson(ElevenLabsTts::requestBody(QStringLiteral("पचास लाख"), hi, cfg)).object();
+    QCOMPARE(b.value(QStringLiteral("model_id")).toString(), QStringLiteral("eleven_flash_v2_5"));
+    QCOMPARE(b.value(QStringLiteral("language_code")).toString(), QStringLiteral("hi"));
+    cfg.model = QStringLiteral("eleven_multilingual_v2"); // rejects language_code
+    b = QJsonDocument::fromJson(ElevenLabsTts::requestBody(QStringLiteral("x"), hi, cfg)).object();
+    QVERIFY(!b.contains(QStringLiteral("language_code")));
+}
+
+static QByteArray pcm(int bytes, char seed)
+{
+    QByteArray b(bytes, Qt::Uninitialized);
+    for (int i = 0; i < bytes; ++i)
+        b[i] = char(seed + i * 7);
+    return b;
+}
+
+void tst_ElevenLabsTts::streamsAudioInOrder()
+{
+    Testing::StreamingServer server;
+    const QByteArray first = pcm(4801, 1).left(4800), second = pcm(1600, 9);
+    // Odd piece sizes: samples split across pieces.
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {first.left(333), first.mid(333, 1001), first.mid(1334)}, 3});
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {second}, 3});
+    QNetworkAccessManager nam;
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(server.baseUrl());
+    cfg.apiKey = "el-secret";
+    cfg.voiceId = QStringLiteral("voice123");
+    ElevenLabsTts tts(&nam, cfg);
+    QMap<int, QByteArray> audio;
+    QList<int> done;
+    connect(&tts, &TextToSpeech::audio, this, [&](int id, const QByteArray &b) {
+        QVERIFY(b.size() % 2 == 0);
+        audio[id] += b;
+    });
+    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
+    tts.synthesize(1, QStringLiteral("Namaste Rahul ji."), TtsOptions{});
+    tts.synthesize(2, QStringLiteral("Kya abhi baat kar sakte hain?"), TtsOptions{});
+    QTRY_COMPARE_WITH_TIMEOUT(done, (QList<int>{1, 2}), 5000);
+    QCOMPARE(audio.value(1), first);
+    QCOMPARE(audio.value(2), second);
+    QCOMPARE(server.requests.size(), 2);
+    QVERIFY(server.requests.first().head.startsWith("POST /v1/text-to-speech/voice123/stream?output_format=pcm_8000"));
+    QVERIFY(server.requests.first().head.contains("xi-api-key: el-secret"));
+    QCOMPARE(QJsonDocument::fromJson(server.requests.first().body).object().value(QStringLiteral("text")).toString(),
+             QStringLiteral("Namaste Rahul ji."));
+}
+
+void tst_ElevenLabsTts::errorIsReportedAndNextSentenceStillRuns()
+{
+    Testing::StreamingServer server;
+    server.push({429, {{"Content-Type", "application/json"}},
+                 {R"({"detail":{"status":"too_many_concurrent_requests","message":"Too many concurrent requests"}})"}});
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}});
+    QNetworkAccessManager nam;
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(server.baseUrl());
+    cfg.voiceId = QStringLiteral("v");
+    ElevenLabsTts tts(&nam, cfg);
+    QList<int> done;
+    QString error;
+    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
+    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &e) { error = QString::number(id) + QLatin1Char(' ') + e.message; });
+    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
+    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
+    QTRY_COMPARE_WITH_TIMEOUT(done, QList<int>{2}, 5000);
+    QVERIFY2(error.startsWith(QStringLiteral("1 ")) && error.contains(QStringLiteral("too_many_concurrent_requests")), qPrintable(error));
+
+    // cancel(): nothing more is emitted for queued sentences.
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}, 50});
+    done.clear();
+    tts.synthesize(3, QStringLiteral("three"), TtsOptions{});
+    tts.synthesize(4, QStringLiteral("four"), TtsOptions{});
+    tts.cancel();
+    QTest::qWait(300);
+    QVERIFY(done.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_ElevenLabsTts)
+#include "tst_elevenlabstts.moc"
