@@ -3,6 +3,7 @@
 // Thread: the test's event loop.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
