@@ -1,7 +1,6 @@
 #include "defaultproviderfactory.h"
 
 #include "core/logging.h"
-#include "fake/fakeproviders.h"
 #include "local/scripteddialog.h"
 
 namespace Leadline::Providers {
@@ -19,19 +18,21 @@ DefaultProviderFactory::DefaultProviderFactory(const Settings &s)
     m_eleven.apiKey = s.value(QStringLiteral("ELEVENLABS_API_KEY")).toUtf8();
     m_eleven.baseUrl = QUrl(s.value(QStringLiteral("ELEVENLABS_BASE_URL")));
     m_eleven.voiceId = s.value(QStringLiteral("ELEVENLABS_VOICE_ID"));
+    if (!liveStt() || !liveTts())
+        m_offline = std::make_shared<OfflineSpeechEngine>();
     if (!liveStt())
-        qCWarning(lcCore) << "DEEPGRAM_API_KEY is not set: speech recognition is OFFLINE (demo quality)";
+        qCWarning(lcCore) << "DEEPGRAM_API_KEY is not set: speech recognition is OFFLINE (PocketSphinx, English only, demo quality)";
     if (!m_llmLive)
         qCWarning(lcCore) << "OPENAI_API_KEY is not set: the agent uses the OFFLINE scripted dialog";
     if (!liveTts())
-        qCWarning(lcCore) << "ELEVENLABS_API_KEY is not set: speech synthesis is OFFLINE (demo quality)";
+        qCWarning(lcCore) << "ELEVENLABS_API_KEY is not set: speech synthesis is OFFLINE (espeak-ng, demo quality)";
 }
 
 std::unique_ptr<SpeechToText> DefaultProviderFactory::createStt(QNetworkAccessManager *) const
 {
     if (liveStt())
         return std::make_unique<DeepgramStt>(m_deepgram);
-    return std::make_unique<FakeStt>(QStringList{});
+    return std::make_unique<PocketsphinxStt>(m_offline);
 }
 
 std::unique_ptr<LanguageModel> DefaultProviderFactory::createLlm(QNetworkAccessManager *nam) const
@@ -45,7 +46,7 @@ std::unique_ptr<TextToSpeech> DefaultProviderFactory::createTts(QNetworkAccessMa
 {
     if (liveTts())
         return std::make_unique<ElevenLabsTts>(nam, m_eleven);
-    return std::make_unique<FakeTts>();
+    return std::make_unique<EspeakTts>(m_offline);
 }
 
 QString DefaultProviderFactory::describe() const

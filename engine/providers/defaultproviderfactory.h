@@ -1,6 +1,6 @@
 // DefaultProviderFactory: per provider, the vendor client when its key is configured, else the
-// offline stand-in (loudly logged once at start): scripted dialog for the LLM, a tone
-// synthesiser for TTS, and no recognition for STT until an offline recogniser is configured.
+// offline stand-in (loudly logged once at start): PocketSphinx for STT, the scripted dialog for
+// the LLM, espeak-ng for TTS (see local/offlinespeech.h; demo quality).
 // Base URLs come from settings so self-hosted or protocol-compatible servers can stand in.
 // Thread: const after construction; create*() run on worker threads.
 #pragma once
@@ -9,7 +9,10 @@
 #include "deepgram/deepgramstt.h"
 #include "elevenlabs/elevenlabstts.h"
 #include "openai/openaichat.h"
+#include "local/offlinespeech.h"
 #include "providerfactory.h"
+
+#include <memory>
 
 namespace Leadline::Providers {
 
@@ -31,6 +34,7 @@ private:
     OpenAiConfig m_openai;
     ElevenLabsConfig m_eleven;
     bool m_llmLive = false;
+    std::shared_ptr<OfflineSpeechEngine> m_offline; // only when a speech provider runs offline
 };
 
 } // namespace Leadline::Providers

@@ -1,0 +1,280 @@
+#include "offlinespeech.h"
+
+#include "audio/resampler.h"
+#include "core/logging.h"
+
+#include <QFile>
+#include <QMetaObject>
+#include <QPointer>
+#include <QSemaphore>
+#include <QTemporaryFile>
+
+#include <espeak-ng/espeak_ng.h>
+#include <pocketsphinx.h>
+
+namespace Leadline::Providers {
+
+namespace {
+
+// The call vocabulary PocketSphinx may recognise (JSGF). Whole answers first, so that common
+// replies come out as phrases; the scripted dialog and the parsers read intents from them.
+const char kGrammar[] = R"(#JSGF V1.0;
+grammar call;
+public <utt> = <sentence>+;
+<sentence> = <yes> | <no> | <later> | <who> | <thanks> | <dnc> | <wrong> | <ask> | <budget>;
+<yes> = yes | yes i am interested | i am interested | sure | okay | yes please | tell me more;
+<no> = no | no i am not interested | i am not interested | not interested | i have already bought a flat | i already bought a house | no thank you;
+<later> = please call me tomorrow evening | call me tomorrow | call me tomorrow evening | call me tomorrow morning | call me later | call me in the evening | please call me later | i am busy | i am driving right now | i am in a meeting | call me next week;
+<who> = hello | hello who is calling | who is this | yes who is calling;
+<thanks> = thank you | thanks | bye;
+<dnc> = do not call me again | please do not call me | stop calling me | remove my number;
+<wrong> = wrong number | you have the wrong number;
+<ask> = what is the price | where is the project | how many bedrooms | is it ready to move;
+<budget> = my budget is <number> lakh | around <number> lakh | <number> lakh | one crore | two crore;
+<number> = twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety;
+)";
+
+const char kModelDir[] = "/usr/share/pocketsphinx/model/en-us";
+
+// espeak-ng delivers audio through a C callback; the job being synthesized is reached through
+// this pointer (espeak is single-threaded and only ever used from the engine thread).
+thread_local std::function<void(const short *, int)> *t_sink = nullptr;
+
+int espeakCallback(short *wav, int samples, espeak_EVENT *)
+{
+    if (wav && samples > 0 && t_sink)
+        (*t_sink)(wav, samples);
+    return 0;
+}
+
+} // namespace
+
+struct OfflineSpeechEngine::Private
+{
+    QThread thread;
+    QObject worker;
+    bool ttsOk = false;
+    bool sttOk = false;
+    int ttsRate = 22050;
+    ps_decoder_t *ps = nullptr;
+    cmd_ln_t *config = nullptr;
+    QString grammarPath;
+
+    void init()
+    {
+        espeak_ng_InitializePath(nullptr);
+        espeak_ng_ERROR_CONTEXT ctx = nullptr;
+        if (espeak_ng_Initialize(&ctx) == ENS_OK && espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 200, nullptr) == ENS_OK) {
+            espeak_SetSynthCallback(espeakCallback);
+            ttsRate = espeak_ng_GetSampleRate();
+            ttsOk = true;
+        } else {
+            qCWarning(lcCore) << "offline TTS unavailable: espeak-ng did not initialise (package espeak-ng-data)";
+        }
+        if (ctx)
+            espeak_ng_ClearErrorContext(&ctx);
+
+        if (!QFile::exists(QString::fromLatin1(kModelDir) + QStringLiteral("/en-us/mdef"))) {
+            qCWarning(lcCore) << "offline STT unavailable: no PocketSphinx model in" << kModelDir << "(package pocketsphinx-en-us)";
+            return;
+        }
+        QTemporaryFile grammar;
+        grammar.setAutoRemove(false);
+        if (!grammar.open())
+            return;
+        grammar.write(kGrammar);
+        grammar.close();
+        grammarPath = grammar.fileName();
+        const QByteArray hmm = QByteArray(kModelDir) + "/en-us";
+        const QByteArray dict = QByteArray(kModelDir) + "/cmudict-en-us.dict";
+        const QByteArray jsgf = grammarPath.toLocal8Bit();
+        config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.constData(), "-dict", dict.constData(),
+                             "-samprate", "16000", "-logfn", "/dev/null", nullptr);
+        ps = config ? ps_init(config) : nullptr;
+        if (ps) {
+            // Indian words the CMU dictionary lacks, then the grammar that uses them.
+            ps_add_word(ps, "lakh", "L AA K", FALSE);
+            ps_add_word(ps, "crore", "K R AO R", TRUE);
+            if (ps_set_jsgf_file(ps, "call", jsgf.constData()) != 0 || ps_set_search(ps, "call") != 0) {
+                ps_free(ps);
+                ps = nullptr;
+            }
+        }
+        sttOk = ps != nullptr;
+        if (!sttOk)
+            qCWarning(lcCore) << "offline STT unavailable: PocketSphinx did not initialise";
+    }
+
+    void shutdown()
+    {
+        if (ps)
+            ps_free(ps);
+        if (config)
+            cmd_ln_free_r(config);
+        ps = nullptr;
+        config = nullptr;
+        if (ttsOk)
+            espeak_ng_Terminate();
+        if (!grammarPath.isEmpty())
+            QFile::remove(grammarPath);
+    }
+
+    QString decode(const QByteArray &pcm16k)
+    {
+        if (!ps || pcm16k.size() < 2)
+            return {};
+        ps_start_utt(ps);
+        ps_process_raw(ps, reinterpret_cast<const int16 *>(pcm16k.constData()), size_t(pcm16k.size() / 2), FALSE, TRUE);
+        ps_end_utt(ps);
+        int32 score = 0;
+        const char *hyp = ps_get_hyp(ps, &score);
+        return hyp ? QString::fromUtf8(hyp).trimmed() : QString();
+    }
+};
+
+OfflineSpeechEngine::OfflineSpeechEngine() : d(std::make_unique<Private>())
+{
+    d->thread.setObjectName(QStringLiteral("leadline-offline-speech"));
+    d->worker.moveToThread(&d->thread);
+    d->thread.start();
+    QMetaObject::invokeMethod(&d->worker, [this] { d->init(); }, Qt::BlockingQueuedConnection);
+}
+
+OfflineSpeechEngine::~OfflineSpeechEngine()
+{
+    QMetaObject::invokeMethod(&d->worker, [this] { d->shutdown(); }, Qt::BlockingQueuedConnection);
+    d->thread.quit();
+    d->thread.wait();
+}
+
+bool OfflineSpeechEngine::ttsAvailable() const { return d->ttsOk; }
+bool OfflineSpeechEngine::sttAvailable() const { return d->sttOk; }
+int OfflineSpeechEngine::ttsSampleRate() const { return d->ttsRate; }
+
+void OfflineSpeechEngine::synthesize(const QString &text, const QString &language, QObject *context,
+                                     std::function<void(const QByteArray &)> chunk, std::function<void(bool)> done,
+                                     std::function<bool()> cancelled)
+{
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(&d->worker, [this, text, language, ctx, chunk, done, cancelled] {
+        if (!ctx || cancelled())
+            return;
+        if (!d->ttsOk) {
+            QMetaObject::invokeMethod(ctx, [done] { done(false); }, Qt::QueuedConnection);
+            return;
+        }
+        espeak_ng_SetVoiceByName(language == QLatin1String("hi") ? "hi" : "en-us");
+        espeak_ng_SetParameter(espeakRATE, 160, 0);
+        QByteArray pending;
+        std::function<void(const short *, int)> sink = [&](const short *wav, int samples) {
+            pending.append(reinterpret_cast<const char *>(wav), samples * 2);
+            if (pending.size() >= 4410 * 2) { // ~200 ms pieces, streamed like a vendor
+                const QByteArray piece = pending;
+                pending.clear();
+                QMetaObject::invokeMethod(ctx, [chunk, piece] { chunk(piece); }, Qt::QueuedConnection);
+            }
+        };
+        t_sink = &sink;
+        const QByteArray utf8 = text.toUtf8();
+        const espeak_ERROR err = espeak_Synth(utf8.constData(), size_t(utf8.size() + 1), 0, POS_CHARACTER, 0,
+                                              espeakCHARS_UTF8, nullptr, nullptr);
+        t_sink = nullptr;
+        if (!pending.isEmpty())
+            QMetaObject::invokeMethod(ctx, [chunk, pending] { chunk(pending); }, Qt::QueuedConnection);
+        const bool ok = err == EE_OK;
+        QMetaObject::invokeMethod(ctx, [done, ok] { done(ok); }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void OfflineSpeechEngine::recognize(const QByteArray &pcm16k, QObject *context, std::function<void(const QString &)> result)
+{
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(&d->worker, [this, pcm16k, ctx, result] {
+        if (!ctx)
+            return;
+        const QString text = d->decode(pcm16k);
+        QMetaObject::invokeMethod(ctx, [result, text] { result(text); }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+QString OfflineSpeechEngine::recognizeBlocking(const QByteArray &pcm16k)
+{
+    QString text;
+    QMetaObject::invokeMethod(&d->worker, [&] { text = d->decode(pcm16k); }, Qt::BlockingQueuedConnection);
+    return text;
+}
+
+// ------------------------------------------------------------------ per-call objects
+
+EspeakTts::EspeakTts(std::shared_ptr<OfflineSpeechEngine> engine, QObject *parent)
+    : TextToSpeech(parent), m_engine(std::move(engine)), m_epoch(std::make_shared<QAtomicInt>(0))
+{
+}
+
+EspeakTts::~EspeakTts() { cancel(); }
+
+int EspeakTts::sampleRate() const { return m_engine->ttsSampleRate(); }
+
+void EspeakTts::synthesize(int requestId, const QString &text, const TtsOptions &options)
+{
+    const int epoch = m_epoch->loadRelaxed();
+    auto epochs = m_epoch;
+    m_engine->synthesize(
+        text, options.language, this,
+        [this, requestId, epoch, epochs](const QByteArray &pcm) {
+            if (epochs->loadRelaxed() == epoch)
+                emit audio(requestId, pcm);
+        },
+        [this, requestId, epoch, epochs](bool ok) {
+            if (epochs->loadRelaxed() != epoch)
+                return;
+            if (ok)
+                emit done(requestId);
+            else
+                emit failed(requestId, Error::make(Error::Code::Unavailable, QStringLiteral("espeak-ng could not synthesize")));
+        },
+        [epoch, epochs] { return epochs->loadRelaxed() != epoch; });
+}
+
+void EspeakTts::cancel() { m_epoch->ref(); }
+
+PocketsphinxStt::PocketsphinxStt(std::shared_ptr<OfflineSpeechEngine> engine, QObject *parent)
+    : SpeechToText(parent), m_engine(std::move(engine))
+{
+}
+
+void PocketsphinxStt::start(const SttOptions &options) { m_options = options; }
+
+void PocketsphinxStt::pushAudio(const QByteArray &pcm)
+{
+    if (m_stopped)
+        return;
+    const auto ev = m_vad.feed(pcm, m_options.sampleRate);
+    if (m_vad.inSpeech() || ev == Audio::EnergyVad::Event::SpeechEnded) {
+        if (ev == Audio::EnergyVad::Event::SpeechStarted) {
+            m_utterance = m_leadIn; // keep the onset the VAD needed to confirm speech
+            emit speechStarted();
+        }
+        m_utterance.append(pcm);
+    } else {
+        m_leadIn.append(pcm);
+        const qsizetype keep = 300 * m_options.sampleRate / 500; // 300 ms
+        if (m_leadIn.size() > keep)
+            m_leadIn.remove(0, m_leadIn.size() - keep);
+    }
+    if (ev != Audio::EnergyVad::Event::SpeechEnded)
+        return;
+    Audio::Resampler up(m_options.sampleRate, OfflineSpeechEngine::kSttRate);
+    QByteArray pcm16k = up.process(m_utterance);
+    pcm16k += up.flush();
+    m_utterance.clear();
+    m_engine->recognize(pcm16k, this, [this](const QString &text) {
+        if (m_stopped)
+            return;
+        if (!text.isEmpty())
+            emit transcript(text, true, QStringLiteral("en"));
+        emit endOfSpeech();
+    });
+}
+
+} // namespace Leadline::Providers
