@@ -4,19 +4,27 @@
 #include "commands.h"
 #include "shutdown.h"
 
+#include "campaigns/calllifecycle.h"
 #include "campaigns/campaignservice.h"
+#include "campaigns/dialer.h"
+#include "campaigns/exotelcallplacer.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/settings.h"
+#include "server/dialerapi.h"
+#include "conversation/mediaendpoint.h"
+#include "conversation/storagecallrecorder.h"
+#include "providers/defaultproviderfactory.h"
 #include "server/requestauth.h"
 #include "server/restapi.h"
 #include "server/serverpool.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
-#include "ui/mainwindow.h"
+#include "ui/consoleapp.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <memory>
 
@@ -109,10 +117,24 @@ int main(int argc, char **argv)
     ensureApiToken(settings);
     qCInfo(lcCore).noquote() << "settings:\n" + settings.describe();
     Server::Router router;
+    // The dialer runs on its own thread and dials through Exotel. Its routes go first: its
+    // /campaigns/{id}/pause also withdraws dials still queued for Exotel.
+    Campaigns::CallLifecycle lifecycle(db, clock);
+    const auto dialerOptions = Campaigns::DialerOptions::fromSettings(settings);
+    Campaigns::Dialer dialer(db, clock, Campaigns::ExotelCallPlacer::factory(settings), dialerOptions, dialerOptions.tickMs);
+    Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, &dialer, Server::DialerApiOptions::fromSettings(settings));
+    dialerApi.registerRoutes(router);
     Server::RestApi api(campaigns, db);
     api.registerRoutes(router);
+    // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.
+    Providers::DefaultProviderFactory providers(settings);
+    Conversation::StorageCallRecorder recorder(db);
+    Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig::fromSettings(settings),
+                                      Conversation::SessionConfig{});
+    router.addWebSocketPath(QStringLiteral("/media"));
     Server::RequestAuth auth(settings.apiToken().toUtf8());
     Server::ServerPool server(router, auth);
+    server.setWebSocketHandler([&media](std::unique_ptr<QWebSocket> ws, QObject *worker) { media.handle(std::move(ws), worker); });
     Server::ServerOptions options;
     options.address = QHostAddress(settings.listenAddress());
     options.port = quint16(settings.port());
@@ -125,14 +147,25 @@ int main(int argc, char **argv)
     QTextStream(stdout) << "Leadline " << LEADLINE_VERSION << " serving on http://" << settings.listenAddress() << ':'
                         << server.port() << " (database " << db.config().describe() << ")" << Qt::endl;
     quitOnTerminationSignals(*app);
+    dialer.start();
 
-    std::unique_ptr<Ui::MainWindow> window;
+    std::unique_ptr<Ui::ConsoleApp> console;
     if (gui) {
-        window = std::make_unique<Ui::MainWindow>(campaigns, db, Ui::ConsoleInfo{server.port(), db.config().describe()});
-        window->show();
+        const bool liveProviders = settings.isSet(QStringLiteral("DEEPGRAM_API_KEY"))
+                                   || settings.isSet(QStringLiteral("OPENAI_API_KEY"))
+                                   || settings.isSet(QStringLiteral("ELEVENLABS_API_KEY"));
+        console = std::make_unique<Ui::ConsoleApp>(
+            campaigns, db,
+            Ui::ConsoleInfo{server.port(), db.config().describe(),
+                            liveProviders ? QStringLiteral("live") : QStringLiteral("offline"),
+                            configFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                                                       + QStringLiteral("/leadline.conf")
+                                                 : configFile});
+        console->show();
     }
     const int rc = app->exec();
-    window.reset();
+    console.reset();
+    dialer.stop();
     server.stop();
     return rc;
 }

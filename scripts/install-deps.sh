@@ -9,6 +9,7 @@ PKGS=(
   postgresql-15 postgresql-client-15 redis-server libhiredis-dev
   libespeak-ng-dev espeak-ng-data libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
   xvfb xauth python3 curl ca-certificates
+  fonts-noto-core
 )
 missing=()
 for p in "${PKGS[@]}"; do

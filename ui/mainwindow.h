@@ -1,27 +1,139 @@
-// MainWindow: the operator console's top-level window. Thread: GUI thread; it never touches
-// the database itself (engine work runs on the console's worker thread).
+// MainWindow: the operator console's top-level window: campaigns sidebar, central tabs (Leads,
+// Live calls, History, Analytics), status bar, menus, CSV drops and import flow.
+// Thread: GUI thread. It only draws: every engine call is posted to the ConsoleBackend
+// ("leadline-console" thread) and every answer arrives as a value snapshot signal.
 #pragma once
 
-#include <QMainWindow>
+#include "ui/backend/snapshots.h"
 
-namespace Leadline::Campaigns { class CampaignService; }
-namespace Leadline::Storage { class Database; }
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTreeView;
 
 namespace Leadline::Ui {
+
+class CampaignEditorDialog;
+class CampaignsModel;
+class ConsoleBackendHost;
+class CsvDropFilter;
+class ImportProgressPanel;
+class ImportReportDialog;
+class LanguageManager;
+class LeadsModel;
+class LeadsView;
+class UiPreferences;
 
 struct ConsoleInfo
 {
     quint16 port = 0;
-    QString database;
+    QString database;     // Database config describe(): no password
+    QString providerMode; // e.g. "offline"; placeholder until the providers land
+    QString configFile;   // where the settings page saves engine settings
 };
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Campaigns::CampaignService &campaigns, const Storage::Database &db, ConsoleInfo info,
-               QWidget *parent = nullptr);
+    MainWindow(const ConsoleBackendHost &backend, LanguageManager &languages, UiPreferences &prefs,
+               ConsoleInfo info, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    enum Tab { LeadsTab, LiveCallsTab, HistoryTab, AnalyticsTab };
+
+    // Imports the files into the selected campaign (File → Import and drops end here).
+    void importFiles(const QStringList &files);
+    void selectCampaign(qint64 campaignId);
+    qint64 currentCampaignId() const { return m_currentCampaign; }
+    bool isImporting() const { return m_importId != 0; }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    LeadsView *leadsView() const { return m_leadsView; }
+    LeadsModel *leadsModel() const { return m_leadsModel; }
+    CampaignsModel *campaignsModel() const { return m_campaignsModel; }
+    QTreeView *campaignList() const { return m_campaignList; }
+    ImportProgressPanel *importPanel() const { return m_importPanel; }
+    ImportReportDialog *lastImportReport() const;
+    void openCampaignEditor(bool newCampaign);
+    void openSettings();
+
+signals:
+    void importReportShown(Leadline::Ui::ImportReportDialog *dialog);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildCentral();
+    void buildStatusBar();
+    void retranslate();
+    void updateTitle();
+    void restoreState();
+    void rememberState();
+    void updateActions();
+    void chooseImportFiles();
+    void confirmAndSetStatus(const QString &status);
+    void requestStatus(qint64 campaignId, const QString &status);
+    void onCampaigns(const QList<CampaignSnapshot> &campaigns);
+    void onCampaignSaved(quint64 requestId, const Storage::CampaignRow &row);
+    void onImportFinished(quint64 importId, const ImportOutcome &outcome);
+    void onFailed(const BackendError &error);
+    QWidget *placeholder(const QString &objectName);
+
+    const ConsoleBackendHost &m_backend;
+    LanguageManager &m_languages;
+    UiPreferences &m_prefs;
+    ConsoleInfo m_info;
+
+    CampaignsModel *m_campaignsModel = nullptr;
+    LeadsModel *m_leadsModel = nullptr;
+    CsvDropFilter *m_drops = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLabel *m_sidebarTitle = nullptr;
+    QTreeView *m_campaignList = nullptr;
+    QPushButton *m_newCampaignButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    LeadsView *m_leadsView = nullptr;
+    QLabel *m_liveNote = nullptr;
+    QLabel *m_historyNote = nullptr;
+    QLabel *m_analyticsNote = nullptr;
+    QLabel *m_portLabel = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_providerLabel = nullptr;
+    ImportProgressPanel *m_importPanel = nullptr;
+    QPointer<ImportReportDialog> m_lastReport;
+    QPointer<CampaignEditorDialog> m_editor;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_campaignMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_newCampaignAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_editCampaignAction = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QList<QAction *> m_tabActions;
+    QAction *m_aboutAction = nullptr;
+
+    qint64 m_currentCampaign = 0;
+    bool m_restoredSelection = false;
+    quint64 m_importId = 0;
+    quint64 m_createRequest = 0;
 };
 
 } // namespace Leadline::Ui

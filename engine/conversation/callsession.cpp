@@ -262,8 +262,14 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
 
 void CallSession::onEndOfSpeech()
 {
-    if (m_phase != Phase::Active || m_callerBuffer.isEmpty())
+    if (m_phase != Phase::Active)
         return;
+    if (m_callerBuffer.isEmpty()) {
+        // Speech nobody could make out: keep waiting, but not forever.
+        if (!agentSpeaking() && !m_llmActive)
+            m_silenceTimer.start(m_cfg.silenceTimeoutMs);
+        return;
+    }
     const qint64 now = wallUs();
     const QString text = m_callerBuffer;
     m_callerBuffer.clear();

@@ -31,9 +31,21 @@ const QList<SettingSpec> &Settings::specs()
         {QStringLiteral("ELEVENLABS_API_KEY"), QString(), true, "ElevenLabs key; empty = offline TTS"},
         {QStringLiteral("ELEVENLABS_VOICE_ID"), QString(), false, "ElevenLabs voice"},
         {QStringLiteral("ELEVENLABS_BASE_URL"), QStringLiteral("https://api.elevenlabs.io"), false, "ElevenLabs endpoint"},
+        {QStringLiteral("MEDIA_BASIC_AUTH"), QString(), true, "user:password Exotel sends as Basic auth on /media (default: EXOTEL_API_KEY:EXOTEL_API_TOKEN)"},
+        {QStringLiteral("MEDIA_IP_ALLOWLIST"), QString(), false, "comma-separated CIDRs allowed to open /media (empty = any)"},
         {QStringLiteral("CALLING_HOURS_START"), QStringLiteral("10"), false, "default calling window start hour"},
         {QStringLiteral("CALLING_HOURS_END"), QStringLiteral("19"), false, "default calling window end hour"},
         {QStringLiteral("MAX_CONCURRENT_CALLS"), QStringLiteral("10"), false, "global cap on simultaneous calls"},
+        {QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QString(), true, "shared secret k= of the status callback URL; empty = webhooks refused"},
+        {QStringLiteral("EXOTEL_CALL_MODE"), QStringLiteral("stream"), false, "stream (StreamUrl, bot direct) or flow (Exophlo app EXOTEL_EXOPHLO_ID)"},
+        {QStringLiteral("EXOTEL_TIME_LIMIT_S"), QStringLiteral("600"), false, "TimeLimit sent with every call (seconds)"},
+        {QStringLiteral("EXOTEL_REQUESTS_PER_SECOND"), QStringLiteral("3"), false, "token bucket for all Exotel REST requests (200/min account limit)"},
+        {QStringLiteral("DIALER_TICK_MS"), QStringLiteral("1000"), false, "how often the dialer looks for due leads"},
+        {QStringLiteral("DIALER_STALE_AFTER_S"), QStringLiteral("0"), false, "recovery: in-flight calls older than this are reconciled (0 = TimeLimit + 5.5 min)"},
+        {QStringLiteral("PRICE_TELEPHONY_INR_PER_MIN"), QStringLiteral("0"), false, "cost estimate: telephony per started minute of a connected call"},
+        {QStringLiteral("PRICE_STT_INR_PER_MIN"), QStringLiteral("0"), false, "cost estimate: speech-to-text per talk minute"},
+        {QStringLiteral("PRICE_LLM_INR_PER_MIN"), QStringLiteral("0"), false, "cost estimate: LLM per talk minute"},
+        {QStringLiteral("PRICE_TTS_INR_PER_MIN"), QStringLiteral("0"), false, "cost estimate: text-to-speech per talk minute"},
     };
     return s;
 }

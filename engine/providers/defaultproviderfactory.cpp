@@ -49,6 +49,13 @@ std::unique_ptr<TextToSpeech> DefaultProviderFactory::createTts(QNetworkAccessMa
     return std::make_unique<EspeakTts>(m_offline);
 }
 
+std::shared_ptr<OfflineSpeechEngine> DefaultProviderFactory::offlineSpeech()
+{
+    if (!m_offline)
+        m_offline = std::make_shared<OfflineSpeechEngine>();
+    return m_offline;
+}
+
 QString DefaultProviderFactory::describe() const
 {
     return QStringLiteral("stt=%1 llm=%2 tts=%3")

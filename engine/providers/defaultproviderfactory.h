@@ -28,6 +28,8 @@ public:
     bool liveStt() const { return !m_deepgram.apiKey.isEmpty(); }
     bool liveLlm() const { return m_llmLive; }
     bool liveTts() const { return !m_eleven.apiKey.isEmpty(); }
+    // The process's one offline speech engine (espeak-ng is process-global), for the simulator.
+    std::shared_ptr<OfflineSpeechEngine> offlineSpeech();
 
 private:
     DeepgramConfig m_deepgram;

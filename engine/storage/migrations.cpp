@@ -121,6 +121,22 @@ CREATE TABLE events (
 );
 CREATE INDEX events_campaign_idx ON events (campaign_id, at)
 )SQL"},
+        // Dialer: holidays per campaign, settlement marker (the retry policy ran once for the
+        // call), webhook de-duplication on (call, EventType), and an index for the global
+        // active-call count.
+        {2, "dialer", R"SQL(
+ALTER TABLE campaigns ADD COLUMN holidays TEXT NOT NULL DEFAULT '';
+ALTER TABLE calls ADD COLUMN settled_at BIGINT;
+ALTER TABLE calls ADD COLUMN conversation_s INTEGER;
+CREATE INDEX calls_status_idx ON calls (status);
+CREATE INDEX leads_status_idx ON leads (campaign_id, status);
+CREATE TABLE webhook_events (
+  call_id BIGINT NOT NULL,
+  event_type TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  PRIMARY KEY (call_id, event_type)
+)
+)SQL"},
     };
     return list;
 }

@@ -1,5 +1,7 @@
 #include "scripteddialog.h"
 
+#include "language/budgetparser.h"
+
 #include <QRegularExpression>
 
 namespace Leadline::Providers {
@@ -24,6 +26,7 @@ QString capture(const QString &text, const char *pattern)
 const char kOptOut[] = R"((don'?t|do not|never) (call|phone)|stop calling|remove my number|\bdnd\b|call mat|mat karo call|phone mat|कॉल मत|फ़ोन मत|फोन मत)";
 const char kWrongNumber[] = R"(wrong number|galat number|गलत नंबर|no one (by|of) that name|not (him|her|me)\b|who\?? is that)";
 const char kNotInterested[] = R"(not interested|no thanks|no,? thank|already bought|don'?t need|nahi chahiye|nahin chahiye|interest nahi|नहीं चाहिए|दिलचस्पी नहीं|रुचि नहीं)";
+const char kBareNo[] = R"(^\s*(no|nope|nahi|nahin|नहीं|ना)\b)";
 const char kInterested[] = R"(\binterested\b|\byes\b|\bsure\b|tell me|go ahead|\bhaan\b|\bhan ji\b|\bji haan\b|bataiye|batao|हाँ|हां|ज़रूर|जरूर|बताइए|बताइये)";
 const char kBusy[] = R"(\bbusy\b|driving|in a meeting|call (me )?later|baad mein|abhi nahi|बाद में|व्यस्त)";
 const char kCallback[] = R"((tomorrow|today|tonight|day after tomorrow|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kal|parso|कल|परसों)( (morning|afternoon|evening|night|subah|shaam|dopahar|सुबह|शाम|दोपहर))?|(after|at|around) \d{1,2}( ?(am|pm|baje))?|in \d+ (hours?|minutes?)|\d{1,2} baje|(this|in the) (evening|morning|afternoon))";
@@ -103,8 +106,14 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
         return DialogStep{text, QStringLiteral("end_call"), args};
     };
     QJsonObject facts;
-    if (const QString b = firstCapture(msgs, kBudget); !b.isEmpty())
-        facts.insert(QStringLiteral("budget"), b);
+    for (const ChatMessage &m : msgs) {
+        if (m.role != QLatin1String("user") || facts.contains(QStringLiteral("budget")))
+            continue;
+        if (const auto b = Language::BudgetParser::parse(m.content))
+            facts.insert(QStringLiteral("budget"), b->phrase);
+        else if (const QString b = capture(m.content, kBudget); !b.isEmpty())
+            facts.insert(QStringLiteral("budget"), b);
+    }
     if (const QString t = firstCapture(msgs, kTimeline); !t.isEmpty())
         facts.insert(QStringLiteral("timeline"), t);
     const QString callback = capture(last, kCallback);
@@ -115,7 +124,7 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
         return end(l.closeDnc, QStringLiteral("do_not_call"));
     if (matches(last, kWrongNumber))
         return end(l.closeWrong, QStringLiteral("wrong_number"));
-    if (matches(last, kNotInterested))
+    if (matches(last, kNotInterested) || (matches(last, kBareNo) && !matches(last, kBusy) && capture(last, kCallback).isEmpty()))
         return end(l.closeNotInterested, QStringLiteral("not_interested"), facts);
 
     const bool interested = anyUser(msgs, kNotInterested) ? false : anyUser(msgs, kInterested);

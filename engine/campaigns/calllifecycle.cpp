@@ -1,0 +1,118 @@
+#include "calllifecycle.h"
+
+#include "callingwindow.h"
+#include "core/logging.h"
+#include "retrypolicy.h"
+#include "storage/callrepository.h"
+#include "storage/database.h"
+
+namespace Leadline::Campaigns {
+
+QString CallLifecycle::callStatusFor(const QString &carrierStatus, const QString &eventType)
+{
+    const QString s = carrierStatus.trimmed().toLower();
+    const QString ev = eventType.trimmed().toLower();
+    if (ev == QLatin1String("answered"))
+        return QStringLiteral("in-progress");
+    if (ev == QLatin1String("ringing"))
+        return QStringLiteral("ringing");
+    if (s == QLatin1String("completed") || s == QLatin1String("busy") || s == QLatin1String("no-answer")
+        || s == QLatin1String("failed") || s == QLatin1String("canceled"))
+        return s;
+    if (s == QLatin1String("cancelled"))
+        return QStringLiteral("canceled");
+    if (s == QLatin1String("no_answer"))
+        return QStringLiteral("no-answer");
+    // A terminal event with a status we do not know (or an intermediate one): not a success.
+    return QStringLiteral("unknown");
+}
+
+Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint64 nowMs)
+{
+    auto window = CallingWindow::make(in.campaign.windowStart, in.campaign.windowEnd, in.campaign.callingDays,
+                                      in.campaign.timezone, in.campaign.holidays);
+    const CallingWindow w = (window ? window.value() : CallingWindow()).forLeadZone(in.leadTimezone);
+    RetryPolicy policy(RetryConfig{in.campaign.maxAttempts, in.campaign.retryDelaySeconds, 24 * 3600});
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    const QDateTime callback = in.callbackAt > 0 ? QDateTime::fromMSecsSinceEpoch(in.callbackAt, Qt::UTC) : QDateTime();
+    const RetryDecision d = policy.decide(AttemptResult{in.carrierStatus, in.outcome, callback, in.priorCarrierFailures}, in.leadAttempts, now, w);
+    Storage::SettleOutput out;
+    out.leadStatus = d.leadStatus;
+    out.lastOutcome = d.lastOutcome;
+    out.nextAttemptAt = d.schedulesAnotherCall() ? d.at.toMSecsSinceEpoch() : 0;
+    return out;
+}
+
+Result<bool> CallLifecycle::settle(qint64 callId, bool resettle, bool force)
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    const qint64 now = m_clock.nowMs();
+    return Storage::DialerQueue(db.value()).settle(callId, now, [now](const Storage::SettleInput &in) { return decide(in, now); },
+                                                   resettle, force);
+}
+
+Result<CallLifecycle::Applied> CallLifecycle::report(const CallStatusReport &r)
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    Storage::CallRepository calls(db.value());
+    Storage::DialerQueue queue(db.value());
+    const qint64 now = m_clock.nowMs();
+
+    Result<Storage::CallRow> call = r.providerSid.isEmpty()
+                                        ? Result<Storage::CallRow>(Error::make(Error::Code::NotFound, QStringLiteral("no sid")))
+                                        : calls.findByProviderSid(r.providerSid);
+    if (!call && call.error().code != Error::Code::NotFound)
+        return call.error();
+    if (!call && r.callId > 0) {
+        // The webhook beat the Calls/connect reply: find the row by our id and adopt the sid.
+        call = calls.get(r.callId);
+        if (call && !call->providerSid.isEmpty() && call->providerSid != r.providerSid)
+            return Applied::UnknownCall; // CustomField points at a different call: do not trust it
+        if (call && !r.providerSid.isEmpty()) {
+            if (Status s = queue.setPlaced(call->id, r.providerSid, now); !s)
+                return s.error();
+        }
+    }
+    if (!call) {
+        if (call.error().code == Error::Code::NotFound)
+            return Applied::UnknownCall;
+        return call.error();
+    }
+    const qint64 callId = call->id;
+    const QString eventType = r.eventType.isEmpty() ? QStringLiteral("terminal") : r.eventType.toLower();
+    Storage::DialerQueue::CarrierUpdate u;
+    u.callId = callId;
+    u.status = callStatusFor(r.carrierStatus, eventType);
+    u.answeredAt = r.answeredAtMs > 0 ? r.answeredAtMs : (eventType == QLatin1String("answered") ? now : 0);
+    u.endedAt = Storage::DialerQueue::isActive(u.status) ? 0 : (r.endedAtMs > 0 ? r.endedAtMs : now);
+    u.durationS = r.durationS;
+    u.conversationS = r.durationS;
+    u.recordingUrl = r.recordingUrl;
+    u.failureReason = r.failureReason;
+    const bool wasUnknown = call->status == QLatin1String("unknown");
+    auto changed = queue.applyCarrierUpdate(u, now);
+    if (!changed)
+        return changed.error();
+    // (call, EventType) seen before: a duplicate delivery. The status update above is
+    // monotonic anyway, so this only tells duplicates from stale out-of-order events.
+    auto fresh = queue.recordWebhookEvent(callId, eventType, now);
+    if (!fresh)
+        return fresh.error();
+    if (changed.value())
+        qCInfo(lcCampaigns) << "call" << callId << "is now" << u.status << "(" << eventType << ")";
+    if (!Storage::DialerQueue::isActive(u.status)) {
+        // Also when nothing changed: the live call engine may have finished the row first.
+        auto settled = settle(callId, wasUnknown && changed.value());
+        if (!settled)
+            return settled.error();
+    }
+    if (!changed.value())
+        return fresh.value() ? Applied::NoChange : Applied::Duplicate;
+    return Applied::Updated;
+}
+
+} // namespace Leadline::Campaigns

@@ -1,0 +1,81 @@
+// Dialer: runs the DialerEngine on its own thread "leadline-dialer" with its own database
+// connection and its own CallPlacer (made by the factory on that thread, so an Exotel client
+// gets a QNetworkAccessManager of that thread). Ticks every tickMs, reconciles in-flight calls
+// at start and every recoverMs. Thread: the Dialer object lives on the thread that created it
+// (main); start/stop/wake/pauseCampaign may be called from any thread and post into the
+// dialer thread (queued calls, values only).
+#pragma once
+
+#include "callplacer.h"
+#include "core/clock.h"
+#include "dialerengine.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+namespace Leadline::Storage { class Database; }
+
+namespace Leadline::Campaigns {
+
+class DialerWorker;
+
+class Dialer : public QObject
+{
+    Q_OBJECT
+public:
+    using PlacerFactory = std::function<std::unique_ptr<CallPlacer>()>;
+
+    Dialer(const Storage::Database &db, const Clock &clock, PlacerFactory factory, DialerOptions options,
+           int tickMs = 1000, int recoverMs = 60000, QObject *parent = nullptr);
+    ~Dialer() override;
+
+    void start();
+    void stop();
+    bool isRunning() const;
+    // Dial soon (a campaign was started).
+    void wake();
+    // Stop new dials of a campaign now; live calls finish. The caller has already stored the
+    // campaign's status, so other nodes stop at their next claim.
+    void pauseCampaign(qint64 campaignId);
+
+private:
+    const Storage::Database &m_db;
+    const Clock &m_clock;
+    PlacerFactory m_factory;
+    DialerOptions m_options;
+    int m_tickMs;
+    int m_recoverMs;
+    std::unique_ptr<QThread> m_thread;
+    QPointer<DialerWorker> m_worker;
+};
+
+// The object that lives on "leadline-dialer". Thread: the dialer thread.
+class DialerWorker : public QObject
+{
+    Q_OBJECT
+public:
+    DialerWorker(const Storage::Database &db, const Clock &clock, Dialer::PlacerFactory factory, DialerOptions options,
+                 int tickMs, int recoverMs);
+    ~DialerWorker() override;
+    void init();
+    void tickNow();
+    void pauseCampaign(qint64 campaignId);
+
+private:
+    const Storage::Database &m_db;
+    const Clock &m_clock;
+    Dialer::PlacerFactory m_factory;
+    DialerOptions m_options;
+    int m_tickMs;
+    int m_recoverMs;
+    std::unique_ptr<CallPlacer> m_placer;   // destroyed after m_engine
+    std::unique_ptr<DialerEngine> m_engine;
+    QTimer *m_tick = nullptr;
+    QTimer *m_recover = nullptr;
+};
+
+} // namespace Leadline::Campaigns

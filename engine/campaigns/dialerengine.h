@@ -1,0 +1,81 @@
+// DialerEngine: one dialer pass at a time. tick() claims due leads of every running campaign
+// (calling window, DNC, per-campaign and global concurrency are enforced inside the claim
+// transaction, see storage/dialerqueue.h) and hands them to the CallPlacer; recover()
+// reconciles calls left in flight (crash, lost webhooks). No timers and no threads of its own:
+// Dialer drives it on "leadline-dialer", tests drive it directly with a fake clock.
+// Thread: the thread that calls it (one); uses that thread's database connection.
+#pragma once
+
+#include "calllifecycle.h"
+#include "callplacer.h"
+#include "core/clock.h"
+#include "storage/dialerqueue.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace Leadline { class Settings; }
+namespace Leadline::Storage { class Database; }
+
+namespace Leadline::Campaigns {
+
+struct DialerOptions
+{
+    int globalMaxConcurrent = 10;     // MAX_CONCURRENT_CALLS, counted from the calls table
+    int claimBatch = 20;              // most leads claimed per campaign per tick
+    int maxPlacerBacklog = 5;         // claim nothing while this many requests wait on the rate limit
+    qint64 createdStaleMs = 5 * 60 * 1000;              // claimed but never sent
+    qint64 activeStaleMs = (600 + 30 + 5 * 60) * 1000;  // TimeLimit + TimeOut + 5 min
+    qint64 apiRetryDelayMs = 60 * 1000;                 // 429/5xx on Calls/connect: not an attempt
+    qint64 settleGraceMs = 2 * 60 * 1000;               // a finished call waits this long for its outcome
+    int tickMs = 1000;                                  // Dialer: how often to tick (DIALER_TICK_MS)
+
+    // MAX_CONCURRENT_CALLS, DIALER_TICK_MS, EXOTEL_TIME_LIMIT_S / DIALER_STALE_AFTER_S (the
+    // staleness bound of crash recovery).
+    static DialerOptions fromSettings(const Settings &settings);
+};
+
+class DialerEngine
+{
+public:
+    DialerEngine(const Storage::Database &db, const Clock &clock, CallPlacer &placer, DialerOptions options = {});
+
+    struct TickStats
+    {
+        int placed = 0;
+        int rescheduled = 0;
+        int dnc = 0;
+        int campaigns = 0;
+    };
+    TickStats tick();
+    // Reconciles calls in an active status not updated within the bounds of DialerOptions.
+    // Returns how many calls it looked at.
+    int recover();
+    // Stops new dials of the campaign at once: requests still queued for the carrier are
+    // withdrawn and their leads return to the queue without spending an attempt.
+    void pauseCampaign(qint64 campaignId);
+    int inFlight() const { return int(m_pending.size()); }
+    // A per-call correlation token: 16 random hex characters.
+    static QString makeToken();
+
+private:
+    void place(const Storage::ClaimedCall &call);
+    void onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> result);
+    void finishWithStatus(qint64 callId, const QString &status, const QString &reason);
+    Storage::DialerQueue queue() const;
+
+    const Storage::Database &m_db;
+    const Clock &m_clock;
+    CallPlacer &m_placer;
+    DialerOptions m_options;
+    CallLifecycle m_lifecycle;
+    struct Pending
+    {
+        qint64 campaignId = 0;
+        quint64 handle = 0;
+        bool sent = false;
+    };
+    QHash<qint64, Pending> m_pending; // callId -> placement awaiting the carrier's answer
+};
+
+} // namespace Leadline::Campaigns

@@ -1,0 +1,71 @@
+// RetryPolicy: what happens to a lead after one call attempt ended. Pure: the carrier status
+// (Exotel terminal Status), the conversation outcome and the attempt count in, a decision out.
+//   busy / no-answer / failed / canceled / unknown / network error -> retry after
+//       retry_delay * 2^(attempts-1) (capped at maxDelay), moved into the calling window,
+//       until max_attempts attempts were made; then the lead is "exhausted".
+//   completed with a conversation outcome (interested, not_interested, ...) -> never again.
+//   completed without any outcome -> never again ("completed").
+//   voicemail / no_response -> retried like no-answer (they count as an attempt).
+//   failed at the carrier twice (not our network errors) -> "unreachable" (reference 3.5: an
+//       invalid number or a DND block; retrying does not help).
+//   do_not_call / wrong_number -> never again, whatever the attempt count.
+//   callback (with a time) -> at that time (or now, if it is past) moved inside the window;
+//       honoured up to max_attempts + kExtraCallbackAttempts attempts in total.
+// Thread: pure functions.
+#pragma once
+
+#include "callingwindow.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace Leadline::Campaigns {
+
+struct AttemptResult
+{
+    QString carrierStatus; // completed, busy, no-answer, failed, canceled, unknown, network_error
+    QString outcome;       // conversation outcome, may be empty
+    QDateTime callbackAt;  // for outcome "callback"
+    int priorCarrierFailures = 0; // earlier attempts of this lead that ended "failed" at the carrier
+};
+
+struct RetryConfig
+{
+    int maxAttempts = 3;
+    qint64 retryDelayS = 1800;
+    qint64 maxDelayS = 24 * 3600;
+};
+
+struct RetryDecision
+{
+    enum class Kind { Retry, Callback, Done };
+    Kind kind = Kind::Done;
+    QString leadStatus;  // retry, callback, completed, exhausted, unreachable, do_not_call, wrong_number, unschedulable
+    QString lastOutcome; // what lead.last_outcome becomes
+    QDateTime at;        // next attempt (UTC) for Retry/Callback
+
+    bool schedulesAnotherCall() const { return kind != Kind::Done; }
+};
+
+class RetryPolicy
+{
+public:
+    static constexpr int kExtraCallbackAttempts = 2;
+
+    explicit RetryPolicy(RetryConfig config = {}) : m_config(config) {}
+
+    // attemptsMade: attempts including the one that just ended.
+    RetryDecision decide(const AttemptResult &result, int attemptsMade, const QDateTime &nowUtc,
+                         const CallingWindow &window) const;
+    // The delay before attempt attemptsMade + 1: retryDelay * 2^(attemptsMade-1), capped.
+    qint64 backoffSeconds(int attemptsMade) const;
+    // true for carrier statuses/outcomes that are worth another try.
+    static bool isRetryable(const AttemptResult &result);
+
+    const RetryConfig &config() const { return m_config; }
+
+private:
+    RetryConfig m_config;
+};
+
+} // namespace Leadline::Campaigns

@@ -1,0 +1,79 @@
+// DialerApi: the dialer's HTTP surface: campaign start/pause (with the dialer told at once),
+// the Exotel status webhook, campaign analytics, call detail and transcript, the CSV export
+// /metrics (Prometheus text) and /debug/sessions (live calls of every node, from the database). Register it BEFORE RestApi: the router takes the first
+// matching route, and this pause also stops the dialer's queued dials.
+// Thread: immutable after registration; handlers run on whichever network worker accepted the
+// request (its own database connection); the counters are atomics.
+#pragma once
+
+#include "router.h"
+
+#include <QByteArray>
+#include <atomic>
+
+namespace Leadline::Storage { class Database; }
+namespace Leadline::Campaigns { class CampaignService; class CallLifecycle; class Dialer; }
+namespace Leadline { class Clock; class Settings; }
+
+namespace Leadline::Server {
+
+// Per-minute prices (INR) for the cost estimate; settings PRICE_*_INR_PER_MIN.
+struct CostPrices
+{
+    double telephonyPerMin = 0; // per started minute of each connected call
+    double sttPerMin = 0;       // per minute of talk time
+    double llmPerMin = 0;
+    double ttsPerMin = 0;
+};
+
+struct DialerApiOptions
+{
+    QByteArray webhookSecret; // EXOTEL_WEBHOOK_SECRET; empty = every webhook is refused (403)
+    CostPrices prices;
+    static DialerApiOptions fromSettings(const Settings &settings);
+};
+
+class DialerApi
+{
+public:
+    // dialer may be null (e.g. a read-only node): start/pause then only change the status.
+    DialerApi(Campaigns::CampaignService &campaigns, Campaigns::CallLifecycle &lifecycle, const Storage::Database &db,
+              const Clock &clock, Campaigns::Dialer *dialer, DialerApiOptions options);
+    void registerRoutes(Router &router);
+
+    // Pure helpers, public for tests.
+    static QByteArray csvField(const QString &value);
+    static bool webhookKeyMatches(const QByteArray &expected, const QByteArray &given);
+
+private:
+    HttpResponse start(const RouteContext &ctx) const;
+    HttpResponse pause(const RouteContext &ctx) const;
+    HttpResponse webhook(const RouteContext &ctx) const;
+    HttpResponse analytics(const RouteContext &ctx) const;
+    HttpResponse call(const RouteContext &ctx) const;
+    HttpResponse transcript(const RouteContext &ctx) const;
+    HttpResponse exportCsv(const RouteContext &ctx) const;
+    HttpResponse metrics(const RouteContext &ctx) const;
+    HttpResponse sessions(const RouteContext &ctx) const;
+
+    Campaigns::CampaignService &m_campaigns;
+    Campaigns::CallLifecycle &m_lifecycle;
+    const Storage::Database &m_db;
+    const Clock &m_clock;
+    Campaigns::Dialer *m_dialer;
+    DialerApiOptions m_options;
+
+    struct Counters
+    {
+        std::atomic<qint64> updated{0};
+        std::atomic<qint64> duplicate{0};
+        std::atomic<qint64> stale{0};
+        std::atomic<qint64> unknownCall{0};
+        std::atomic<qint64> rejectedAuth{0};
+        std::atomic<qint64> badBody{0};
+        std::atomic<qint64> errors{0};
+    };
+    mutable Counters m_webhooks;
+};
+
+} // namespace Leadline::Server

@@ -1,0 +1,525 @@
+#include "dialerqueue.h"
+
+#include "callrepository.h"
+#include "core/logging.h"
+#include "database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Leadline::Storage {
+
+static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
+
+static QString sqlList(const QStringList &values)
+{
+    QStringList quoted;
+    for (const QString &v : values)
+        quoted << QLatin1Char('\'') + v + QLatin1Char('\'');
+    return quoted.join(QLatin1Char(','));
+}
+
+static QVariant nullInt(qint64 v) { return v > 0 ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
+static QVariant nullIntNeg(int v) { return v >= 0 ? QVariant(v) : QVariant(QMetaType::fromType<int>()); }
+static QVariant nullText(const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); }
+
+const QStringList &DialerQueue::activeStatuses()
+{
+    static const QStringList s = {QStringLiteral("created"), QStringLiteral("dialing"), QStringLiteral("queued"),
+                                  QStringLiteral("ringing"), QStringLiteral("in-progress"), QStringLiteral("answered")};
+    return s;
+}
+
+bool DialerQueue::isActive(const QString &status) { return activeStatuses().contains(status); }
+
+const QStringList &DialerQueue::dueLeadStatuses()
+{
+    static const QStringList s = {QStringLiteral("pending"), QStringLiteral("retry"), QStringLiteral("callback")};
+    return s;
+}
+
+Status DialerQueue::begin()
+{
+    if (isPg(m_db)) {
+        if (!m_db.transaction())
+            return sqlError(QStringLiteral("cannot begin dialer transaction"), m_db.lastError());
+        return okStatus();
+    }
+    // SQLite: take the writer lock up front so two writers never deadlock on lock upgrade.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(QStringLiteral("cannot begin dialer transaction"), q.lastError());
+    return okStatus();
+}
+
+static const char kCampaignColumns[] =
+    "id, name, status, window_start, window_end, calling_days, timezone, holidays, max_concurrent, max_attempts, retry_delay_s";
+
+static DialerCampaign readCampaign(const QSqlQuery &q)
+{
+    DialerCampaign c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.status = q.value(2).toString();
+    c.windowStart = q.value(3).toString();
+    c.windowEnd = q.value(4).toString();
+    c.callingDays = q.value(5).toString();
+    c.timezone = q.value(6).toString();
+    c.holidays = q.value(7).toString();
+    c.maxConcurrent = q.value(8).toInt();
+    c.maxAttempts = q.value(9).toInt();
+    c.retryDelaySeconds = q.value(10).toInt();
+    return c;
+}
+
+Result<QList<DialerCampaign>> DialerQueue::runningCampaigns()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM campaigns WHERE status = 'running' ORDER BY id").arg(QLatin1String(kCampaignColumns))))
+        return sqlError(QStringLiteral("cannot list running campaigns"), q.lastError());
+    QList<DialerCampaign> out;
+    while (q.next())
+        out.append(readCampaign(q));
+    return out;
+}
+
+Result<DialerCampaign> DialerQueue::campaign(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kCampaignColumns)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot read campaign"), q.lastError());
+    if (!q.next())
+        return Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(id));
+    return readCampaign(q);
+}
+
+Status DialerQueue::setCampaignStatus(qint64 id, const QString &status, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot update campaign"), q.lastError());
+    return okStatus();
+}
+
+Result<int> DialerQueue::activeCalls(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM calls WHERE status IN (%1)").arg(sqlList(activeStatuses()));
+    if (campaignId > 0)
+        sql += QLatin1String(" AND campaign_id = ?");
+    q.prepare(sql);
+    if (campaignId > 0)
+        q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("cannot count active calls"), q.lastError());
+    return q.value(0).toInt();
+}
+
+Result<int> DialerQueue::openLeads(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN (%1, 'calling')")
+                  .arg(sqlList(dueLeadStatuses())));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("cannot count open leads"), q.lastError());
+    return q.value(0).toInt();
+}
+
+Result<qint64> DialerQueue::nextDueAt(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT MIN(next_attempt_at) FROM leads WHERE campaign_id = ? AND status IN (%1)")
+                  .arg(sqlList(dueLeadStatuses())));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("cannot read next due lead"), q.lastError());
+    return q.value(0).isNull() ? qint64(0) : q.value(0).toLongLong();
+}
+
+Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int limit, qint64 nowMs,
+                                       const WindowGate &windowGate, const TokenMaker &makeToken)
+{
+    const bool pg = isPg(m_db);
+    if (Status s = begin(); !s)
+        return s.error();
+    QSqlQuery q(m_db);
+    auto fail = [&](const QString &what) -> Result<ClaimResult> {
+        Error e = sqlError(what, q.lastError());
+        m_db.rollback();
+        return e;
+    };
+    auto failWith = [&](const QString &what, const QSqlError &err) -> Result<ClaimResult> {
+        Error e = sqlError(what, err);
+        m_db.rollback();
+        return e;
+    };
+    ClaimResult result;
+    // Serialise claiming across nodes so the counts below cannot be raced (ms-long section).
+    if (pg && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7243002)")))
+        return fail(QStringLiteral("cannot take the dialer lock"));
+    q.prepare(QStringLiteral("SELECT status, max_concurrent FROM campaigns WHERE id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot read campaign"));
+    if (!q.next() || q.value(0).toString() != QLatin1String("running")) {
+        m_db.rollback();
+        return result; // paused (or gone) since the caller looked: dial nothing
+    }
+    const int maxConcurrent = q.value(1).toInt();
+    q.finish();
+    auto g = activeCalls(0);
+    if (!g) {
+        m_db.rollback();
+        return g.error();
+    }
+    auto c = activeCalls(campaignId);
+    if (!c) {
+        m_db.rollback();
+        return c.error();
+    }
+    result.freeSlots = qMin(qMin(globalMax - g.value(), maxConcurrent - c.value()), limit);
+    if (result.freeSlots <= 0) {
+        m_db.rollback();
+        result.freeSlots = qMax(0, result.freeSlots);
+        return result;
+    }
+    q.prepare(QStringLiteral("SELECT id, phone_e164, timezone, attempts FROM leads WHERE campaign_id = ? AND status IN (%1) "
+                             "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT %2%3")
+                  .arg(sqlList(dueLeadStatuses()))
+                  .arg(result.freeSlots + 100)
+                  .arg(pg ? QLatin1String(" FOR UPDATE SKIP LOCKED") : QLatin1String("")));
+    q.addBindValue(campaignId);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot read due leads"));
+    QList<DueLead> due;
+    while (q.next())
+        due.append(DueLead{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()});
+    q.finish();
+
+    QSqlQuery dnc(m_db);
+    dnc.prepare(QStringLiteral("SELECT 1 FROM dnc WHERE phone_e164 = ?"));
+    QSqlQuery upd(m_db);
+    CallRepository calls(m_db);
+    for (const DueLead &lead : std::as_const(due)) {
+        if (result.claimed.size() >= result.freeSlots)
+            break;
+        dnc.bindValue(0, lead.phoneE164);
+        if (!dnc.exec()) {
+            return failWith(QStringLiteral("cannot read DNC list"), dnc.lastError());
+        }
+        const bool onDnc = dnc.next();
+        dnc.finish();
+        if (onDnc) {
+            upd.prepare(QStringLiteral("UPDATE leads SET status = 'do_not_call', last_outcome = 'dnc' WHERE id = ?"));
+            upd.addBindValue(lead.id);
+            if (!upd.exec()) {
+                return failWith(QStringLiteral("cannot mark lead DNC"), upd.lastError());
+            }
+            ++result.dnc;
+            continue;
+        }
+        const qint64 gate = windowGate ? windowGate(lead) : 0;
+        if (gate != 0) {
+            if (gate > 0) {
+                upd.prepare(QStringLiteral("UPDATE leads SET next_attempt_at = ? WHERE id = ?"));
+                upd.addBindValue(gate);
+            } else {
+                upd.prepare(QStringLiteral("UPDATE leads SET status = 'unschedulable', last_outcome = 'no_calling_window' WHERE id = ?"));
+            }
+            upd.addBindValue(lead.id);
+            if (!upd.exec()) {
+                return failWith(QStringLiteral("cannot reschedule lead"), upd.lastError());
+            }
+            ++result.rescheduled;
+            continue;
+        }
+        CallRow row;
+        row.leadId = lead.id;
+        row.campaignId = campaignId;
+        row.attempt = lead.attempts + 1;
+        row.correlationToken = makeToken();
+        row.status = QStringLiteral("created");
+        auto created = calls.create(row, nowMs);
+        if (!created) {
+            m_db.rollback();
+            return created.error();
+        }
+        upd.prepare(QStringLiteral("UPDATE leads SET status = 'calling', attempts = attempts + 1 WHERE id = ?"));
+        upd.addBindValue(lead.id);
+        if (!upd.exec()) {
+            return failWith(QStringLiteral("cannot claim lead"), upd.lastError());
+        }
+        result.claimed.append(ClaimedCall{created->id, lead.id, campaignId, lead.phoneE164, row.correlationToken, row.attempt});
+    }
+    if (!m_db.commit())
+        return fail(QStringLiteral("cannot commit claim"));
+    return result;
+}
+
+Status DialerQueue::markDialing(qint64 callId, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE calls SET status = 'dialing', started_at = ?, updated_at = ? WHERE id = ? AND status = 'created'"));
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(callId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot mark call dialing"), q.lastError());
+    return okStatus();
+}
+
+Status DialerQueue::setPlaced(qint64 callId, const QString &providerSid, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE calls SET provider_sid = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(providerSid);
+    q.addBindValue(nowMs);
+    q.addBindValue(callId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot store provider call sid"), q.lastError());
+    return okStatus();
+}
+
+Status DialerQueue::releaseUnplaced(qint64 callId, const QString &reason, qint64 retryAtMs, qint64 nowMs)
+{
+    if (Status s = begin(); !s)
+        return s;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE calls SET status = 'not_placed', failure_reason = ?, settled_at = ?, updated_at = ? "
+                             "WHERE id = ? AND status IN ('created', 'dialing') AND provider_sid IS NULL"));
+    q.addBindValue(reason);
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(callId);
+    if (!q.exec()) {
+        Error e = sqlError(QStringLiteral("cannot release call"), q.lastError());
+        m_db.rollback();
+        return e;
+    }
+    if (q.numRowsAffected() == 1) {
+        q.prepare(QStringLiteral("UPDATE leads SET status = CASE WHEN attempts > 1 THEN 'retry' ELSE 'pending' END, "
+                                 "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, next_attempt_at = ? "
+                                 "WHERE id = (SELECT lead_id FROM calls WHERE id = ?) AND status = 'calling'"));
+        q.addBindValue(retryAtMs);
+        q.addBindValue(callId);
+        if (!q.exec()) {
+            Error e = sqlError(QStringLiteral("cannot release lead"), q.lastError());
+            m_db.rollback();
+            return e;
+        }
+    }
+    if (!m_db.commit())
+        return sqlError(QStringLiteral("cannot commit release"), m_db.lastError());
+    return okStatus();
+}
+
+Result<bool> DialerQueue::applyCarrierUpdate(const CarrierUpdate &u, qint64 nowMs)
+{
+    const bool terminal = !isActive(u.status);
+    QSqlQuery q(m_db);
+    // A finished call never moves back; only a recovery "unknown" may be corrected by the
+    // carrier's real terminal status arriving late.
+    const QString from = terminal ? sqlList(activeStatuses() + QStringList{QStringLiteral("unknown")}) : sqlList(activeStatuses());
+    q.prepare(QStringLiteral(
+        "UPDATE calls SET status = ?, updated_at = ?, "
+        "answered_at = COALESCE(answered_at, CAST(? AS BIGINT)), ended_at = COALESCE(ended_at, CAST(? AS BIGINT)), "
+        "duration_s = COALESCE(CAST(? AS INTEGER), duration_s), conversation_s = COALESCE(CAST(? AS INTEGER), conversation_s), "
+        "recording_url = COALESCE(CAST(? AS TEXT), recording_url), failure_reason = COALESCE(failure_reason, CAST(? AS TEXT)) "
+        "WHERE id = ? AND status IN (%1) AND status <> ?").arg(from));
+    q.addBindValue(u.status);
+    q.addBindValue(nowMs);
+    q.addBindValue(nullInt(u.answeredAt));
+    q.addBindValue(nullInt(u.endedAt));
+    q.addBindValue(nullIntNeg(u.durationS));
+    q.addBindValue(nullIntNeg(u.conversationS));
+    q.addBindValue(nullText(u.recordingUrl));
+    q.addBindValue(nullText(u.failureReason));
+    q.addBindValue(u.callId);
+    q.addBindValue(u.status);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot update call status"), q.lastError());
+    if (q.numRowsAffected() > 0)
+        return true;
+    if (terminal) {
+        // Already finished (e.g. the live call engine ended it first): keep its status, fill in
+        // what only the carrier knows.
+        q.prepare(QStringLiteral("UPDATE calls SET recording_url = COALESCE(recording_url, CAST(? AS TEXT)), "
+                                 "conversation_s = COALESCE(conversation_s, CAST(? AS INTEGER)), "
+                                 "ended_at = COALESCE(ended_at, CAST(? AS BIGINT)) WHERE id = ? AND status NOT IN (%1)")
+                      .arg(sqlList(activeStatuses())));
+        q.addBindValue(nullText(u.recordingUrl));
+        q.addBindValue(nullIntNeg(u.conversationS));
+        q.addBindValue(nullInt(u.endedAt));
+        q.addBindValue(u.callId);
+        if (!q.exec())
+            return sqlError(QStringLiteral("cannot update finished call"), q.lastError());
+    }
+    return false;
+}
+
+Result<bool> DialerQueue::recordWebhookEvent(qint64 callId, const QString &eventType, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO webhook_events (call_id, event_type, received_at) VALUES (?,?,?) "
+                             "ON CONFLICT (call_id, event_type) DO NOTHING"));
+    q.addBindValue(callId);
+    q.addBindValue(eventType);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot record webhook event"), q.lastError());
+    return q.numRowsAffected() > 0;
+}
+
+Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle, bool force)
+{
+    const bool pg = isPg(m_db);
+    if (Status s = begin(); !s)
+        return s.error();
+    QSqlQuery q(m_db);
+    auto fail = [&](const QString &what) -> Result<bool> {
+        Error e = sqlError(what, q.lastError());
+        m_db.rollback();
+        return e;
+    };
+    auto nothing = [&]() -> Result<bool> {
+        m_db.rollback();
+        return false;
+    };
+    q.prepare(QStringLiteral("SELECT c.lead_id, c.campaign_id, c.status, c.outcome, c.callback_at, c.settled_at, "
+                             "l.attempts, l.timezone, l.status, l.phone_e164, "
+                             "(SELECT MAX(id) FROM calls c2 WHERE c2.lead_id = c.lead_id), c.failure_reason, "
+                             "(SELECT COUNT(*) FROM calls c3 WHERE c3.lead_id = c.lead_id AND c3.id <> c.id AND c3.status = 'failed' "
+                             "AND (c3.failure_reason IS NULL OR c3.failure_reason NOT LIKE 'network_error%')) "
+                             "FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.id = ?%1")
+                  .arg(pg ? QLatin1String(" FOR UPDATE") : QLatin1String("")));
+    q.addBindValue(callId);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot read call to settle"));
+    if (!q.next())
+        return nothing();
+    SettleInput in;
+    in.callId = callId;
+    in.leadId = q.value(0).toLongLong();
+    const qint64 campaignId = q.value(1).toLongLong();
+    in.carrierStatus = q.value(2).toString();
+    in.outcome = q.value(3).toString();
+    in.callbackAt = q.value(4).toLongLong();
+    const bool settled = !q.value(5).isNull();
+    in.leadAttempts = q.value(6).toInt();
+    in.leadTimezone = q.value(7).toString();
+    const QString leadStatus = q.value(8).toString();
+    in.phoneE164 = q.value(9).toString();
+    const qint64 latestCall = q.value(10).toLongLong();
+    if (in.carrierStatus == QLatin1String("failed") && q.value(11).toString().startsWith(QLatin1String("network_error")))
+        in.carrierStatus = QStringLiteral("network_error");
+    in.priorCarrierFailures = q.value(12).toInt();
+    q.finish();
+    if (isActive(in.carrierStatus) || in.carrierStatus == QLatin1String("not_placed"))
+        return nothing();
+    if (settled && !resettle)
+        return nothing();
+    if (!settled && !force && in.carrierStatus == QLatin1String("completed") && in.outcome.isEmpty())
+        return nothing(); // the conversation outcome is still on its way
+    const bool ownsLead = latestCall == callId && (settled ? leadStatus != QLatin1String("calling") : leadStatus == QLatin1String("calling"));
+    if (ownsLead) {
+        auto camp = campaign(campaignId);
+        if (!camp) {
+            m_db.rollback();
+            return camp.error();
+        }
+        in.campaign = camp.value();
+        const SettleOutput out = decide(in);
+        q.prepare(QStringLiteral("UPDATE leads SET status = ?, last_outcome = ?, next_attempt_at = ? WHERE id = ?"));
+        q.addBindValue(out.leadStatus);
+        q.addBindValue(nonNull(out.lastOutcome));
+        q.addBindValue(out.nextAttemptAt);
+        q.addBindValue(in.leadId);
+        if (!q.exec())
+            return fail(QStringLiteral("cannot update lead after call"));
+        if (out.leadStatus == QLatin1String("do_not_call")) {
+            q.prepare(QStringLiteral("INSERT INTO dnc (phone_e164, source, added_at) VALUES (?, 'call', ?) ON CONFLICT (phone_e164) DO NOTHING"));
+            q.addBindValue(in.phoneE164);
+            q.addBindValue(nowMs);
+            if (!q.exec())
+                return fail(QStringLiteral("cannot add to DNC"));
+        }
+    }
+    if (!settled) {
+        q.prepare(QStringLiteral("UPDATE calls SET settled_at = ? WHERE id = ?"));
+        q.addBindValue(nowMs);
+        q.addBindValue(callId);
+        if (!q.exec())
+            return fail(QStringLiteral("cannot mark call settled"));
+    }
+    if (!m_db.commit())
+        return fail(QStringLiteral("cannot commit settlement"));
+    return ownsLead;
+}
+
+Result<QList<qint64>> DialerQueue::unsettledCalls(qint64 beforeMs, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM calls WHERE settled_at IS NULL AND status NOT IN (%1, 'not_placed') "
+                             "AND updated_at < ? ORDER BY id LIMIT %2").arg(sqlList(activeStatuses())).arg(qMax(1, limit)));
+    q.addBindValue(beforeMs);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot list unsettled calls"), q.lastError());
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Result<QList<DialerQueue::StaleCall>> DialerQueue::staleCalls(qint64 beforeMs, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, status, provider_sid, updated_at FROM calls WHERE status IN (%1) AND updated_at < ? "
+                             "ORDER BY id LIMIT %2").arg(sqlList(activeStatuses())).arg(qMax(1, limit)));
+    q.addBindValue(beforeMs);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot list stale calls"), q.lastError());
+    QList<StaleCall> out;
+    while (q.next())
+        out.append(StaleCall{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    return out;
+}
+
+Status DialerQueue::touchCall(qint64 callId, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE calls SET updated_at = ? WHERE id = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(callId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot touch call"), q.lastError());
+    return okStatus();
+}
+
+Status DialerQueue::addEvent(const QString &kind, qint64 campaignId, qint64 callId, const QString &payloadJson, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO events (at, kind, campaign_id, call_id, payload) VALUES (?,?,?,?,%1)")
+                  .arg(isPg(m_db) ? QLatin1String("CAST(? AS JSONB)") : QLatin1String("?")));
+    q.addBindValue(nowMs);
+    q.addBindValue(kind);
+    q.addBindValue(nullInt(campaignId));
+    q.addBindValue(nullInt(callId));
+    q.addBindValue(nullText(payloadJson));
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot record event"), q.lastError());
+    return okStatus();
+}
+
+} // namespace Leadline::Storage

@@ -1,0 +1,156 @@
+// DialerQueue: the SQL of the dialer and of the call lifecycle. Due leads are claimed in one
+// transaction per campaign: on PostgreSQL a transaction-scoped advisory lock serialises the
+// concurrency count across nodes and the leads are read with FOR UPDATE SKIP LOCKED; on SQLite
+// BEGIN IMMEDIATE takes the single writer lock. Active calls are counted from the calls table,
+// so per-campaign max_concurrent and the global cap hold across nodes.
+// Thread: the caller's; construct with that thread's connection (Database::connection()).
+#pragma once
+
+#include "core/result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <functional>
+
+namespace Leadline::Storage {
+
+struct DialerCampaign
+{
+    qint64 id = 0;
+    QString name;
+    QString status;
+    QString windowStart;
+    QString windowEnd;
+    QString callingDays;
+    QString timezone;
+    QString holidays;
+    int maxConcurrent = 10;
+    int maxAttempts = 3;
+    int retryDelaySeconds = 1800;
+};
+
+struct DueLead
+{
+    qint64 id = 0;
+    QString phoneE164;
+    QString timezone;
+    int attempts = 0;
+};
+
+struct ClaimedCall
+{
+    qint64 callId = 0;
+    qint64 leadId = 0;
+    qint64 campaignId = 0;
+    QString phoneE164;
+    QString correlationToken;
+    int attempt = 1;
+};
+
+struct ClaimResult
+{
+    QList<ClaimedCall> claimed;
+    int rescheduled = 0; // due leads outside their calling window, moved to its next opening
+    int dnc = 0;         // due leads found on the DNC list at dial time
+    int freeSlots = 0;       // free concurrency before claiming
+};
+
+// Everything the retry policy needs about one finished call.
+struct SettleInput
+{
+    qint64 callId = 0;
+    qint64 leadId = 0;
+    QString phoneE164;
+    QString carrierStatus;         // "network_error" when our request never got an answer
+    QString outcome;
+    qint64 callbackAt = 0;
+    int leadAttempts = 0;
+    int priorCarrierFailures = 0;  // earlier calls of the lead that ended "failed" at the carrier
+    QString leadTimezone;
+    DialerCampaign campaign;
+};
+
+struct SettleOutput
+{
+    QString leadStatus;
+    QString lastOutcome;
+    qint64 nextAttemptAt = 0; // 0: no further call
+};
+
+class DialerQueue
+{
+public:
+    explicit DialerQueue(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Call statuses that occupy a line (counted against the caps).
+    static const QStringList &activeStatuses();
+    static bool isActive(const QString &status);
+    // Lead statuses that may be dialled when next_attempt_at has come.
+    static const QStringList &dueLeadStatuses();
+
+    Result<QList<DialerCampaign>> runningCampaigns();
+    Result<DialerCampaign> campaign(qint64 id);
+    Status setCampaignStatus(qint64 id, const QString &status, qint64 nowMs);
+    Result<int> activeCalls(qint64 campaignId = 0); // 0 = all campaigns
+    Result<int> openLeads(qint64 campaignId);       // leads that may still be called (incl. in a call)
+    Result<qint64> nextDueAt(qint64 campaignId);    // earliest next_attempt_at of a due lead, 0 if none
+
+    // The claim transaction. windowGate(lead) returns 0 when the lead may be called now, the
+    // epoch ms of its window's next opening otherwise, or -1 when it can never be called.
+    using WindowGate = std::function<qint64(const DueLead &)>;
+    using TokenMaker = std::function<QString()>;
+    Result<ClaimResult> claim(qint64 campaignId, int globalMax, int limit, qint64 nowMs,
+                              const WindowGate &windowGate, const TokenMaker &makeToken);
+
+    Status markDialing(qint64 callId, qint64 nowMs);
+    Status setPlaced(qint64 callId, const QString &providerSid, qint64 nowMs);
+    // The call never reached the carrier (rate limit, pause, crash before sending): the call
+    // row ends as "not_placed" and the lead returns to the queue without spending an attempt.
+    Status releaseUnplaced(qint64 callId, const QString &reason, qint64 retryAtMs, qint64 nowMs);
+
+    // Carrier status (webhook, details poll, recovery). Never moves a finished call back.
+    // Returns true when the row changed.
+    struct CarrierUpdate
+    {
+        qint64 callId = 0;
+        QString status;        // Leadline call status: in-progress, completed, busy, ...
+        qint64 answeredAt = 0;
+        qint64 endedAt = 0;
+        int durationS = -1;
+        int conversationS = -1;
+        QString recordingUrl;
+        QString failureReason;
+    };
+    Result<bool> applyCarrierUpdate(const CarrierUpdate &u, qint64 nowMs);
+    // Webhook de-duplication: false when (call, eventType) was seen before.
+    Result<bool> recordWebhookEvent(qint64 callId, const QString &eventType, qint64 nowMs);
+
+    // Runs decide() once per finished call (guarded by calls.settled_at) and writes the lead.
+    // resettle = true recomputes a settled call while it is still its lead's latest call
+    // (the conversation outcome arrived after the carrier status).
+    // A "completed" call without a conversation outcome waits for the outcome (the live call
+    // engine writes it when the session ends) unless force is set (recovery after a grace).
+    using Decide = std::function<SettleOutput(const SettleInput &)>;
+    Result<bool> settle(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle = false, bool force = false);
+    // Finished calls whose lead was not yet settled, last updated before beforeMs.
+    Result<QList<qint64>> unsettledCalls(qint64 beforeMs, int limit = 500);
+
+    // Calls in an active status not updated since beforeMs (crash recovery / lost webhooks).
+    struct StaleCall
+    {
+        qint64 callId = 0;
+        QString status;
+        QString providerSid;
+        qint64 updatedAt = 0;
+    };
+    Result<QList<StaleCall>> staleCalls(qint64 beforeMs, int limit = 500);
+    Status touchCall(qint64 callId, qint64 nowMs);
+    Status addEvent(const QString &kind, qint64 campaignId, qint64 callId, const QString &payloadJson, qint64 nowMs);
+
+private:
+    Status begin();
+    QSqlDatabase m_db;
+};
+
+} // namespace Leadline::Storage

@@ -1,0 +1,134 @@
+// kill -9 recovery with the real binary: `leadline --headless` dials four leads through a fake
+// Exotel on loopback, is killed with SIGKILL, and a restarted node reconciles the calls left in
+// flight from Exotel's call details: finished ones settle per the retry policy, the live one is
+// left alone, and no lead is dialled twice.
+#include "campaigns/callingwindow.h"
+#include "fakes/fakeexotelserver.h"
+#include "fakes/testdatabase.h"
+#include "storage/leadrepository.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QtTest>
+
+using namespace Leadline;
+
+class tst_DialerKill : public QObject
+{
+    Q_OBJECT
+private slots:
+    void recoversAfterKill9();
+};
+
+static int scalar(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+}
+
+void tst_DialerKill::recoversAfterKill9()
+{
+    // The binary runs on the real clock: pick a time zone where it is daytime now.
+    QString zone;
+    for (const char *z : {"Asia/Kolkata", "Europe/London", "America/New_York", "Asia/Tokyo", "America/Los_Angeles",
+                          "Europe/Moscow", "Pacific/Honolulu", "Australia/Sydney"}) {
+        auto w = Campaigns::CallingWindow::make(QStringLiteral("09:30"), QStringLiteral("20:30"), {}, QString::fromLatin1(z));
+        if (w && w->isOpen(QDateTime::currentDateTimeUtc())) {
+            zone = QString::fromLatin1(z);
+            break;
+        }
+    }
+    QVERIFY(!zone.isEmpty());
+
+    auto t = Testing::openTestDatabase(QStringLiteral("sqlite"));
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    QSqlDatabase conn = t.conn();
+    QSqlQuery q(conn);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, "
+                                  "created_at, updated_at) VALUES ('Kill', 'running', 'mon,tue,wed,thu,fri,sat,sun', '%1', "
+                                  "'09:30', '20:30', %2, %2)").arg(zone).arg(now)));
+    QList<Storage::LeadRow> rows;
+    for (int i = 0; i < 4; ++i) {
+        Storage::LeadRow r;
+        r.name = QStringLiteral("L%1").arg(i);
+        r.phoneE164 = QStringLiteral("+91990000000%1").arg(i);
+        rows << r;
+    }
+    conn.transaction();
+    QVERIFY(Storage::LeadRepository(conn).insertBatch(1, rows, now));
+    conn.commit();
+
+    Testing::FakeExotelServer exotel;
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
+    env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
+    env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
+    env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
+    env.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
+    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
+    env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
+    env.insert(QStringLiteral("DIALER_STALE_AFTER_S"), QStringLiteral("1"));
+    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
+    const QStringList args = {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port),
+                              QStringLiteral("--database-url"), QStringLiteral("sqlite://") + t.db->config().databaseName,
+                              QStringLiteral("--log-level"), QStringLiteral("warning")};
+
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    first.start(QStringLiteral(LEADLINE_BINARY), args);
+    QVERIFY(first.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(exotel.connectCount(), 4, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE provider_sid IS NOT NULL")), 4, 10000);
+    first.kill(); // SIGKILL: no shutdown code runs
+    QVERIFY(first.waitForFinished(10000));
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 4);
+
+    // What Exotel knows by now: two busy, one failed, one still talking.
+    QSqlQuery sids(conn);
+    QVERIFY(sids.exec(QStringLiteral("SELECT provider_sid FROM calls ORDER BY id")));
+    QStringList sid;
+    while (sids.next())
+        sid << sids.value(0).toString();
+    QCOMPARE(sid.size(), 4);
+    exotel.setCallStatus(sid.at(0), QStringLiteral("busy"));
+    exotel.setCallStatus(sid.at(1), QStringLiteral("busy"));
+    exotel.setCallStatus(sid.at(2), QStringLiteral("failed"));
+    exotel.setCallStatus(sid.at(3), QStringLiteral("in-progress"));
+    QTest::qWait(1500); // past DIALER_STALE_AFTER_S
+
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    second.start(QStringLiteral(LEADLINE_BINARY), args);
+    QVERIFY(second.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'retry' AND attempts = 1")), 3, 20000);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status IN ('busy', 'failed')")), 3);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 1);
+    auto details = [&exotel] {
+        int n = 0;
+        for (const auto &r : std::as_const(exotel.requests))
+            n += r.method == "GET" ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(details() >= 4, 10000); // the live call was asked about too (rate-limited)
+    QTest::qWait(500);
+    QCOMPARE(exotel.connectCount(), 4); // nobody was dialled twice
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls")), 4);
+    second.terminate();
+    QVERIFY(second.waitForFinished(10000));
+}
+
+QTEST_GUILESS_MAIN(tst_DialerKill)
+#include "tst_dialerkill.moc"

@@ -1,0 +1,200 @@
+// LeadsModel + LeadsFilterProxy over a temporary SQLite database with a few thousand leads:
+// fetchMore pages through the ConsoleBackend thread (keyset pages, canFetchMore false at the
+// end, one request in flight, stale answers dropped) and the proxy filters by status and text.
+#include "campaigns/campaignservice.h"
+#include "fakes/fakeclock.h"
+#include "fakes/testdatabase.h"
+#include "ui/backend/consolebackend.h"
+#include "ui/leads/leadsfilterproxy.h"
+#include "ui/leads/leadsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QtTest>
+
+using namespace Leadline;
+using namespace Leadline::Ui;
+
+static constexpr int kLeads = 3000;
+
+class tst_UiLeadsModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pagesUntilTheEnd();
+    void oneRequestInFlight();
+    void staleAnswersIgnored();
+    void viewFetchesLazily();
+    void filterByStatusAndText();
+
+private:
+    void loadAll(LeadsModel &model);
+
+    Testing::TestDatabase m_t;
+    Testing::FakeClock m_clock;
+    std::unique_ptr<Campaigns::CampaignService> m_service;
+    std::unique_ptr<ConsoleBackendHost> m_host;
+    qint64 m_big = 0;
+    qint64 m_small = 0;
+};
+
+void tst_UiLeadsModel::initTestCase()
+{
+    m_t = Testing::openTestDatabase(QStringLiteral("sqlite"));
+    QVERIFY2(m_t.error.isEmpty(), qPrintable(m_t.error));
+    m_service = std::make_unique<Campaigns::CampaignService>(*m_t.db, m_clock);
+    auto big = m_service->create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Big")}});
+    auto small = m_service->create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Small")}});
+    QVERIFY(big && small);
+    m_big = big->id;
+    m_small = small->id;
+
+    QByteArray csv("name,phone,city\n");
+    for (int i = 0; i < kLeads; ++i)
+        csv += QStringLiteral("Lead %1,98%2,%3\n")
+                   .arg(i, 5, 10, QLatin1Char('0'))
+                   .arg(10000000 + i)
+                   .arg(i % 2 ? QStringLiteral("Pune") : QStringLiteral("Bengaluru"))
+                   .toUtf8();
+    QBuffer buf(&csv);
+    buf.open(QIODevice::ReadOnly);
+    auto report = m_service->importCsv(m_big, buf);
+    QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->accepted, kLeads);
+
+    QByteArray few("name,phone\nA,9811100001\nB,9811100002\nC,9811100003\n");
+    QBuffer fewBuf(&few);
+    fewBuf.open(QIODevice::ReadOnly);
+    QCOMPARE(m_service->importCsv(m_small, fewBuf)->accepted, 3);
+
+    // Every tenth lead qualified, so the status filter has something to separate.
+    QSqlQuery q(m_t.conn());
+    QVERIFY(q.exec(QStringLiteral("UPDATE leads SET status = 'qualified' WHERE campaign_id = %1 AND id % 10 = 0").arg(m_big)));
+    m_host = std::make_unique<ConsoleBackendHost>(*m_service, *m_t.db);
+}
+
+void tst_UiLeadsModel::loadAll(LeadsModel &model)
+{
+    for (int guard = 0; guard < 100 && model.canFetchMore({}); ++guard) {
+        const int before = model.rowCount();
+        model.fetchMore({});
+        QVERIFY2(QTest::qWaitFor([&] { return !model.isLoading(); }, 5000), "page did not arrive");
+        QVERIFY(model.rowCount() > before || model.atEnd());
+    }
+}
+
+void tst_UiLeadsModel::pagesUntilTheEnd()
+{
+    LeadsModel model(*m_host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy pages(&model, &LeadsModel::pageLoaded);
+    model.setPageSize(500);
+    QVERIFY(!model.canFetchMore({})); // no campaign yet
+    model.setCampaign(m_big);
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.rowCount(), 0); // nothing synchronous: the page comes from the backend thread
+    QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == 500; }, 5000));
+    QCOMPARE(model.totalCount(), qint64(kLeads));
+    QVERIFY(model.canFetchMore({}));
+    loadAll(model);
+    QCOMPARE(model.rowCount(), kLeads);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(pages.count(), kLeads / 500);
+    // Keyset order: ids ascending, CSV lines ascending, no row twice.
+    qint64 lastId = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const qint64 id = model.index(r, 0).data(LeadsModel::LeadIdRole).toLongLong();
+        QVERIFY2(id > lastId, qPrintable(QStringLiteral("row %1").arg(r)));
+        lastId = id;
+    }
+    QCOMPARE(model.index(0, LeadsModel::Name).data().toString(), QStringLiteral("Lead 00000"));
+    QCOMPARE(model.index(kLeads - 1, LeadsModel::Phone).data().toString(), QStringLiteral("+919810002999"));
+    QCOMPARE(model.index(kLeads - 1, LeadsModel::Line).data().toInt(), kLeads + 1);
+    // At the end, fetchMore is a no-op.
+    model.fetchMore({});
+    QVERIFY(!model.isLoading());
+}
+
+void tst_UiLeadsModel::oneRequestInFlight()
+{
+    LeadsModel model(*m_host);
+    model.setPageSize(700);
+    model.setCampaign(m_big);
+    model.fetchMore({}); // the first page is already requested: these must not add requests
+    model.fetchMore({});
+    QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(); }, 5000));
+    QTest::qWait(100);
+    QCOMPARE(model.rowCount(), 700);
+}
+
+void tst_UiLeadsModel::staleAnswersIgnored()
+{
+    LeadsModel model(*m_host);
+    model.setCampaign(m_big);
+    model.setCampaign(m_small); // the Big page is still in flight and must be dropped
+    QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(); }, 5000));
+    QTest::qWait(100);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.index(0, LeadsModel::Name).data().toString(), QStringLiteral("A"));
+}
+
+void tst_UiLeadsModel::viewFetchesLazily()
+{
+    LeadsModel model(*m_host);
+    model.setPageSize(100);
+    LeadsFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QTableView view;
+    view.setModel(&proxy);
+    view.resize(600, 400);
+    view.show();
+    model.setCampaign(m_big);
+    QVERIFY(QTest::qWaitFor([&] { return model.rowCount() >= 100 && !model.isLoading(); }, 5000));
+    QTest::qWait(200);
+    const int shown = model.rowCount();
+    QVERIFY2(shown < kLeads, "the view must not load everything up front");
+    view.scrollToBottom(); // reaching the end of the scroll range asks for the next page
+    QVERIFY(QTest::qWaitFor([&] { return model.rowCount() > shown; }, 5000));
+}
+
+void tst_UiLeadsModel::filterByStatusAndText()
+{
+    LeadsModel model(*m_host);
+    model.setCampaign(m_big);
+    QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(); }, 5000));
+    loadAll(model);
+    QCOMPARE(model.rowCount(), kLeads);
+    QCOMPARE(model.statusCodes(), (QStringList{QStringLiteral("pending"), QStringLiteral("qualified")}));
+
+    LeadsFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QCOMPARE(proxy.rowCount(), kLeads);
+    proxy.setStatusFilter(QStringLiteral("qualified"));
+    QCOMPARE(proxy.rowCount(), kLeads / 10);
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        QCOMPARE(proxy.index(r, 0).data(LeadsModel::StatusCodeRole).toString(), QStringLiteral("qualified"));
+    proxy.setStatusFilter(QString());
+    proxy.setTextFilter(QStringLiteral("lead 0004"));   // name, case-insensitive: Lead 00040..00049
+    QCOMPARE(proxy.rowCount(), 10);
+    proxy.setTextFilter(QStringLiteral("pune"));       // city
+    QCOMPARE(proxy.rowCount(), kLeads / 2);
+    proxy.setTextFilter(QStringLiteral("+91981000000")); // phone prefix: 9810000000..9810000009
+    QCOMPARE(proxy.rowCount(), 10);
+    proxy.setStatusFilter(QStringLiteral("qualified"));
+    QCOMPARE(proxy.rowCount(), 1);                      // only id%10==0 among them
+    proxy.setTextFilter(QStringLiteral("no such lead"));
+    QCOMPARE(proxy.rowCount(), 0);
+
+    // Sorting goes through the proxy too.
+    proxy.setStatusFilter(QString());
+    proxy.setTextFilter(QString());
+    proxy.sort(LeadsModel::Line, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, LeadsModel::Line).data().toInt(), kLeads + 1);
+}
+
+QTEST_MAIN(tst_UiLeadsModel)
+#include "tst_ui_leadsmodel.moc"

@@ -1,0 +1,35 @@
+// CampaignsModel: the sidebar's campaign list (name, status, lead count) built from the
+// backend's campaign snapshots. Thread: GUI thread.
+#pragma once
+
+#include "ui/backend/snapshots.h"
+
+#include <QAbstractTableModel>
+
+namespace Leadline::Ui {
+
+class CampaignsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Status, Leads, ColumnCount };
+    enum Role { CampaignIdRole = Qt::UserRole + 1, StatusCodeRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setCampaigns(const QList<CampaignSnapshot> &campaigns);
+    const QList<CampaignSnapshot> &campaigns() const { return m_campaigns; }
+    int rowOf(qint64 campaignId) const;                  // -1 when absent
+    const CampaignSnapshot *find(qint64 campaignId) const;
+    void refreshTexts(); // after a language change
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<CampaignSnapshot> m_campaigns;
+};
+
+} // namespace Leadline::Ui
