@@ -93,19 +93,4 @@ int runImport(Campaigns::CampaignService &campaigns, const QString &campaign, co
     return importFile(campaigns, c->id, file, json);
 }
 
-int runDemoImport(Campaigns::CampaignService &campaigns)
-{
-    const QString name = QStringLiteral("Demo");
-    auto c = campaigns.resolve(name);
-    if (!c && c.error().code == Error::Code::NotFound)
-        c = campaigns.create(QJsonObject{{QStringLiteral("name"), name},
-                                         {QStringLiteral("script"), QStringLiteral("Namaste {name}, this is Leadline calling about {property_type} in {city}.")}});
-    if (!c) {
-        err() << "leadline: " << c.error().message << Qt::endl;
-        return 1;
-    }
-    out() << "demo campaign " << c->id << " (\"" << c->name << "\")" << Qt::endl;
-    return importFile(campaigns, c->id, QStringLiteral(":/leadline/demo_leads.csv"), false);
-}
-
 } // namespace Leadline

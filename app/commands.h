@@ -12,6 +12,4 @@ namespace Storage { class Database; }
 int runMigrate(const Storage::Database &db, bool report);
 int runImport(Campaigns::CampaignService &campaigns, const QString &campaign, const QString &file, bool json,
               bool createIfMissing);
-// Creates (or reuses) the "Demo" campaign and imports the bundled demo leads.
-int runDemoImport(Campaigns::CampaignService &campaigns);
 }

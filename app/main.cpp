@@ -2,6 +2,7 @@
 // objects (each gets its dependencies through its constructor) and runs either the console
 // window (QApplication) or the headless server (QCoreApplication, no display needed).
 #include "commands.h"
+#include "demo.h"
 #include "shutdown.h"
 
 #include "campaigns/calllifecycle.h"
@@ -96,7 +97,11 @@ int main(int argc, char **argv)
     if (const int rc = runMigrate(db, verb == QLatin1String("migrate")); rc != 0 || verb == QLatin1String("migrate"))
         return rc;
 
-    SystemClock clock;
+    // The demo runs on accelerated time inside a calling window; everything else on the real clock.
+    const bool demoRun = verb == QLatin1String("demo");
+    SystemClock systemClock;
+    AcceleratedClock demoClock = DemoRunner::makeClock();
+    const Clock &clock = demoRun ? static_cast<const Clock &>(demoClock) : systemClock;
     Campaigns::CampaignService campaigns(db, clock, {settings.callingHoursStart(), settings.callingHoursEnd()});
     if (verb == QLatin1String("import")) {
         if (args.size() != 3) {
@@ -105,16 +110,21 @@ int main(int argc, char **argv)
         }
         return runImport(campaigns, args.at(1), args.at(2), parser.isSet(json), parser.isSet(create));
     }
-    if (verb == QLatin1String("demo")) {
-        if (const int rc = runDemoImport(campaigns); rc != 0 || parser.isSet(noServe))
-            return rc;
-        QTextStream(stdout) << "Simulated calling arrives with the demo issue; serving the imported campaign now.\n";
-    } else if (!verb.isEmpty()) {
+    if (!verb.isEmpty() && !demoRun) {
         QTextStream(stderr) << "leadline: unknown command \"" << verb << "\" (see --help)\n";
         return 2;
     }
 
     ensureApiToken(settings);
+    Providers::DefaultProviderFactory providers(settings);
+    std::unique_ptr<DemoRunner> demo;
+    if (demoRun) {
+        demo = std::make_unique<DemoRunner>(providers.offlineSpeech(), clock);
+        if (Status s = demo->prepare(settings); !s) {
+            QTextStream(stderr) << "leadline: demo: " << s.error().message << '\n';
+            return 1;
+        }
+    }
     qCInfo(lcCore).noquote() << "settings:\n" + settings.describe();
     Server::Router router;
     // The dialer runs on its own thread and dials through Exotel. Its routes go first: its
@@ -127,7 +137,6 @@ int main(int argc, char **argv)
     Server::RestApi api(campaigns, db);
     api.registerRoutes(router);
     // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.
-    Providers::DefaultProviderFactory providers(settings);
     Conversation::StorageCallRecorder recorder(db);
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig::fromSettings(settings),
                                       Conversation::SessionConfig{});
@@ -148,6 +157,19 @@ int main(int argc, char **argv)
                         << server.port() << " (database " << db.config().describe() << ")" << Qt::endl;
     quitOnTerminationSignals(*app);
     dialer.start();
+    if (demo) {
+        const bool exitAfter = parser.isSet(noServe);
+        QObject::connect(demo.get(), &DemoRunner::finished, app.get(), [&app, exitAfter, &server](int rc) {
+            if (exitAfter)
+                app->exit(rc);
+            else
+                QTextStream(stdout) << "Still serving on port " << server.port() << " (Ctrl+C to stop)." << Qt::endl;
+        });
+        if (Status s = demo->start(campaigns, dialer, db); !s) {
+            QTextStream(stderr) << "leadline: demo: " << s.error().message << '\n';
+            return 1;
+        }
+    }
 
     std::unique_ptr<Ui::ConsoleApp> console;
     if (gui) {

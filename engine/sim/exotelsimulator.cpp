@@ -44,7 +44,7 @@ public:
         : QObject(sim), m_sim(sim), m_rec(std::move(record)), m_persona(std::move(persona)), m_streamUrl(std::move(streamUrl)),
           m_statusCallback(std::move(statusCallback)), m_customField(std::move(customField))
     {
-        m_created = QDateTime::currentDateTimeUtc();
+        m_created = now();
         m_tick.setTimerType(Qt::PreciseTimer);
         m_tick.setInterval(20);
         connect(&m_tick, &QTimer::timeout, this, [this] { tick(); });
@@ -65,6 +65,7 @@ public:
     const SimCallRecord &record() const { return m_rec; }
 
 private:
+    QDateTime now() const { return m_sim->m_cfg.clock ? m_sim->m_cfg.clock->now() : QDateTime::currentDateTimeUtc(); }
     void ring()
     {
         if (m_persona.answer != QLatin1String("answered")) {
@@ -72,7 +73,7 @@ private:
             return;
         }
         m_rec.status = QStringLiteral("in-progress");
-        m_answered = QDateTime::currentDateTimeUtc();
+        m_answered = now();
         callback(QStringLiteral("answered"));
         m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
         connect(m_ws, &QWebSocket::connected, this, [this] { onConnected(); });
@@ -207,13 +208,13 @@ private:
         QJsonObject body{{QStringLiteral("CallSid"), m_rec.sid}, {QStringLiteral("EventType"), eventType},
                          {QStringLiteral("Status"), terminal ? m_rec.status : QStringLiteral("in-progress")},
                          {QStringLiteral("DateCreated"), exotelTime(m_created)},
-                         {QStringLiteral("DateUpdated"), exotelTime(QDateTime::currentDateTimeUtc())},
+                         {QStringLiteral("DateUpdated"), exotelTime(now())},
                          {QStringLiteral("From"), m_rec.phone}, {QStringLiteral("To"), QString()},
                          {QStringLiteral("PhoneNumberSid"), QStringLiteral("08047112233")}, {QStringLiteral("Direction"), QStringLiteral("outbound-api")},
                          {QStringLiteral("RecordingUrl"), QJsonValue()}};
         if (terminal) {
             body.insert(QStringLiteral("StartTime"), exotelTime(m_created));
-            body.insert(QStringLiteral("EndTime"), exotelTime(QDateTime::currentDateTimeUtc()));
+            body.insert(QStringLiteral("EndTime"), exotelTime(now()));
             body.insert(QStringLiteral("ConversationDuration"), m_rec.durationS);
             body.insert(QStringLiteral("CustomField"), m_customField);
             body.insert(QStringLiteral("Legs"), QJsonArray{QJsonObject{{QStringLiteral("OnCallDuration"), m_rec.durationS},
@@ -232,7 +233,7 @@ private:
         m_tick.stop();
         m_rec.status = status;
         if (m_answered.isValid())
-            m_rec.durationS = m_answered.secsTo(QDateTime::currentDateTimeUtc());
+            m_rec.durationS = m_answered.secsTo(now());
         callback(QStringLiteral("terminal"));
         const int n = m_sim->m_callCounter;
         if (m_sim->m_cfg.duplicateCallbacks && n % 2 == 0)

@@ -8,6 +8,7 @@
 // it its own); everything is asynchronous on that thread's event loop.
 #pragma once
 
+#include "core/clock.h"
 #include "persona.h"
 
 #include <QAbstractHttpServer>
@@ -27,6 +28,7 @@ struct SimulatorConfig
     int requestsPerMinute = 200;
     bool duplicateCallbacks = true;  // every other terminal callback is sent twice
     bool outOfOrderCallbacks = true; // every third call also gets a late "answered" after terminal
+    const Clock *clock = nullptr;    // timestamps in callbacks and call details (null: real time)
 };
 
 struct SimCallRecord

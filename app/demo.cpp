@@ -1,0 +1,184 @@
+#include "demo.h"
+
+#include "campaigns/campaignservice.h"
+#include "campaigns/dialer.h"
+#include "leads/phonenumber.h"
+#include "sim/exotelsimulator.h"
+#include "storage/analyticsqueries.h"
+#include "storage/callrepository.h"
+#include "storage/database.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTextStream>
+#include <QTimeZone>
+#include <QTimer>
+
+namespace Leadline {
+
+AcceleratedClock DemoRunner::makeClock()
+{
+    const QTimeZone ist("Asia/Kolkata");
+    QDate day = QDateTime::currentDateTimeUtc().toTimeZone(ist).date();
+    do
+        day = day.addDays(1);
+    while (day.dayOfWeek() == Qt::Sunday);
+    return AcceleratedClock(QDateTime(day, QTime(10, 30), ist), kSpeed);
+}
+
+DemoRunner::DemoRunner(std::shared_ptr<Providers::OfflineSpeechEngine> speech, const Clock &clock, QObject *parent)
+    : QObject(parent), m_speech(std::move(speech)), m_clock(clock)
+{
+    m_simThread.setObjectName(QStringLiteral("leadline-sim"));
+}
+
+DemoRunner::~DemoRunner()
+{
+    if (m_sim)
+        QMetaObject::invokeMethod(&m_simAnchor, [this] { delete m_sim; }, Qt::BlockingQueuedConnection);
+    m_simThread.quit();
+    m_simThread.wait();
+}
+
+Status DemoRunner::prepare(Settings &settings)
+{
+    QFile personasFile(QStringLiteral(":/leadline/sim_personas.json"));
+    personasFile.open(QIODevice::ReadOnly);
+    auto personas = Sim::Persona::load(personasFile.readAll());
+    if (!personas)
+        return personas.error();
+    m_simThread.start();
+    quint16 simPort = 0;
+    m_simAnchor.moveToThread(&m_simThread);
+    QMetaObject::invokeMethod(&m_simAnchor, [&] {
+        Sim::SimulatorConfig config;
+        config.clock = &m_clock; // the simulated carrier keeps the demo's accelerated time
+        m_sim = new Sim::ExotelSimulator(config, personas.value(), m_speech);
+        simPort = m_sim->listenLoopback();
+    }, Qt::BlockingQueuedConnection);
+    if (!simPort)
+        return Error::make(Error::Code::Unavailable, QStringLiteral("the Exotel simulator could not listen on loopback"));
+    const QByteArray secret = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    settings.set(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(simPort));
+    settings.set(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("leadlinesim"));
+    settings.set(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("simkey"));
+    settings.set(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("simtoken"));
+    settings.set(QStringLiteral("EXOTEL_VIRTUAL_NUMBER"), QStringLiteral("08047112233"));
+    settings.set(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QString::fromLatin1(secret));
+    settings.set(QStringLiteral("EXOTEL_REQUESTS_PER_SECOND"), QStringLiteral("10"));
+    settings.set(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(settings.port()));
+    QTextStream(stdout) << "Exotel simulator on 127.0.0.1:" << simPort << " (callee personas from resources/sim_personas.json)" << Qt::endl;
+    return okStatus();
+}
+
+Status DemoRunner::start(Campaigns::CampaignService &campaigns, Campaigns::Dialer &dialer, const Storage::Database &db)
+{
+    m_campaigns = &campaigns;
+    m_db = &db;
+    QFile csv(QStringLiteral(":/leadline/demo_leads.csv"));
+    csv.open(QIODevice::ReadOnly);
+    const QByteArray data = csv.readAll();
+    // Tell the simulator which persona answers which number (the CSV's persona column).
+    const QList<QByteArray> lines = data.split('\n');
+    const QList<QByteArray> header = lines.value(0).split(',');
+    const int phoneCol = int(header.indexOf("phone"));
+    const int personaCol = int(header.indexOf("persona"));
+    for (int i = 1; i < lines.size(); ++i) {
+        const QList<QByteArray> cells = lines.at(i).split(',');
+        if (cells.size() <= qMax(phoneCol, personaCol))
+            continue;
+        const QString phone = Leads::PhoneNumber::normalize(QString::fromUtf8(cells.at(phoneCol))).e164;
+        const QString persona = QString::fromUtf8(cells.at(personaCol)).trimmed();
+        QMetaObject::invokeMethod(m_sim, [sim = m_sim, phone, persona] { sim->assignPersona(phone, persona); }, Qt::QueuedConnection);
+    }
+    const QString name = QStringLiteral("Demo %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    auto campaign = campaigns.create(QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("script"), QStringLiteral("You are calling about new 2 and 3 BHK homes by Leadline Realty.")},
+        {QStringLiteral("max_concurrent"), 4},
+        {QStringLiteral("retry_delay_s"), 300},
+    });
+    if (!campaign)
+        return campaign.error();
+    m_campaignId = campaign->id;
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    auto report = campaigns.importCsv(m_campaignId, buffer);
+    if (!report)
+        return report.error();
+    if (auto s = campaigns.setStatus(m_campaignId, QStringLiteral("running")); !s)
+        return s.error();
+    dialer.wake();
+    QTextStream(stdout) << "Demo campaign " << m_campaignId << " (\"" << name << "\"): " << report->accepted
+                        << " leads, calling now (simulated time runs " << kSpeed << "x faster)..." << Qt::endl;
+    m_elapsed.start();
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &DemoRunner::poll);
+    timer->start(2000);
+    return okStatus();
+}
+
+void DemoRunner::poll()
+{
+    // Done when nothing is in flight and nothing is due any more: every lead settled, or waiting
+    // for a callback the caller asked for (tomorrow, in demo time), which the summary lists.
+    auto conn = m_db->connection();
+    if (!conn)
+        return;
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN "
+                             "('pending', 'retry', 'calling', 'queued')), "
+                             "(SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN "
+                             "('created', 'queued', 'dialing', 'ringing', 'in-progress'))"));
+    q.addBindValue(m_campaignId);
+    q.addBindValue(m_campaignId);
+    const bool settled = q.exec() && q.next() && q.value(0).toLongLong() == 0 && q.value(1).toLongLong() == 0;
+    auto c = m_campaigns->get(m_campaignId);
+    const bool done = settled || (c && c->status == QLatin1String("done"));
+    if (!done && m_elapsed.elapsed() < 15 * 60 * 1000)
+        return;
+    if (auto *timer = qobject_cast<QTimer *>(sender()))
+        timer->stop();
+    printSummary();
+    emit finished(done ? 0 : 1);
+}
+
+void DemoRunner::printSummary()
+{
+    QTextStream out(stdout);
+    auto conn = m_db->connection();
+    if (!conn) {
+        out << "demo: " << conn.error().message << Qt::endl;
+        return;
+    }
+    auto a = Storage::AnalyticsQueries(conn.value()).campaign(m_campaignId);
+    auto calls = Storage::CallRepository(conn.value()).listForCampaign(m_campaignId);
+    out << "\n=== Demo campaign " << m_campaignId << " finished in " << m_elapsed.elapsed() / 1000 << " s ===" << Qt::endl;
+    if (a) {
+        out << "calls placed: " << a->callsPlaced << ", connected: " << a->callsConnected << ", retried: " << a->callsRetried << Qt::endl;
+        out << "qualified leads: " << a->qualifiedLeads << ", talk time: " << a->talkTimeTotalS
+            << " s of simulated time (" << qint64(a->talkTimeTotalS / kSpeed) << " s real)" << Qt::endl;
+        out << "outcomes:";
+        for (auto it = a->outcomes.cbegin(); it != a->outcomes.cend(); ++it)
+            out << ' ' << it.key() << '=' << it.value();
+        out << Qt::endl << "carrier results:";
+        for (auto it = a->failuresByReason.cbegin(); it != a->failuresByReason.cend(); ++it)
+            out << ' ' << it.key() << '=' << it.value();
+        out << Qt::endl << "leads by status:";
+        for (auto it = a->leadsByStatus.cbegin(); it != a->leadsByStatus.cend(); ++it)
+            out << ' ' << it.key() << '=' << it.value();
+        out << Qt::endl;
+    }
+    if (calls) {
+        for (const auto &call : calls.value())
+            out << "  call " << call.id << " lead " << call.leadId << " attempt " << call.attempt << ": " << call.status
+                << (call.outcome.isEmpty() ? QString() : QStringLiteral(" -> ") + call.outcome) << Qt::endl;
+    }
+    out << "Details: GET /campaigns/" << m_campaignId << "/analytics, /calls/{id}/transcript" << Qt::endl;
+}
+
+} // namespace Leadline

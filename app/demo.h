@@ -1,0 +1,58 @@
+// DemoRunner: `leadline demo` — a whole campaign on one machine with no accounts and no network.
+// Starts the Exotel simulator (its own thread) and points the Exotel settings at it, then, once
+// the server and dialer run, creates a demo campaign from resources/demo_leads.csv (each lead
+// names the simulated callee persona that answers), starts it and prints a summary when it is
+// done. Time runs accelerated (AcceleratedClock) so retries happen within the run.
+// Thread: main thread; the simulator lives on "leadline-sim".
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/settings.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace Leadline {
+namespace Campaigns { class CampaignService; class Dialer; }
+namespace Providers { class OfflineSpeechEngine; }
+namespace Storage { class Database; }
+namespace Sim { class ExotelSimulator; }
+
+class DemoRunner : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr double kSpeed = 30.0; // simulated seconds per real second
+    // A clock at the next weekday 10:30 in Asia/Kolkata, running kSpeed times real time.
+    static AcceleratedClock makeClock();
+
+    DemoRunner(std::shared_ptr<Providers::OfflineSpeechEngine> speech, const Clock &clock, QObject *parent = nullptr);
+    ~DemoRunner() override;
+
+    // Starts the simulator and points EXOTEL_* and OUR_BASE_URL (our port) at it.
+    Status prepare(Settings &settings);
+    // Creates, imports and starts the demo campaign; emits finished() with the exit code.
+    Status start(Campaigns::CampaignService &campaigns, Campaigns::Dialer &dialer, const Storage::Database &db);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void poll();
+    void printSummary();
+
+    std::shared_ptr<Providers::OfflineSpeechEngine> m_speech;
+    const Clock &m_clock;
+    QThread m_simThread;
+    QObject m_simAnchor; // lives on m_simThread: context for work there
+    Sim::ExotelSimulator *m_sim = nullptr;
+    Campaigns::CampaignService *m_campaigns = nullptr;
+    const Storage::Database *m_db = nullptr;
+    qint64 m_campaignId = 0;
+    QElapsedTimer m_elapsed;
+};
+
+} // namespace Leadline

@@ -1,0 +1,50 @@
+// `leadline demo --no-serve`, as the README's first command runs it: no keys, no network, the
+// embedded SQLite database, the Exotel simulator with its personas, offline speech. The whole
+// campaign must complete, with qualified leads, retries for busy/no-answer, the opt-out on DNC,
+// and a summary; and the logs must not contain the simulator's Exotel token.
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class tst_Demo : public QObject
+{
+    Q_OBJECT
+private slots:
+    void demoCompletes();
+};
+
+void tst_Demo::demoCompletes()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    for (const char *k : {"DATABASE_URL", "DEEPGRAM_API_KEY", "OPENAI_API_KEY", "ELEVENLABS_API_KEY", "DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(k));
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString port = QString::number(probe.serverPort());
+    probe.close();
+
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("demo"), QStringLiteral("--no-serve"), QStringLiteral("--port"), port});
+    QVERIFY(p.waitForStarted());
+    QVERIFY2(p.waitForFinished(14 * 60 * 1000), "the demo did not finish in 14 minutes");
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() == 0, qPrintable(out + err.right(3000)));
+    QVERIFY2(out.contains(QStringLiteral("=== Demo campaign")), qPrintable(out));
+    const auto qualified = QRegularExpression(QStringLiteral("qualified leads: (\\d+)")).match(out);
+    QVERIFY2(qualified.hasMatch() && qualified.captured(1).toInt() >= 2, qPrintable(out));
+    const auto placed = QRegularExpression(QStringLiteral("calls placed: (\\d+)")).match(out);
+    QVERIFY2(placed.hasMatch() && placed.captured(1).toInt() > 12, qPrintable(out)); // busy/no-answer were retried
+    QVERIFY2(out.contains(QStringLiteral("busy=")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("not_interested=")), qPrintable(out));
+    QVERIFY2(!out.contains(QStringLiteral("simtoken")) && !err.contains(QStringLiteral("simtoken")), "a secret leaked into the logs");
+}
+
+QTEST_GUILESS_MAIN(tst_Demo)
+#include "tst_demo.moc"
