@@ -6,6 +6,8 @@
 //                             what the fakes spent (LLM until the first sentence + TTS first audio)
 //   pacing_late_ms p99      = how late outbound frames left against their real-time schedule
 // Usage: voice_latency [--calls 1,100] [--testdata DIR]
+#include "exotelcaller.h"
+
 #include "conversation/mediaendpoint.h"
 #include "core/clock.h"
 #include "providers/fake/fakeproviderfactory.h"
@@ -45,87 +47,6 @@ public:
     void addDnc(const QString &, const QString &) override {}
     void finishCall(qint64, const Storage::CallOutcome &, const QString &, qint64) override {}
 };
-
-// One simulated Exotel leg: streams the fixture at 20 ms pace, echoes marks after playback.
-class Caller : public QObject
-{
-public:
-    Caller(const QList<QByteArray> &frames, const QUrl &url, QObject *parent) : QObject(parent), m_frames(frames)
-    {
-        m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-        connect(m_ws, &QWebSocket::connected, this, [this] { m_clock.start(); tick(); });
-        connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &m) { onServer(m.toUtf8()); });
-        connect(m_ws, &QWebSocket::disconnected, this, [this] { m_done = true; });
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setSingleShot(true);
-        connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-        m_ws->open(url);
-    }
-    bool done() const { return m_done; }
-
-private:
-    void tick()
-    {
-        while (m_index < m_frames.size()) {
-            const QByteArray f = m_frames.at(m_index);
-            if (f.contains("\"event\":\"media\"")) {
-                if (m_clock.elapsed() < m_audioMs) {
-                    m_timer.start(int(m_audioMs - m_clock.elapsed()));
-                    return;
-                }
-                m_audioMs += 20;
-            }
-            if (f.contains("\"event\":\"stop\"")) {
-                // Hold the line (silence) until the agent hangs up, at most 15 s.
-                if (m_clock.elapsed() < m_audioMs + 15000 && !m_done) {
-                    m_timer.start(100);
-                    return;
-                }
-            }
-            ++m_index;
-            m_ws->sendTextMessage(QString::fromUtf8(f));
-        }
-    }
-    void onServer(const QByteArray &frame)
-    {
-        const QJsonObject o = QJsonDocument::fromJson(frame).object();
-        const QString ev = o.value(QStringLiteral("event")).toString();
-        const qint64 now = m_clock.elapsed();
-        if (ev == QLatin1String("media")) {
-            const qint64 ms = QByteArray::fromBase64(o[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size() / 16;
-            m_playEnd = std::max(m_playEnd, now) + ms;
-        } else if (ev == QLatin1String("clear")) {
-            m_playEnd = now;
-            ++m_epoch;
-        } else if (ev == QLatin1String("mark")) {
-            const QByteArray echo = frame;
-            const int epoch = m_epoch;
-            QTimer::singleShot(int(std::max<qint64>(0, m_playEnd - now)), this, [this, echo, epoch] {
-                if (epoch == m_epoch && m_ws->isValid())
-                    m_ws->sendTextMessage(QString::fromUtf8(echo));
-            });
-        }
-    }
-
-    QList<QByteArray> m_frames;
-    QWebSocket *m_ws;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    int m_index = 0;
-    qint64 m_audioMs = 0;
-    qint64 m_playEnd = 0;
-    int m_epoch = 0;
-    bool m_done = false;
-};
-
-double percentile(QList<double> v, double p)
-{
-    if (v.isEmpty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    const int idx = std::min<int>(int(v.size()) - 1, int(std::ceil(p / 100.0 * v.size())) - 1);
-    return v.at(std::max(0, idx));
-}
 
 } // namespace
 
@@ -196,12 +117,12 @@ int main(int argc, char **argv)
         clientThread.setObjectName(QStringLiteral("bench-clients"));
         QObject *host = new QObject;
         host->moveToThread(&clientThread);
-        QList<Caller *> callers;
+        QList<Bench::ExotelCaller *> callers;
         clientThread.start();
         QMetaObject::invokeMethod(host, [&] {
             for (int i = 0; i < calls; ++i) {
                 const QUrl url(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(pool.port()).arg(i, 16, 16, QLatin1Char('0')));
-                callers.append(new Caller(frames, url, host));
+                callers.append(new Bench::ExotelCaller(frames, url, host));
             }
         }, Qt::BlockingQueuedConnection);
         QElapsedTimer wall;
@@ -221,11 +142,11 @@ int main(int argc, char **argv)
             {QStringLiteral("calls"), calls},
             {QStringLiteral("calls_completed"), sessions},
             {QStringLiteral("turns"), serverAdded.size()},
-            {QStringLiteral("server_added_ms_p50"), percentile(serverAdded, 50)},
-            {QStringLiteral("server_added_ms_p99"), percentile(serverAdded, 99)},
-            {QStringLiteral("pacing_late_ms_p50"), percentile(jitter, 50)},
-            {QStringLiteral("pacing_late_ms_p90"), percentile(jitter, 90)},
-            {QStringLiteral("pacing_late_ms_p99"), percentile(jitter, 99)},
+            {QStringLiteral("server_added_ms_p50"), Bench::percentile(serverAdded, 50)},
+            {QStringLiteral("server_added_ms_p99"), Bench::percentile(serverAdded, 99)},
+            {QStringLiteral("pacing_late_ms_p50"), Bench::percentile(jitter, 50)},
+            {QStringLiteral("pacing_late_ms_p90"), Bench::percentile(jitter, 90)},
+            {QStringLiteral("pacing_late_ms_p99"), Bench::percentile(jitter, 99)},
             {QStringLiteral("frames_measured"), jitter.size()},
             {QStringLiteral("workers"), pool.workerCount()},
             {QStringLiteral("fake_latency_ms"), QJsonObject{{QStringLiteral("stt"), lat.sttMs}, {QStringLiteral("llm_first"), lat.llmFirstMs},

@@ -1,0 +1,195 @@
+// concurrent_calls: load test. Ramps to N simultaneous calls against the real /media endpoint
+// (ServerPool with one worker per core, CallSession, StorageCallRecorder on a SQLite file) with
+// zero-cost fake vendors of fixed latency, driven by Exotel-protocol clients on their own thread
+// that stream shared/testdata/exotel/interested.jsonl at real 20 ms pacing. Reports one JSON
+// line: calls held at once, calls completed, calls lost from the database, frames that left
+// later than 20 ms after their schedule, pacing lateness p99, CPU %, RSS per active call.
+// --check makes it exit 1 on any dropped call or any call missing from the database (the
+// `load` CTest uses it). Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check]
+#include "exotelcaller.h"
+
+#include "conversation/mediaendpoint.h"
+#include "conversation/storagecallrecorder.h"
+#include "core/clock.h"
+#include "providers/fake/fakeproviderfactory.h"
+#include "server/requestauth.h"
+#include "server/serverpool.h"
+#include "storage/callrepository.h"
+#include "storage/database.h"
+#include "storage/leadrepository.h"
+#include "storage/migrations.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <sys/resource.h>
+
+using namespace Leadline;
+
+static qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> parts = f.readAll().split(' ');
+    return parts.value(1).toLongLong() * 4; // pages -> KiB
+}
+
+static double cpuSeconds()
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    const QCommandLineOption callsOpt(QStringLiteral("calls"), QStringLiteral("simultaneous calls"), QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption rampOpt(QStringLiteral("ramp-ms"), QStringLiteral("time to start them all"), QStringLiteral("ms"), QStringLiteral("5000"));
+    const QCommandLineOption checkOpt(QStringLiteral("check"), QStringLiteral("exit 1 on a dropped or lost call"));
+    p.addOptions({callsOpt, rampOpt, checkOpt});
+    p.process(app);
+    const int calls = p.value(callsOpt).toInt();
+    const int rampMs = p.value(rampOpt).toInt();
+    QLoggingCategory::setFilterRules(QStringLiteral("leadline.*.info=false"));
+
+    QList<QByteArray> frames;
+    QFile f(QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/interested.jsonl"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 2;
+    for (const QByteArray &l : f.readAll().split('\n'))
+        if (!l.trimmed().isEmpty())
+            frames.append(l.trimmed());
+
+    // A database with one lead and one call row per simulated call.
+    QTemporaryDir dir;
+    Storage::DatabaseConfig cfg;
+    cfg.databaseName = dir.filePath(QStringLiteral("load.sqlite"));
+    Storage::Database db(cfg);
+    auto conn = db.connection().value();
+    Storage::Migrator::migrate(conn);
+    QSqlQuery(conn).exec(QStringLiteral("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('load', 0, 0)"));
+    QList<Storage::LeadRow> leads;
+    for (int i = 0; i < calls; ++i) {
+        Storage::LeadRow l;
+        l.name = QStringLiteral("Load %1").arg(i);
+        l.phoneE164 = QStringLiteral("+9190%1").arg(i, 8, 10, QLatin1Char('0'));
+        l.language = QStringLiteral("English");
+        leads.append(l);
+    }
+    conn.transaction();
+    Storage::LeadRepository(conn).insertBatch(1, leads, 0);
+    QSqlQuery(conn).exec(QStringLiteral("INSERT INTO calls (lead_id, campaign_id, correlation_token, status, created_at, updated_at) "
+                                        "SELECT id, 1, printf('%016x', id), 'dialing', 0, 0 FROM leads"));
+    conn.commit();
+
+    SystemClock clock;
+    Conversation::StorageCallRecorder recorder(db);
+    Providers::FakeProviderFactory providers({QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")},
+                                             Providers::FakeLatencies{50, 100, 10, 60, 10});
+    Conversation::MediaEndpoint endpoint(providers, recorder, clock, Conversation::MediaAuthConfig{}, Conversation::SessionConfig{});
+    QMutex mutex;
+    int completed = 0;
+    QList<double> late;
+    int lateFrames = 0, frameCount = 0;
+    QObject::connect(&endpoint, &Conversation::MediaEndpoint::sessionFinished, &app, [&](qint64 callId, const Conversation::SessionStats &s) {
+        QMutexLocker lock(&mutex);
+        if (callId > 0)
+            ++completed;
+        for (qint64 us : s.pacingJitterUs) {
+            late.append(us / 1000.0);
+            lateFrames += us > 20000 ? 1 : 0;
+        }
+        frameCount += s.framesSent;
+    }, Qt::DirectConnection);
+    Server::Router router;
+    router.addWebSocketPath(QStringLiteral("/media"));
+    Server::RequestAuth auth("unused");
+    Server::ServerPool pool(router, auth);
+    pool.setWebSocketHandler([&endpoint](std::unique_ptr<QWebSocket> ws, QObject *worker) { endpoint.handle(std::move(ws), worker); });
+    Server::ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = qMax(1, QThread::idealThreadCount());
+    if (!pool.start(opts))
+        return 1;
+
+    const qint64 rssBefore = rssKb();
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    QThread clientThread;
+    clientThread.setObjectName(QStringLiteral("load-clients"));
+    QObject *host = new QObject;
+    host->moveToThread(&clientThread);
+    clientThread.start();
+    const quint16 port = pool.port();
+    for (int i = 0; i < calls; ++i) {
+        const int at = calls > 1 ? rampMs * i / (calls - 1) : 0;
+        QMetaObject::invokeMethod(host, [host, frames, port, i, at] {
+            QTimer::singleShot(at, host, [host, frames, port, i] {
+                new Bench::ExotelCaller(frames, QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(i + 1, 16, 16, QLatin1Char('0'))), host);
+            });
+        }, Qt::QueuedConnection);
+    }
+    int held = 0;
+    qint64 rssPeak = rssBefore;
+    while (wall.elapsed() < rampMs + 60000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        held = qMax(held, endpoint.activeCalls());
+        rssPeak = qMax(rssPeak, rssKb());
+        QMutexLocker lock(&mutex);
+        if (completed >= calls)
+            break;
+    }
+    const double cpu = cpuSeconds() - cpuBefore;
+    const double seconds = wall.elapsed() / 1000.0;
+    QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+    clientThread.quit();
+    clientThread.wait();
+    recorder.flush();
+    QThread::msleep(500);
+    recorder.flush();
+    QSqlQuery q(db.connection().value());
+    q.exec(QStringLiteral("SELECT COUNT(*) FROM calls WHERE outcome IS NOT NULL AND status = 'completed'"));
+    q.next();
+    const int stored = q.value(0).toInt();
+    q.exec(QStringLiteral("SELECT COUNT(DISTINCT call_id) FROM turns"));
+    q.next();
+    const int withTurns = q.value(0).toInt();
+
+    QMutexLocker lock(&mutex);
+    const QJsonObject result{
+        {QStringLiteral("bench"), QStringLiteral("concurrent_calls")},
+        {QStringLiteral("calls"), calls},
+        {QStringLiteral("held_at_once"), held},
+        {QStringLiteral("completed"), completed},
+        {QStringLiteral("dropped"), calls - completed},
+        {QStringLiteral("stored_with_outcome"), stored},
+        {QStringLiteral("stored_with_turns"), withTurns},
+        {QStringLiteral("lost_from_database"), calls - qMin(stored, withTurns)},
+        {QStringLiteral("frames_sent"), frameCount},
+        {QStringLiteral("frames_late_over_20ms"), lateFrames},
+        {QStringLiteral("pacing_late_ms_p99"), Bench::percentile(late, 99)},
+        {QStringLiteral("cpu_percent_of_one_core"), 100.0 * cpu / seconds},
+        {QStringLiteral("rss_per_call_kb"), held > 0 ? double(rssPeak - rssBefore) / held : 0.0},
+        {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("workers"), pool.workerCount()},
+        {QStringLiteral("note"), QStringLiteral("clients run in-process on their own thread (same 2 cores)")},
+    };
+    printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    fflush(stdout);
+    pool.stop();
+    const bool ok = completed == calls && stored == calls && withTurns == calls;
+    return p.isSet(checkOpt) && !ok ? 1 : 0;
+}
