@@ -55,15 +55,6 @@ void DialerApi::registerRoutes(Router &router)
                Access::Public);
 }
 
-static Result<qint64> idArg(const RouteContext &ctx)
-{
-    bool ok = false;
-    const qint64 id = ctx.args.value(0).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not a valid id").arg(ctx.args.value(0)));
-    return id;
-}
-
 static QJsonValue isoOrNull(qint64 ms)
 {
     return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
@@ -81,7 +72,7 @@ static double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
 HttpResponse DialerApi::start(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto c = m_campaigns.setStatus(id.value(), QStringLiteral("running"));
@@ -100,7 +91,7 @@ HttpResponse DialerApi::start(const RouteContext &ctx) const
 
 HttpResponse DialerApi::pause(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto c = m_campaigns.setStatus(id.value(), QStringLiteral("paused"));
@@ -184,7 +175,7 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
 
 HttpResponse DialerApi::analytics(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto campaign = m_campaigns.get(id.value());
@@ -250,7 +241,7 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
 
 HttpResponse DialerApi::call(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto db = m_db.connection();
@@ -264,7 +255,7 @@ HttpResponse DialerApi::call(const RouteContext &ctx) const
 
 HttpResponse DialerApi::transcript(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto db = m_db.connection();
@@ -309,7 +300,7 @@ QByteArray DialerApi::csvField(const QString &value)
 
 HttpResponse DialerApi::exportCsv(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     if (auto c = m_campaigns.get(id.value()); !c)

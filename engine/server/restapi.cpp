@@ -35,15 +35,6 @@ void RestApi::registerRoutes(Router &router)
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/leads"), [this](const RouteContext &c) { return listLeads(c); });
 }
 
-static Result<qint64> idArg(const RouteContext &ctx, int i = 0)
-{
-    bool ok = false;
-    const qint64 id = ctx.args.value(i).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not a valid id").arg(ctx.args.value(i)));
-    return id;
-}
-
 HttpResponse RestApi::health(const RouteContext &) const
 {
     const Status db = m_db.ping();
@@ -86,7 +77,7 @@ HttpResponse RestApi::listCampaigns(const RouteContext &) const
 
 HttpResponse RestApi::getCampaign(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto c = m_campaigns.get(id.value());
@@ -102,7 +93,7 @@ HttpResponse RestApi::getCampaign(const RouteContext &ctx) const
 
 HttpResponse RestApi::setCampaignStatus(const RouteContext &ctx, const QString &status) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     auto c = m_campaigns.setStatus(id.value(), status);
@@ -113,7 +104,7 @@ HttpResponse RestApi::setCampaignStatus(const RouteContext &ctx, const QString &
 
 HttpResponse RestApi::uploadCsv(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     const QByteArray contentType = ctx.request.value("content-type");
@@ -137,7 +128,7 @@ HttpResponse RestApi::uploadCsv(const RouteContext &ctx) const
 
 HttpResponse RestApi::listLeads(const RouteContext &ctx) const
 {
-    auto id = idArg(ctx);
+    auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
     if (auto c = m_campaigns.get(id.value()); !c)

@@ -2,6 +2,15 @@
 
 namespace Leadline::Server {
 
+Result<qint64> RouteContext::id(int i) const
+{
+    bool ok = false;
+    const qint64 value = args.value(i).toLongLong(&ok);
+    if (!ok || value <= 0)
+        return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not a valid id").arg(args.value(i)));
+    return value;
+}
+
 void Router::add(QHttpServerRequest::Method method, const QString &pattern, RouteHandler handler, Access access)
 {
     m_routes.append(Route{method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), access});

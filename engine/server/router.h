@@ -2,6 +2,7 @@
 // thread before the workers start, then only read (shared by all network workers).
 #pragma once
 
+#include "core/result.h"
 #include "httptypes.h"
 
 #include <QHttpServerRequest>
@@ -14,6 +15,9 @@ struct RouteContext
 {
     const QHttpServerRequest &request;
     QStringList args; // the {placeholders} of the pattern, in order
+
+    // The i-th placeholder as a positive id; NotFound (404) when it is not one.
+    Result<qint64> id(int i = 0) const;
 };
 
 using RouteHandler = std::function<HttpResponse(const RouteContext &)>;

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "providers/replyutil.h"
+
 #include <QNetworkReply>
 #include <QUrlQuery>
 
@@ -35,13 +37,7 @@ void ElevenLabsTts::cancel()
     m_queue.clear();
     m_currentId = -1;
     m_odd.clear();
-    if (m_reply) {
-        QNetworkReply *r = m_reply;
-        m_reply = nullptr;
-        r->disconnect(this);
-        r->abort();
-        r->deleteLater();
-    }
+    dropReply(m_reply, this);
 }
 
 void ElevenLabsTts::startNext()

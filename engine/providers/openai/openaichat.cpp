@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include "providers/replyutil.h"
+
 #include <QNetworkReply>
 #include <QTimer>
 
@@ -45,13 +47,7 @@ void OpenAiChat::request(const LlmRequest &request)
 void OpenAiChat::cancel()
 {
     ++m_generation;
-    if (m_reply) {
-        QNetworkReply *r = m_reply;
-        m_reply = nullptr;
-        r->disconnect(this);
-        r->abort();
-        r->deleteLater();
-    }
+    dropReply(m_reply, this);
 }
 
 void OpenAiChat::send()
