@@ -157,7 +157,7 @@ void tst_CallSession::switchesToHindiWhenTheCallerDoes()
         const QString lang = r.context.value(QStringLiteral("language")).toString();
         languagesAsked << lang;
         const bool hindiPrompt = r.messages.first().content.contains(QStringLiteral("Devanagari"));
-        return Providers::FakeReply{lang == QLatin1String("hi") && hindiPrompt ? QStringLiteral("ठीक है, हम कल शाम को कॉल करेंगे।")
+        return Providers::FakeReply{lang == QLatin1String("hi") && hindiPrompt ? QStringLiteral("ठीक है, आपका बजट 50 लाख है। हम कल शाम को कॉल करेंगे।")
                                                                                : QStringLiteral("Great, when should we call?"),
                                     {}, {}};
     });
@@ -170,7 +170,10 @@ void tst_CallSession::switchesToHindiWhenTheCallerDoes()
         if (t.speaker == QLatin1String("caller"))
             callerLanguages << t.language;
     QCOMPARE(callerLanguages, (QStringList{QStringLiteral("en"), QStringLiteral("hi")}));
-    QVERIFY(h.tts->spoken().contains(QStringLiteral("ठीक है, हम कल शाम को कॉल करेंगे।")));
+    // Sentence by sentence (split at ।), amounts spoken the Indian way, transcript as written.
+    QVERIFY2(h.tts->spoken().contains(QStringLiteral("हम कल शाम को कॉल करेंगे।")), qPrintable(h.tts->spoken().join(QLatin1Char('|'))));
+    const QString budgetLine = h.tts->spoken().filter(QStringLiteral("बजट")).value(0);
+    QVERIFY2(budgetLine.contains(QStringLiteral("पचास लाख")) && !budgetLine.contains(QStringLiteral("50")), qPrintable(budgetLine));
     QCOMPARE(h.recorder.outcome.language, QStringLiteral("hi"));
 }
 

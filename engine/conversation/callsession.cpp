@@ -3,6 +3,7 @@
 #include "audio/pcm.h"
 #include "conversationlog.h"
 #include "prompts.h"
+#include "language/indiannumberspeller.h"
 #include "language/sentencesplitter.h"
 #include "textrules.h"
 
@@ -386,7 +387,11 @@ void CallSession::speak(const QString &sentence)
     m_agentSentences.append(s);
     Providers::TtsOptions opts;
     opts.language = replyLanguage();
-    m_tts->synthesize(s.id, sentence, opts);
+    // Amounts are spoken the Indian way ("पचास लाख", "one crore fifty lakh"); the transcript keeps
+    // the sentence as written.
+    const auto lang = opts.language == QLatin1String("hi") ? Language::IndianNumberSpeller::Lang::Hindi
+                                                           : Language::IndianNumberSpeller::Lang::English;
+    m_tts->synthesize(s.id, Language::IndianNumberSpeller::spellAmountsInText(sentence, lang), opts);
     emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), sentence);
 }
 
