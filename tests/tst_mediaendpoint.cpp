@@ -14,12 +14,34 @@
 #include "storage/leadrepository.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QTimeZone>
 #include <QProcess>
 #include <QWebSocket>
 #include <QtTest>
 
 using namespace Leadline;
+
+// Delegates to the fakes and records that every session got its worker's real
+// QNetworkAccessManager (the vendor clients need one).
+class NamCheckingFactory final : public Providers::ProviderFactory
+{
+public:
+    explicit NamCheckingFactory(const Providers::ProviderFactory &inner) : m_inner(inner) {}
+    std::unique_ptr<Providers::SpeechToText> createStt(QNetworkAccessManager *nam) const override { check(nam); return m_inner.createStt(nam); }
+    std::unique_ptr<Providers::LanguageModel> createLlm(QNetworkAccessManager *nam) const override { check(nam); return m_inner.createLlm(nam); }
+    std::unique_ptr<Providers::TextToSpeech> createTts(QNetworkAccessManager *nam) const override { check(nam); return m_inner.createTts(nam); }
+    QString describe() const override { return m_inner.describe(); }
+    mutable QAtomicInt good, bad;
+
+private:
+    void check(QNetworkAccessManager *nam) const
+    {
+        const bool ok = nam && qobject_cast<QNetworkAccessManager *>(static_cast<QObject *>(nam)) && nam->thread() == QThread::currentThread();
+        (ok ? good : bad).ref();
+    }
+    const Providers::ProviderFactory &m_inner;
+};
 
 class tst_MediaEndpoint : public QObject
 {
@@ -42,6 +64,7 @@ private:
     std::unique_ptr<Campaigns::CampaignService> m_campaigns;
     std::unique_ptr<Conversation::StorageCallRecorder> m_recorder;
     std::unique_ptr<Providers::FakeProviderFactory> m_providers;
+    std::unique_ptr<NamCheckingFactory> m_checked;
     std::unique_ptr<Conversation::MediaEndpoint> m_endpoint;
     std::unique_ptr<Server::Router> m_router;
     std::unique_ptr<Server::RequestAuth> m_auth;
@@ -65,7 +88,8 @@ void tst_MediaEndpoint::initTestCase()
     auth.basicUser = "exotel";
     auth.basicPassword = "s3cret";
     Conversation::SessionConfig cfg;
-    m_endpoint = std::make_unique<Conversation::MediaEndpoint>(*m_providers, *m_recorder, m_clock, auth, cfg);
+    m_checked = std::make_unique<NamCheckingFactory>(*m_providers);
+    m_endpoint = std::make_unique<Conversation::MediaEndpoint>(*m_checked, *m_recorder, m_clock, auth, cfg);
     m_router = std::make_unique<Server::Router>();
     m_router->addWebSocketPath(QStringLiteral("/media"));
     m_auth = std::make_unique<Server::RequestAuth>("token");
@@ -191,6 +215,8 @@ void tst_MediaEndpoint::replayInterestedStoresTranscriptAndOutcome()
     QCOMPARE(caller, (QStringList{QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")}));
     QVERIFY(turns.size() >= 4);
     QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->activeCalls(), 0, 5000);
+    QVERIFY(m_checked->good.loadRelaxed() >= 3);
+    QCOMPARE(m_checked->bad.loadRelaxed(), 0);
 }
 
 void tst_MediaEndpoint::unauthenticatedSocketIsRefused()

@@ -113,7 +113,8 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     ws->setMaxAllowedIncomingMessageSize(quint64(m_auth.maxMessageBytes));
     ws->setMaxAllowedIncomingFrameSize(quint64(m_auth.maxMessageBytes));
 
-    auto *host = worker->findChild<WorkerHost *>(QString(), Qt::FindDirectChildrenOnly);
+    // By name: WorkerHost has no Q_OBJECT, so findChild<WorkerHost *> would match any child.
+    auto *host = static_cast<WorkerHost *>(worker->findChild<QObject *>(QStringLiteral("leadline-media-host"), Qt::FindDirectChildrenOnly));
     if (!host)
         host = new WorkerHost(worker);
     ws->setParent(host);

@@ -1,0 +1,41 @@
+// EventHub: the live event stream for consoles (`/events` WebSocket; the GUI can listen to the
+// same signal in-process). publish() is thread-safe and never blocks: each network worker that
+// has /events sockets gets the event through a queued connection and writes it to its own
+// sockets (a socket stays on the worker that accepted it). Slow consumers are bounded: a socket
+// with more than maxBacklogBytes unsent is closed rather than buffered without limit.
+// Thread: EventHub lives on the main thread; publish() may be called from any thread.
+#pragma once
+
+#include "core/securecompare.h"
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QWebSocket>
+#include <memory>
+
+namespace Leadline::Server {
+
+class EventHub : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EventHub(QByteArray apiToken, QObject *parent = nullptr);
+
+    void publish(const QString &type, QJsonObject payload);
+    // Accepts an /events socket on the calling (worker) thread.
+    void handle(std::unique_ptr<QWebSocket> socket, QObject *worker);
+    // Loopback (not proxied) or the API token as a Bearer header or ?token=.
+    static bool authorized(const QHostAddress &peer, const QByteArray &authorization, const QString &queryToken,
+                           bool proxied, const QByteArray &apiToken);
+
+    qint64 maxBacklogBytes = 4 * 1024 * 1024;
+
+Q_SIGNALS:
+    void published(const QByteArray &json);
+
+private:
+    QByteArray m_token;
+};
+
+} // namespace Leadline::Server

@@ -1,0 +1,99 @@
+// /events: a console on loopback receives events published from any thread, in order; a
+// non-loopback or proxied client needs the API token; a dropped console does not disturb others.
+#include "server/eventhub.h"
+#include "server/requestauth.h"
+#include "server/serverpool.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace Leadline;
+using namespace Leadline::Server;
+
+class tst_EventHub : public QObject
+{
+    Q_OBJECT
+private slots:
+    void authorized_data();
+    void authorized();
+    void consolesReceiveEventsFromAnyThread();
+};
+
+void tst_EventHub::authorized_data()
+{
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<QString>("queryToken");
+    QTest::addColumn<bool>("proxied");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("loopback") << "127.0.0.1" << QByteArray() << "" << false << true;
+    QTest::newRow("loopback through a proxy") << "127.0.0.1" << QByteArray() << "" << true << false;
+    QTest::newRow("remote with bearer") << "203.0.113.4" << QByteArray("Bearer tok123") << "" << false << true;
+    QTest::newRow("remote with token param") << "203.0.113.4" << QByteArray() << "tok123" << false << true;
+    QTest::newRow("remote with wrong token") << "203.0.113.4" << QByteArray("Bearer nope") << "nope" << false << false;
+    QTest::newRow("remote without token") << "203.0.113.4" << QByteArray() << "" << false << false;
+}
+
+void tst_EventHub::authorized()
+{
+    QFETCH(QString, peer);
+    QFETCH(QByteArray, authorization);
+    QFETCH(QString, queryToken);
+    QFETCH(bool, proxied);
+    QFETCH(bool, ok);
+    QCOMPARE(EventHub::authorized(QHostAddress(peer), authorization, queryToken, proxied, "tok123"), ok);
+}
+
+void tst_EventHub::consolesReceiveEventsFromAnyThread()
+{
+    EventHub hub("tok123");
+    Router router;
+    router.addWebSocketPath(QStringLiteral("/events"));
+    RequestAuth auth("tok123");
+    ServerPool pool(router, auth);
+    pool.setWebSocketHandler([&hub](std::unique_ptr<QWebSocket> ws, QObject *w) { hub.handle(std::move(ws), w); });
+    ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 2;
+    QVERIFY(pool.start(opts).ok());
+
+    QList<QJsonObject> got[2];
+    QWebSocket consoles[2];
+    for (int i = 0; i < 2; ++i) {
+        connect(&consoles[i], &QWebSocket::textMessageReceived, this, [&got, i](const QString &m) {
+            got[i].append(QJsonDocument::fromJson(m.toUtf8()).object());
+        });
+        QSignalSpy connected(&consoles[i], &QWebSocket::connected);
+        consoles[i].open(QUrl(QStringLiteral("ws://127.0.0.1:%1/events").arg(pool.port())));
+        QVERIFY(connected.wait(5000));
+    }
+    QTest::qWait(200); // both sockets registered on their workers
+    // Publish from another thread, as call sessions and the dialer do.
+    QThread publisher;
+    QObject ctx;
+    ctx.moveToThread(&publisher);
+    publisher.start();
+    QMetaObject::invokeMethod(&ctx, [&hub] {
+        for (int n = 0; n < 50; ++n)
+            hub.publish(QStringLiteral("call.activity"), QJsonObject{{QStringLiteral("call_id"), n}, {QStringLiteral("state"), QStringLiteral("speaking")}});
+    }, Qt::BlockingQueuedConnection);
+    publisher.quit();
+    publisher.wait();
+    for (int i = 0; i < 2; ++i) {
+        QTRY_COMPARE_WITH_TIMEOUT(got[i].size(), 50, 5000);
+        for (int n = 0; n < 50; ++n) {
+            QCOMPARE(got[i].at(n).value(QStringLiteral("call_id")).toInt(), n);
+            QCOMPARE(got[i].at(n).value(QStringLiteral("type")).toString(), QStringLiteral("call.activity"));
+        }
+    }
+    // One console drops; the other still gets events.
+    consoles[0].abort();
+    QTest::qWait(100);
+    hub.publish(QStringLiteral("campaign.progress"), QJsonObject{{QStringLiteral("campaign_id"), 7}});
+    QTRY_COMPARE_WITH_TIMEOUT(got[1].size(), 51, 5000);
+    QCOMPARE(got[1].last().value(QStringLiteral("campaign_id")).toInt(), 7);
+}
+
+QTEST_GUILESS_MAIN(tst_EventHub)
+#include "tst_eventhub.moc"
