@@ -13,6 +13,7 @@
 #include "core/logging.h"
 #include "core/settings.h"
 #include "server/dialerapi.h"
+#include "server/eventhub.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
 #include "providers/defaultproviderfactory.h"
@@ -25,6 +26,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <memory>
@@ -141,9 +143,28 @@ int main(int argc, char **argv)
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig::fromSettings(settings),
                                       Conversation::SessionConfig{});
     router.addWebSocketPath(QStringLiteral("/media"));
+    // Live events for consoles on /events (call activity, call ends).
+    Server::EventHub events(settings.apiToken().toUtf8());
+    router.addWebSocketPath(QStringLiteral("/events"));
+    QObject::connect(&media, &Conversation::MediaEndpoint::callActivity, &events,
+                     [&events](qint64 callId, const QString &state, const QString &speaker, const QString &text) {
+                         events.publish(QStringLiteral("call.activity"), QJsonObject{{QStringLiteral("call_id"), callId},
+                                                                                     {QStringLiteral("state"), state},
+                                                                                     {QStringLiteral("speaker"), speaker},
+                                                                                     {QStringLiteral("text"), text}});
+                     }, Qt::DirectConnection);
+    QObject::connect(&media, &Conversation::MediaEndpoint::sessionFinished, &events,
+                     [&events](qint64 callId, const Conversation::SessionStats &) {
+                         events.publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId}});
+                     }, Qt::DirectConnection);
     Server::RequestAuth auth(settings.apiToken().toUtf8());
     Server::ServerPool server(router, auth);
-    server.setWebSocketHandler([&media](std::unique_ptr<QWebSocket> ws, QObject *worker) { media.handle(std::move(ws), worker); });
+    server.setWebSocketHandler([&media, &events](std::unique_ptr<QWebSocket> ws, QObject *worker) {
+        if (ws->requestUrl().path() == QLatin1String("/events"))
+            events.handle(std::move(ws), worker);
+        else
+            media.handle(std::move(ws), worker);
+    });
     Server::ServerOptions options;
     options.address = QHostAddress(settings.listenAddress());
     options.port = quint16(settings.port());
