@@ -14,6 +14,7 @@
 #include "core/settings.h"
 #include "server/dialerapi.h"
 #include "server/eventhub.h"
+#include "server/sessionindex.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
 #include "providers/defaultproviderfactory.h"
@@ -27,6 +28,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <memory>
@@ -157,6 +159,18 @@ int main(int argc, char **argv)
                      [&events](qint64 callId, const Conversation::SessionStats &) {
                          events.publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId}});
                      }, Qt::DirectConnection);
+    // Live sessions of every node for /debug/sessions (Redis when REDIS_URL is set).
+    Server::SessionIndex sessionIndex(settings.value(QStringLiteral("REDIS_URL")),
+                                      QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(QCoreApplication::applicationPid()));
+    dialerApi.setSessionIndex(&sessionIndex);
+    QObject::connect(&media, &Conversation::MediaEndpoint::callActivity, &sessionIndex,
+                     [&sessionIndex](qint64 callId, const QString &state, const QString &, const QString &) {
+                         if (callId > 0 && state != QLatin1String("ended"))
+                             sessionIndex.upsert(callId, QJsonObject{{QStringLiteral("call_id"), callId}, {QStringLiteral("state"), state}});
+                     }, Qt::DirectConnection);
+    QObject::connect(&media, &Conversation::MediaEndpoint::sessionFinished, &sessionIndex,
+                     [&sessionIndex](qint64 callId, const Conversation::SessionStats &) { sessionIndex.remove(callId); },
+                     Qt::DirectConnection);
     Server::RequestAuth auth(settings.apiToken().toUtf8());
     Server::ServerPool server(router, auth);
     server.setWebSocketHandler([&media, &events](std::unique_ptr<QWebSocket> ws, QObject *worker) {

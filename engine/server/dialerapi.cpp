@@ -1,4 +1,5 @@
 #include "dialerapi.h"
+#include "sessionindex.h"
 
 #include "campaigns/calllifecycle.h"
 #include "campaigns/campaignservice.h"
@@ -425,9 +426,16 @@ HttpResponse DialerApi::sessions(const RouteContext &) const
                                {QStringLiteral("answered_at"), isoOrNull(r.answeredAt)},
                                {QStringLiteral("age_s"), r.startedAt > 0 ? (now - r.startedAt) / 1000 : 0}});
     }
-    return HttpResponse::json(QJsonObject{{QStringLiteral("source"), QStringLiteral("database")},
-                                          {QStringLiteral("count"), arr.size()},
-                                          {QStringLiteral("sessions"), arr}});
+    QJsonObject body{{QStringLiteral("source"), QStringLiteral("database")},
+                      {QStringLiteral("count"), arr.size()},
+                      {QStringLiteral("sessions"), arr}};
+    if (m_sessionIndex) {
+        QString source;
+        const QJsonArray media = m_sessionIndex->snapshot(&source);
+        body.insert(QStringLiteral("media_sessions"), media);
+        body.insert(QStringLiteral("media_source"), source); // "redis" (all nodes) or "memory" (this node)
+    }
+    return HttpResponse::json(body);
 }
 
 } // namespace Leadline::Server

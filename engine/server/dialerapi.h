@@ -17,6 +17,8 @@ namespace Leadline { class Clock; class Settings; }
 
 namespace Leadline::Server {
 
+class SessionIndex;
+
 // Per-minute prices (INR) for the cost estimate; settings PRICE_*_INR_PER_MIN.
 struct CostPrices
 {
@@ -45,6 +47,9 @@ public:
     static QByteArray csvField(const QString &value);
     static bool webhookKeyMatches(const QByteArray &expected, const QByteArray &given);
 
+    // The live media sessions of every node (Redis) for /debug/sessions; optional.
+    void setSessionIndex(SessionIndex *index) { m_sessionIndex = index; }
+
 private:
     HttpResponse start(const RouteContext &ctx) const;
     HttpResponse pause(const RouteContext &ctx) const;
@@ -61,6 +66,7 @@ private:
     const Storage::Database &m_db;
     const Clock &m_clock;
     Campaigns::Dialer *m_dialer;
+    SessionIndex *m_sessionIndex = nullptr;
     DialerApiOptions m_options;
 
     struct Counters
