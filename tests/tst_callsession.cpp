@@ -22,6 +22,7 @@ private slots:
     void interestedEndsWithOutcome();
     void bargeInClearsWithinOneFrameAndBackchannelDoesNot();
     void switchesToHindiWhenTheCallerDoes();
+    void hindiLeadStaysHindiWhenTheRecogniserIsEnglishOnly();
     void dtmfIsRecorded();
     void notInterested();
     void optOutGoesOnDnc();
@@ -41,6 +42,8 @@ private:
         std::unique_ptr<FixtureReplayer> replayer;
         qint64 audioSentMs = 0;
 
+        QStringList sttLanguages;
+        QString leadLanguage = QStringLiteral("English");
         void build(QStringList sttScript, std::unique_ptr<Providers::LanguageModel> llm)
         {
             recorder.context_.callId = 42;
@@ -49,8 +52,9 @@ private:
             recorder.context_.phoneE164 = QStringLiteral("+919876543210");
             recorder.context_.city = QStringLiteral("Pune");
             recorder.context_.propertyType = QStringLiteral("2BHK");
-            recorder.context_.leadLanguage = QStringLiteral("English");
+            recorder.context_.leadLanguage = leadLanguage;
             auto stt = std::make_unique<Providers::FakeStt>(sttScript);
+            stt->setLanguages(sttLanguages);
             auto t = std::make_unique<Providers::FakeTts>();
             tts = t.get();
             SessionConfig cfg;
@@ -175,6 +179,25 @@ void tst_CallSession::switchesToHindiWhenTheCallerDoes()
     const QString budgetLine = h.tts->spoken().filter(QStringLiteral("बजट")).value(0);
     QVERIFY2(budgetLine.contains(QStringLiteral("पचास लाख")) && !budgetLine.contains(QStringLiteral("50")), qPrintable(budgetLine));
     QCOMPARE(h.recorder.outcome.language, QStringLiteral("hi"));
+}
+
+void tst_CallSession::hindiLeadStaysHindiWhenTheRecogniserIsEnglishOnly()
+{
+    // The offline recogniser has only an English model: on a Hindi caller it returns English-ish
+    // words, which must not switch the agent to English.
+    Harness h;
+    h.leadLanguage = QStringLiteral("Hindi");
+    h.sttLanguages = {QStringLiteral("en")};
+    h.build({QStringLiteral("hello yes please"), QStringLiteral("call me tomorrow evening")}, std::make_unique<Providers::ScriptedDialog>());
+    h.play(QStringLiteral("interested.jsonl"), /*sendStop=*/false);
+    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
+    for (const auto &t : h.recorder.turns)
+        if (t.speaker == QLatin1String("agent"))
+            QCOMPARE(t.language, QStringLiteral("hi"));
+    QVERIFY(h.tts->spoken().first().startsWith(QStringLiteral("नमस्ते")));
+    const QString closing = h.recorder.texts(QStringLiteral("agent")).last();
+    QVERIFY2(closing.contains(QStringLiteral("धन्यवाद")), qPrintable(closing)); // closed in Hindi
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("interested"));
 }
 
 void tst_CallSession::dtmfIsRecorded()

@@ -172,6 +172,7 @@ void CallSession::beginConversation(const CallContext &ctx)
     m_ctx = ctx;
     m_phase = Phase::Active;
     m_callerLanguage = normalizeLanguage(ctx.leadLanguage, normalizeLanguage(ctx.campaignLanguage));
+    m_leadLanguage = m_callerLanguage;
     Providers::SttOptions opts;
     opts.sampleRate = m_sampleRate;
     opts.language = m_callerLanguage == QLatin1String("hi") ? QStringLiteral("multi") : QStringLiteral("en-IN");
@@ -256,8 +257,12 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
     if (!m_callerBuffer.isEmpty())
         m_callerBuffer += QLatin1Char(' ');
     m_callerBuffer += text.trimmed();
+    // Follow the caller's language, unless the recogniser cannot hear the lead's language at all:
+    // then its text (an English-only model on Hindi speech) says nothing about what was spoken.
+    const QStringList heard = m_stt->languages();
+    const bool sttHearsLead = heard.isEmpty() || heard.contains(m_leadLanguage.left(2));
     const QString detected = detectLanguage(text, language);
-    if (!detected.isEmpty())
+    if (!detected.isEmpty() && sttHearsLead)
         m_callerLanguage = detected; // "en", "hi" or "hi-Latn" (Hinglish)
 }
 

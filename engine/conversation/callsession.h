@@ -136,6 +136,7 @@ private:
     QList<Providers::ChatMessage> m_history;
     QString m_callerBuffer;        // final transcript pieces of the current caller turn
     QString m_callerLanguage;
+    QString m_leadLanguage;        // from the lead/campaign at the start of the call
     qint64 m_callerStartMs = -1;
     qint64 m_callerEndMs = -1;      // local VAD end of speech
     qint64 m_speechEndWallMs = -1;  // wall clock (ms) when the caller stopped, for latency

@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QObject>
+#include <QStringList>
 
 namespace Leadline::Providers {
 
@@ -20,6 +21,9 @@ class SpeechToText : public QObject
 public:
     using QObject::QObject;
     virtual QString name() const = 0;
+    // Languages it can recognise ("en", "hi"); empty = whatever the vendor's multilingual model
+    // covers. A caller speaking another language yields no useful text (nor language hint).
+    virtual QStringList languages() const { return {}; }
     virtual void start(const SttOptions &options) = 0;
     virtual void pushAudio(const QByteArray &pcm) = 0; // S16LE at options.sampleRate
     virtual void finalize() = 0;                        // caller stopped (local VAD): flush now

@@ -22,6 +22,8 @@ class FakeStt final : public SpeechToText
 public:
     explicit FakeStt(QStringList script, int latencyMs = 0, QObject *parent = nullptr);
     QString name() const override { return QStringLiteral("fake-stt"); }
+    QStringList languages() const override { return m_languages; }
+    void setLanguages(QStringList languages) { m_languages = std::move(languages); } // empty = any
     void start(const SttOptions &options) override;
     void pushAudio(const QByteArray &pcm) override;
     void finalize() override {}
@@ -34,6 +36,7 @@ private:
     int m_latencyMs;
     int m_segment = 0;
     int m_failAfter = -1;
+    QStringList m_languages;
     bool m_stopped = false;
     SttOptions m_options;
     // Endpointing after 450 ms of silence (a vendor setting of the same order): the fixtures'

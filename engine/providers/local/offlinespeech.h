@@ -68,6 +68,7 @@ class PocketsphinxStt final : public SpeechToText
 public:
     PocketsphinxStt(std::shared_ptr<OfflineSpeechEngine> engine, QObject *parent = nullptr);
     QString name() const override { return QStringLiteral("pocketsphinx"); }
+    QStringList languages() const override { return {QStringLiteral("en")}; } // the en-us model only
     void start(const SttOptions &options) override;
     void pushAudio(const QByteArray &pcm) override;
     void finalize() override {}
