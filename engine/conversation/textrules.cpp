@@ -11,8 +11,6 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
-Q_LOGGING_CATEGORY(lcConversation, "leadline.conversation", QtInfoMsg)
-
 namespace Leadline::Conversation {
 
 bool isBackchannel(const QString &text) { return Language::Phrases::isBackchannel(text); }

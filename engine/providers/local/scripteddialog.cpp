@@ -1,6 +1,7 @@
 #include "scripteddialog.h"
 
 #include "language/budgetparser.h"
+#include "language/phrases.h"
 
 #include <QRegularExpression>
 
@@ -23,7 +24,6 @@ QString capture(const QString &text, const char *pattern)
     return m.hasMatch() ? m.captured(0).trimmed() : QString();
 }
 
-const char kOptOut[] = R"((don'?t|do not|never) (call|phone)|stop calling|remove my number|\bdnd\b|call mat|mat karo call|phone mat|कॉल मत|फ़ोन मत|फोन मत)";
 const char kWrongNumber[] = R"(wrong number|galat number|गलत नंबर|no one (by|of) that name|not (him|her|me)\b|who\?? is that)";
 const char kNotInterested[] = R"(not interested|no thanks|no,? thank|already bought|don'?t need|nahi chahiye|nahin chahiye|interest nahi|नहीं चाहिए|दिलचस्पी नहीं|रुचि नहीं)";
 const char kBareNo[] = R"(^\s*(no|nope|nahi|nahin|नहीं|ना)\b)";
@@ -120,7 +120,7 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
     if (!callback.isEmpty())
         facts.insert(QStringLiteral("callback_time"), callback);
 
-    if (matches(last, kOptOut))
+    if (Language::Phrases::isOptOut(last)) // the same rule the call session applies
         return end(l.closeDnc, QStringLiteral("do_not_call"));
     if (matches(last, kWrongNumber))
         return end(l.closeWrong, QStringLiteral("wrong_number"));

@@ -1,0 +1,3 @@
+#include "conversationlog.h"
+
+Q_LOGGING_CATEGORY(lcConversation, "leadline.conversation", QtInfoMsg)
