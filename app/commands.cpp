@@ -1,14 +1,19 @@
 #include "commands.h"
 
 #include "campaigns/campaignservice.h"
+#include "storage/apitokenrepository.h"
 #include "storage/database.h"
+#include "storage/handoffrepository.h"
+#include "leads/phonenumber.h"
 #include "storage/migrations.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTime>
 
 namespace Leadline {
 
@@ -91,6 +96,196 @@ int runImport(Campaigns::CampaignService &campaigns, const QString &campaign, co
         return 1;
     }
     return importFile(campaigns, c->id, file, json);
+}
+
+static QString cliTime(qint64 ms)
+{
+    return ms <= 0 ? QStringLiteral("-") : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
+}
+
+static QJsonObject tokenJson(const Storage::ApiTokenRow &r)
+{
+    auto t = [](qint64 ms) { return ms <= 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(cliTime(ms)); };
+    return QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("name"), r.name}, {QStringLiteral("created_at"), t(r.createdAt)},
+                       {QStringLiteral("last_used_at"), t(r.lastUsedAt)}, {QStringLiteral("revoked_at"), t(r.revokedAt)},
+                       {QStringLiteral("active"), r.active()}};
+}
+
+int runToken(const Storage::Database &db, const QStringList &args, bool json)
+{
+    const QString sub = args.value(0);
+    const bool known = (sub == QLatin1String("create") && args.size() == 2) || (sub == QLatin1String("list") && args.size() == 1)
+                       || (sub == QLatin1String("revoke") && args.size() == 2);
+    if (!known) {
+        err() << "usage: leadline token create <name> | token list [--json] | token revoke <name|id>" << Qt::endl;
+        return 2;
+    }
+    auto conn = db.connection();
+    if (!conn) {
+        err() << "leadline: " << conn.error().message << Qt::endl;
+        return 1;
+    }
+    Storage::ApiTokenRepository tokens(conn.value());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (sub == QLatin1String("create")) {
+        auto created = tokens.create(args.at(1), now);
+        if (!created) {
+            err() << "leadline: " << created.error().message << Qt::endl;
+            return created.error().code == Error::Code::Validation ? 2 : 1;
+        }
+        if (json) {
+            QJsonObject o = tokenJson(created->row);
+            o.insert(QStringLiteral("token"), QString::fromLatin1(created->token));
+            out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+            out().flush();
+        } else {
+            out() << created->token << Qt::endl;
+        }
+        err() << "token \"" << created->row.name << "\" (id " << created->row.id
+              << ") created; it is shown only now. Use it as: Authorization: Bearer <token>" << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        auto rows = tokens.list();
+        if (!rows) {
+            err() << "leadline: " << rows.error().message << Qt::endl;
+            return 1;
+        }
+        if (json) {
+            QJsonArray a;
+            for (const auto &r : rows.value())
+                a.append(tokenJson(r));
+            out() << QJsonDocument(a).toJson(QJsonDocument::Indented);
+            out().flush();
+            return 0;
+        }
+        out() << QStringLiteral("%1  %2  %3  %4  %5").arg(QStringLiteral("id"), -5).arg(QStringLiteral("name"), -24)
+                     .arg(QStringLiteral("created"), -20).arg(QStringLiteral("last used"), -20).arg(QStringLiteral("revoked"))
+              << Qt::endl;
+        for (const auto &r : rows.value())
+            out() << QStringLiteral("%1  %2  %3  %4  %5").arg(r.id, -5).arg(r.name, -24).arg(cliTime(r.createdAt), -20)
+                         .arg(cliTime(r.lastUsedAt), -20).arg(cliTime(r.revokedAt))
+                  << Qt::endl;
+        return 0;
+    }
+    auto revoked = tokens.revoke(args.at(1), now);
+    if (!revoked) {
+        err() << "leadline: " << revoked.error().message << Qt::endl;
+        return 1;
+    }
+    out() << "revoked token \"" << revoked->name << "\" (id " << revoked->id << ")" << Qt::endl;
+    return 0;
+}
+
+int runAgents(const Storage::Database &db, const QStringList &args, bool json)
+{
+    const QString sub = args.value(0);
+    auto usage = [] {
+        err() << "usage: leadline agents list | add <name> <phone> [en,hi] [HH:MM-HH:MM] | remove <id> | available <id> on|off"
+              << Qt::endl;
+        return 2;
+    };
+    auto conn = db.connection();
+    if (!conn) {
+        err() << "leadline: " << conn.error().message << Qt::endl;
+        return 1;
+    }
+    Storage::HandoffRepository repo(conn.value());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (sub == QLatin1String("list") || sub.isEmpty()) {
+        auto agents = repo.agents();
+        if (!agents) {
+            err() << "leadline: " << agents.error().message << Qt::endl;
+            return 1;
+        }
+        if (json) {
+            QJsonArray a;
+            for (const auto &r : agents.value())
+                a.append(r.toJson());
+            out() << QJsonDocument(a).toJson(QJsonDocument::Indented);
+            out().flush();
+            return 0;
+        }
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6").arg(QStringLiteral("id"), -5).arg(QStringLiteral("name"), -22)
+                     .arg(QStringLiteral("phone"), -14).arg(QStringLiteral("languages"), -10).arg(QStringLiteral("hours"), -24)
+                     .arg(QStringLiteral("available"))
+              << Qt::endl;
+        for (const auto &r : agents.value())
+            out() << QStringLiteral("%1  %2  %3  %4  %5  %6").arg(r.id, -5).arg(r.name, -22).arg(r.phoneE164, -14)
+                         .arg(r.languages.join(QLatin1Char(',')), -10)
+                         .arg(r.workStart + QLatin1Char('-') + r.workEnd + QLatin1Char(' ') + r.workDays, -24)
+                         .arg(r.available ? QStringLiteral("on") : QStringLiteral("off"))
+                  << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("add")) {
+        if (args.size() < 3 || args.size() > 5)
+            return usage();
+        Storage::SalesAgentRow row;
+        row.name = args.at(1).trimmed();
+        const auto phone = Leads::PhoneNumber::normalize(args.at(2));
+        if (row.name.isEmpty() || !phone.ok()) {
+            err() << "leadline: " << (row.name.isEmpty() ? QStringLiteral("the name is empty") : phone.detail) << Qt::endl;
+            return 2;
+        }
+        row.phoneE164 = phone.e164;
+        if (args.size() >= 4) {
+            row.languages.clear();
+            for (QString l : args.at(3).toLower().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                l = l.trimmed();
+                l = l == QLatin1String("hindi") ? QStringLiteral("hi") : l == QLatin1String("english") ? QStringLiteral("en") : l;
+                if (l.size() != 2 || !l.at(0).isLetter() || !l.at(1).isLetter()) {
+                    err() << "leadline: languages must be two-letter codes like en,hi (got \"" << l << "\")" << Qt::endl;
+                    return 2;
+                }
+                row.languages << l;
+            }
+        }
+        if (args.size() == 5) {
+            const QStringList hours = args.at(4).split(QLatin1Char('-'));
+            const QTime start = QTime::fromString(hours.value(0), QStringLiteral("H:mm"));
+            const QTime end = QTime::fromString(hours.value(1), QStringLiteral("H:mm"));
+            if (hours.size() != 2 || !start.isValid() || !end.isValid()) {
+                err() << "leadline: working hours must look like 10:00-19:00" << Qt::endl;
+                return 2;
+            }
+            row.workStart = start.toString(QStringLiteral("HH:mm"));
+            row.workEnd = end.toString(QStringLiteral("HH:mm"));
+        }
+        auto created = repo.createAgent(row, now);
+        if (!created) {
+            err() << "leadline: " << created.error().message << Qt::endl;
+            return created.error().code == Error::Code::Conflict ? 2 : 1;
+        }
+        if (json) {
+            out() << QJsonDocument(created->toJson()).toJson(QJsonDocument::Indented);
+            out().flush();
+        } else {
+            out() << "added agent " << created->id << " " << created->name << " (" << created->phoneE164 << ")" << Qt::endl;
+        }
+        return 0;
+    }
+    bool ok = false;
+    const qint64 id = args.value(1).toLongLong(&ok);
+    if (sub == QLatin1String("remove") && args.size() == 2 && ok) {
+        if (Status s = repo.deactivateAgent(id, now); !s) {
+            err() << "leadline: " << s.error().message << Qt::endl;
+            return 1;
+        }
+        out() << "removed agent " << id << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("available") && args.size() == 3 && ok
+        && (args.at(2) == QLatin1String("on") || args.at(2) == QLatin1String("off"))) {
+        const bool on = args.at(2) == QLatin1String("on");
+        if (Status s = repo.setAgentAvailable(id, on, now); !s) {
+            err() << "leadline: " << s.error().message << Qt::endl;
+            return 1;
+        }
+        out() << "agent " << id << " is " << (on ? "available" : "not available") << Qt::endl;
+        return 0;
+    }
+    return usage();
 }
 
 } // namespace Leadline

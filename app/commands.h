@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace Leadline {
 namespace Campaigns { class CampaignService; }
@@ -12,4 +13,10 @@ namespace Storage { class Database; }
 int runMigrate(const Storage::Database &db, bool report);
 int runImport(Campaigns::CampaignService &campaigns, const QString &campaign, const QString &file, bool json,
               bool createIfMissing);
+// `token create <name>` (prints the token once) | `token list` | `token revoke <name|id>`.
+// args are the positional arguments after "token".
+int runToken(const Storage::Database &db, const QStringList &args, bool json);
+// `agents list` | `agents add <name> <phone> [en,hi] [HH:MM-HH:MM]` | `agents remove <id>` |
+// `agents available <id> on|off`: the hot-lead handoff roster. args follow "agents".
+int runAgents(const Storage::Database &db, const QStringList &args, bool json);
 }

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTextStream>
 #include <QTimeZone>
 #include <QTimer>
@@ -45,6 +46,13 @@ DemoRunner::~DemoRunner()
 
 Status DemoRunner::prepare(Settings &settings)
 {
+    if (settings.port() == 0) {
+        // The simulator dials back to OUR_BASE_URL, so the demo needs its port before serving.
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost))
+            return Error::make(Error::Code::Unavailable, QStringLiteral("no free port on loopback"));
+        settings.set(QStringLiteral("PORT"), QString::number(probe.serverPort()));
+    }
     QFile personasFile(QStringLiteral(":/leadline/sim_personas.json"));
     personasFile.open(QIODevice::ReadOnly);
     auto personas = Sim::Persona::load(personasFile.readAll());

@@ -13,21 +13,31 @@
 #include "core/logging.h"
 #include "core/settings.h"
 #include "server/dialerapi.h"
+#include "server/handoffapi.h"
+#include "conversation/storagehandoffdesk.h"
 #include "server/eventhub.h"
 #include "server/sessionindex.h"
+#include "conversation/eventingcallrecorder.h"
 #include "conversation/mediaendpoint.h"
+#include "conversation/vendorerrors.h"
 #include "conversation/storagecallrecorder.h"
 #include "providers/defaultproviderfactory.h"
+#include "server/apitokenverifier.h"
 #include "server/requestauth.h"
 #include "server/restapi.h"
+#include "server/webhookapi.h"
+#include "webhooks/webhookdispatcher.h"
 #include "server/serverpool.h"
+#include "server/tokensapi.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "ui/consoleapp.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSysInfo>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -37,13 +47,16 @@ using namespace Leadline;
 
 static bool wantsGui(int argc, char **argv)
 {
+    bool window = false; // `demo --window`: the demo with the console
+    bool gui = true;
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
+        window |= a == "--window";
         if (a == "--headless" || a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all"
-            || a == "migrate" || a == "import" || a == "demo" || a == "config")
-            return false;
+            || a == "migrate" || a == "import" || a == "demo" || a == "config" || a == "agents" || a == "token")
+            gui = false;
     }
-    return true;
+    return gui || window;
 }
 
 int main(int argc, char **argv)
@@ -57,6 +70,8 @@ int main(int argc, char **argv)
     std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("leadline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LEADLINE_VERSION));
+    if (gui) // matches the installed io.leadline.Leadline.desktop (icon and name on Wayland)
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.leadline.Leadline"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Leadline: AI voice campaigns for real-estate sales teams."));
@@ -67,12 +82,13 @@ int main(int argc, char **argv)
     const QCommandLineOption dbUrl(QStringLiteral("database-url"), QStringLiteral("postgresql://user:pass@host/db; default: embedded SQLite."), QStringLiteral("url"));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Config file (INI, keys as the environment variables)."), QStringLiteral("file"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or critical."), QStringLiteral("level"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("import: print the report as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("import, token: print JSON."));
     const QCommandLineOption create(QStringLiteral("create"), QStringLiteral("import: create the campaign if it does not exist."));
     const QCommandLineOption noServe(QStringLiteral("no-serve"), QStringLiteral("demo: exit after the demo instead of serving."));
-    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe});
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("demo: watch it in the console window."));
+    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo | config"));
+                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off"));
     parser.process(*app);
 
     QHash<QString, QString> cli;
@@ -107,6 +123,7 @@ int main(int argc, char **argv)
     AcceleratedClock demoClock = DemoRunner::makeClock();
     const Clock &clock = demoRun ? static_cast<const Clock &>(demoClock) : systemClock;
     Campaigns::CampaignService campaigns(db, clock, {settings.callingHoursStart(), settings.callingHoursEnd()});
+    campaigns.setImportLimits(Campaigns::ImportLimits::fromSettings(settings));
     if (verb == QLatin1String("import")) {
         if (args.size() != 3) {
             QTextStream(stderr) << "usage: leadline import <campaign-id|name> <file.csv> [--json] [--create]\n";
@@ -114,6 +131,10 @@ int main(int argc, char **argv)
         }
         return runImport(campaigns, args.at(1), args.at(2), parser.isSet(json), parser.isSet(create));
     }
+    if (verb == QLatin1String("token"))
+        return runToken(db, args.mid(1), parser.isSet(json));
+    if (verb == QLatin1String("agents"))
+        return runAgents(db, args.mid(1), parser.isSet(json));
     if (!verb.isEmpty() && !demoRun) {
         QTextStream(stderr) << "leadline: unknown command \"" << verb << "\" (see --help)\n";
         return 2;
@@ -133,20 +154,42 @@ int main(int argc, char **argv)
     Server::Router router;
     // The dialer runs on its own thread and dials through Exotel. Its routes go first: its
     // /campaigns/{id}/pause also withdraws dials still queued for Exotel.
-    Campaigns::CallLifecycle lifecycle(db, clock);
+    // Live events for consoles: /events and the console window (call life, campaign progress).
+    Server::EventHub events(settings.apiToken().toUtf8());
+    Campaigns::CallLifecycle lifecycle(db, clock, &events);
     const auto dialerOptions = Campaigns::DialerOptions::fromSettings(settings);
-    Campaigns::Dialer dialer(db, clock, Campaigns::ExotelCallPlacer::factory(settings), dialerOptions, dialerOptions.tickMs);
+    Campaigns::Dialer dialer(db, clock, Campaigns::ExotelCallPlacer::factory(settings), dialerOptions, &events,
+                             dialerOptions.tickMs);
     Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, &dialer, Server::DialerApiOptions::fromSettings(settings));
     dialerApi.registerRoutes(router);
     Server::RestApi api(campaigns, db);
     api.registerRoutes(router);
+    // Hot-lead handoff (Exotel flow mode): agent roster, handoffs, the flow's Passthru and Connect URLs.
+    Server::HandoffApi handoffApi(db, clock, Server::HandoffApiOptions::fromSettings(settings));
+    handoffApi.registerRoutes(router);
+    api.setHandoffApi(&handoffApi);
     // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.
-    Conversation::StorageCallRecorder recorder(db);
+    Conversation::StorageCallRecorder storageRecorder(db);
+    Conversation::EventingCallRecorder recorder(storageRecorder, events);
+    Conversation::SessionConfig sessionConfig;
+    sessionConfig.screening = Screening::ScreeningPolicy::fromSettings(settings); // voicemail/IVR/announcements
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig::fromSettings(settings),
-                                      Conversation::SessionConfig{});
+                                      sessionConfig);
     router.addWebSocketPath(QStringLiteral("/media"));
-    // Live events for consoles on /events (call activity, call ends).
-    Server::EventHub events(settings.apiToken().toUtf8());
+    Conversation::StorageHandoffDesk handoffDesk(db, clock, Conversation::HandoffDeskOptions::fromSettings(settings));
+    media.setHandoffDesk(&handoffDesk);
+    // CRM webhooks: finished calls (and handoffs) POSTed, signed, from a persisted outbox by
+    // their own thread; configuration and delivery log over REST.
+    const auto webhookOptions = Webhooks::WebhookOptions::fromSettings(settings);
+    Webhooks::WebhookDispatcher crmWebhooks(db, clock, webhookOptions);
+    Server::WebhookApi webhookApi(db, clock, webhookOptions.secretKey, &crmWebhooks);
+    webhookApi.registerRoutes(router);
+    QObject::connect(&handoffDesk, &Conversation::StorageHandoffDesk::handoffRequested, &crmWebhooks,
+                     [&crmWebhooks](qint64 callId, const QJsonObject &handoff) { crmWebhooks.handoff(callId, handoff); },
+                     Qt::DirectConnection);
+    Conversation::VendorErrors vendorErrors; // counted by every call session, shown on /metrics
+    media.setVendorErrors(&vendorErrors);
+    dialerApi.setVendorErrors(&vendorErrors);
     router.addWebSocketPath(QStringLiteral("/events"));
     QObject::connect(&media, &Conversation::MediaEndpoint::callActivity, &events,
                      [&events](qint64 callId, const QString &state, const QString &speaker, const QString &text) {
@@ -154,10 +197,6 @@ int main(int argc, char **argv)
                                                                                      {QStringLiteral("state"), state},
                                                                                      {QStringLiteral("speaker"), speaker},
                                                                                      {QStringLiteral("text"), text}});
-                     }, Qt::DirectConnection);
-    QObject::connect(&media, &Conversation::MediaEndpoint::sessionFinished, &events,
-                     [&events](qint64 callId, const Conversation::SessionStats &) {
-                         events.publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId}});
                      }, Qt::DirectConnection);
     // Live sessions of every node for /debug/sessions (Redis when REDIS_URL is set).
     Server::SessionIndex sessionIndex(settings.value(QStringLiteral("REDIS_URL")),
@@ -171,7 +210,12 @@ int main(int argc, char **argv)
     QObject::connect(&media, &Conversation::MediaEndpoint::sessionFinished, &sessionIndex,
                      [&sessionIndex](qint64 callId, const Conversation::SessionStats &) { sessionIndex.remove(callId); },
                      Qt::DirectConnection);
-    Server::RequestAuth auth(settings.apiToken().toUtf8());
+    // Bearer tokens: API_TOKEN or an active row of api_tokens (`leadline token create`, /tokens).
+    Server::ApiTokenVerifier tokenVerifier(db, systemClock);
+    Server::TokensApi tokensApi(db, systemClock, &tokenVerifier);
+    tokensApi.registerRoutes(router);
+    Server::RequestAuth auth(settings.apiToken().toUtf8(), &tokenVerifier);
+    events.setTokenVerifier(&tokenVerifier);
     Server::ServerPool server(router, auth);
     server.setWebSocketHandler([&media, &events](std::unique_ptr<QWebSocket> ws, QObject *worker) {
         if (ws->requestUrl().path() == QLatin1String("/events"))
@@ -184,14 +228,18 @@ int main(int argc, char **argv)
     options.port = quint16(settings.port());
     options.workers = settings.workerThreads();
     options.maxBodyBytes = settings.maxUploadBytes();
+    options.limits = Server::RequestLimits::fromSettings(settings);
+    options.tlsCertFile = settings.value(QStringLiteral("TLS_CERT_FILE"));
+    options.tlsKeyFile = settings.value(QStringLiteral("TLS_KEY_FILE"));
     if (Status s = server.start(options); !s) {
         QTextStream(stderr) << "leadline: " << s.error().message << '\n';
         return 1;
     }
-    QTextStream(stdout) << "Leadline " << LEADLINE_VERSION << " serving on http://" << settings.listenAddress() << ':'
+    QTextStream(stdout) << "Leadline " << LEADLINE_VERSION << " serving on " << (server.tls() ? "https://" : "http://") << settings.listenAddress() << ':'
                         << server.port() << " (database " << db.config().describe() << ")" << Qt::endl;
     quitOnTerminationSignals(*app);
     dialer.start();
+    crmWebhooks.start();
     if (demo) {
         const bool exitAfter = parser.isSet(noServe);
         QObject::connect(demo.get(), &DemoRunner::finished, app.get(), [&app, exitAfter, &server](int rc) {
@@ -211,18 +259,41 @@ int main(int argc, char **argv)
         const bool liveProviders = settings.isSet(QStringLiteral("DEEPGRAM_API_KEY"))
                                    || settings.isSet(QStringLiteral("OPENAI_API_KEY"))
                                    || settings.isSet(QStringLiteral("ELEVENLABS_API_KEY"));
+        // What the console may ask of the engine: every hook is thread-safe and returns at once.
+        Ui::ConsoleHooks hooks;
+        hooks.hangUpCall = [&media](qint64 callId) { media.hangUp(callId); };
+        // The console has already stored the status through CampaignService when these run.
+        hooks.startCampaign = [&dialer](qint64) { dialer.wake(); };
+        hooks.pauseCampaign = [&dialer](qint64 campaignId) { dialer.pauseCampaign(campaignId); };
+        // The demo runs in its own console process on a sandbox database, so the operator's
+        // campaigns and clock are untouched (`leadline demo --window`).
+        hooks.runDemo = [] {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+            const QString db = QStringLiteral("%1/leadline-demo-%2.sqlite").arg(dir).arg(QDateTime::currentMSecsSinceEpoch());
+            if (!QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                         {QStringLiteral("demo"), QStringLiteral("--window"), QStringLiteral("--port"), QStringLiteral("0"),
+                                          QStringLiteral("--database-url"), QStringLiteral("sqlite://") + db}))
+                qCWarning(lcCore) << "could not start the demo console";
+        };
+        hooks.eventSource = &events; // Server::EventHub::published(QByteArray), from any thread
+        Ui::ConsoleBackendOptions consoleOptions;
+        consoleOptions.prices = Storage::CostPrices::fromSettings(settings);
+        // A token revoked in the console is refused at once, not after the verifier's cache time.
+        consoleOptions.apiTokensChanged = [&tokenVerifier] { tokenVerifier.invalidate(); };
         console = std::make_unique<Ui::ConsoleApp>(
             campaigns, db,
             Ui::ConsoleInfo{server.port(), db.config().describe(),
                             liveProviders ? QStringLiteral("live") : QStringLiteral("offline"),
                             configFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
                                                        + QStringLiteral("/leadline.conf")
-                                                 : configFile});
+                                                 : configFile},
+            QString(), std::move(hooks), consoleOptions);
         console->show();
     }
     const int rc = app->exec();
     console.reset();
     dialer.stop();
+    crmWebhooks.stop();
     server.stop();
     return rc;
 }

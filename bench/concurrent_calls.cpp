@@ -1,11 +1,13 @@
 // concurrent_calls: load test. Ramps to N simultaneous calls against the real /media endpoint
 // (ServerPool with one worker per core, CallSession, StorageCallRecorder on a SQLite file) with
-// zero-cost fake vendors of fixed latency, driven by Exotel-protocol clients on their own thread
-// that stream shared/testdata/exotel/interested.jsonl at real 20 ms pacing. Reports one JSON
+// zero-cost fake vendors of fixed latency, driven by Exotel-protocol clients that stream
+// shared/testdata/exotel/interested.jsonl at real 20 ms pacing. The clients run in a separate
+// process (this binary re-run with --client), so the CPU and RSS reported are the engine's own;
+// --in-process keeps them on a thread of this process instead. Reports one JSON
 // line: calls held at once, calls completed, calls lost from the database, frames that left
 // later than 20 ms after their schedule, pacing lateness p99, CPU %, RSS per active call.
 // --check makes it exit 1 on any dropped call or any call missing from the database (the
-// `load` CTest uses it). Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check]
+// `load` CTest uses it). Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check] [--in-process]
 #include "exotelcaller.h"
 
 #include "conversation/mediaendpoint.h"
@@ -25,6 +27,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -57,7 +60,9 @@ int main(int argc, char **argv)
     const QCommandLineOption callsOpt(QStringLiteral("calls"), QStringLiteral("simultaneous calls"), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption rampOpt(QStringLiteral("ramp-ms"), QStringLiteral("time to start them all"), QStringLiteral("ms"), QStringLiteral("5000"));
     const QCommandLineOption checkOpt(QStringLiteral("check"), QStringLiteral("exit 1 on a dropped or lost call"));
-    p.addOptions({callsOpt, rampOpt, checkOpt});
+    const QCommandLineOption inProcessOpt(QStringLiteral("in-process"), QStringLiteral("run the simulated callers on a thread of this process"));
+    const QCommandLineOption clientOpt(QStringLiteral("client"), QStringLiteral("internal: be the caller process for the engine on this port"), QStringLiteral("port"));
+    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt});
     p.process(app);
     const int calls = p.value(callsOpt).toInt();
     const int rampMs = p.value(rampOpt).toInt();
@@ -70,6 +75,37 @@ int main(int argc, char **argv)
     for (const QByteArray &l : f.readAll().split('\n'))
         if (!l.trimmed().isEmpty())
             frames.append(l.trimmed());
+
+    // Starts the callers on host's thread: call i opens its socket at i * ramp / calls.
+    auto startCallers = [&frames, calls, rampMs](QObject *host, quint16 port) {
+        for (int i = 0; i < calls; ++i) {
+            const int at = calls > 1 ? rampMs * i / (calls - 1) : 0;
+            QMetaObject::invokeMethod(host, [host, frames, port, i, at] {
+                QTimer::singleShot(at, host, [host, frames, port, i] {
+                    new Bench::ExotelCaller(frames, QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(i + 1, 16, 16, QLatin1Char('0'))), host);
+                });
+            }, Qt::QueuedConnection);
+        }
+    };
+    if (p.isSet(clientOpt)) {
+        // The caller process: runs until every leg has hung up (or the parent kills it).
+        QObject host;
+        startCallers(&host, quint16(p.value(clientOpt).toUInt()));
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+            int legs = 0, done = 0;
+            for (QObject *o : host.children()) {
+                if (auto *leg = dynamic_cast<Bench::ExotelCaller *>(o)) {
+                    ++legs;
+                    done += leg->done() ? 1 : 0;
+                }
+            }
+            if (legs == calls && done == calls)
+                app.quit();
+        });
+        poll.start(200);
+        return app.exec();
+    }
 
     // A database with one lead and one call row per simulated call.
     QTemporaryDir dir;
@@ -128,19 +164,24 @@ int main(int argc, char **argv)
     const double cpuBefore = cpuSeconds();
     QElapsedTimer wall;
     wall.start();
+    const bool inProcess = p.isSet(inProcessOpt);
     QThread clientThread;
     clientThread.setObjectName(QStringLiteral("load-clients"));
     QObject *host = new QObject;
     host->moveToThread(&clientThread);
-    clientThread.start();
-    const quint16 port = pool.port();
-    for (int i = 0; i < calls; ++i) {
-        const int at = calls > 1 ? rampMs * i / (calls - 1) : 0;
-        QMetaObject::invokeMethod(host, [host, frames, port, i, at] {
-            QTimer::singleShot(at, host, [host, frames, port, i] {
-                new Bench::ExotelCaller(frames, QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(i + 1, 16, 16, QLatin1Char('0'))), host);
-            });
-        }, Qt::QueuedConnection);
+    QProcess clients;
+    if (inProcess) {
+        clientThread.start();
+        startCallers(host, pool.port());
+    } else {
+        clients.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        clients.start(QCoreApplication::applicationFilePath(),
+                      {QStringLiteral("--client"), QString::number(pool.port()), QStringLiteral("--calls"), QString::number(calls),
+                       QStringLiteral("--ramp-ms"), QString::number(rampMs)});
+        if (!clients.waitForStarted(10000)) {
+            fprintf(stderr, "concurrent_calls: cannot start the caller process\n");
+            return 1;
+        }
     }
     int held = 0;
     qint64 rssPeak = rssBefore;
@@ -154,9 +195,16 @@ int main(int argc, char **argv)
     }
     const double cpu = cpuSeconds() - cpuBefore;
     const double seconds = wall.elapsed() / 1000.0;
-    QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
-    clientThread.quit();
-    clientThread.wait();
+    if (inProcess) {
+        QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+        clientThread.quit();
+        clientThread.wait();
+    } else {
+        delete host;
+        if (!clients.waitForFinished(20000))
+            clients.kill();
+        clients.waitForFinished(5000);
+    }
     recorder.flush();
     QThread::msleep(500);
     recorder.flush();
@@ -185,7 +233,8 @@ int main(int argc, char **argv)
         {QStringLiteral("rss_per_call_kb"), held > 0 ? double(rssPeak - rssBefore) / held : 0.0},
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("workers"), pool.workerCount()},
-        {QStringLiteral("note"), QStringLiteral("clients run in-process on their own thread (same 2 cores)")},
+        {QStringLiteral("clients"), inProcess ? QStringLiteral("in-process thread") : QStringLiteral("separate process")},
+        {QStringLiteral("note"), QStringLiteral("CPU and RSS are the engine process's; callers share the same 2 cores")},
     };
     printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     fflush(stdout);

@@ -8,6 +8,10 @@
 #include "fakes/recordingtransport.h"
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
+#include "audio/pcm.h"
+#include "screening/tonedetector.h"
+
+#include <QJsonDocument>
 
 #include <QtTest>
 
@@ -29,6 +33,11 @@ private slots:
     void llmFailureApologisesAndEnds();
     void unknownCallIsClosed();
     void malformedFramesAreSurvived();
+    void voicemailBeepEndsTheCall();
+    void voicemailMessageIsLeftAfterTheBeep();
+    void humanIsConversedWith();
+    void carrierAnnouncementEndsAsUnreachable();
+    void ivrIsNavigatedWithInBandDtmf();
 
 private:
     struct Harness
@@ -44,6 +53,7 @@ private:
 
         QStringList sttLanguages;
         QString leadLanguage = QStringLiteral("English");
+        Screening::ScreeningPolicy screening;
         void build(QStringList sttScript, std::unique_ptr<Providers::LanguageModel> llm)
         {
             recorder.context_.callId = 42;
@@ -59,6 +69,7 @@ private:
             tts = t.get();
             SessionConfig cfg;
             cfg.goodbyeGraceMs = 300;
+            cfg.screening = screening;
             session = std::make_unique<CallSession>(transport, recorder, clock, std::move(stt), std::move(llm), std::move(t), cfg);
         }
         // Echo marks like Exotel's player: once the audio queued before them has played.
@@ -264,6 +275,193 @@ void tst_CallSession::malformedFramesAreSurvived()
     QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("not_interested"));
     QCOMPARE(h.session->stats().malformedFrames, 4); // bad JSON, bad base64, no event, oversized
+}
+
+// ---------------------------------------------------------------- call screening
+
+// A call of our own making: the fixture's connected/start frames, then `pcm` as inbound media in
+// 20 ms frames (paced by the replayer like Exotel).
+static QList<QByteArray> callWithAudio(const QByteArray &pcm)
+{
+    QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl")).mid(0, 2);
+    for (qsizetype off = 0, n = 1; off < pcm.size(); off += 320, ++n) {
+        const QJsonObject media{{QStringLiteral("chunk"), qint64(n)}, {QStringLiteral("timestamp"), QString::number(off / 16)},
+                                {QStringLiteral("payload"), QString::fromLatin1(pcm.mid(off, 320).toBase64())}};
+        frames << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("media")},
+                                            {QStringLiteral("sequence_number"), qint64(n + 1)},
+                                            {QStringLiteral("stream_sid"), QStringLiteral("69e11ba507c9f394bb049e21b1320b3f")},
+                                            {QStringLiteral("media"), media}})
+                      .toJson(QJsonDocument::Compact);
+    }
+    return frames;
+}
+
+// Speech-like audio: noise bursts of syllable length with short gaps (not a tone, pauses shorter
+// than a turn's end).
+static QByteArray babble(int ms, quint32 seed)
+{
+    QByteArray out;
+    quint32 x = seed;
+    while (Audio::durationMs(out.size(), 8000) < ms) {
+        QByteArray syllable(2 * 8 * 220, Qt::Uninitialized);
+        for (int i = 0; i < syllable.size() / 2; ++i) {
+            x = x * 1664525u + 1013904223u;
+            const auto v = qint16(int(x >> 20) - 2048); // +-2048 white noise
+            syllable[2 * i] = char(quint16(v) & 0xff);
+            syllable[2 * i + 1] = char(quint16(v) >> 8);
+        }
+        out += syllable + Audio::silence(80, 8000);
+    }
+    return out.left(ms * 16);
+}
+
+static QJsonObject screeningRecord(const Storage::CallOutcome &o)
+{
+    return o.fields.value(QStringLiteral("screening")).toObject();
+}
+
+void tst_CallSession::voicemailBeepEndsTheCall()
+{
+    // A 2.5 s greeting the recogniser could not make out, then a beep: voicemail, the agent stops
+    // and the call ends at once with outcome voicemail; the LLM is never asked.
+    Harness h;
+    int llmRequests = 0;
+    h.build({}, std::make_unique<Providers::FakeLlm>([&llmRequests](const Providers::LlmRequest &) {
+                ++llmRequests;
+                return Providers::FakeReply{QStringLiteral("Hello, are you there?"), {}, {}};
+            }));
+    const QByteArray pcm = Audio::silence(300, 8000) + babble(2500, 11) + Audio::silence(300, 8000)
+                           + Audio::tone(400, 8000, 1000.0, 0.3) + Audio::silence(8000, 8000);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
+    h.transport.clock.restart();
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 10000);
+    QCOMPARE(h.recorder.finished, QList<qint64>{42});
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("voicemail"));
+    const QJsonObject rec = screeningRecord(h.recorder.outcome);
+    QCOMPARE(rec.value(QStringLiteral("class")).toString(), QStringLiteral("voicemail"));
+    QVERIFY2(rec.value(QStringLiteral("reason")).toString().contains(QStringLiteral("beep")), qPrintable(rec.value(QStringLiteral("reason")).toString()));
+    QVERIFY2(h.recorder.outcome.failureReason.startsWith(QStringLiteral("screened: voicemail")), qPrintable(h.recorder.outcome.failureReason));
+    // Ended right after the beep (3.1 s of audio + 150 ms to qualify), not at the silence timeout.
+    QVERIFY2(h.replayer->elapsedMs() < 4500, qPrintable(QString::number(h.replayer->elapsedMs())));
+    QCOMPARE(llmRequests, 0);
+    QVERIFY(h.tts->spoken().size() == 1); // the greeting only; nothing after the verdict
+}
+
+void tst_CallSession::voicemailMessageIsLeftAfterTheBeep()
+{
+    Harness h;
+    h.screening.voicemail = Screening::ScreeningPolicy::VoicemailAction::LeaveMessage;
+    h.screening.voicemailMessage = QStringLiteral("Hello {name}, we will call you again soon.");
+    h.build({}, std::make_unique<Providers::ScriptedDialog>());
+    const QByteArray pcm = Audio::silence(300, 8000) + babble(2500, 12) + Audio::silence(300, 8000)
+                           + Audio::tone(400, 8000, 1400.0, 0.3) + Audio::silence(15000, 8000);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
+    h.transport.clock.restart();
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 15000);
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("voicemail"));
+    QCOMPARE(h.tts->spoken().last(), QStringLiteral("Hello Aarav, we will call you again soon."));
+    QCOMPARE(h.recorder.texts(QStringLiteral("agent")).last(), QStringLiteral("Hello Aarav, we will call you again soon."));
+}
+
+void tst_CallSession::humanIsConversedWith()
+{
+    // "Hello?" then a pause, then an answer: screened as human, and the conversation goes on.
+    Harness h;
+    int llmRequests = 0;
+    h.build({QStringLiteral("Hello?"), QStringLiteral("Yes, I am interested.")},
+            std::make_unique<Providers::FakeLlm>([&llmRequests](const Providers::LlmRequest &r) {
+                ++llmRequests;
+                if (r.messages.last().content.contains(QStringLiteral("interested")))
+                    return Providers::FakeReply{QStringLiteral("Wonderful, thank you."), QStringLiteral("end_call"),
+                                                QJsonObject{{QStringLiteral("outcome"), QStringLiteral("interested")}}};
+                return Providers::FakeReply{QStringLiteral("This is Leadline calling about the flat you enquired about."), {}, {}};
+            }));
+    const QByteArray pcm = Audio::silence(300, 8000) + babble(600, 13) + Audio::silence(4500, 8000) + babble(1200, 14)
+                           + Audio::silence(6000, 8000);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
+    h.transport.clock.restart();
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("interested"));
+    QCOMPARE(screeningRecord(h.recorder.outcome).value(QStringLiteral("class")).toString(), QStringLiteral("human"));
+    QVERIFY(h.recorder.outcome.failureReason.isEmpty());
+    QCOMPARE(llmRequests, 2);
+    QCOMPARE(h.recorder.texts(QStringLiteral("caller")), (QStringList{QStringLiteral("Hello?"), QStringLiteral("Yes, I am interested.")}));
+}
+
+void tst_CallSession::carrierAnnouncementEndsAsUnreachable()
+{
+    // "आप जिस नंबर पर कॉल कर रहे हैं वह अभी बंद है" as Deepgram would transcribe it: ends at once,
+    // outcome unreachable (retried per policy), the announcement kind recorded.
+    Harness h;
+    h.leadLanguage = QStringLiteral("Hindi");
+    int llmRequests = 0;
+    h.build({QStringLiteral("आप जिस नंबर पर कॉल कर रहे हैं वह अभी बंद है")},
+            std::make_unique<Providers::FakeLlm>([&llmRequests](const Providers::LlmRequest &) {
+                ++llmRequests;
+                return Providers::FakeReply{QStringLiteral("जी?"), {}, {}};
+            }));
+    const QByteArray pcm = Audio::silence(200, 8000) + babble(3000, 15) + Audio::silence(8000, 8000);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
+    h.transport.clock.restart();
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 10000);
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("unreachable"));
+    const QJsonObject rec = screeningRecord(h.recorder.outcome);
+    QCOMPARE(rec.value(QStringLiteral("class")).toString(), QStringLiteral("announcement"));
+    QCOMPARE(rec.value(QStringLiteral("announcement")).toString(), QStringLiteral("switched_off"));
+    QVERIFY2(h.replayer->elapsedMs() < 5000, qPrintable(QString::number(h.replayer->elapsedMs())));
+    QCOMPARE(llmRequests, 0);
+}
+
+void tst_CallSession::ivrIsNavigatedWithInBandDtmf()
+{
+    // SCREENING_IVR=navigate: the menu is recognised, the LLM gets press_digits (and "ivr" as an
+    // end_call outcome), its key press goes out as DTMF tones in the call audio.
+    Harness h;
+    h.screening.ivr = Screening::ScreeningPolicy::IvrAction::Navigate;
+    QList<Providers::LlmRequest> requests;
+    h.build({QStringLiteral("Welcome to Sunrise Realty. For sales, press 1. For support, press 2.")},
+            std::make_unique<Providers::FakeLlm>([&requests](const Providers::LlmRequest &r) {
+                requests << r;
+                return Providers::FakeReply{QString(), QStringLiteral("press_digits"),
+                                            QJsonObject{{QStringLiteral("digits"), QStringLiteral("1")}, {QStringLiteral("reason"), QStringLiteral("sales")}}};
+            }));
+    const QByteArray pcm = Audio::silence(200, 8000) + babble(3000, 16) + Audio::silence(1500, 8000);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm) << QByteArray(R"({"event":"stop","stop":{"reason":"callended"}})"),
+                                                   [s](const QByteArray &f) { s->onTextFrame(f); }, true);
+    h.transport.clock.restart();
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 15000);
+    QCOMPARE(requests.size(), 1);
+    const QJsonDocument tools(requests.first().tools);
+    QVERIFY(tools.toJson().contains("press_digits"));
+    QVERIFY(tools.toJson().contains("\"ivr\""));
+    QVERIFY(requests.first().messages.first().content.contains(QStringLiteral("automated phone menu")));
+    QVERIFY(h.recorder.texts(QStringLiteral("agent")).contains(QStringLiteral("(pressed 1)")));
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("ivr"));
+    QCOMPARE(screeningRecord(h.recorder.outcome).value(QStringLiteral("class")).toString(), QStringLiteral("ivr"));
+    // The key went out in band: a frame with both of "1"'s tones (697 + 1209 Hz), nothing else.
+    bool dtmf = false;
+    for (const auto &m : h.transport.ofType(QStringLiteral("media"))) {
+        const QByteArray out = QByteArray::fromBase64(m.json[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1());
+        for (int off = 0; off + 320 <= out.size() && !dtmf; off += 320) {
+            QList<float> f;
+            for (int i = 0; i < 160; ++i)
+                f << float(Audio::sampleAt(out.mid(off, 320), i));
+            const double low = Screening::ToneDetector::purity(f.constData(), 160, 8000, 697.0);
+            const double high = Screening::ToneDetector::purity(f.constData(), 160, 8000, 1209.0);
+            dtmf = low > 0.3 && high > 0.3;
+        }
+    }
+    QVERIFY(dtmf);
 }
 
 QTEST_GUILESS_MAIN(tst_CallSession)

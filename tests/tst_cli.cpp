@@ -21,6 +21,8 @@ private slots:
     void importUnknownCampaign();
     void headlessRunsWithoutDisplay();
     void badDatabaseUrl();
+    void tokenCreateListRevoke();
+    void agentsAddListAvailableRemove();
 
 private:
     QProcessEnvironment env() const;
@@ -161,6 +163,56 @@ void tst_Cli::badDatabaseUrl()
     QCOMPARE(run({QStringLiteral("migrate"), QStringLiteral("--database-url"), QStringLiteral("mysql://u:secretpw@h/d")}, &out, &err), 2);
     QVERIFY2(err.contains("DATABASE_URL"), err.constData());
     QVERIFY2(!err.contains("secretpw"), err.constData());
+}
+
+void tst_Cli::tokenCreateListRevoke()
+{
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("crm")}, &out, &err), 0);
+    const QByteArray token = out.trimmed();
+    QVERIFY2(token.startsWith("llt_") && !token.contains('\n'), out.constData()); // stdout is the token alone
+    QVERIFY2(err.contains("shown only now"), err.constData());
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("crm")}, &out, &err), 1); // duplicate
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("ops")}, &out), 0);
+
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("list")}, &out), 0);
+    QVERIFY2(out.contains("crm") && out.contains("ops") && out.contains("last used"), out.constData());
+    QVERIFY2(!out.contains(token), "token list must never print a token");
+
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("crm")}, &out), 0);
+    QVERIFY2(out.contains("revoked"), out.constData());
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("crm")}, &out, &err), 1);
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+    const QJsonArray rows = QJsonDocument::fromJson(out).array();
+    QCOMPARE(rows.size(), 2);
+    for (const auto &v : rows) {
+        const QJsonObject o = v.toObject();
+        QCOMPARE(o.value(QStringLiteral("active")).toBool(), o.value(QStringLiteral("name")).toString() == QLatin1String("ops"));
+        QVERIFY(!o.contains(QStringLiteral("token")));
+    }
+    QCOMPARE(run({QStringLiteral("token"), QStringLiteral("frobnicate")}, &out, &err), 2);
+    QCOMPARE(run({QStringLiteral("token")}, &out, &err), 2);
+}
+
+void tst_Cli::agentsAddListAvailableRemove()
+{
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("add"), QStringLiteral("Priya Sharma"), QStringLiteral("98000 00001"),
+                  QStringLiteral("hi,en"), QStringLiteral("10:00-19:00")}, &out, &err), 0);
+    QVERIFY2(out.contains("+919800000001"), out.constData());
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("add"), QStringLiteral("Again"), QStringLiteral("+919800000001")}, &out, &err), 2);
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("add"), QStringLiteral("Bad"), QStringLiteral("12")}, &out, &err), 2);
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("available"), QStringLiteral("1"), QStringLiteral("off")}, &out, &err), 0);
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("list"), QStringLiteral("--json")}, &out, &err), 0);
+    const QJsonArray agents = QJsonDocument::fromJson(out).array();
+    QCOMPARE(agents.size(), 1);
+    QCOMPARE(agents.first()[QStringLiteral("available")].toBool(), false);
+    QCOMPARE(agents.first()[QStringLiteral("languages")].toArray().size(), 2);
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("remove"), QStringLiteral("1")}, &out, &err), 0);
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("remove"), QStringLiteral("1")}, &out, &err), 1);
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("list")}, &out, &err), 0);
+    QVERIFY(!out.contains("Priya"));
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("frobnicate")}, &out, &err), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -4,6 +4,8 @@
 // and a summary; and the logs must not contain the simulator's Exotel token.
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -44,6 +46,30 @@ void tst_Demo::demoCompletes()
     QVERIFY2(out.contains(QStringLiteral("busy=")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("not_interested=")), qPrintable(out));
     QVERIFY2(!out.contains(QStringLiteral("simtoken")) && !err.contains(QStringLiteral("simtoken")), "a secret leaked into the logs");
+
+    // The Hindi lead is greeted and closed in Hindi on every answered call (the offline
+    // recogniser mishears its Hindi answers, so the agent ends politely in Hindi).
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("demo"));
+        db.setDatabaseName(home.filePath(QStringLiteral("data/leadline/leadline.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        // resources/demo_leads.csv: राहुल वर्मा, preferred language Hindi, persona hindi_interested.
+        q.prepare(QStringLiteral("SELECT t.call_id, t.language, t.text FROM turns t JOIN calls c ON c.id = t.call_id "
+                                 "JOIN leads l ON l.id = c.lead_id WHERE l.name = ? AND t.speaker = 'agent' ORDER BY t.call_id, t.idx"));
+        q.addBindValue(QStringLiteral("राहुल वर्मा"));
+        QVERIFY(q.exec());
+        QMap<qint64, QStringList> agentTurns;
+        while (q.next())
+            agentTurns[q.value(0).toLongLong()] << q.value(1).toString() + QLatin1Char(':') + q.value(2).toString();
+        QVERIFY2(!agentTurns.isEmpty(), "the Hindi lead was never answered");
+        for (auto it = agentTurns.cbegin(); it != agentTurns.cend(); ++it) {
+            QVERIFY2(it->size() >= 2, qPrintable(it->join(QLatin1Char('\n'))));
+            QVERIFY2(it->constFirst().startsWith(QLatin1String("hi:")), qPrintable(it->constFirst()));
+            QVERIFY2(it->constLast().startsWith(QLatin1String("hi:")), qPrintable(it->constLast()));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("demo"));
 }
 
 QTEST_GUILESS_MAIN(tst_Demo)

@@ -10,6 +10,7 @@
 #include "campaigns/dialerengine.h"
 #include "fakes/fakecallplacer.h"
 #include "fakes/fakeclock.h"
+#include "fakes/recordingeventsink.h"
 #include "fakes/testdatabase.h"
 #include "storage/callrepository.h"
 #include "storage/leadrepository.h"
@@ -496,6 +497,7 @@ void tst_Dialer::threadedDialerRuns()
     QCOMPARE(addLeads(*t.db, campaignId, 5, clock.nowMs()).size(), 5);
     std::atomic<int> placed{0};
     std::atomic<bool> onDialerThread{true};
+    Testing::RecordingEventSink events;
     Dialer dialer(*t.db, clock, [&]() -> std::unique_ptr<CallPlacer> {
         auto p = std::make_unique<FakeCallPlacer>();
         p->onPlace = [&](const PlaceCallRequest &) {
@@ -504,11 +506,26 @@ void tst_Dialer::threadedDialerRuns()
             ++placed;
         };
         return p;
-    }, DialerOptions{}, 20, 1000);
+    }, DialerOptions{}, &events, 20, 1000);
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false"));
     dialer.start();
     QVERIFY(dialer.isRunning());
     QTRY_COMPARE(placed.load(), 5);
+    // Consoles hear of every dial (lead name, masked phone) and of the campaign's progress.
+    const auto started = events.events(QStringLiteral("call.started"));
+    QCOMPARE(started.size(), 5);
+    for (const QJsonObject &e : started) {
+        QCOMPARE(e.value(QStringLiteral("campaign_id")).toInteger(), campaignId);
+        QVERIFY(e.value(QStringLiteral("call_id")).toInteger() > 0);
+        QVERIFY(!e.value(QStringLiteral("lead_name")).toString().isEmpty());
+        const QString phone = e.value(QStringLiteral("phone")).toString();
+        QVERIFY2(phone.contains(QLatin1String("XXX")), qPrintable(phone));
+    }
+    QTRY_VERIFY(!events.events(QStringLiteral("campaign.progress")).isEmpty());
+    const QJsonObject progress = events.events(QStringLiteral("campaign.progress")).last();
+    QCOMPARE(progress.value(QStringLiteral("leads_total")).toInt(), 5);
+    QCOMPARE(progress.value(QStringLiteral("leads_pending")).toInt() + progress.value(QStringLiteral("leads_done")).toInt(), 5);
+    QCOMPARE(progress.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
     dialer.pauseCampaign(campaignId);
     dialer.wake();
     dialer.stop();

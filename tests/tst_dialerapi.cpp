@@ -11,6 +11,7 @@
 #include "fakes/fakecallplacer.h"
 #include "fakes/fakeexotelserver.h"
 #include "fakes/fakeclock.h"
+#include "fakes/recordingeventsink.h"
 #include "fakes/testdatabase.h"
 #include "server/dialerapi.h"
 #include "server/requestauth.h"
@@ -65,6 +66,7 @@ private:
     {
         Testing::TestDatabase db;
         std::unique_ptr<Testing::FakeClock> clock;
+        std::unique_ptr<Testing::RecordingEventSink> events = std::make_unique<Testing::RecordingEventSink>();
         std::unique_ptr<CampaignService> service;
         std::unique_ptr<CallLifecycle> lifecycle;
         std::unique_ptr<Dialer> dialer;
@@ -94,15 +96,15 @@ bool tst_DialerApi::setUp(Fixture &f, const QString &backend, Dialer::PlacerFact
         return false;
     f.clock = std::make_unique<Testing::FakeClock>(istMs(QStringLiteral("2025-11-24T11:00:00")));
     f.service = std::make_unique<CampaignService>(*f.db.db, *f.clock);
-    f.lifecycle = std::make_unique<CallLifecycle>(*f.db.db, *f.clock);
+    f.lifecycle = std::make_unique<CallLifecycle>(*f.db.db, *f.clock, f.events.get());
     if (placerFactory) {
         DialerOptions opts;
-        f.dialer = std::make_unique<Dialer>(*f.db.db, *f.clock, placerFactory, opts, 60 * 60 * 1000, 60 * 60 * 1000);
+        f.dialer = std::make_unique<Dialer>(*f.db.db, *f.clock, placerFactory, opts, f.events.get(), 60 * 60 * 1000, 60 * 60 * 1000);
     }
     f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions options;
     options.webhookSecret = kSecret;
-    options.prices = Server::CostPrices{0.5, 0.25, 0.1, 1.0};
+    options.prices = Storage::CostPrices{0.5, 0.25, 0.1, 1.0};
     f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.lifecycle, *f.db.db, *f.clock, f.dialer.get(), options);
     f.dialerApi->registerRoutes(*f.router); // first: its pause wins over RestApi's
     f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
@@ -241,6 +243,13 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
     QCOMPARE(send(f, "POST", hook, terminal).json.value(QStringLiteral("result")).toString(), QStringLiteral("updated"));
     QCOMPARE(send(f, "POST", hook, terminal).json.value(QStringLiteral("result")).toString(), QStringLiteral("duplicate"));
     QCOMPARE(send(f, "POST", hook, answered).json.value(QStringLiteral("result")).toString(), QStringLiteral("duplicate"));
+    // Consoles heard each change once (duplicates publish nothing): answered, then the end.
+    QStringList heard;
+    for (const QJsonObject &e : f.events->events())
+        if (e.value(QStringLiteral("call_id")).toInteger() == callA)
+            heard << e.value(QStringLiteral("type")).toString() + QLatin1Char('=') + e.value(QStringLiteral("status")).toString();
+    QCOMPARE(heard, (QStringList{QStringLiteral("call.status=in-progress"), QStringLiteral("call.status=completed"),
+                                 QStringLiteral("call.ended=completed")}));
 
     const Reply call = send(f, "GET", QStringLiteral("/calls/%1").arg(callA));
     QCOMPARE(call.status, 200);

@@ -3,9 +3,11 @@
 // A replayed interested.jsonl call ends with a stored transcript and outcome; sockets without
 // credentials are refused; a garbage-sending socket does not disturb a concurrent call.
 #include "campaigns/campaignservice.h"
+#include "conversation/eventingcallrecorder.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
 #include "fakes/fakeclock.h"
+#include "fakes/recordingeventsink.h"
 #include "fakes/testdatabase.h"
 #include "providers/fake/fakeproviderfactory.h"
 #include "server/requestauth.h"
@@ -53,6 +55,7 @@ private slots:
     void replayInterestedStoresTranscriptAndOutcome();
     void unauthenticatedSocketIsRefused();
     void garbageOnOneCallLeavesTheOtherAlone();
+    void supervisorHangUpEndsTheCall();
     void cleanupTestCase();
 
 private:
@@ -63,6 +66,8 @@ private:
     Testing::FakeClock m_clock;
     std::unique_ptr<Campaigns::CampaignService> m_campaigns;
     std::unique_ptr<Conversation::StorageCallRecorder> m_recorder;
+    Testing::RecordingEventSink m_events;
+    std::unique_ptr<Conversation::EventingCallRecorder> m_eventing;
     std::unique_ptr<Providers::FakeProviderFactory> m_providers;
     std::unique_ptr<NamCheckingFactory> m_checked;
     std::unique_ptr<Conversation::MediaEndpoint> m_endpoint;
@@ -89,7 +94,8 @@ void tst_MediaEndpoint::initTestCase()
     auth.basicPassword = "s3cret";
     Conversation::SessionConfig cfg;
     m_checked = std::make_unique<NamCheckingFactory>(*m_providers);
-    m_endpoint = std::make_unique<Conversation::MediaEndpoint>(*m_checked, *m_recorder, m_clock, auth, cfg);
+    m_eventing = std::make_unique<Conversation::EventingCallRecorder>(*m_recorder, m_events);
+    m_endpoint = std::make_unique<Conversation::MediaEndpoint>(*m_checked, *m_eventing, m_clock, auth, cfg);
     m_router = std::make_unique<Server::Router>();
     m_router->addWebSocketPath(QStringLiteral("/media"));
     m_auth = std::make_unique<Server::RequestAuth>("token");
@@ -216,6 +222,26 @@ void tst_MediaEndpoint::replayInterestedStoresTranscriptAndOutcome()
     QVERIFY(turns.size() >= 4);
     QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->activeCalls(), 0, 5000);
     QVERIFY(m_checked->good.loadRelaxed() >= 3);
+    // The same call as consoles saw it on the event stream.
+    auto ofCall = [&](const QString &type) {
+        QList<QJsonObject> out;
+        for (const QJsonObject &e : m_events.events(type))
+            if (e.value(QStringLiteral("call_id")).toInteger() == callId)
+                out << e;
+        return out;
+    };
+    QCOMPARE(ofCall(QStringLiteral("call.answered")).size(), 1);
+    QCOMPARE(ofCall(QStringLiteral("call.answered")).constFirst().value(QStringLiteral("campaign_id")).toInteger(), m_campaignId);
+    QCOMPARE(ofCall(QStringLiteral("call.answered")).constFirst().value(QStringLiteral("lead_name")).toString(), QStringLiteral("Aarav Sharma"));
+    QCOMPARE(ofCall(QStringLiteral("call.turn")).size(), turns.size());
+    bool agentLatency = false;
+    for (const QJsonObject &t : ofCall(QStringLiteral("call.turn")))
+        agentLatency |= t.value(QStringLiteral("speaker")).toString() == QLatin1String("agent") && t.contains(QStringLiteral("latency_ms"));
+    QVERIFY(agentLatency);
+    const auto ended = ofCall(QStringLiteral("call.ended"));
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.constFirst().value(QStringLiteral("outcome")).toString(), QStringLiteral("interested"));
+    QCOMPARE(ended.constFirst().value(QStringLiteral("campaign_id")).toInteger(), m_campaignId);
     QCOMPARE(m_checked->bad.loadRelaxed(), 0);
 }
 
@@ -251,6 +277,38 @@ void tst_MediaEndpoint::garbageOnOneCallLeavesTheOtherAlone()
     m_recorder->flush();
     Storage::CallRepository calls(m_db.db->connection().value());
     QTRY_COMPARE_WITH_TIMEOUT(calls.get(callId)->outcome, QStringLiteral("interested"), 5000);
+}
+
+void tst_MediaEndpoint::supervisorHangUpEndsTheCall()
+{
+    QVERIFY(!m_endpoint->hangUp(987654321)); // no such live call
+    const QString token = QStringLiteral("cccccccccccccccc");
+    const qint64 callId = makeCall(token, QStringLiteral("+919876500004"));
+    QProcess p;
+    const QString url = QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(m_pool->port()).arg(token);
+    p.start(QStringLiteral("python3"), {QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/replay.py"),
+                                        QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/interested.jsonl"), QStringLiteral("--url"), url,
+                                        QStringLiteral("--param"), QStringLiteral("lc=") + token, QStringLiteral("--hold"),
+                                        QStringLiteral("40"), QStringLiteral("--call-sid"), QStringLiteral("hangupcallsid0001"), QStringLiteral("--json"), QStringLiteral("--out"), QString()});
+    auto answered = [&] {
+        for (const QJsonObject &e : m_events.events(QStringLiteral("call.answered")))
+            if (e.value(QStringLiteral("call_id")).toInteger() == callId)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(answered(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_endpoint->hangUp(callId), 5000);
+    m_recorder->flush();
+    Storage::CallRepository calls(m_db.db->connection().value());
+    QTRY_COMPARE_WITH_TIMEOUT(calls.get(callId)->status, QStringLiteral("completed"), 5000);
+    m_recorder->flush();
+    QCOMPARE(calls.get(callId)->fields.value(QStringLiteral("hung_up_by")).toString(), QStringLiteral("supervisor"));
+    // The socket is closed by us long before the replay's 40 s hold.
+    QDeadlineTimer deadline(15000);
+    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(20);
+    QCOMPARE(p.state(), QProcess::NotRunning);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_endpoint->hangUp(callId), 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_MediaEndpoint)

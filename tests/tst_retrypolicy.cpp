@@ -51,6 +51,7 @@ void tst_RetryPolicy::decide_data()
     QTest::newRow("do_not_call -> never even on 1st") << "completed" << "do_not_call" << none << 1 << mon11 << "do_not_call" << none << 0;
     QTest::newRow("wrong_number -> never") << "completed" << "wrong_number" << none << 1 << mon11 << "wrong_number" << none << 0;
     QTest::newRow("voicemail retried") << "completed" << "voicemail" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
+    QTest::newRow("vendor failure mid-call retried") << "completed" << "technical_failure" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
     QTest::newRow("voicemail at last attempt -> exhausted") << "completed" << "voicemail" << none << 3 << mon11 << "exhausted" << none << 0;
     QTest::newRow("callback at 15:00 inside window") << "completed" << "callback" << ist("2025-11-24T15:00:00") << 1 << mon11 << "callback" << ist("2025-11-24T15:00:00") << 0;
     QTest::newRow("callback at 22:00 moved to next morning") << "completed" << "callback" << ist("2025-11-24T22:00:00") << 1 << mon11 << "callback" << ist("2025-11-25T10:00:00") << 0;
@@ -61,6 +62,11 @@ void tst_RetryPolicy::decide_data()
     QTest::newRow("failed after a busy: retried") << "failed" << "" << none << 2 << mon11 << "retry" << ist("2025-11-24T12:00:00") << 0;
     QTest::newRow("network error after a failure: retried") << "network_error" << "" << none << 2 << mon11 << "retry" << ist("2025-11-24T12:00:00") << 1;
     QTest::newRow("callback beyond max+2 -> exhausted") << "completed" << "callback" << ist("2025-11-24T15:00:00") << 5 << mon11 << "exhausted" << none << 0;
+    // Call screening outcomes.
+    QTest::newRow("announcement: invalid number -> never") << "completed" << "invalid_number" << none << 1 << mon11 << "invalid_number" << none << 0;
+    QTest::newRow("ivr -> never") << "completed" << "ivr" << none << 1 << mon11 << "ivr" << none << 0;
+    QTest::newRow("announcement: unreachable retried") << "completed" << "unreachable" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
+    QTest::newRow("unreachable at last attempt -> unreachable") << "completed" << "unreachable" << none << 3 << mon11 << "unreachable" << none << 0;
 }
 
 void tst_RetryPolicy::decide()

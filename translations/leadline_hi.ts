@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi" sourcelanguage="en">
 <context>
+    <name>HistoryLabels</name>
+    <message>
+        <source>Completed</source>
+        <translation>पूरी हुई</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>जारी</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>घंटी बज रही है</translation>
+    </message>
+    <message>
+        <source>Dialing</source>
+        <translation>डायल हो रही है</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>बनाई गई</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>व्यस्त</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>जवाब नहीं मिला</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>रद्द</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>नहीं लगाई गई</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>रुचि है</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>योग्य</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>वापस कॉल</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>रुचि नहीं</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>गलत नंबर</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>कॉल न करें</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>वॉइसमेल</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>कोई जवाब नहीं</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>अधूरी</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>बजट</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>प्रॉपर्टी</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>स्थान</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>समय-सीमा</translation>
+    </message>
+    <message>
+        <source>Callback time</source>
+        <translation>वापस कॉल का समय</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>टिप्पणियाँ</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>सारांश</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>विफलता</translation>
+    </message>
+    <message>
+        <source>Hung up by</source>
+        <translation>कॉल काटने वाला</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>एजेंट</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>कॉलर</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Draft</source>
@@ -154,6 +285,480 @@
     <message>
         <source>The import failed (%1).</source>
         <translation>आयात विफल रहा (%1)।</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::AnalyticsView</name>
+    <message>
+        <source>Could not load analytics: %1</source>
+        <translation>विश्लेषण लोड नहीं हो सका: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>दिखाएँ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>This campaign</source>
+        <translation>यह अभियान</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>सभी अभियान</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>PNG निर्यात करें(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV निर्यात करें(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 पर अपडेट हुआ</translation>
+    </message>
+    <message>
+        <source>Select a campaign, or show all campaigns.</source>
+        <translation>कोई अभियान चुनें, या सभी अभियान दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Calls placed: %1</source>
+        <translation>लगाई गई कॉल: %1</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (%2%)</source>
+        <translation>जुड़ी: %1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Qualified leads: %1</source>
+        <translation>योग्य लीड: %1</translation>
+    </message>
+    <message>
+        <source>Talk time: %1 min</source>
+        <translation>बातचीत का समय: %1 मिनट</translation>
+    </message>
+    <message>
+        <source>Active now: %1</source>
+        <translation>अभी सक्रिय: %1</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1</source>
+        <translation>अनुमानित लागत: %1</translation>
+    </message>
+    <message>
+        <source>Cost per qualified lead: %1</source>
+        <translation>प्रति योग्य लीड लागत: %1</translation>
+    </message>
+    <message>
+        <source>Cost per qualified lead: no qualified lead yet</source>
+        <translation>प्रति योग्य लीड लागत: अभी कोई योग्य लीड नहीं</translation>
+    </message>
+    <message>
+        <source>Cost per qualified lead: prices not configured (Settings → Costs)</source>
+        <translation>प्रति योग्य लीड लागत: दरें सेट नहीं हैं (सेटिंग्स → लागत)</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Outcomes (no finished conversation yet)</source>
+        <translation>परिणाम (अभी कोई बातचीत पूरी नहीं हुई)</translation>
+    </message>
+    <message>
+        <source>Funnel: dialled → connected → qualified</source>
+        <translation>फ़नल: डायल → जुड़ी → योग्य</translation>
+    </message>
+    <message>
+        <source>Calls / leads</source>
+        <translation>कॉल / लीड</translation>
+    </message>
+    <message>
+        <source>Dialled</source>
+        <translation>डायल की गई</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>जुड़ी</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>योग्य</translation>
+    </message>
+    <message>
+        <source>Calls and connects per hour (%1)</source>
+        <translation>प्रति घंटा कॉल और जुड़ाव (%1)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>कॉल</translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation>जुड़ाव</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Talk time distribution (connected calls)</source>
+        <translation>बातचीत के समय का वितरण (जुड़ी कॉल)</translation>
+    </message>
+    <message>
+        <source>Vendor latency over time (average per turn, ms)</source>
+        <translation>समय के साथ वेंडर की देरी (प्रति बारी औसत, ms)</translation>
+    </message>
+    <message>
+        <source>No latency measurements yet: they are recorded per conversation turn (speech-to-text, language model first token, text-to-speech first audio).</source>
+        <translation>अभी देरी का कोई माप नहीं: यह बातचीत की हर बारी पर दर्ज होता है (स्पीच-टू-टेक्स्ट, भाषा मॉडल का पहला टोकन, टेक्स्ट-टू-स्पीच की पहली आवाज़)।</translation>
+    </message>
+    <message>
+        <source>Speech-to-text</source>
+        <translation>स्पीच-टू-टेक्स्ट</translation>
+    </message>
+    <message>
+        <source>Language model</source>
+        <translation>भाषा मॉडल</translation>
+    </message>
+    <message>
+        <source>Text-to-speech</source>
+        <translation>टेक्स्ट-टू-स्पीच</translation>
+    </message>
+    <message>
+        <source>No figures loaded yet.</source>
+        <translation>अभी कोई आँकड़े लोड नहीं हुए।</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 नहीं लिखी जा सकी: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 नहीं लिखी जा सकी।</translation>
+    </message>
+    <message>
+        <source>Export analytics as CSV</source>
+        <translation>विश्लेषण CSV के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>निर्यात विफल</translation>
+    </message>
+    <message>
+        <source>Export charts as PNG</source>
+        <translation>चार्ट PNG के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG चित्र (*.png)</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <comment>minutes, short</comment>
+        <translation>%1 मि</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>seconds, short</comment>
+        <translation>%1 से</translation>
+    </message>
+    <message>
+        <source>≥%1</source>
+        <translation>≥%1</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::ApiTokensPage</name>
+    <message>
+        <source>Bearer tokens let other programs use the REST API and the live events feed. Leadline stores only a hash of each token, so a new token is shown once, right after it is created.</source>
+        <translation>बेयरर टोकन से दूसरे प्रोग्राम REST API और लाइव इवेंट फ़ीड का उपयोग कर सकते हैं। Leadline हर टोकन का केवल हैश सहेजता है, इसलिए नया टोकन सिर्फ़ एक बार, बनते ही दिखाया जाता है।</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>बनाया गया</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>अंतिम उपयोग</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>रद्द किया गया</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>रद्द करें(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>ताज़ा करें(&amp;F)</translation>
+    </message>
+    <message>
+        <source>e.g. crm-sync</source>
+        <translation>जैसे crm-sync</translation>
+    </message>
+    <message>
+        <source>&amp;Create token</source>
+        <translation>टोकन बनाएँ(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New token name:</source>
+        <translation>नए टोकन का नाम:</translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation>कॉपी करें(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The token was copied to the clipboard.</source>
+        <translation>टोकन क्लिपबोर्ड पर कॉपी हो गया।</translation>
+    </message>
+    <message>
+        <source>Copy this token now and keep it somewhere safe: it will not be shown again. If it is lost, revoke it and create a new one.</source>
+        <translation>इस टोकन को अभी कॉपी करके सुरक्षित जगह रखें: यह दोबारा नहीं दिखाया जाएगा। खो जाने पर इसे रद्द करें और नया टोकन बनाएँ।</translation>
+    </message>
+    <message>
+        <source>New token:</source>
+        <translation>नया टोकन:</translation>
+    </message>
+    <message>
+        <source>API tokens can be managed here once the console is connected to its database.</source>
+        <translation>कंसोल के अपने डेटाबेस से जुड़ने के बाद यहाँ API टोकन प्रबंधित किए जा सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Enter a name for the new token (for example the program that will use it).</source>
+        <translation>नए टोकन का नाम लिखें (जैसे उस प्रोग्राम का नाम जो इसका उपयोग करेगा)।</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>बनाया जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Select the token to revoke first.</source>
+        <translation>पहले वह टोकन चुनें जिसे रद्द करना है।</translation>
+    </message>
+    <message>
+        <source>The token “%1” is already revoked.</source>
+        <translation>टोकन “%1” पहले से रद्द है।</translation>
+    </message>
+    <message>
+        <source>Revoke API token</source>
+        <translation>API टोकन रद्द करें</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Programs using it will be refused from now on. This cannot be undone.</source>
+        <translation>टोकन “%1” रद्द करें? इसका उपयोग करने वाले प्रोग्राम अब से अस्वीकार किए जाएँगे। इसे वापस नहीं लिया जा सकता।</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>An active token named “%1” already exists. Choose another name, or revoke that token first.</source>
+        <translation>“%1” नाम का एक सक्रिय टोकन पहले से मौजूद है। कोई दूसरा नाम चुनें, या पहले उस टोकन को रद्द करें।</translation>
+    </message>
+    <message>
+        <source>A token name must have 1 to 100 characters and must not be just a number.</source>
+        <translation>टोकन के नाम में 1 से 100 अक्षर होने चाहिए और वह केवल एक संख्या नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <source>That token no longer exists; the list has been reloaded.</source>
+        <translation>वह टोकन अब मौजूद नहीं है; सूची फिर से लोड कर दी गई है।</translation>
+    </message>
+    <message>
+        <source>The token could not be created (database error).</source>
+        <translation>टोकन नहीं बन सका (डेटाबेस त्रुटि)।</translation>
+    </message>
+    <message>
+        <source>The token could not be revoked (database error).</source>
+        <translation>टोकन रद्द नहीं हो सका (डेटाबेस त्रुटि)।</translation>
+    </message>
+    <message>
+        <source>The tokens could not be loaded (database error).</source>
+        <translation>टोकन लोड नहीं हो सके (डेटाबेस त्रुटि)।</translation>
+    </message>
+    <message>
+        <source>Token “%1” created.</source>
+        <translation>टोकन “%1” बन गया।</translation>
+    </message>
+    <message>
+        <source>Token “%1” revoked: it is no longer accepted.</source>
+        <translation>टोकन “%1” रद्द कर दिया गया: अब यह स्वीकार नहीं किया जाएगा।</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>no (active)</source>
+        <translation>नहीं (सक्रिय)</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::CallDetailView</name>
+    <message>
+        <source>Extracted &amp;fields (select one to see where it was said):</source>
+        <translation>निकाली गई जानकारी(&amp;F) (चुनें, तो दिखेगा कि कहाँ कहा गया):</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript:</source>
+        <translation>बातचीत का लेखा(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>जानकारी</translation>
+    </message>
+    <message>
+        <source>Said</source>
+        <translation>कहा गया</translation>
+    </message>
+    <message>
+        <source>Understood as</source>
+        <translation>समझा गया</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>बारी</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>बोलने वाला</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>पाठ</translation>
+    </message>
+    <message>
+        <source>Select a call to see its transcript.</source>
+        <translation>बातचीत देखने के लिए कोई कॉल चुनें।</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Call %1 – %2</source>
+        <translation>कॉल %1 – %2</translation>
+    </message>
+    <message>
+        <source>Campaign: %1 · attempt %2</source>
+        <translation>अभियान: %1 · प्रयास %2</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>समय: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <source>Status: %1 · Outcome: %2 · Duration: %3</source>
+        <translation>स्थिति: %1 · परिणाम: %2 · अवधि: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>नहीं जुड़ी</translation>
+    </message>
+    <message>
+        <source>Caller language: %1</source>
+        <translation>कॉलर की भाषा: %1</translation>
+    </message>
+    <message>
+        <source>Failure: %1</source>
+        <translation>विफलता: %1</translation>
+    </message>
+    <message>
+        <source>Cost estimate: prices not configured (Settings → Costs).</source>
+        <translation>लागत का अनुमान: दरें सेट नहीं हैं (सेटिंग्स → लागत)।</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost estimate: %1 (telephony %2 for %n started minute(s), speech and language %3)</source>
+        <translation>
+            <numerusform>लागत का अनुमान: %1 (%n शुरू हुए मिनट की टेलीफ़ोनी %2, आवाज़ और भाषा %3)</numerusform>
+            <numerusform>लागत का अनुमान: %1 (%n शुरू हुए मिनटों की टेलीफ़ोनी %2, आवाज़ और भाषा %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording: %1</source>
+        <translation>रिकॉर्डिंग: %1</translation>
+    </message>
+    <message>
+        <source>Recording: none</source>
+        <translation>रिकॉर्डिंग: नहीं है</translation>
+    </message>
+    <message>
+        <source>(interrupted)</source>
+        <translation>(बीच में रोकी गई)</translation>
+    </message>
+    <message>
+        <source>speech-to-text %1 ms</source>
+        <translation>स्पीच-टू-टेक्स्ट %1 ms</translation>
+    </message>
+    <message>
+        <source>language model %1 ms</source>
+        <translation>भाषा मॉडल %1 ms</translation>
+    </message>
+    <message>
+        <source>text-to-speech %1 ms</source>
+        <translation>टेक्स्ट-टू-स्पीच %1 ms</translation>
+    </message>
+    <message>
+        <source>No transcript for this call.</source>
+        <translation>इस कॉल का कोई लेखा नहीं है।</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 से %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 से</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>%1 तक</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <source>Said in turn %1 of the transcript</source>
+        <translation>बातचीत की बारी %1 में कहा गया</translation>
     </message>
 </context>
 <context>
@@ -360,6 +965,137 @@
         <source>Leads</source>
         <translation>लीड</translation>
     </message>
+    <message>
+        <source>%1 of %2 leads done</source>
+        <translation>%2 में से %1 लीड पूरी</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) live now</source>
+        <translation>
+            <numerusform>अभी %n कॉल चल रही है</numerusform>
+            <numerusform>अभी %n कॉल चल रही हैं</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n live</source>
+        <translation>
+            <numerusform>%1 · %n लाइव</numerusform>
+            <numerusform>%1 · %n लाइव</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>अभियान</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>लीड</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Call status</source>
+        <translation>कॉल की स्थिति</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>अवधि</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>प्रयास</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::HistoryView</name>
+    <message>
+        <source>Could not load calls: %1</source>
+        <translation>कॉल लोड नहीं हो सकीं: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the call: %1</source>
+        <translation>कॉल लोड नहीं हो सकी: %1</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>कोई भी स्थिति</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>कोई भी परिणाम</translation>
+    </message>
+    <message>
+        <source>No outcome</source>
+        <translation>कोई परिणाम नहीं</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>दिखाएँ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>This campaign</source>
+        <translation>यह अभियान</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>सभी अभियान</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>स्थिति(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>परिणाम(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>खोजें(&amp;H):</translation>
+    </message>
+    <message>
+        <source>name, phone or campaign</source>
+        <translation>नाम, फ़ोन या अभियान</translation>
+    </message>
+    <message>
+        <source>&amp;Between</source>
+        <translation>इनके बीच(&amp;B)</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>और</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>ताज़ा करें(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n कॉल</numerusform>
+            <numerusform>%n कॉल</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Leadline::Ui::ImportProgressPanel</name>
@@ -523,6 +1259,131 @@
     </message>
 </context>
 <context>
+    <name>Leadline::Ui::LiveCallsModel</name>
+    <message>
+        <source>Listening</source>
+        <translation>सुन रहा है</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>सोच रहा है</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>बोल रहा है</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>डायल हो रहा है</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>घंटी बज रही है</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>जुड़ रहा है</translation>
+    </message>
+    <message>
+        <source>Call %1 · attempt %2</source>
+        <translation>कॉल %1 · प्रयास %2</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>कॉल %1</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>एजेंट: %1</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>कॉलर: %1</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>लीड</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>अवधि</translation>
+    </message>
+    <message>
+        <source>Last utterance</source>
+        <translation>आख़िरी बात</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::LiveCallsView</name>
+    <message>
+        <source>&amp;Hang up…</source>
+        <translation>कॉल काटें(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>End the selected call now (supervisor)</source>
+        <translation>चुनी हुई कॉल अभी समाप्त करें (सुपरवाइज़र)</translation>
+    </message>
+    <message>
+        <source>No active calls. Start a campaign (or run the demo) and its calls appear here as they are dialled.</source>
+        <translation>कोई सक्रिय कॉल नहीं। कोई अभियान शुरू करें (या डेमो चलाएँ), उसकी कॉल डायल होते ही यहाँ दिखेंगी।</translation>
+    </message>
+    <message>
+        <source>call %1</source>
+        <translation>कॉल %1</translation>
+    </message>
+    <message>
+        <source>Hang up call</source>
+        <translation>कॉल काटें</translation>
+    </message>
+    <message>
+        <source>Hang up the call with %1 now? The lead hears the call end immediately.</source>
+        <translation>%1 के साथ कॉल अभी काटें? लीड के लिए कॉल तुरंत समाप्त हो जाएगी।</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>एजेंट</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>कॉलर</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 मि.से.</translation>
+    </message>
+    <message>
+        <source>Select a call to follow its transcript.</source>
+        <translation>ट्रांसक्रिप्ट देखने के लिए कोई कॉल चुनें।</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>कॉल %1</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>कॉल समाप्त</translation>
+    </message>
+    <message>
+        <source>Waiting for the first words…</source>
+        <translation>पहले शब्दों की प्रतीक्षा…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active call(s)</source>
+        <translation>
+            <numerusform>%n सक्रिय कॉल</numerusform>
+            <numerusform>%n सक्रिय कॉल</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Leadline::Ui::MainWindow</name>
     <message>
         <source>About Leadline</source>
@@ -603,18 +1464,6 @@
     <message>
         <source>&amp;Analytics</source>
         <translation>विश्लेषण(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Live calls arrive with the dialer and the live call engine: one row per active call with its state, duration and live transcript.</source>
-        <translation>लाइव कॉल डायलर और लाइव कॉल इंजन के साथ आएँगी: हर चालू कॉल की एक पंक्ति, उसकी स्थिति, अवधि और लाइव ट्रांसक्रिप्ट के साथ।</translation>
-    </message>
-    <message>
-        <source>Call history arrives with the dialer and the live call engine: every finished call with its transcript, outcome and extracted fields.</source>
-        <translation>कॉल इतिहास डायलर और लाइव कॉल इंजन के साथ आएगा: हर पूरी हुई कॉल, उसकी ट्रांसक्रिप्ट, नतीजे और निकाली गई जानकारी के साथ।</translation>
-    </message>
-    <message>
-        <source>Analytics arrive with the dialer and the live call engine: outcomes, connects per hour, talk time and cost per qualified lead.</source>
-        <translation>विश्लेषण डायलर और लाइव कॉल इंजन के साथ आएगा: नतीजे, प्रति घंटा जुड़ी कॉल, बातचीत का समय और हर योग्य लीड की लागत।</translation>
     </message>
     <message>
         <source>Ca&amp;mpaigns</source>
@@ -714,6 +1563,26 @@
     <message>
         <source>Campaign not changed</source>
         <translation>अभियान नहीं बदला गया</translation>
+    </message>
+    <message>
+        <source>Starting the demo campaign…</source>
+        <translation>डेमो अभियान शुरू हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Run &amp;demo campaign</source>
+        <translation>डेमो अभियान चलाएँ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Create a demo campaign with simulated leads and watch it call</source>
+        <translation>सिम्युलेटेड लीड के साथ डेमो अभियान बनाएँ और उसे कॉल करते देखें</translation>
+    </message>
+    <message>
+        <source>Active calls: %1</source>
+        <translation>सक्रिय कॉल: %1</translation>
+    </message>
+    <message>
+        <source>Hanging up call %1…</source>
+        <translation>कॉल %1 काटी जा रही है…</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1686,167 @@
     <message>
         <source>Could not write %1.</source>
         <translation>%1 नहीं लिखी जा सकी।</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>लागत</translation>
+    </message>
+    <message>
+        <source>Prices per minute in rupees, for the cost estimates in History and Analytics.</source>
+        <translation>प्रति मिनट दरें रुपये में, इतिहास और विश्लेषण में लागत के अनुमान के लिए।</translation>
+    </message>
+    <message>
+        <source>Telephony (per started minute):</source>
+        <translation>टेलीफ़ोनी (हर शुरू हुए मिनट पर):</translation>
+    </message>
+    <message>
+        <source>Speech-to-text (per talk minute):</source>
+        <translation>स्पीच-टू-टेक्स्ट (प्रति बातचीत मिनट):</translation>
+    </message>
+    <message>
+        <source>Language model (per talk minute):</source>
+        <translation>भाषा मॉडल (प्रति बातचीत मिनट):</translation>
+    </message>
+    <message>
+        <source>Text-to-speech (per talk minute):</source>
+        <translation>टेक्स्ट-टू-स्पीच (प्रति बातचीत मिनट):</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>कनेक्शन जाँचें</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <source>Connected (%1 ms).</source>
+        <translation>जुड़ गया (%1 ms)।</translation>
+    </message>
+    <message>
+        <source>The key was rejected (HTTP 401).</source>
+        <translation>कुंजी अस्वीकार कर दी गई (HTTP 401)।</translation>
+    </message>
+    <message>
+        <source>The key was accepted but access was refused (HTTP 403).</source>
+        <translation>कुंजी स्वीकार हुई, पर पहुँच नहीं दी गई (HTTP 403)।</translation>
+    </message>
+    <message>
+        <source>Nothing at this address (HTTP 404): check the base URL.</source>
+        <translation>इस पते पर कुछ नहीं मिला (HTTP 404): बेस URL जाँचें।</translation>
+    </message>
+    <message>
+        <source>The key works but is being rate limited (HTTP 429).</source>
+        <translation>कुंजी काम करती है, पर अनुरोधों की सीमा लागू है (HTTP 429)।</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>सर्वर ने त्रुटि लौटाई (HTTP %1)।</translation>
+    </message>
+    <message>
+        <source>No answer in time (timeout).</source>
+        <translation>समय पर जवाब नहीं मिला (टाइमआउट)।</translation>
+    </message>
+    <message>
+        <source>Host not found (DNS).</source>
+        <translation>होस्ट नहीं मिला (DNS)।</translation>
+    </message>
+    <message>
+        <source>Connection refused: nothing listens at that address.</source>
+        <translation>कनेक्शन अस्वीकार: उस पते पर कोई सुन नहीं रहा।</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) failed.</source>
+        <translation>सुरक्षित कनेक्शन (TLS) विफल रहा।</translation>
+    </message>
+    <message>
+        <source>Fill in the key (and, for Exotel, the account SID and token) first.</source>
+        <translation>पहले कुंजी भरें (और Exotel के लिए अकाउंट SID और टोकन भी)।</translation>
+    </message>
+    <message>
+        <source>The URL is not valid.</source>
+        <translation>URL मान्य नहीं है।</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database.</source>
+        <translation>डेटाबेस से जुड़ नहीं सके।</translation>
+    </message>
+    <message>
+        <source>Network error.</source>
+        <translation>नेटवर्क त्रुटि।</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>API टोकन</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::TrayNotifier</name>
+    <message>
+        <source>&amp;Show Leadline</source>
+        <translation>Leadline दिखाएँ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>बाहर निकलें(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>अभियान %1</translation>
+    </message>
+    <message>
+        <source>Campaign finished</source>
+        <translation>अभियान पूरा हुआ</translation>
+    </message>
+    <message>
+        <source>“%1” has no leads left to call.</source>
+        <translation>“%1” में कॉल करने के लिए कोई लीड नहीं बची।</translation>
+    </message>
+    <message>
+        <source>A provider</source>
+        <translation>एक प्रदाता</translation>
+    </message>
+    <message>
+        <source>%1 reported an error.</source>
+        <translation>%1 ने त्रुटि बताई।</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(call %1)</source>
+        <translation>(कॉल %1)</translation>
+    </message>
+    <message>
+        <source>Provider error</source>
+        <translation>प्रदाता त्रुटि</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leadline – %n active call(s)</source>
+        <translation>
+            <numerusform>Leadline – %n सक्रिय कॉल</numerusform>
+            <numerusform>Leadline – %n सक्रिय कॉल</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::WelcomePanel</name>
+    <message>
+        <source>Welcome to Leadline</source>
+        <translation>Leadline में आपका स्वागत है</translation>
+    </message>
+    <message>
+        <source>There are no campaigns yet. Run the demo campaign to watch simulated calls, transcripts and charts in a minute, or create your own campaign and drop a CSV of leads onto this window.</source>
+        <translation>अभी कोई अभियान नहीं है। एक मिनट में सिम्युलेटेड कॉल, ट्रांसक्रिप्ट और चार्ट देखने के लिए डेमो अभियान चलाएँ, या अपना अभियान बनाएँ और लीड की CSV फ़ाइल इस विंडो पर छोड़ें।</translation>
+    </message>
+    <message>
+        <source>&amp;Run demo campaign</source>
+        <translation>डेमो अभियान चलाएँ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>नया अभियान(&amp;N)…</translation>
     </message>
 </context>
 <context>

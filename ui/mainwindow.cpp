@@ -1,16 +1,20 @@
 #include "mainwindow.h"
 
 #include "ui/backend/consolebackend.h"
+#include "ui/analytics/analyticsview.h"
 #include "ui/campaigns/campaigneditordialog.h"
 #include "ui/campaigns/campaignsmodel.h"
 #include "ui/common/csvdrop.h"
 #include "ui/common/labels.h"
 #include "ui/common/languagemanager.h"
 #include "ui/common/uipreferences.h"
+#include "ui/history/historyview.h"
 #include "ui/leads/importprogresspanel.h"
 #include "ui/leads/importreportdialog.h"
 #include "ui/leads/leadsmodel.h"
 #include "ui/leads/leadsview.h"
+#include "ui/live/livecallsview.h"
+#include "ui/live/welcomepanel.h"
 #include "ui/settings/settingsdialog.h"
 
 #include <QAction>
@@ -23,6 +27,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -113,6 +118,7 @@ void MainWindow::buildActions()
     m_refreshAction = make(QKeySequence::Refresh, QStyle::SP_BrowserReload);
     m_findAction = make(QKeySequence::Find);
     m_aboutAction = make(QKeySequence());
+    m_runDemoAction = make(QKeySequence(), QStyle::SP_MediaPlay);
     for (int i = 0; i < 4; ++i) {
         QAction *a = make(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
@@ -156,6 +162,8 @@ void MainWindow::buildMenus()
     m_campaignMenu->addAction(m_pauseAction);
     m_campaignMenu->addSeparator();
     m_campaignMenu->addAction(m_refreshAction);
+    m_campaignMenu->addSeparator();
+    m_campaignMenu->addAction(m_runDemoAction);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_findAction);
     m_viewMenu->addSeparator();
@@ -215,17 +223,20 @@ void MainWindow::buildCentral()
     m_tabs->setDocumentMode(true);
     m_leadsView = new LeadsView(*m_leadsModel, m_tabs);
     m_tabs->addTab(m_leadsView, QString());
-    m_liveNote = static_cast<QLabel *>(placeholder(QStringLiteral("liveCallsPlaceholder")));
-    m_historyNote = static_cast<QLabel *>(placeholder(QStringLiteral("historyPlaceholder")));
-    m_analyticsNote = static_cast<QLabel *>(placeholder(QStringLiteral("analyticsPlaceholder")));
-    m_tabs->addTab(m_liveNote, QString());
-    m_tabs->addTab(m_historyNote, QString());
-    m_tabs->addTab(m_analyticsNote, QString());
+    buildLive();
+    m_historyView = new HistoryView(m_backend, m_tabs);
+    m_analyticsView = new AnalyticsView(m_backend, m_tabs);
+    m_tabs->addTab(m_liveView, QString());
+    m_tabs->addTab(m_historyView, QString());
+    m_tabs->addTab(m_analyticsView, QString());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(sidebar);
-    m_splitter->addWidget(m_tabs);
+    m_centralStack = new QStackedWidget(this);
+    m_centralStack->addWidget(m_tabs);
+    m_centralStack->addWidget(m_welcome);
+    m_splitter->addWidget(m_centralStack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -248,6 +259,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_portLabel);
     statusBar()->addPermanentWidget(m_databaseLabel);
     statusBar()->addPermanentWidget(m_providerLabel);
+    statusBar()->addPermanentWidget(m_activeCallsLabel);
 }
 
 void MainWindow::retranslate()
@@ -271,12 +283,7 @@ void MainWindow::retranslate()
         m_tabs->setTabText(i, tabNames.at(i));
         m_tabActions.at(i)->setText(tabNames.at(i));
     }
-    m_liveNote->setText(tr("Live calls arrive with the dialer and the live call engine: one row per active call "
-                           "with its state, duration and live transcript."));
-    m_historyNote->setText(tr("Call history arrives with the dialer and the live call engine: every finished call "
-                              "with its transcript, outcome and extracted fields."));
-    m_analyticsNote->setText(tr("Analytics arrive with the dialer and the live call engine: outcomes, connects per "
-                                "hour, talk time and cost per qualified lead."));
+    retranslateLive();
     m_sidebarTitle->setText(tr("Ca&mpaigns"));
     m_newCampaignButton->setText(tr("New campaign\u2026"));
     m_portLabel->setText(tr("Server port: %1").arg(m_info.port));
@@ -348,6 +355,8 @@ void MainWindow::selectCampaign(qint64 campaignId)
     if (row >= 0 && m_campaignList->currentIndex().row() != row)
         m_campaignList->setCurrentIndex(m_campaignsModel->index(row, 0));
     m_leadsModel->setCampaign(campaignId);
+    m_historyView->setCampaign(campaignId);
+    m_analyticsView->setCampaign(campaignId);
     updateTitle();
     updateActions();
 }
@@ -355,6 +364,8 @@ void MainWindow::selectCampaign(qint64 campaignId)
 void MainWindow::onCampaigns(const QList<CampaignSnapshot> &campaigns)
 {
     m_campaignsModel->setCampaigns(campaigns);
+    m_campaignsLoaded = true;
+    updateWelcome();
     qint64 want = m_currentCampaign;
     if (!m_restoredSelection) {
         m_restoredSelection = true;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "ui/backend/snapshots.h"
+#include "ui/consolehooks.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -14,6 +16,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTreeView;
 
@@ -25,9 +28,16 @@ class ConsoleBackendHost;
 class CsvDropFilter;
 class ImportProgressPanel;
 class ImportReportDialog;
+class AnalyticsView;
+class HistoryView;
 class LanguageManager;
 class LeadsModel;
 class LeadsView;
+class LiveCallsFeed;
+class LiveCallsModel;
+class LiveCallsView;
+struct LiveCallsBatch;
+class WelcomePanel;
 class UiPreferences;
 
 struct ConsoleInfo
@@ -57,12 +67,27 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     LeadsView *leadsView() const { return m_leadsView; }
     LeadsModel *leadsModel() const { return m_leadsModel; }
+    HistoryView *historyView() const { return m_historyView; }
+    AnalyticsView *analyticsView() const { return m_analyticsView; }
     CampaignsModel *campaignsModel() const { return m_campaignsModel; }
     QTreeView *campaignList() const { return m_campaignList; }
     ImportProgressPanel *importPanel() const { return m_importPanel; }
     ImportReportDialog *lastImportReport() const;
     void openCampaignEditor(bool newCampaign);
     void openSettings();
+
+    // Live calls (mainwindow_live.cpp): engine hooks from ConsoleApp, and the live feed whose
+    // batches drive the Live calls tab, the sidebar's live counts and the status bar.
+    void setHooks(ConsoleHooks hooks);
+    const ConsoleHooks &hooks() const { return m_hooks; }
+    void attachLiveFeed(LiveCallsFeed *feed);
+    void applyLiveBatch(const LiveCallsBatch &batch);
+    LiveCallsModel *liveCallsModel() const { return m_liveModel; }
+    LiveCallsView *liveCallsView() const { return m_liveView; }
+    WelcomePanel *welcomePanel() const { return m_welcome; }
+    QAction *runDemoAction() const { return m_runDemoAction; }
+    QAction *startAction() const { return m_startAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
 
 signals:
     void importReportShown(Leadline::Ui::ImportReportDialog *dialog);
@@ -89,6 +114,11 @@ private:
     void onImportFinished(quint64 importId, const ImportOutcome &outcome);
     void onFailed(const BackendError &error);
     QWidget *placeholder(const QString &objectName);
+    void buildLive();
+    void retranslateLive();
+    void updateWelcome();
+    void hangUpCall(qint64 callId);
+    void statusApplied(quint64 requestId, const Storage::CampaignRow &row);
 
     const ConsoleBackendHost &m_backend;
     LanguageManager &m_languages;
@@ -104,9 +134,8 @@ private:
     QPushButton *m_newCampaignButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     LeadsView *m_leadsView = nullptr;
-    QLabel *m_liveNote = nullptr;
-    QLabel *m_historyNote = nullptr;
-    QLabel *m_analyticsNote = nullptr;
+    HistoryView *m_historyView = nullptr;
+    AnalyticsView *m_analyticsView = nullptr;
     QLabel *m_portLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_providerLabel = nullptr;
@@ -129,6 +158,17 @@ private:
     QAction *m_findAction = nullptr;
     QList<QAction *> m_tabActions;
     QAction *m_aboutAction = nullptr;
+
+    ConsoleHooks m_hooks;
+    LiveCallsModel *m_liveModel = nullptr;
+    LiveCallsView *m_liveView = nullptr;
+    WelcomePanel *m_welcome = nullptr;
+    QStackedWidget *m_centralStack = nullptr;
+    QLabel *m_activeCallsLabel = nullptr;
+    QAction *m_runDemoAction = nullptr;
+    bool m_campaignsLoaded = false;
+    qint64 m_lastProgressRefreshMs = 0;
+    QHash<quint64, QString> m_statusRequests; // start/pause requests awaiting the backend
 
     qint64 m_currentCampaign = 0;
     bool m_restoredSelection = false;

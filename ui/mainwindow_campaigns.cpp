@@ -43,6 +43,7 @@ void MainWindow::openCampaignEditor(bool newCampaign)
 
 void MainWindow::onCampaignSaved(quint64 requestId, const Storage::CampaignRow &row)
 {
+    statusApplied(requestId, row); // start/pause: tell the dialer (mainwindow_live.cpp)
     if (requestId != 0 && requestId == m_createRequest) {
         m_createRequest = 0;
         if (m_editor && m_editor->isNew())
@@ -76,6 +77,7 @@ void MainWindow::requestStatus(qint64 campaignId, const QString &status)
 {
     ConsoleBackend *b = m_backend.backend();
     const quint64 id = m_backend.nextRequestId();
+    m_statusRequests.insert(id, status);
     m_backend.post([b, id, campaignId, status] { b->setCampaignStatus(id, campaignId, status); });
 }
 
@@ -83,6 +85,7 @@ void MainWindow::onFailed(const BackendError &error)
 {
     if (error.operation == QLatin1String("leads"))
         return; // the leads model reports its own
+    m_statusRequests.remove(error.requestId);
     if (error.operation == QLatin1String("create") && error.requestId == m_createRequest) {
         m_createRequest = 0;
         if (m_editor && m_editor->isNew()) {
@@ -104,6 +107,7 @@ void MainWindow::openSettings()
         configFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QLatin1String("/leadline.conf");
     auto *dialog = new SettingsDialog(configFile, m_languages.current(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setBackend(&m_backend); // "Test connection" runs on the backend thread
     connect(dialog, &SettingsDialog::languageSelected, this, [this](const QString &code) {
         if (m_languages.apply(code))
             m_prefs.setLanguage(code);

@@ -6,6 +6,8 @@
 #include "storage/callrepository.h"
 #include "storage/database.h"
 
+#include <QJsonObject>
+
 namespace Leadline::Campaigns {
 
 QString CallLifecycle::callStatusFor(const QString &carrierStatus, const QString &eventType)
@@ -102,8 +104,21 @@ Result<CallLifecycle::Applied> CallLifecycle::report(const CallStatusReport &r)
     auto fresh = queue.recordWebhookEvent(callId, eventType, now);
     if (!fresh)
         return fresh.error();
-    if (changed.value())
+    if (changed.value()) {
         qCInfo(lcCampaigns) << "call" << callId << "is now" << u.status << "(" << eventType << ")";
+        if (m_events) {
+            QJsonObject o{{QStringLiteral("call_id"), callId},
+                          {QStringLiteral("campaign_id"), call->campaignId},
+                          {QStringLiteral("lead_id"), call->leadId},
+                          {QStringLiteral("status"), u.status},
+                          {QStringLiteral("source"), QStringLiteral("carrier")}};
+            if (r.durationS >= 0)
+                o.insert(QStringLiteral("duration_s"), r.durationS);
+            m_events->publish(QStringLiteral("call.status"), o);
+            if (!Storage::DialerQueue::isActive(u.status))
+                m_events->publish(QStringLiteral("call.ended"), o);
+        }
+    }
     if (!Storage::DialerQueue::isActive(u.status)) {
         // Also when nothing changed: the live call engine may have finished the row first.
         auto settled = settle(callId, wasUnknown && changed.value());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/eventsink.h"
 #include "core/result.h"
 #include "storage/dialerqueue.h"
 
@@ -33,7 +34,11 @@ class CallLifecycle
 public:
     enum class Applied { Updated, Duplicate, NoChange, UnknownCall };
 
-    CallLifecycle(const Storage::Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+    // events (optional): call.status for every change the carrier reports, call.ended when final.
+    CallLifecycle(const Storage::Database &db, const Clock &clock, EventSink *events = nullptr)
+        : m_db(db), m_clock(clock), m_events(events)
+    {
+    }
 
     Result<Applied> report(const CallStatusReport &report);
     // Runs the retry policy for a finished call (no-op when done before, or still active).
@@ -49,6 +54,7 @@ public:
 private:
     const Storage::Database &m_db;
     const Clock &m_clock;
+    EventSink *m_events;
 };
 
 } // namespace Leadline::Campaigns

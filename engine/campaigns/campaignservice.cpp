@@ -1,4 +1,5 @@
 #include "campaignservice.h"
+#include "core/settings.h"
 
 #include "core/logging.h"
 #include "leads/leadimporter.h"
@@ -166,6 +167,20 @@ Result<CampaignRow> CampaignService::setStatus(qint64 id, const QString &status)
     return repo.get(id);
 }
 
+ImportLimits ImportLimits::fromSettings(const Settings &s)
+{
+    ImportLimits l;
+    auto positive = [&s](const char *name, qint64 fallback) {
+        bool ok = false;
+        const qint64 v = s.value(QString::fromLatin1(name)).toLongLong(&ok);
+        return ok && v > 0 ? v : fallback;
+    };
+    l.maxRows = positive("MAX_CSV_ROWS", l.maxRows);
+    l.maxColumns = int(positive("MAX_CSV_COLUMNS", l.maxColumns));
+    l.maxRecordBytes = positive("MAX_CSV_RECORD_BYTES", l.maxRecordBytes);
+    return l;
+}
+
 Result<Leads::ImportReport> CampaignService::importCsv(qint64 campaignId, QIODevice &csv, const Progress &progress)
 {
     auto dbr = m_db.connection();
@@ -190,6 +205,9 @@ Result<Leads::ImportReport> CampaignService::importCsv(qint64 campaignId, QIODev
     auto dnc = repo.dncPhones();
     if (!dnc)
         return fail(dnc.error());
+    ctx.maxRows = m_importLimits.maxRows;
+    ctx.maxColumns = m_importLimits.maxColumns;
+    ctx.maxRecordBytes = m_importLimits.maxRecordBytes;
     ctx.existing = std::move(existing).value();
     ctx.dnc = std::move(dnc).value();
 

@@ -14,6 +14,7 @@
 #include <functional>
 
 namespace Leadline::Storage { class Database; }
+namespace Leadline { class Settings; }
 
 namespace Leadline::Campaigns {
 
@@ -21,6 +22,16 @@ struct CampaignDefaults
 {
     int callingHoursStart = 10;
     int callingHoursEnd = 19;
+};
+
+// Input limits of a CSV import (MAX_CSV_ROWS, MAX_CSV_COLUMNS, MAX_CSV_RECORD_BYTES); over a
+// limit the whole file is refused (422, too_many_rows / too_many_columns / record_too_large).
+struct ImportLimits
+{
+    qint64 maxRows = 5'000'000;
+    int maxColumns = 256;
+    qint64 maxRecordBytes = 4 * 1024 * 1024;
+    static ImportLimits fromSettings(const Settings &settings);
 };
 
 class CampaignService
@@ -39,6 +50,7 @@ public:
 
     using Progress = std::function<bool(qint64 bytesRead)>;
     Result<Leads::ImportReport> importCsv(qint64 campaignId, QIODevice &csv, const Progress &progress = {});
+    void setImportLimits(const ImportLimits &limits) { m_importLimits = limits; }
 
     // Validation shared by create and the GUI editor; returns the first problem found.
     static Status validate(const Storage::CampaignRow &row);
@@ -47,6 +59,7 @@ private:
     const Storage::Database &m_db;
     const Clock &m_clock;
     CampaignDefaults m_defaults;
+    ImportLimits m_importLimits;
 };
 
 } // namespace Leadline::Campaigns

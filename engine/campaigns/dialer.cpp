@@ -7,12 +7,13 @@
 namespace Leadline::Campaigns {
 
 Dialer::Dialer(const Storage::Database &db, const Clock &clock, PlacerFactory factory, DialerOptions options,
-               int tickMs, int recoverMs, QObject *parent)
+               EventSink *events, int tickMs, int recoverMs, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
     , m_factory(std::move(factory))
     , m_options(options)
+    , m_events(events)
     , m_tickMs(tickMs)
     , m_recoverMs(recoverMs)
 {
@@ -28,7 +29,7 @@ void Dialer::start()
         return;
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("leadline-dialer"));
-    auto *worker = new DialerWorker(m_db, m_clock, m_factory, m_options, m_tickMs, m_recoverMs);
+    auto *worker = new DialerWorker(m_db, m_clock, m_factory, m_options, m_events, m_tickMs, m_recoverMs);
     worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::started, worker, &DialerWorker::init);
     connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
@@ -60,8 +61,14 @@ void Dialer::pauseCampaign(qint64 campaignId)
 }
 
 DialerWorker::DialerWorker(const Storage::Database &db, const Clock &clock, Dialer::PlacerFactory factory,
-                           DialerOptions options, int tickMs, int recoverMs)
-    : m_db(db), m_clock(clock), m_factory(std::move(factory)), m_options(options), m_tickMs(tickMs), m_recoverMs(recoverMs)
+                           DialerOptions options, EventSink *events, int tickMs, int recoverMs)
+    : m_db(db)
+    , m_clock(clock)
+    , m_factory(std::move(factory))
+    , m_options(options)
+    , m_events(events)
+    , m_tickMs(tickMs)
+    , m_recoverMs(recoverMs)
 {
 }
 
@@ -74,7 +81,7 @@ DialerWorker::~DialerWorker()
 void DialerWorker::init()
 {
     m_placer = m_factory();
-    m_engine = std::make_unique<DialerEngine>(m_db, m_clock, *m_placer, m_options);
+    m_engine = std::make_unique<DialerEngine>(m_db, m_clock, *m_placer, m_options, m_events);
     m_engine->recover();
     m_tick = new QTimer(this);
     connect(m_tick, &QTimer::timeout, this, &DialerWorker::tickNow);
@@ -82,6 +89,11 @@ void DialerWorker::init()
     m_recover = new QTimer(this);
     connect(m_recover, &QTimer::timeout, this, [this] { m_engine->recover(); });
     m_recover->start(m_recoverMs);
+    if (m_events) {
+        m_progress = new QTimer(this);
+        connect(m_progress, &QTimer::timeout, this, [this] { m_engine->publishProgress(); });
+        m_progress->start(1000);
+    }
     tickNow();
 }
 

@@ -29,8 +29,9 @@ class Dialer : public QObject
 public:
     using PlacerFactory = std::function<std::unique_ptr<CallPlacer>()>;
 
+    // events (optional, thread-safe): call.started/ended of dials and campaign.progress every second.
     Dialer(const Storage::Database &db, const Clock &clock, PlacerFactory factory, DialerOptions options,
-           int tickMs = 1000, int recoverMs = 60000, QObject *parent = nullptr);
+           EventSink *events, int tickMs = 1000, int recoverMs = 60000, QObject *parent = nullptr);
     ~Dialer() override;
 
     void start();
@@ -47,6 +48,7 @@ private:
     const Clock &m_clock;
     PlacerFactory m_factory;
     DialerOptions m_options;
+    EventSink *m_events;
     int m_tickMs;
     int m_recoverMs;
     std::unique_ptr<QThread> m_thread;
@@ -59,7 +61,7 @@ class DialerWorker : public QObject
     Q_OBJECT
 public:
     DialerWorker(const Storage::Database &db, const Clock &clock, Dialer::PlacerFactory factory, DialerOptions options,
-                 int tickMs, int recoverMs);
+                 EventSink *events, int tickMs, int recoverMs);
     ~DialerWorker() override;
     void init();
     void tickNow();
@@ -70,12 +72,14 @@ private:
     const Clock &m_clock;
     Dialer::PlacerFactory m_factory;
     DialerOptions m_options;
+    EventSink *m_events;
     int m_tickMs;
     int m_recoverMs;
     std::unique_ptr<CallPlacer> m_placer;   // destroyed after m_engine
     std::unique_ptr<DialerEngine> m_engine;
     QTimer *m_tick = nullptr;
     QTimer *m_recover = nullptr;
+    QTimer *m_progress = nullptr;
 };
 
 } // namespace Leadline::Campaigns

@@ -1,11 +1,15 @@
 #include "dialerengine.h"
 
+#include <utility>
+
 #include "callingwindow.h"
 #include "core/logging.h"
 #include "core/settings.h"
 #include "storage/database.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QTimeZone>
 #include <QJsonObject>
 #include <QRandomGenerator>
 
@@ -30,9 +34,58 @@ DialerOptions DialerOptions::fromSettings(const Settings &s)
     return o;
 }
 
-DialerEngine::DialerEngine(const Storage::Database &db, const Clock &clock, CallPlacer &placer, DialerOptions options)
-    : m_db(db), m_clock(clock), m_placer(placer), m_options(options), m_lifecycle(db, clock)
+DialerEngine::DialerEngine(const Storage::Database &db, const Clock &clock, CallPlacer &placer, DialerOptions options,
+                           EventSink *events)
+    : m_db(db), m_clock(clock), m_placer(placer), m_options(options), m_events(events), m_lifecycle(db, clock, events)
 {
+}
+
+void DialerEngine::publish(const QString &type, QJsonObject payload) const
+{
+    if (m_events)
+        m_events->publish(type, std::move(payload));
+}
+
+int DialerEngine::publishProgress()
+{
+    if (!m_events)
+        return 0;
+    Storage::DialerQueue q = queue();
+    auto running = q.runningCampaigns();
+    if (!running)
+        return 0;
+    QList<qint64> ids;
+    for (const Storage::DialerCampaign &c : running.value())
+        ids << c.id;
+    // Campaigns that stopped running since the last pass get one final event.
+    for (auto it = m_progress.cbegin(); it != m_progress.cend(); ++it)
+        if (!ids.contains(it.key()))
+            ids << it.key();
+    int published = 0;
+    for (qint64 id : std::as_const(ids)) {
+        auto p = q.progress(id);
+        if (!p)
+            continue;
+        const auto last = m_progress.constFind(id);
+        if (last != m_progress.cend() && last.value() == p.value())
+            continue;
+        if (p->status == QLatin1String("running"))
+            m_progress.insert(id, p.value());
+        else
+            m_progress.remove(id);
+        QJsonObject o{{QStringLiteral("campaign_id"), id},
+                      {QStringLiteral("status"), p->status},
+                      {QStringLiteral("leads_total"), p->leadsTotal},
+                      {QStringLiteral("leads_done"), p->leadsDone},
+                      {QStringLiteral("leads_pending"), p->leadsPending},
+                      {QStringLiteral("calls_active"), p->callsActive}};
+        o.insert(QStringLiteral("next_due_at"),
+                 p->nextDueAt > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(p->nextDueAt, QTimeZone::utc()).toString(Qt::ISODate))
+                                  : QJsonValue(QJsonValue::Null));
+        publish(QStringLiteral("campaign.progress"), o);
+        ++published;
+    }
+    return published;
 }
 
 QString DialerEngine::makeToken()
@@ -55,6 +108,9 @@ DialerEngine::TickStats DialerEngine::tick()
         qCWarning(lcCampaigns) << "dialer: database unavailable:" << db.error().message;
         return stats;
     }
+    // Carrier answers that arrived while the database was down, oldest first.
+    for (auto &u : std::exchange(m_unsaved, {}))
+        onPlaced(u.first, std::move(u.second));
     Storage::DialerQueue q(db.value());
     auto campaigns = q.runningCampaigns();
     if (!campaigns) {
@@ -119,9 +175,19 @@ DialerEngine::TickStats DialerEngine::tick()
 void DialerEngine::place(const Storage::ClaimedCall &call)
 {
     const qint64 now = m_clock.nowMs();
-    if (Status s = queue().markDialing(call.callId, now); !s)
-        qCWarning(lcCampaigns) << "dialer:" << s.error().message;
+    if (Status s = queue().markDialing(call.callId, now); !s) {
+        // Not dialled: the row stays "created" and recovery returns the lead to the queue. Dialling
+        // now could not be recorded, and recovery would then dial the lead a second time.
+        qCWarning(lcCampaigns) << "dialer: call" << call.callId << "not dialled, the database refused it:" << s.error().message;
+        return;
+    }
     m_pending.insert(call.callId, Pending{call.campaignId, 0, false});
+    publish(QStringLiteral("call.started"), QJsonObject{{QStringLiteral("call_id"), call.callId},
+                                                        {QStringLiteral("campaign_id"), call.campaignId},
+                                                        {QStringLiteral("lead_id"), call.leadId},
+                                                        {QStringLiteral("lead_name"), call.leadName},
+                                                        {QStringLiteral("phone"), maskPhone(call.phoneE164)},
+                                                        {QStringLiteral("attempt"), call.attempt}});
     PlaceCallRequest req{call.callId, call.leadId, call.campaignId, call.phoneE164, call.correlationToken, call.attempt};
     const quint64 handle = m_placer.place(req, [this, call](Result<PlacedCall> r) { onPlaced(call, std::move(r)); });
     auto it = m_pending.find(call.callId);
@@ -145,23 +211,46 @@ void DialerEngine::finishWithStatus(qint64 callId, const QString &status, const 
         qCWarning(lcCampaigns) << "dialer:" << r.error().message;
     if (auto r = m_lifecycle.settle(callId); !r)
         qCWarning(lcCampaigns) << "dialer:" << r.error().message;
+    publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId},
+                                                      {QStringLiteral("status"), status},
+                                                      {QStringLiteral("reason"), reason},
+                                                      {QStringLiteral("source"), QStringLiteral("dialer")}});
+}
+
+void DialerEngine::deferPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> r)
+{
+    if (!m_pending.contains(call.callId))
+        m_pending.insert(call.callId, Pending{call.campaignId, 0, true});
+    m_unsaved.append({call, std::move(r)});
 }
 
 void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> r)
 {
-    m_pending.remove(call.callId);
     auto db = m_db.connection();
     if (!db) {
-        qCWarning(lcCampaigns) << "dialer: database unavailable after placing call" << call.callId;
-        return; // recover() reconciles it
+        qCWarning(lcCampaigns) << "dialer: database unavailable after placing call" << call.callId << "- will store it later";
+        deferPlaced(call, std::move(r));
+        return;
     }
     Storage::DialerQueue q(db.value());
     const qint64 now = m_clock.nowMs();
     if (r) {
-        if (Status s = q.setPlaced(call.callId, r->providerSid, now); !s)
-            qCWarning(lcCampaigns) << "dialer:" << s.error().message;
+        Status s = q.setPlaced(call.callId, r->providerSid, now);
+        if (!s && m_db.ping()) // maybe a connection the server had dropped: once more on the fresh one
+            s = queue().setPlaced(call.callId, r->providerSid, now);
+        if (!s) {
+            if (m_db.ping()) { // the database is up and refuses it: nothing to retry
+                qCWarning(lcCampaigns) << "dialer:" << s.error().message;
+            } else {
+                qCWarning(lcCampaigns) << "dialer: call" << call.callId << "placed, not stored yet (database down):" << s.error().message;
+                deferPlaced(call, std::move(r));
+                return;
+            }
+        }
+        m_pending.remove(call.callId);
         return;
     }
+    m_pending.remove(call.callId);
     const Error &e = r.error();
     const QString detail = e.codeName();
     if (detail == QLatin1String("exotel_network")) {
@@ -172,6 +261,11 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
     if (e.retryable) {
         // 429/5xx: no call was created; not an attempt.
         (void)q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now + m_options.apiRetryDelayMs, now);
+        publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), call.callId},
+                                                          {QStringLiteral("campaign_id"), call.campaignId},
+                                                          {QStringLiteral("status"), QStringLiteral("not_placed")},
+                                                          {QStringLiteral("reason"), detail},
+                                                          {QStringLiteral("source"), QStringLiteral("dialer")}});
         return;
     }
     if (e.code == Error::Code::BadRequest) {
@@ -183,6 +277,14 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
     qCCritical(lcCampaigns).noquote() << "pausing campaign" << call.campaignId << "because the carrier refused:" << e.message;
     (void)q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now, now);
     (void)q.setCampaignStatus(call.campaignId, QStringLiteral("paused"), now);
+    publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), call.callId},
+                                                      {QStringLiteral("campaign_id"), call.campaignId},
+                                                      {QStringLiteral("status"), QStringLiteral("not_placed")},
+                                                      {QStringLiteral("reason"), detail},
+                                                      {QStringLiteral("source"), QStringLiteral("dialer")}});
+    publish(QStringLiteral("provider.error"), QJsonObject{{QStringLiteral("provider"), QStringLiteral("telephony")},
+                                                          {QStringLiteral("campaign_id"), call.campaignId},
+                                                          {QStringLiteral("message"), e.message}});
     (void)q.addEvent(QStringLiteral("campaign_paused"), call.campaignId, call.callId,
                      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), detail},
                                                                  {QStringLiteral("message"), e.message}})
@@ -202,6 +304,11 @@ void DialerEngine::pauseCampaign(qint64 campaignId)
     for (qint64 callId : std::as_const(withdrawn)) {
         m_pending.remove(callId);
         (void)queue().releaseUnplaced(callId, QStringLiteral("paused before dialling"), now, now);
+        publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId},
+                                                          {QStringLiteral("campaign_id"), campaignId},
+                                                          {QStringLiteral("status"), QStringLiteral("not_placed")},
+                                                          {QStringLiteral("reason"), QStringLiteral("paused")},
+                                                          {QStringLiteral("source"), QStringLiteral("dialer")}});
     }
     if (!withdrawn.isEmpty())
         qCInfo(lcCampaigns) << "campaign" << campaignId << "paused:" << withdrawn.size() << "queued dials withdrawn";

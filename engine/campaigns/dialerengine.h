@@ -9,6 +9,7 @@
 #include "calllifecycle.h"
 #include "callplacer.h"
 #include "core/clock.h"
+#include "core/eventsink.h"
 #include "storage/dialerqueue.h"
 
 #include <QHash>
@@ -38,7 +39,9 @@ struct DialerOptions
 class DialerEngine
 {
 public:
-    DialerEngine(const Storage::Database &db, const Clock &clock, CallPlacer &placer, DialerOptions options = {});
+    // events (optional): call.started / call.ended (not placed) / provider.error / campaign.progress.
+    DialerEngine(const Storage::Database &db, const Clock &clock, CallPlacer &placer, DialerOptions options = {},
+                 EventSink *events = nullptr);
 
     struct TickStats
     {
@@ -55,20 +58,29 @@ public:
     // withdrawn and their leads return to the queue without spending an attempt.
     void pauseCampaign(qint64 campaignId);
     int inFlight() const { return int(m_pending.size()); }
+    // Publishes campaign.progress for running campaigns (and once more for a campaign that just
+    // stopped running) when its numbers changed since the last call. Returns how many it published.
+    int publishProgress();
     // A per-call correlation token: 16 random hex characters.
     static QString makeToken();
 
 private:
     void place(const Storage::ClaimedCall &call);
     void onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> result);
+    // The carrier's answer could not be stored (database down): keep the call pending (so
+    // recovery never re-dials it) and store the answer on a later tick.
+    void deferPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> result);
     void finishWithStatus(qint64 callId, const QString &status, const QString &reason);
+    void publish(const QString &type, QJsonObject payload) const;
     Storage::DialerQueue queue() const;
 
     const Storage::Database &m_db;
     const Clock &m_clock;
     CallPlacer &m_placer;
     DialerOptions m_options;
+    EventSink *m_events = nullptr;
     CallLifecycle m_lifecycle;
+    QHash<qint64, Storage::DialerQueue::Progress> m_progress; // last published, per campaign
     struct Pending
     {
         qint64 campaignId = 0;
@@ -76,6 +88,7 @@ private:
         bool sent = false;
     };
     QHash<qint64, Pending> m_pending; // callId -> placement awaiting the carrier's answer
+    QList<QPair<Storage::ClaimedCall, Result<PlacedCall>>> m_unsaved; // answers waiting for the database
 };
 
 } // namespace Leadline::Campaigns

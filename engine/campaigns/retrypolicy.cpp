@@ -20,7 +20,8 @@ static bool isConversationOutcome(const QString &o)
 bool RetryPolicy::isRetryable(const AttemptResult &r)
 {
     const QString o = r.outcome.toLower();
-    if (o == QLatin1String("voicemail") || o == QLatin1String("no_response"))
+    if (o == QLatin1String("voicemail") || o == QLatin1String("no_response") || o == QLatin1String("unreachable")
+        || o == QLatin1String("technical_failure")) // a vendor failed mid-call; the caller was promised a call back
         return true;
     if (!o.isEmpty())
         return false;
@@ -51,7 +52,9 @@ RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, cons
         return d;
     };
 
-    if (outcome == QLatin1String("do_not_call") || outcome == QLatin1String("wrong_number")) {
+    // Call screening: "number does not exist" and PBX menus do not change on a retry.
+    if (outcome == QLatin1String("do_not_call") || outcome == QLatin1String("wrong_number")
+        || outcome == QLatin1String("invalid_number") || outcome == QLatin1String("ivr")) {
         d.leadStatus = outcome;
         return d;
     }
@@ -77,7 +80,8 @@ RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, cons
         return d;
     }
     if (attemptsMade >= m_config.maxAttempts) {
-        d.leadStatus = QStringLiteral("exhausted");
+        // Switched off / not reachable / busy to the last attempt: the lead is unreachable.
+        d.leadStatus = outcome == QLatin1String("unreachable") ? QStringLiteral("unreachable") : QStringLiteral("exhausted");
         return d;
     }
     return schedule(RetryDecision::Kind::Retry, QStringLiteral("retry"), nowUtc.addSecs(backoffSeconds(attemptsMade)));

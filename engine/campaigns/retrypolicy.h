@@ -9,6 +9,10 @@
 //   failed at the carrier twice (not our network errors) -> "unreachable" (reference 3.5: an
 //       invalid number or a DND block; retrying does not help).
 //   do_not_call / wrong_number -> never again, whatever the attempt count.
+//   call screening (engine/screening): invalid_number (announcement "does not exist") and ivr
+//       (a PBX menu answered) -> never again, lead status = the outcome; unreachable
+//       (announcement: switched off, not reachable, busy, barred) -> retried like no-answer,
+//       and "unreachable" instead of "exhausted" when the attempts run out.
 //   callback (with a time) -> at that time (or now, if it is past) moved inside the window;
 //       honoured up to max_attempts + kExtraCallbackAttempts attempts in total.
 // Thread: pure functions.
@@ -40,7 +44,8 @@ struct RetryDecision
 {
     enum class Kind { Retry, Callback, Done };
     Kind kind = Kind::Done;
-    QString leadStatus;  // retry, callback, completed, exhausted, unreachable, do_not_call, wrong_number, unschedulable
+    QString leadStatus;  // retry, callback, completed, exhausted, unreachable, do_not_call, wrong_number, unschedulable,
+                         // invalid_number, ivr
     QString lastOutcome; // what lead.last_outcome becomes
     QDateTime at;        // next attempt (UTC) for Retry/Callback
 

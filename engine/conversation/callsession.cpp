@@ -3,11 +3,14 @@
 #include "audio/pcm.h"
 #include "conversationlog.h"
 #include "prompts.h"
+#include "language/callbacktimeparser.h"
 #include "language/indiannumberspeller.h"
 #include "language/sentencesplitter.h"
 #include "textrules.h"
+#include "vendorerrors.h"
 
 #include <QJsonDocument>
+#include <QTimeZone>
 
 namespace Leadline::Conversation {
 
@@ -37,8 +40,11 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(m_stt.get(), &Providers::SpeechToText::endOfSpeech, this, &CallSession::onEndOfSpeech);
     connect(m_stt.get(), &Providers::SpeechToText::failed, this, [this](const Error &e) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "STT failed:" << e.message;
-        m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("stt: ") + e.message));
-        endCall(QString(), {}, apologyLine(replyLanguage()));
+        countVendorError(QStringLiteral("stt"), m_stt->name(), e);
+        if (!m_pendingFields.contains(QStringLiteral("failure"))) // the first report says most
+            m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("stt: ") + e.message));
+        // "We will call you back": technical_failure is retried like no_response.
+        endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
     });
     connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
     connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
@@ -67,6 +73,15 @@ CallSession::~CallSession()
 {
     if (!m_finished && m_ctx.callId)
         finishNow(QStringLiteral("completed"));
+}
+
+void CallSession::countVendorError(const QString &stage, const QString &provider, const Error &e)
+{
+    // Once per stage and call: a dying stream often reports itself twice (error, then close).
+    if (m_vendorErrors && !m_finished && !m_vendorErrorStages.contains(stage)) {
+        m_vendorErrorStages.insert(stage);
+        m_vendorErrors->record(stage, provider, e);
+    }
 }
 
 QString CallSession::state() const
@@ -182,11 +197,15 @@ void CallSession::beginConversation(const CallContext &ctx)
     m_maxDurationTimer.start(m_cfg.maxDurationMs);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "live on stream" << m_streamSid << "language" << m_callerLanguage;
 
+    if (m_handoffDesk)
+        m_handoffDesk->checkEnabled(m_ctx.campaignId, this, [this](bool on) { m_handoffAvailable = on; });
     const QString lang = replyLanguage();
     m_history.append({QStringLiteral("system"), systemPrompt(m_ctx, lang)});
     const QString hello = greeting(m_ctx, lang);
     m_history.append({QStringLiteral("assistant"), hello});
     m_firstFrameOfReply = false; // the greeting is not a reply: no latency sample
+    if (m_cfg.screening.enabled) // classify while the greeting plays: no added latency for people
+        m_screener = std::make_unique<Screening::CallScreener>(m_cfg.screening.config);
     speak(hello);
 }
 
@@ -205,6 +224,8 @@ void CallSession::handleMedia(const MediaEvent &e)
         m_stt->pushAudio(e.pcm);
     const auto ev = m_vad.feed(e.pcm, m_sampleRate);
     if (m_phase != Phase::Active)
+        return;
+    if (m_screener && screenAudio(e.pcm))
         return;
     if (ev == Audio::EnergyVad::Event::SpeechStarted) {
         m_silenceTimer.stop();
@@ -245,6 +266,10 @@ void CallSession::handleMark(const QString &name)
 void CallSession::onTranscript(const QString &text, bool isFinal, const QString &language)
 {
     if (m_phase != Phase::Active || text.trimmed().isEmpty())
+        return;
+    if (m_screener && !m_screener->decided() && m_screener->pushTranscript(text, isFinal))
+        onScreened();
+    if (m_phase != Phase::Active || m_voicemailMessagePending)
         return;
     if (!isFinal) {
         // A clear, non-backchannel interim over the agent is barge-in even before 400 ms.
@@ -306,14 +331,20 @@ void CallSession::onEndOfSpeech()
 
 void CallSession::respond()
 {
-    if (m_pendingOutcome.size() || m_closingAfterSpeech)
+    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
         return;
     Providers::LlmRequest req;
     req.messages = m_history;
     // Keep the system prompt's language instruction current with the caller's language.
     if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
-        req.messages.first().content = systemPrompt(m_ctx, replyLanguage());
-    req.tools = callTools();
+        req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoffAvailable ? handoffInstructions() : QString());
+    req.tools = callTools(m_handoffAvailable);
+    m_pressedThisTurn = false;
+    if (m_ivrNavigating) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
+        req.tools = Screening::ivrTools(req.tools);
+        if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
+            req.messages.first().content += Screening::ivrInstructions();
+    }
     req.context = QJsonObject{{QStringLiteral("name"), m_ctx.leadName}, {QStringLiteral("language"), replyLanguage()},
                               {QStringLiteral("city"), m_ctx.city}, {QStringLiteral("property_type"), m_ctx.propertyType},
                               {QStringLiteral("timezone"), m_ctx.timezone}};
@@ -342,6 +373,17 @@ void CallSession::onLlmToken(const QString &text)
 
 void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
 {
+    if (name == QLatin1String("press_digits")) {
+        pressDigits(args);
+        return;
+    }
+    if (name == QLatin1String("transfer_to_agent")) {
+        if (m_handoffAvailable && !m_handoffRequested)
+            m_transferArgs = args.isEmpty() ? QJsonObject{{QStringLiteral("reason"), QStringLiteral("unspecified")}} : args;
+        else
+            qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM asked for a transfer, but handoff is not available here";
+        return;
+    }
     if (name != QLatin1String("end_call")) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM called unknown tool" << name;
         return;
@@ -361,11 +403,16 @@ void CallSession::onLlmFinished()
     const QString rest = m_sentences->flush();
     if (!rest.isEmpty())
         speak(rest);
+    if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
+        m_agentTurnText.clear();
+        startHandoff();
+        return;
+    }
     if (!m_pendingOutcome.isEmpty()) {
         const bool saidSomething = !m_agentTurnText.trimmed().isEmpty();
         m_agentTurnText.clear();
         endCall(m_pendingOutcome, m_pendingFields, saidSomething ? QString() : goodbyeLine(m_pendingOutcome, replyLanguage()));
-    } else if (m_agentTurnText.trimmed().isEmpty()) {
+    } else if (m_agentTurnText.trimmed().isEmpty() && !m_pressedThisTurn) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM returned nothing; nudging";
         speak(nudgeLine(replyLanguage()));
     }
@@ -375,8 +422,9 @@ void CallSession::onLlmFailed(const Error &e)
 {
     m_llmActive = false;
     qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
+    countVendorError(QStringLiteral("llm"), m_llm->name(), e);
     m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("llm: ") + e.message));
-    endCall(QString(), {}, apologyLine(replyLanguage()));
+    endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
 }
 
 // ---------------------------------------------------------------- agent speech
@@ -433,9 +481,10 @@ void CallSession::onTtsDone(int requestId)
 void CallSession::onTtsFailed(int requestId, const Error &e)
 {
     qCWarning(lcConversation) << "call" << m_ctx.callId << "TTS failed for sentence" << requestId << ":" << e.message;
+    countVendorError(QStringLiteral("tts"), m_tts->name(), e);
     m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("tts: ") + e.message));
     // Nothing can be said: end now.
-    m_pendingOutcome = m_pendingOutcome.isEmpty() ? QStringLiteral("incomplete") : m_pendingOutcome;
+    m_pendingOutcome = m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : m_pendingOutcome;
     finishNow(QStringLiteral("completed"));
 }
 
@@ -604,11 +653,104 @@ void CallSession::bargeIn()
     emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
 }
 
+// ---------------------------------------------------------------- call screening
+
+bool CallSession::screenAudio(const QByteArray &pcm)
+{
+    if (!m_screener->decided()) {
+        if (m_screener->pushAudio(pcm, m_sampleRate))
+            onScreened();
+    } else if (m_voicemailMessagePending) {
+        // Speak after the beep, or once the greeting has gone quiet, or give up waiting.
+        m_screener->pushAudio(pcm, m_sampleRate);
+        const qint64 since = m_screener->verdict().atMs;
+        if (m_screener->beepSince(since) || m_screener->quietMs() >= 1200
+            || m_screener->positionMs() - since >= m_cfg.screening.maxWaitForBeepMs)
+            leaveVoicemailMessage();
+    }
+    return m_phase != Phase::Active || m_voicemailMessagePending;
+}
+
+void CallSession::recordScreening()
+{
+    const Screening::Verdict &v = m_screener->verdict();
+    const QString cls = Screening::className(v.callClass);
+    QJsonObject record{{QStringLiteral("class"), cls}, {QStringLiteral("confidence"), v.confidence},
+                       {QStringLiteral("reason"), v.reason}, {QStringLiteral("at_ms"), v.atMs}};
+    if (!v.announcement.isEmpty())
+        record.insert(QStringLiteral("announcement"), v.announcement);
+    m_pendingFields.insert(QStringLiteral("screening"), record);
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "screened as" << cls << "confidence" << v.confidence << "-" << v.reason;
+    if (v.isMachine())
+        m_pendingFields.insert(QStringLiteral("failure"), QStringLiteral("screened: %1 (%2)").arg(cls, v.reason));
+}
+
+void CallSession::onScreened()
+{
+    recordScreening();
+    const Screening::Verdict &v = m_screener->verdict();
+    if (!v.isMachine())
+        return;
+    // Nobody is listening: stop talking, and end with the class's outcome.
+    if (agentSpeaking() || m_llmActive)
+        bargeIn();
+    m_silenceTimer.stop();
+    if (v.callClass == Screening::CallClass::Ivr && m_cfg.screening.ivr == Screening::ScreeningPolicy::IvrAction::Navigate) {
+        // The menu's words reach the LLM as caller turns; it may press keys (press_digits).
+        m_ivrNavigating = true;
+        m_pendingFields.remove(QStringLiteral("failure"));
+        qCInfo(lcConversation) << "call" << m_ctx.callId << "navigating the IVR";
+        return;
+    }
+    m_pendingOutcome = Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement);
+    if (v.callClass == Screening::CallClass::Voicemail
+        && m_cfg.screening.voicemail == Screening::ScreeningPolicy::VoicemailAction::LeaveMessage) {
+        m_voicemailMessagePending = true;
+        if (m_screener->beepSince(v.atMs))
+            leaveVoicemailMessage();
+        return;
+    }
+    finishNow(QStringLiteral("completed"));
+}
+
+void CallSession::leaveVoicemailMessage()
+{
+    m_voicemailMessagePending = false;
+    const QString lang = replyLanguage();
+    const QString custom = m_cfg.screening.voicemailMessage;
+    const QString message = fillTemplate(custom.isEmpty() ? Screening::ScreeningPolicy::defaultVoicemailMessage(lang) : custom, m_ctx);
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "leaving a voicemail message";
+    m_pendingOutcome.clear(); // endCall sets it
+    endCall(QStringLiteral("voicemail"), {}, message);
+}
+
+void CallSession::pressDigits(const QJsonObject &args)
+{
+    const QString keys = Screening::dtmfKeys(args.value(QStringLiteral("digits")).toString());
+    if (!m_ivrNavigating || keys.isEmpty()) {
+        qCWarning(lcConversation) << "call" << m_ctx.callId << "ignoring press_digits" << args.value(QStringLiteral("digits")).toString();
+        return;
+    }
+    if (++m_ivrPresses > m_cfg.screening.maxIvrPresses) {
+        qCInfo(lcConversation) << "call" << m_ctx.callId << "IVR: too many key presses, giving up";
+        m_pendingOutcome = QStringLiteral("ivr"); // ends the call when this LLM turn finishes
+        return;
+    }
+    m_pressedThisTurn = true;
+    const QByteArray tones = Screening::dtmfAudio(keys, m_sampleRate);
+    const QString text = QStringLiteral("(pressed %1)").arg(keys);
+    recordTurn(QStringLiteral("agent"), text, callMs(), callMs() + Audio::durationMs(tones.size(), m_sampleRate), false, -1, -1, -1);
+    m_history.append({QStringLiteral("assistant"), text});
+    m_outbound.append(tones);
+    Audio::padTo(m_outbound, 320);
+    pumpOutbound();
+}
+
 // ---------------------------------------------------------------- ending
 
 void CallSession::onSilenceTimeout()
 {
-    if (m_phase != Phase::Active || agentSpeaking() || m_llmActive)
+    if (m_phase != Phase::Active || agentSpeaking() || m_llmActive || m_voicemailMessagePending)
         return;
     if (m_nudges++ == 0) {
         m_history.append({QStringLiteral("assistant"), nudgeLine(replyLanguage())});
@@ -665,6 +807,7 @@ void CallSession::finishNow(const QString &status)
     m_finished = true;
     const Phase was = m_phase;
     m_phase = Phase::Closed;
+    const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
     m_pumpTimer.stop();
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
@@ -688,6 +831,15 @@ void CallSession::finishNow(const QString &status)
             texts << s.text;
         recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs(), false, -1, m_llmFirstTokenMs, -1);
     }
+    if (m_screener && !m_screener->decided() && m_screener->positionMs() > 0) {
+        // The call ended before the screening deadline: classify what was heard.
+        const Screening::Verdict &v = m_screener->finish();
+        recordScreening();
+        if (v.isMachine() && m_pendingOutcome.isEmpty())
+            m_pendingOutcome = Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement);
+    }
+    if (m_ivrNavigating && m_pendingOutcome.isEmpty())
+        m_pendingOutcome = QStringLiteral("ivr"); // the menu never led to a conversation outcome
     Storage::CallOutcome out;
     out.outcome = m_pendingOutcome.isEmpty() ? (m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"))
                                              : m_pendingOutcome;
@@ -695,9 +847,11 @@ void CallSession::finishNow(const QString &status)
     out.fields = m_pendingFields;
     out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
     applyExtraction(out, m_ctx, m_clock.now());
+    if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)
+        out.callbackAt = m_handoffCallbackAtMs;
     if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty())
         m_recorder.addDnc(m_ctx.phoneE164, QStringLiteral("call %1").arg(m_ctx.callId));
-    m_recorder.finishCall(m_ctx.callId, out, status, m_clock.nowMs());
+    m_recorder.finishCall(m_ctx.callId, out, finalStatus, m_clock.nowMs());
     qCInfo(lcConversation) << "call" << m_ctx.callId << "ended with outcome" << out.outcome;
     m_transport.close(1000, QStringLiteral("call ended"));
     emit activity(m_ctx.callId, QStringLiteral("ended"), QString(), out.outcome);
@@ -720,6 +874,89 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
     t.ttsMs = ttsMs;
     t.interrupted = interrupted;
     m_recorder.appendTurn(t);
+}
+
+// ---------------------------------------------------------------- hot-lead handoff
+
+void CallSession::startHandoff()
+{
+    m_handoffRequested = true;
+    m_silenceTimer.stop();
+    QStringList words;
+    for (const Providers::ChatMessage &m : std::as_const(m_history))
+        if (m.role == QLatin1String("user") && !m.content.startsWith(QLatin1Char('(')))
+            words << m.content;
+    while (words.size() > 4)
+        words.removeFirst();
+    QJsonObject summary{{QStringLiteral("name"), m_ctx.leadName},
+                        {QStringLiteral("phone"), m_ctx.phoneE164},
+                        {QStringLiteral("city"), m_ctx.city},
+                        {QStringLiteral("budget"), m_ctx.budget},
+                        {QStringLiteral("property"), m_ctx.propertyType},
+                        {QStringLiteral("language"), replyLanguage()},
+                        {QStringLiteral("caller_words"), words.join(QStringLiteral(" / "))}};
+    // What the caller said in this call beats what the CSV had.
+    for (const char *key : {"budget", "property", "timeline", "summary"}) {
+        QString v = m_transferArgs.value(QLatin1String(key)).toString().trimmed();
+        if (v.isEmpty())
+            v = m_pendingFields.value(QLatin1String(key)).toObject().value(QStringLiteral("value")).toString().trimmed();
+        if (!v.isEmpty())
+            summary.insert(QLatin1String(key), v);
+    }
+    HandoffRequest req;
+    req.callId = m_ctx.callId;
+    req.leadId = m_ctx.leadId;
+    req.campaignId = m_ctx.campaignId;
+    req.callerLanguage = replyLanguage();
+    req.reason = m_transferArgs.value(QStringLiteral("reason")).toString();
+    req.summary = summary;
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "asks for a sales agent:" << req.reason;
+    m_handoffDesk->requestHandoff(req, this, [this](Result<HandoffDecision> d) { onHandoffDecision(d); });
+    // The desk answers in milliseconds; a database that hangs must not leave the caller in silence.
+    QTimer::singleShot(4000, this, [this] {
+        onHandoffDecision(Error::make(Error::Code::Unavailable, QStringLiteral("handoff desk did not answer in time")));
+    });
+}
+
+void CallSession::onHandoffDecision(const Result<HandoffDecision> &d)
+{
+    if (m_handoffDecided || m_phase != Phase::Active)
+        return;
+    m_handoffDecided = true;
+    const QString lang = replyLanguage();
+    if (d && d->connected) {
+        m_transferring = true;
+        const QJsonObject fields{{QStringLiteral("handoff"), QJsonObject{{QStringLiteral("handoff_id"), d->handoffId},
+                                                                        {QStringLiteral("agent"), d->agentName},
+                                                                        {QStringLiteral("reason"), m_transferArgs.value(QStringLiteral("reason"))},
+                                                                        {QStringLiteral("summary"), m_transferArgs.value(QStringLiteral("summary"))}}}};
+        endCall(QStringLiteral("interested"), fields, connectingLine(d->agentName, lang));
+        return;
+    }
+    // Nobody can take the call: a callback at the time the caller named, else the next slot.
+    const QDateTime now = m_clock.now();
+    const auto window = Language::CallbackWindow::fromCampaign(m_ctx.windowStart, m_ctx.windowEnd, m_ctx.callingDays)
+                            .value_or(Language::CallbackWindow{});
+    QJsonObject fields{{QStringLiteral("handoff"), QJsonObject{{QStringLiteral("failure"), d ? QStringLiteral("no_agent_available")
+                                                                                                : d.error().message}}}};
+    std::optional<Language::CallbackTime> when;
+    for (auto it = m_history.crbegin(); it != m_history.crend() && !when; ++it)
+        if (it->role == QLatin1String("user"))
+            if ((when = Language::CallbackTimeParser::parse(it->content, now, m_ctx.timezone, window)))
+                fields.insert(QStringLiteral("callback_time"), it->content);
+    QDateTime at;
+    if (when) {
+        at = when->at;
+    } else {
+        QTimeZone tz(m_ctx.timezone.toUtf8());
+        if (!tz.isValid())
+            tz = QTimeZone("Asia/Kolkata");
+        if (const auto slot = Language::CallbackTimeParser::fitIntoWindow(now.toTimeZone(tz).addSecs(3600), window)) {
+            at = slot.value();
+            m_handoffCallbackAtMs = at.toMSecsSinceEpoch();
+        }
+    }
+    endCall(QStringLiteral("callback"), fields, noAgentLine(callbackWhenPhrase(at, now, lang), lang));
 }
 
 // Hindi and Hinglish callers get Hindi replies (Devanagari for TTS, Hinglish per the prompt).

@@ -10,21 +10,26 @@
 #include "audio/vad.h"
 #include "language/sentencesplitter.h"
 #include "callrecorder.h"
+#include "handoffdesk.h"
 #include "core/clock.h"
 #include "mediatransport.h"
 #include "providers/languagemodel.h"
 #include "providers/speechtotext.h"
 #include "providers/texttospeech.h"
+#include "screening/callscreener.h"
+#include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <memory>
 #include <optional>
 
 namespace Leadline::Conversation {
 
+class VendorErrors;
 
 struct SessionConfig
 {
@@ -34,6 +39,9 @@ struct SessionConfig
     int aheadOfRealTimeMs = 600;   // outbound audio queued ahead of playback
     int goodbyeGraceMs = 1500;     // after the last mark, or if Exotel never echoes it
     int maxFrameBytes = 256 * 1024;
+    // Call screening (human / voicemail / announcement / IVR in the first seconds) and what to
+    // do for each class; see engine/screening/screeningpolicy.h.
+    Screening::ScreeningPolicy screening;
 };
 
 struct SessionStats
@@ -61,6 +69,10 @@ public:
     // The token from the upgrade URL (lc=...), if any.
     void setUrlToken(const QString &token) { m_key.token = token; }
     void setRequestedSampleRate(int rate) { m_sampleRate = rate; }
+    // Hot-lead handoff to a sales agent (Exotel flow mode); optional, shared, thread-safe.
+    void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
+    // Where vendor failures are counted for /metrics (optional; shared, thread-safe).
+    void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
 
     void onTextFrame(const QByteArray &frame);
     void onTransportClosed();
@@ -107,9 +119,22 @@ private:
     void recordTurn(const QString &speaker, const QString &text, qint64 startMs, qint64 endMs, bool interrupted,
                     int sttMs, int llmMs, int ttsMs);
     void onSilenceTimeout();
+    // Call screening: feeds the classifier; true while the caller's audio must not be handled
+    // as conversation (a machine was detected).
+    bool screenAudio(const QByteArray &pcm);
+    void onScreened();
+    void recordScreening(); // the verdict into the call's fields (and failure reason for machines)
+    void leaveVoicemailMessage();
+    void pressDigits(const QJsonObject &args); // the press_digits tool (IVR navigation)
     qint64 callMs() const; // ms since media started
+    void startHandoff();
+    void onHandoffDecision(const Result<HandoffDecision> &decision);
     QString replyLanguage() const;
 
+    void countVendorError(const QString &stage, const QString &provider, const Error &e);
+
+    VendorErrors *m_vendorErrors = nullptr;
+    QSet<QString> m_vendorErrorStages; // stages already counted for this call
     MediaTransport &m_transport;
     CallRecorder &m_recorder;
     const Clock &m_clock;
@@ -131,6 +156,15 @@ private:
     bool m_finished = false;
     bool m_loggedUnknown = false;
     bool m_loggedEarlyMedia = false;
+
+    // Hot-lead handoff
+    HandoffDesk *m_handoffDesk = nullptr;
+    bool m_handoffAvailable = false;  // campaign switch on and flow mode (answered by the desk)
+    QJsonObject m_transferArgs;       // from transfer_to_agent, acted on when the LLM turn ends
+    bool m_handoffRequested = false;
+    bool m_handoffDecided = false;
+    bool m_transferring = false;      // the socket closes into Exotel's Passthru -> Connect
+    qint64 m_handoffCallbackAtMs = 0; // no agent: the next calling-window slot
 
     // Conversation
     QList<Providers::ChatMessage> m_history;
@@ -174,6 +208,13 @@ private:
     bool m_firstFrameOfReply = true;
     qint64 m_readySinceUs = -1;       // when the next frame's audio became available
     QTimer m_pumpTimer;
+
+    // Call screening
+    std::unique_ptr<Screening::CallScreener> m_screener; // while the first seconds are classified
+    bool m_voicemailMessagePending = false;             // waiting for the beep to leave a message
+    bool m_ivrNavigating = false;                       // SCREENING_IVR=navigate: the LLM works the menu
+    int m_ivrPresses = 0;
+    bool m_pressedThisTurn = false;                     // keys instead of words this LLM turn
 };
 
 } // namespace Leadline::Conversation

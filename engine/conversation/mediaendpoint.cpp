@@ -110,8 +110,9 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
         ws->deleteLater();
         return;
     }
-    ws->setMaxAllowedIncomingMessageSize(quint64(m_auth.maxMessageBytes));
-    ws->setMaxAllowedIncomingFrameSize(quint64(m_auth.maxMessageBytes));
+    // The lower of this endpoint's cap and the server-wide MAX_WS_MESSAGE_BYTES already set.
+    ws->setMaxAllowedIncomingMessageSize(qMin(ws->maxAllowedIncomingMessageSize(), quint64(m_auth.maxMessageBytes)));
+    ws->setMaxAllowedIncomingFrameSize(qMin(ws->maxAllowedIncomingFrameSize(), quint64(m_auth.maxMessageBytes)));
 
     // By name: WorkerHost has no Q_OBJECT, so findChild<WorkerHost *> would match any child.
     auto *host = static_cast<WorkerHost *>(worker->findChild<QObject *>(QStringLiteral("leadline-media-host"), Qt::FindDirectChildrenOnly));
@@ -126,6 +127,8 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     if (rate == 8000 || rate == 16000 || rate == 24000)
         session->setRequestedSampleRate(rate);
     session->setUrlToken(query.queryItemValue(QStringLiteral("lc")));
+    session->setVendorErrors(m_vendorErrors);
+    session->setHandoffDesk(m_handoffDesk);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });
@@ -134,13 +137,42 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     });
     connect(ws, &QWebSocket::disconnected, session, [session] { session->onTransportClosed(); });
     connect(session, &CallSession::activity, this, &MediaEndpoint::callActivity);
+    // Known by call id once correlated (its first activity), so a supervisor can hang it up.
+    connect(session, &CallSession::activity, session, [this, session](qint64 callId) {
+        if (callId <= 0)
+            return;
+        QMutexLocker lock(&m_sessionsMutex);
+        if (!m_sessions.contains(callId))
+            m_sessions.insert(callId, session);
+    });
+    // Direct: while hangUp() holds the lock the session's memory cannot go away under it.
+    connect(session, &QObject::destroyed, this, [this, session] {
+        QMutexLocker lock(&m_sessionsMutex);
+        for (auto it = m_sessions.begin(); it != m_sessions.end();)
+            it = (it.value().isNull() || it.value().data() == session) ? m_sessions.erase(it) : std::next(it);
+    }, Qt::DirectConnection);
     connect(session, &CallSession::ended, ws, [this, ws, session, transport](qint64 callId) {
+        {
+            QMutexLocker lock(&m_sessionsMutex);
+            m_sessions.remove(callId);
+        }
         emit sessionFinished(callId, session->stats());
         m_active.deref();
         // Let the close handshake go out, then free everything of this call.
         QTimer::singleShot(2000, ws, [ws] { ws->abort(); ws->deleteLater(); });
         connect(ws, &QObject::destroyed, [transport] { delete transport; });
     }, Qt::SingleShotConnection);
+}
+
+bool MediaEndpoint::hangUp(qint64 callId, const QString &reason)
+{
+    QMutexLocker lock(&m_sessionsMutex);
+    const QPointer<CallSession> session = m_sessions.value(callId);
+    if (!session)
+        return false;
+    // Queued to the session's worker; dropped by Qt if the session is gone by then.
+    QMetaObject::invokeMethod(session.data(), [s = session.data(), reason] { s->hangUp(reason); }, Qt::QueuedConnection);
+    return true;
 }
 
 } // namespace Leadline::Conversation

@@ -9,7 +9,10 @@
 #include "core/settings.h"
 #include "providers/providerfactory.h"
 
+#include <QHash>
 #include <QHostAddress>
+#include <QMutex>
+#include <QPointer>
 #include <QWebSocket>
 #include <memory>
 
@@ -42,6 +45,13 @@ public:
                              const QUrlQuery &query);
 
     int activeCalls() const { return m_active.loadRelaxed(); }
+    // Supervisor hang-up (console, REST): the call's session says goodbye and ends on its own
+    // worker. Any thread. False when no live session of this node has that call.
+    bool hangUp(qint64 callId, const QString &reason = QStringLiteral("supervisor"));
+    // Vendor failures of every session are counted here (optional; set before serving).
+    void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
+    // Hot-lead handoff for every session (optional; set before serving).
+    void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
 
 Q_SIGNALS:
     // Queued to whoever listens (console, /events); emitted from worker threads.
@@ -55,6 +65,10 @@ private:
     MediaAuthConfig m_auth;
     SessionConfig m_sessionConfig;
     QAtomicInt m_active;
+    QMutex m_sessionsMutex;
+    QHash<qint64, QPointer<CallSession>> m_sessions; // live sessions by call id
+    VendorErrors *m_vendorErrors = nullptr;
+    HandoffDesk *m_handoffDesk = nullptr;
 };
 
 } // namespace Leadline::Conversation

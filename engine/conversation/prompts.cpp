@@ -1,6 +1,8 @@
 #include "prompts.h"
 
 #include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
 
 namespace Leadline::Conversation {
 
@@ -79,6 +81,84 @@ QJsonArray callTools()
                                                                 {QStringLiteral("properties"), props},
                                                                 {QStringLiteral("required"), QJsonArray{QStringLiteral("outcome")}}}}}},
     }};
+}
+
+QJsonArray callTools(bool handoffAvailable)
+{
+    QJsonArray tools = callTools();
+    if (!handoffAvailable)
+        return tools;
+    const QJsonObject props{
+        {QStringLiteral("reason"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                               {QStringLiteral("description"), QStringLiteral("why now: qualified_wants_to_talk or asked_for_person")}}},
+        {QStringLiteral("summary"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                {QStringLiteral("description"), QStringLiteral("one or two sentences for the sales person: budget, "
+                                                                                               "property, location, timeline and what the caller wants")}}},
+        {QStringLiteral("budget"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+        {QStringLiteral("property"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+        {QStringLiteral("timeline"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+    };
+    tools.append(QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("function")},
+        {QStringLiteral("function"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("transfer_to_agent")},
+                     {QStringLiteral("description"), QStringLiteral("Connect the caller to a human sales person now. The system says "
+                                                                    "who is connecting; do not say goodbye yourself.")},
+                     {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                                                {QStringLiteral("properties"), props},
+                                                                {QStringLiteral("required"), QJsonArray{QStringLiteral("reason"), QStringLiteral("summary")}}}}}},
+    });
+    return tools;
+}
+
+QString handoffInstructions()
+{
+    return QStringLiteral(" A human sales person can take this call right now: call the transfer_to_agent tool (with a short "
+                          "summary for them) when the caller is qualified (interested, with a budget or property in mind) and "
+                          "wants to talk now, or when the caller asks to speak to a person. Do not call end_call in that case.");
+}
+
+QString connectingLine(const QString &agentName, const QString &language)
+{
+    const QString first = agentName.section(QLatin1Char(' '), 0, 0);
+    if (language == QLatin1String("hi"))
+        return first.isEmpty() ? QStringLiteral("मैं आपको अभी हमारी सेल्स टीम से जोड़ रही हूँ, कृपया लाइन पर बने रहें।")
+                               : QStringLiteral("मैं आपको अभी हमारी सेल्स टीम की %1 से जोड़ रही हूँ, कृपया लाइन पर बने रहें।").arg(first);
+    return first.isEmpty() ? QStringLiteral("Connecting you to our sales team now, please stay on the line.")
+                           : QStringLiteral("Connecting you to %1 from our sales team now, please stay on the line.").arg(first);
+}
+
+QString noAgentLine(const QString &when, const QString &language)
+{
+    if (language == QLatin1String("hi"))
+        return QStringLiteral("माफ़ कीजिए, अभी हमारी सेल्स टीम में कोई खाली नहीं है। हमारे एक्सपर्ट आपको %1 कॉल करेंगे। धन्यवाद!").arg(when);
+    return QStringLiteral("I'm sorry, nobody from our sales team is free right now. Our expert will call you back %1. Thank you!").arg(when);
+}
+
+QString callbackWhenPhrase(const QDateTime &at, const QDateTime &now, const QString &language)
+{
+    const bool hi = language == QLatin1String("hi");
+    if (!at.isValid())
+        return hi ? QStringLiteral("जल्द ही") : QStringLiteral("soon");
+    const QDate today = now.toTimeZone(at.timeZone()).date();
+    const qint64 days = today.daysTo(at.date());
+    const QTime t = at.time();
+    if (hi) {
+        static const QStringList dayNames = {QStringLiteral("सोमवार"), QStringLiteral("मंगलवार"), QStringLiteral("बुधवार"),
+                                             QStringLiteral("गुरुवार"), QStringLiteral("शुक्रवार"), QStringLiteral("शनिवार"),
+                                             QStringLiteral("रविवार")};
+        const QString day = days == 0 ? QStringLiteral("आज") : days == 1 ? QStringLiteral("कल") : dayNames.value(at.date().dayOfWeek() - 1);
+        const int h = t.hour();
+        const QString part = h < 12 ? QStringLiteral("सुबह") : h < 16 ? QStringLiteral("दोपहर") : QStringLiteral("शाम");
+        const int h12 = h % 12 == 0 ? 12 : h % 12;
+        return QStringLiteral("%1 %2 %3:%4 बजे").arg(day, part).arg(h12).arg(t.minute(), 2, 10, QLatin1Char('0'));
+    }
+    const QString clock = QLocale(QLocale::English).toString(t, QStringLiteral("h:mm AP"));
+    if (days == 0)
+        return QStringLiteral("today at ") + clock;
+    if (days == 1)
+        return QStringLiteral("tomorrow at ") + clock;
+    return QStringLiteral("on %1 at %2").arg(QLocale(QLocale::English).dayName(at.date().dayOfWeek()), clock);
 }
 
 QString greeting(const CallContext &ctx, const QString &language)

@@ -4,6 +4,7 @@
 
 #include "callrecorder.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QString>
 
@@ -14,6 +15,15 @@ QString normalizeLanguage(const QString &value, const QString &fallback = QStrin
 QString fillTemplate(QString text, const CallContext &ctx);
 QString systemPrompt(const CallContext &ctx, const QString &language);
 QJsonArray callTools();
+// Hot-lead handoff: end_call plus transfer_to_agent(reason, summary) when the campaign allows it.
+QJsonArray callTools(bool handoffAvailable);
+QString handoffInstructions();
+QString connectingLine(const QString &agentName, const QString &language);
+// No agent free: say so and when the team will call back (`when` already phrased).
+QString noAgentLine(const QString &when, const QString &language);
+// "today at 4:30 PM", "tomorrow at 10:00 AM", "on Monday at 11:00 AM" (Hindi: "कल सुबह 10:00 बजे");
+// `at` in the lead's zone; "soon" when invalid.
+QString callbackWhenPhrase(const QDateTime &at, const QDateTime &now, const QString &language);
 QString greeting(const CallContext &ctx, const QString &language);
 QString nudgeLine(const QString &language);
 QString apologyLine(const QString &language);

@@ -11,7 +11,8 @@
 
 namespace Leadline::Conversation {
 
-StorageCallRecorder::StorageCallRecorder(const Storage::Database &db, int maxQueued) : m_db(db), m_maxQueued(maxQueued)
+StorageCallRecorder::StorageCallRecorder(const Storage::Database &db, int maxQueued, int lookupRetryMs)
+    : m_db(db), m_maxQueued(maxQueued), m_lookupRetryMs(lookupRetryMs)
 {
     m_thread.setObjectName(QStringLiteral("leadline-calls"));
     m_worker.moveToThread(&m_thread);
@@ -19,7 +20,7 @@ StorageCallRecorder::StorageCallRecorder(const Storage::Database &db, int maxQue
     QMetaObject::invokeMethod(&m_worker, [this] {
         m_batchTimer = new QTimer(&m_worker);
         m_batchTimer->setInterval(200);
-        connect(m_batchTimer, &QTimer::timeout, &m_worker, [this] { writeTurns(); });
+        connect(m_batchTimer, &QTimer::timeout, &m_worker, [this] { writePending(); });
         m_batchTimer->start();
     }, Qt::BlockingQueuedConnection);
 }
@@ -41,16 +42,85 @@ void StorageCallRecorder::post(std::function<void()> job)
 void StorageCallRecorder::flush()
 {
     if (QThread::currentThread() == &m_thread) {
-        writeTurns();
+        writePending();
         return;
     }
-    QMetaObject::invokeMethod(&m_worker, [this] { writeTurns(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(&m_worker, [this] { writePending(); }, Qt::BlockingQueuedConnection);
 }
 
 int StorageCallRecorder::droppedWrites() const
 {
     QMutexLocker lock(&m_mutex);
     return m_dropped;
+}
+
+int StorageCallRecorder::pendingWrites() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_turns.size() + m_writes.size());
+}
+
+void StorageCallRecorder::enqueue(PendingWrite write)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_writes.size() >= m_maxQueued) {
+            ++m_dropped; // counted; the database has been down for a long time
+            qCCritical(lcConversation) << "call" << write.callId << write.what << "dropped: too many writes waiting for the database";
+            return;
+        }
+        m_writes.append(std::move(write));
+    }
+    post([this] { writePending(); });
+}
+
+void StorageCallRecorder::writePending()
+{
+    if (!writeTurns())
+        return; // a call row is final only after its turns: keep the order
+    for (;;) {
+        PendingWrite w;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_writes.isEmpty())
+                return;
+            w = m_writes.first();
+        }
+        // Two tries: the first may have run on a connection the server had already dropped
+        // (ping() then reconnects); a write refused twice by a live database is dropped.
+        Status s = okStatus();
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto conn = m_db.connection();
+            s = conn ? okStatus() : Status(conn.error());
+            if (s) {
+                QSqlDatabase db = conn.value();
+                db.transaction();
+                s = w.apply(db);
+                if (s && !db.commit())
+                    s = Storage::sqlError(QStringLiteral("commit"), db.lastError());
+                if (!s)
+                    db.rollback();
+            }
+            if (s)
+                break;
+            // The database unreachable: keep the write for the next batch tick. A database that
+            // answers and refuses it (a constraint; QSQLITE even calls those connection errors)
+            // will never take it: drop it rather than block the writes behind it.
+            if (!m_db.ping()) {
+                if (!m_outage) // once per outage, not every 200 ms
+                    qCWarning(lcConversation) << "call" << w.callId << w.what << "not stored yet, will retry:" << s.error().message;
+                m_outage = true;
+                return;
+            }
+        }
+        if (!s)
+            qCCritical(lcConversation) << "call" << w.callId << w.what << "not stored:" << s.error().message;
+        if (m_outage)
+            qCInfo(lcConversation) << "the database is back: buffered call writes are being stored";
+        m_outage = false;
+        QMutexLocker lock(&m_mutex);
+        m_writes.removeFirst();
+    }
 }
 
 Result<CallContext> StorageCallRecorder::find(const CallKey &key)
@@ -107,28 +177,41 @@ Result<CallContext> StorageCallRecorder::find(const CallKey &key)
 void StorageCallRecorder::lookup(const CallKey &key, QObject *context, std::function<void(Result<CallContext>)> done)
 {
     QPointer<QObject> ctx(context);
-    post([this, key, ctx, done = std::move(done)] {
-        Result<CallContext> r = find(key);
-        if (ctx)
-            QMetaObject::invokeMethod(ctx, [done, r] { done(r); }, Qt::QueuedConnection);
-    });
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + m_lookupRetryMs;
+    post([this, key, ctx, done = std::move(done), deadline] { findWithRetry(key, ctx, done, deadline); });
+}
+
+void StorageCallRecorder::findWithRetry(const CallKey &key, QPointer<QObject> ctx, std::function<void(Result<CallContext>)> done,
+                                        qint64 deadlineMs)
+{
+    if (!ctx)
+        return;
+    Result<CallContext> r = find(key);
+    if (!r && r.error().code != Error::Code::NotFound && r.error().code != Error::Code::Conflict && m_db.ping())
+        r = find(key); // the first try may have met a connection the server had dropped
+    const bool outage = !r && r.error().code != Error::Code::NotFound && r.error().code != Error::Code::Conflict && !m_db.ping();
+    if (outage && QDateTime::currentMSecsSinceEpoch() < deadlineMs) {
+        // The database is restarting: the caller hears the line open a moment later, not a hang-up.
+        QTimer::singleShot(250, &m_worker, [this, key, ctx, done, deadlineMs] { findWithRetry(key, ctx, done, deadlineMs); });
+        return;
+    }
+    QMetaObject::invokeMethod(ctx, [done, r] { done(r); }, Qt::QueuedConnection);
 }
 
 void StorageCallRecorder::callAnswered(qint64 callId, const QString &, const QString &callSid, qint64 atMs)
 {
-    post([this, callId, callSid, atMs] {
-        auto conn = m_db.connection();
-        if (!conn)
-            return;
-        Storage::CallRepository calls(conn.value());
-        if (!callSid.isEmpty()) {
-            auto row = calls.get(callId);
-            if (row && row->providerSid.isEmpty())
-                calls.setProviderSid(callId, callSid, atMs);
-        }
-        if (Status s = calls.updateStatus(callId, QStringLiteral("in-progress"), atMs, atMs); !s)
-            qCWarning(lcConversation) << "call" << callId << "cannot mark answered:" << s.error().message;
-    });
+    enqueue({callId, QStringLiteral("answered"), [callId, callSid, atMs](QSqlDatabase &db) -> Status {
+                 Storage::CallRepository calls(db);
+                 if (!callSid.isEmpty()) {
+                     auto row = calls.get(callId);
+                     if (!row)
+                         return row.error();
+                     if (row->providerSid.isEmpty())
+                         if (Status s = calls.setProviderSid(callId, callSid, atMs); !s) // e.g. the sid is already another row's
+                             qCWarning(lcConversation) << "call" << callId << "cannot store its call sid:" << s.error().message;
+                 }
+                 return calls.updateStatus(callId, QStringLiteral("in-progress"), atMs, atMs);
+             }});
 }
 
 void StorageCallRecorder::appendTurn(const Storage::TurnRow &turn)
@@ -141,7 +224,7 @@ void StorageCallRecorder::appendTurn(const Storage::TurnRow &turn)
     m_turns.append(turn);
 }
 
-void StorageCallRecorder::writeTurns()
+bool StorageCallRecorder::writeTurns()
 {
     QList<Storage::TurnRow> batch;
     {
@@ -149,7 +232,7 @@ void StorageCallRecorder::writeTurns()
         batch.swap(m_turns);
     }
     if (batch.isEmpty())
-        return;
+        return true;
     auto conn = m_db.connection();
     Status s = conn ? okStatus() : Status(conn.error());
     if (s) {
@@ -162,38 +245,36 @@ void StorageCallRecorder::writeTurns()
             db.rollback();
     }
     if (!s) {
-        qCWarning(lcConversation) << "cannot write" << batch.size() << "turns, will retry:" << s.error().message;
+        if (!m_outage) // once per outage, not every 200 ms
+            qCWarning(lcConversation) << "cannot write" << batch.size() << "turns, will retry:" << s.error().message;
+        m_outage = true;
         QMutexLocker lock(&m_mutex);
         m_turns = batch + m_turns; // keep order; insert is idempotent per (call, idx)
+        return false;
     }
+    if (m_outage)
+        qCInfo(lcConversation) << "the database is back: buffered call writes are being stored";
+    m_outage = false;
+    return true;
 }
 
 void StorageCallRecorder::addDnc(const QString &phoneE164, const QString &source)
 {
-    post([this, phoneE164, source] {
-        auto conn = m_db.connection();
-        if (!conn)
-            return;
-        if (Status s = Storage::LeadRepository(conn.value()).addDnc(phoneE164, source, QDateTime::currentMSecsSinceEpoch()); !s)
-            qCWarning(lcConversation) << "cannot add to DNC:" << s.error().message;
-    });
+    const qint64 at = QDateTime::currentMSecsSinceEpoch();
+    enqueue({0, QStringLiteral("DNC entry"), [phoneE164, source, at](QSqlDatabase &db) {
+                 return Storage::LeadRepository(db).addDnc(phoneE164, source, at);
+             }});
 }
 
 void StorageCallRecorder::finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &status, qint64 endedAtMs)
 {
-    post([this, callId, outcome, status, endedAtMs] {
-        writeTurns(); // the call row is final only after its turns
-        auto conn = m_db.connection();
-        if (!conn) {
-            qCWarning(lcConversation) << "call" << callId << "outcome not stored:" << conn.error().message;
-            return;
-        }
-        Storage::CallRepository calls(conn.value());
-        if (Status s = calls.setOutcome(callId, outcome, endedAtMs); !s)
-            qCWarning(lcConversation) << "call" << callId << "outcome not stored:" << s.error().message;
-        if (Status s = calls.updateStatus(callId, status, endedAtMs, 0, endedAtMs); !s)
-            qCWarning(lcConversation) << "call" << callId << "status not stored:" << s.error().message;
-    });
+    // Queued behind the call's turns and retried until the database takes it.
+    enqueue({callId, QStringLiteral("outcome"), [callId, outcome, status, endedAtMs](QSqlDatabase &db) -> Status {
+                 Storage::CallRepository calls(db);
+                 if (Status s = calls.setOutcome(callId, outcome, endedAtMs); !s)
+                     return s;
+                 return calls.updateStatus(callId, status, endedAtMs, 0, endedAtMs);
+             }});
 }
 
 } // namespace Leadline::Conversation

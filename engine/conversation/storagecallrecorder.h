@@ -1,13 +1,17 @@
 // StorageCallRecorder: the CallRecorder backed by the database. Owns a thread
 // ("leadline-calls") with its own connection; sessions on any worker post lookups and writes
-// to it and never wait. Turns are written in batches (every 200 ms or 200 turns); a failed
-// write is kept and retried, so a database restart loses nothing (bounded by maxQueued).
+// to it and never wait. Turns are written in batches (every 200 ms or 200 turns); call-state
+// writes (answered, DNC, the final outcome and status) go through an ordered queue behind them.
+// A failed write is kept and retried every 200 ms, in order, so a database restart loses nothing
+// (bounded by maxQueued); a lookup during an outage is retried for up to lookupRetryMs.
 // Thread: public methods from any thread; the work runs on the recorder's thread.
 #pragma once
 
 #include "callrecorder.h"
 
 #include <QMutex>
+#include <QPointer>
+#include <QSqlDatabase>
 #include <QThread>
 #include <QTimer>
 
@@ -19,7 +23,7 @@ class StorageCallRecorder final : public QObject, public CallRecorder
 {
     Q_OBJECT
 public:
-    explicit StorageCallRecorder(const Storage::Database &db, int maxQueued = 100000);
+    explicit StorageCallRecorder(const Storage::Database &db, int maxQueued = 100000, int lookupRetryMs = 15000);
     ~StorageCallRecorder() override;
 
     void lookup(const CallKey &key, QObject *context, std::function<void(Result<CallContext>)> done) override;
@@ -31,10 +35,23 @@ public:
     // Blocks until everything queued so far is written (shutdown, tests). Not for the media path.
     void flush();
     int droppedWrites() const;
+    // Writes waiting for the database (turns + call-state writes).
+    int pendingWrites() const;
 
 private:
+    // One call-state write; returns false to be retried later (the database is unavailable).
+    struct PendingWrite
+    {
+        qint64 callId = 0;
+        QString what;
+        std::function<Status(QSqlDatabase &)> apply;
+    };
     void post(std::function<void()> job);
-    void writeTurns();
+    void enqueue(PendingWrite write);
+    bool writeTurns();   // false: turns kept for the next try
+    void writePending(); // turns first, then the queued call-state writes in order
+    void findWithRetry(const CallKey &key, QPointer<QObject> context, std::function<void(Result<CallContext>)> done,
+                       qint64 deadlineMs);
     Result<CallContext> find(const CallKey &key);
 
     const Storage::Database &m_db;
@@ -43,8 +60,11 @@ private:
     QTimer *m_batchTimer = nullptr;
     mutable QMutex m_mutex; // guards m_turns and m_dropped
     QList<Storage::TurnRow> m_turns;
+    QList<PendingWrite> m_writes;  // guarded by m_mutex
     int m_maxQueued;
     int m_dropped = 0;
+    int m_lookupRetryMs;
+    bool m_outage = false; // recorder thread only: writes are failing (warned once)
 };
 
 } // namespace Leadline::Conversation

@@ -16,6 +16,7 @@ QString Error::codeName() const
     case Code::Unauthorized: return QStringLiteral("unauthorized");
     case Code::Forbidden: return QStringLiteral("forbidden");
     case Code::PayloadTooLarge: return QStringLiteral("payload_too_large");
+    case Code::Unprocessable: return QStringLiteral("unprocessable");
     case Code::Unavailable: return QStringLiteral("unavailable");
     case Code::Internal: return QStringLiteral("internal");
     }

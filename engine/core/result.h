@@ -24,6 +24,7 @@ struct Error
         Unauthorized,
         Forbidden,
         PayloadTooLarge,
+        Unprocessable,   // understood but cannot be done in this configuration (HTTP 422)
         Unavailable,     // a dependency (database, vendor) is down; retryable
         Internal,
     };

@@ -254,9 +254,17 @@ bool CsvReader::readRecord()
                 return false;
             continue;
         }
+        const qsizetype recordStart = m_pos;
         const Parse p = parseRecord();
-        if (p == Parse::Complete)
+        if (p == Parse::Complete) {
+            if (m_pos - recordStart > m_maxRecordBytes) { // a long record that fit in one chunk
+                m_status = Status::RecordTooLarge;
+                m_errorLine = m_recordLine;
+                m_cells.clear();
+                return false;
+            }
             return true;
+        }
         if (p == Parse::Unterminated) {
             m_status = Status::UnterminatedQuote;
             m_errorLine = m_nextLine;

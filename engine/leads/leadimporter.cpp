@@ -163,6 +163,8 @@ Result<ImportReport> LeadImporter::run(QIODevice &in, const ImportContext &ctx, 
     timer.start();
 
     CsvReader reader(&in, CsvReader::AutoDelimiter, m_chunkSize);
+    if (ctx.maxRecordBytes > 0)
+        reader.setMaxRecordBytes(ctx.maxRecordBytes);
     ImportReport report;
 
     auto fail = [&](Error e) -> Result<ImportReport> {

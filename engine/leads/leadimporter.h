@@ -21,6 +21,7 @@ struct ImportContext
     int batchSize = 5000;
     qint64 maxRows = 5'000'000;  // input limit: more data rows -> whole-file error
     int maxColumns = 256;        // input limit on header width
+    qsizetype maxRecordBytes = 0; // input limit on one record (row); 0 = CsvReader's default (4 MiB)
 };
 
 class LeadImporter

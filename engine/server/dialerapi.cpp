@@ -7,8 +7,10 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/settings.h"
+#include "handoffapi.h"
 #include "httperror.h"
 #include "core/securecompare.h"
+#include "conversation/vendorerrors.h"
 #include "storage/analyticsqueries.h"
 #include "storage/callrepository.h"
 #include "storage/database.h"
@@ -29,9 +31,7 @@ DialerApiOptions DialerApiOptions::fromSettings(const Settings &s)
 {
     DialerApiOptions o;
     o.webhookSecret = s.value(QStringLiteral("EXOTEL_WEBHOOK_SECRET")).toUtf8();
-    auto price = [&s](const char *name) { return qMax(0.0, s.value(QString::fromLatin1(name)).toDouble()); };
-    o.prices = CostPrices{price("PRICE_TELEPHONY_INR_PER_MIN"), price("PRICE_STT_INR_PER_MIN"),
-                          price("PRICE_LLM_INR_PER_MIN"), price("PRICE_TTS_INR_PER_MIN")};
+    o.prices = Storage::CostPrices::fromSettings(s);
     return o;
 }
 
@@ -152,6 +152,8 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
         r.answeredAtMs = e.dateUpdated.isValid() ? e.dateUpdated.toMSecsSinceEpoch() : 0;
     }
     auto applied = m_lifecycle.report(r);
+    if (applied && e.isTerminal())
+        HandoffApi::recordCallEnd(m_db, e); // the agent leg of a hot-lead handoff: answered or not
     if (!applied) {
         ++m_webhooks.errors;
         qCWarning(lcTelephony) << "status webhook for" << e.callSid << "not applied:" << applied.error().message;
@@ -190,13 +192,7 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
         return errorResponse(a.error());
     auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value());
     const Storage::CampaignAnalytics &s = a.value();
-    const CostPrices &p = m_options.prices;
-    const double talkMinutes = double(s.talkTimeTotalS) / 60.0;
-    const double telephony = p.telephonyPerMin * double(s.billableMinutes);
-    const double stt = p.sttPerMin * talkMinutes;
-    const double llm = p.llmPerMin * talkMinutes;
-    const double tts = p.ttsPerMin * talkMinutes;
-    const double total = telephony + stt + llm + tts;
+    const auto cost = Storage::CostEstimate::of(s.billableMinutes, s.talkTimeTotalS, s.qualifiedLeads, m_options.prices);
     auto ratio = [](qint64 a, qint64 b) { return b > 0 ? std::round(double(a) / double(b) * 10000.0) / 10000.0 : 0.0; };
     auto latency = [](double v) { return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10.0) / 10.0); };
     QJsonObject body{
@@ -222,14 +218,15 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
         {QStringLiteral("cost_estimate"), QJsonObject{
              {QStringLiteral("currency"), QStringLiteral("INR")},
              {QStringLiteral("billable_minutes"), s.billableMinutes},
-             {QStringLiteral("talk_minutes"), round2(talkMinutes)},
-             {QStringLiteral("telephony"), round2(telephony)},
-             {QStringLiteral("stt"), round2(stt)},
-             {QStringLiteral("llm"), round2(llm)},
-             {QStringLiteral("tts"), round2(tts)},
-             {QStringLiteral("total"), round2(total)},
-             {QStringLiteral("per_qualified_lead"), s.qualifiedLeads > 0 ? QJsonValue(round2(total / double(s.qualifiedLeads))) : QJsonValue()}}},
+             {QStringLiteral("talk_minutes"), round2(cost.talkMinutes)},
+             {QStringLiteral("telephony"), round2(cost.telephony)},
+             {QStringLiteral("stt"), round2(cost.stt)},
+             {QStringLiteral("llm"), round2(cost.llm)},
+             {QStringLiteral("tts"), round2(cost.tts)},
+             {QStringLiteral("total"), round2(cost.total)},
+             {QStringLiteral("per_qualified_lead"), cost.perQualifiedLead >= 0 ? QJsonValue(round2(cost.perQualifiedLead)) : QJsonValue()}}},
     };
+    body.insert(QStringLiteral("handoffs"), HandoffApi::analytics(db.value(), id.value())); // hot-lead handoff
     if (s.lastPauseAt > 0) {
         QJsonObject e = QJsonDocument::fromJson(s.lastPausePayload.toUtf8()).object();
         e.insert(QStringLiteral("at"), isoOrNull(s.lastPauseAt));
@@ -396,6 +393,8 @@ HttpResponse DialerApi::metrics(const RouteContext &) const
     family("leadline_webhook_errors_total", "counter", "Exotel status webhooks that could not be applied (auth, body, database).");
     out += "leadline_webhook_errors_total "
            + QByteArray::number(m_webhooks.rejectedAuth.load() + m_webhooks.badBody.load() + m_webhooks.errors.load()) + '\n';
+    if (m_vendorErrors)
+        out += m_vendorErrors->prometheus();
     return HttpResponse::text(out, "text/plain; version=0.0.4; charset=utf-8");
 }
 

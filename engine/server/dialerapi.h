@@ -6,6 +6,8 @@
 // request (its own database connection); the counters are atomics.
 #pragma once
 
+#include "storage/analyticsqueries.h"
+
 #include "router.h"
 
 #include <QByteArray>
@@ -14,24 +16,17 @@
 namespace Leadline::Storage { class Database; }
 namespace Leadline::Campaigns { class CampaignService; class CallLifecycle; class Dialer; }
 namespace Leadline { class Clock; class Settings; }
+namespace Leadline::Conversation { class VendorErrors; }
 
 namespace Leadline::Server {
 
 class SessionIndex;
 
-// Per-minute prices (INR) for the cost estimate; settings PRICE_*_INR_PER_MIN.
-struct CostPrices
-{
-    double telephonyPerMin = 0; // per started minute of each connected call
-    double sttPerMin = 0;       // per minute of talk time
-    double llmPerMin = 0;
-    double ttsPerMin = 0;
-};
 
 struct DialerApiOptions
 {
     QByteArray webhookSecret; // EXOTEL_WEBHOOK_SECRET; empty = every webhook is refused (403)
-    CostPrices prices;
+    Storage::CostPrices prices; // PRICE_*_INR_PER_MIN, for the cost estimate
     static DialerApiOptions fromSettings(const Settings &settings);
 };
 
@@ -49,6 +44,8 @@ public:
 
     // The live media sessions of every node (Redis) for /debug/sessions; optional.
     void setSessionIndex(SessionIndex *index) { m_sessionIndex = index; }
+    // Vendor failures counted by this node's call sessions, for /metrics; optional.
+    void setVendorErrors(const Conversation::VendorErrors *errors) { m_vendorErrors = errors; }
 
 private:
     HttpResponse start(const RouteContext &ctx) const;
@@ -67,6 +64,7 @@ private:
     const Clock &m_clock;
     Campaigns::Dialer *m_dialer;
     SessionIndex *m_sessionIndex = nullptr;
+    const Conversation::VendorErrors *m_vendorErrors = nullptr;
     DialerApiOptions m_options;
 
     struct Counters

@@ -1,5 +1,6 @@
 #include "eventhub.h"
 
+#include "apitokenverifier.h"
 #include "core/logging.h"
 
 #include <QDateTime>
@@ -77,8 +78,13 @@ void EventHub::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worker)
     QWebSocket *ws = socketPtr.release();
     const QNetworkRequest req = ws->request();
     const bool proxied = !req.rawHeader("X-Forwarded-For").isEmpty() || !req.rawHeader("Forwarded").isEmpty();
-    if (!authorized(ws->peerAddress(), req.rawHeader("Authorization"),
-                    QUrlQuery(ws->requestUrl()).queryItemValue(QStringLiteral("token")), proxied, m_token)) {
+    const QByteArray authorization = req.rawHeader("Authorization");
+    const QString queryToken = QUrlQuery(ws->requestUrl()).queryItemValue(QStringLiteral("token"));
+    bool ok = authorized(ws->peerAddress(), authorization, queryToken, proxied, m_token);
+    if (!ok && m_verifier) // an active api_tokens row
+        ok = (authorization.startsWith("Bearer ") && m_verifier->verify(authorization.mid(7).trimmed()) != 0)
+             || m_verifier->verify(queryToken.toUtf8()) != 0;
+    if (!ok) {
         qCWarning(lcServer) << "rejected /events socket from" << ws->peerAddress().toString();
         ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
         ws->deleteLater();

@@ -6,6 +6,7 @@
 // Thread: EventHub lives on the main thread; publish() may be called from any thread.
 #pragma once
 
+#include "core/eventsink.h"
 #include "core/securecompare.h"
 
 #include <QHostAddress>
@@ -16,13 +17,15 @@
 
 namespace Leadline::Server {
 
-class EventHub : public QObject
+class ApiTokenVerifier;
+
+class EventHub : public QObject, public EventSink
 {
     Q_OBJECT
 public:
     explicit EventHub(QByteArray apiToken, QObject *parent = nullptr);
 
-    void publish(const QString &type, QJsonObject payload);
+    void publish(const QString &type, QJsonObject payload) override;
     // Accepts an /events socket on the calling (worker) thread.
     void handle(std::unique_ptr<QWebSocket> socket, QObject *worker);
     // Loopback (not proxied) or the API token as a Bearer header or ?token=.
@@ -30,12 +33,15 @@ public:
                            bool proxied, const QByteArray &apiToken);
 
     qint64 maxBacklogBytes = 4 * 1024 * 1024;
+    // Also accept active api_tokens rows (Bearer or ?token=); set before the server starts.
+    void setTokenVerifier(const ApiTokenVerifier *verifier) { m_verifier = verifier; }
 
 Q_SIGNALS:
     void published(const QByteArray &json);
 
 private:
     QByteArray m_token;
+    const ApiTokenVerifier *m_verifier = nullptr;
 };
 
 } // namespace Leadline::Server

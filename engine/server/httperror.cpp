@@ -16,6 +16,7 @@ int httpStatusFor(Error::Code code)
     case Error::Code::Unauthorized: return 401;
     case Error::Code::Forbidden: return 403;
     case Error::Code::PayloadTooLarge: return 413;
+    case Error::Code::Unprocessable: return 422;
     case Error::Code::Unavailable: return 503;
     case Error::Code::Internal: return 500;
     }

@@ -1,10 +1,20 @@
 #include "requestauth.h"
 
+#include "apitokenverifier.h"
 #include "core/securecompare.h"
 
 #include <QHostAddress>
 
 namespace Leadline::Server {
+
+bool RequestAuth::acceptsToken(const QByteArray &token) const
+{
+    if (token.isEmpty())
+        return false;
+    if (!m_token.isEmpty() && Leadline::constantTimeEquals(token, m_token))
+        return true;
+    return m_tokens && m_tokens->verify(token) != 0;
+}
 
 Status RequestAuth::check(const QHttpServerRequest &request) const
 {
@@ -13,7 +23,7 @@ Status RequestAuth::check(const QHttpServerRequest &request) const
         return okStatus();
     const QByteArray header = request.value("authorization");
     static const QByteArray prefix = QByteArrayLiteral("Bearer ");
-    if (!m_token.isEmpty() && header.startsWith(prefix) && Leadline::constantTimeEquals(header.mid(prefix.size()).trimmed(), m_token))
+    if (header.startsWith(prefix) && acceptsToken(header.mid(prefix.size()).trimmed()))
         return okStatus();
     return Error::make(Error::Code::Unauthorized,
                        header.isEmpty() ? QStringLiteral("this endpoint needs Authorization: Bearer <token> from non-loopback clients")

@@ -2,6 +2,7 @@
 
 #include "campaigns/campaignservice.h"
 #include "core/logging.h"
+#include "handoffapi.h"
 #include "httperror.h"
 #include "multipart.h"
 #include "storage/database.h"
@@ -56,10 +57,17 @@ HttpResponse RestApi::createCampaign(const RouteContext &ctx) const
         return errorResponse(Error::make(Error::Code::BadRequest,
                                          QStringLiteral("body must be a JSON object like {\"name\": \"Test\"}: %1")
                                              .arg(err.error != QJsonParseError::NoError ? err.errorString() : QStringLiteral("not an object"))));
+    if (m_handoff) {
+        if (Status s = m_handoff->validateCampaignBody(doc.object()); !s)
+            return errorResponse(s.error());
+    }
     auto created = m_campaigns.create(doc.object());
     if (!created)
         return errorResponse(created.error());
-    HttpResponse r = HttpResponse::json(created->toJson(), 201);
+    QJsonObject out = created->toJson();
+    if (m_handoff)
+        m_handoff->applyCampaignBody(created->id, doc.object(), out);
+    HttpResponse r = HttpResponse::json(out, 201);
     r.headers.append({QByteArrayLiteral("Location"), "/campaigns/" + QByteArray::number(created->id)});
     return r;
 }
@@ -84,6 +92,8 @@ HttpResponse RestApi::getCampaign(const RouteContext &ctx) const
     if (!c)
         return errorResponse(c.error());
     QJsonObject body = c->toJson();
+    if (m_handoff)
+        m_handoff->decorateCampaign(id.value(), body);
     if (auto db = m_db.connection()) {
         if (auto n = Storage::LeadRepository(db.value()).count(id.value()))
             body.insert(QStringLiteral("lead_count"), n.value());

@@ -17,6 +17,8 @@ class RestApi
 public:
     RestApi(Campaigns::CampaignService &campaigns, const Storage::Database &db);
     void registerRoutes(Router &router);
+    // Hot-lead handoff: "handoff_enabled" on create and get (optional).
+    void setHandoffApi(const class HandoffApi *handoff) { m_handoff = handoff; }
 
 private:
     HttpResponse health(const RouteContext &ctx) const;
@@ -30,6 +32,7 @@ private:
     Campaigns::CampaignService &m_campaigns;
     const Storage::Database &m_db;
     QElapsedTimer m_uptime;
+    const class HandoffApi *m_handoff = nullptr;
 };
 
 } // namespace Leadline::Server

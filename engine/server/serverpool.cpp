@@ -2,7 +2,12 @@
 
 #include "core/logging.h"
 
+#include <QFile>
 #include <QSemaphore>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 
 #include <arpa/inet.h>
@@ -10,6 +15,7 @@
 #include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <optional>
 #include <unistd.h>
 
 namespace Leadline::Server {
@@ -88,6 +94,36 @@ static quint16 boundPort(int fd)
     return ntohs(reinterpret_cast<sockaddr_in *>(&ss)->sin_port);
 }
 
+Result<QSslConfiguration> loadTlsConfiguration(const QString &certFile, const QString &keyFile)
+{
+    if (certFile.isEmpty() != keyFile.isEmpty())
+        return Error::make(Error::Code::Validation, QStringLiteral("TLS needs both TLS_CERT_FILE and TLS_KEY_FILE"));
+    if (!QSslSocket::supportsSsl())
+        return Error::make(Error::Code::Unavailable, QStringLiteral("TLS is not available (no TLS backend in Qt Network)"));
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return Error::make(Error::Code::Validation, QStringLiteral("cannot read a PEM certificate from %1").arg(certFile));
+    QFile kf(keyFile);
+    if (!kf.open(QIODevice::ReadOnly))
+        return Error::make(Error::Code::Validation, QStringLiteral("cannot read the TLS key %1: %2").arg(keyFile, kf.errorString()));
+    const QByteArray pem = kf.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm alg : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(pem, alg, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return Error::make(Error::Code::Validation,
+                           QStringLiteral("%1 is not an unencrypted PEM private key (RSA or EC)").arg(keyFile));
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens, not certificates
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    return config;
+}
+
 ServerPool::ServerPool(const Router &router, const RequestAuth &auth, QObject *parent)
     : QObject(parent), m_router(router), m_auth(auth)
 {
@@ -101,6 +137,13 @@ Status ServerPool::start(const ServerOptions &options)
     if (port != 0) {
         if (Status s = checkPortFree(options.address, port); !s)
             return s;
+    }
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCertFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
+        auto config = loadTlsConfiguration(options.tlsCertFile, options.tlsKeyFile);
+        if (!config)
+            return config.error();
+        tls = config.value();
     }
     const int workers = qMax(1, options.workers);
     for (int i = 0; i < workers; ++i) {
@@ -124,13 +167,24 @@ Status ServerPool::start(const ServerOptions &options)
         QObject *anchor = new QObject;
         anchor->moveToThread(thread.get());
         connect(thread.get(), &QThread::started, anchor, [&, anchor, socketFd, maxBody] {
-            auto *tcp = new QTcpServer(anchor);
+            QTcpServer *tcp = nullptr;
+            if (tls) {
+                auto *ssl = new QSslServer(anchor);
+                ssl->setSslConfiguration(*tls);
+                QObject::connect(ssl, &QSslServer::errorOccurred, ssl, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+                    qCDebug(lcServer) << "TLS connection from" << socket->peerAddress().toString() << "failed:" << socket->errorString();
+                });
+                tcp = ssl;
+            } else {
+                tcp = new QTcpServer(anchor);
+            }
             if (!tcp->setSocketDescriptor(socketFd)) {
                 ::close(socketFd);
                 ready.release();
                 return;
             }
             auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, anchor);
+            http->setLimits(options.limits);
             http->bind(tcp);
             ok = true;
             ready.release();
@@ -148,7 +202,8 @@ Status ServerPool::start(const ServerOptions &options)
         m_threads.push_back(std::move(thread));
     }
     m_port = port;
-    qCInfo(lcServer) << "listening on" << options.address.toString() << "port" << m_port << "with"
+    m_tls = tls.has_value();
+    qCInfo(lcServer) << "listening on" << (m_tls ? "https/wss" : "http/ws") << options.address.toString() << "port" << m_port << "with"
                      << m_threads.size() << "network workers";
     return okStatus();
 }

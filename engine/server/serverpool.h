@@ -1,7 +1,9 @@
 // ServerPool: N network worker threads ("leadline-net-<i>"), each with its own WorkerServer on
 // the same port (SO_REUSEPORT; the kernel spreads connections). A connection, REST request or
 // WebSocket, lives on the worker that accepted it. Falls back to one worker where SO_REUSEPORT
-// is unavailable. Thread: created and driven from the main thread; workers own their servers.
+// is unavailable. With a certificate and key in the options every worker accepts TLS only
+// (QSslServer: HTTPS, WSS). Thread: created and driven from the main thread; workers own their
+// servers.
 #pragma once
 
 #include "core/result.h"
@@ -11,6 +13,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QThread>
 #include <memory>
 #include <vector>
@@ -23,6 +26,10 @@ struct ServerOptions
     quint16 port = 8000; // 0 = pick a free port (tests)
     int workers = 1;
     qint64 maxBodyBytes = 100 * 1024 * 1024;
+    RequestLimits limits; // headers, JSON depth, WebSocket messages
+    // Built-in TLS: both set = every worker serves HTTPS and WSS (PEM files); both empty = plain.
+    QString tlsCertFile;
+    QString tlsKeyFile;
 };
 
 class ServerPool : public QObject
@@ -39,6 +46,7 @@ public:
     void stop();
     quint16 port() const { return m_port; }
     int workerCount() const { return int(m_threads.size()); }
+    bool tls() const { return m_tls; }
 
 private:
     const Router &m_router;
@@ -46,7 +54,12 @@ private:
     WebSocketHandler m_wsHandler;
     std::vector<std::unique_ptr<QThread>> m_threads;
     quint16 m_port = 0;
+    bool m_tls = false;
 };
+
+// The server-side TLS configuration from PEM files (certificate chain, RSA or EC key), or a
+// clear error naming the file.
+Result<QSslConfiguration> loadTlsConfiguration(const QString &certFile, const QString &keyFile);
 
 // Opens a listening socket with SO_REUSEADDR + SO_REUSEPORT; returns the fd, or an error.
 Result<int> openReusePortSocket(const QHostAddress &address, quint16 port);

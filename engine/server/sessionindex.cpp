@@ -70,9 +70,13 @@ bool SessionIndex::ensureConnected()
     redisSetTimeout(m_ctx, tv);
     if (m_dbIndex > 0)
         freeReplyObject(redisCommand(m_ctx, "SELECT %d", m_dbIndex));
-    if (m_warned)
+    if (m_warned) {
         qCInfo(lcServer) << "Redis is back: the session index is shared again";
-    m_warned = false;
+        m_warned = false;
+        // A restarted Redis lost this node's entries: put them back before anyone reads.
+        mirrorLocal();
+        return m_ctx != nullptr;
+    }
     return true;
 }
 
@@ -87,6 +91,11 @@ void SessionIndex::writeThrough()
 {
     if (!ensureConnected())
         return;
+    mirrorLocal();
+}
+
+void SessionIndex::mirrorLocal()
+{
     QHash<qint64, QJsonObject> local;
     {
         QMutexLocker lock(&m_mutex);
@@ -152,6 +161,9 @@ QJsonArray SessionIndex::snapshot(QString *source)
             redisReply *keys = static_cast<redisReply *>(redisCommand(m_ctx, "KEYS leadline:sessions:*"));
             if (!keys || keys->type != REDIS_REPLY_ARRAY) {
                 freeReplyObject(keys);
+                if (!m_warned)
+                    qCWarning(lcServer) << "Redis read failed; /debug/sessions falls back to this node's memory";
+                m_warned = true;
                 dropConnection();
                 return;
             }

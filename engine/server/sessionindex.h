@@ -35,7 +35,8 @@ public:
 private:
     bool ensureConnected();      // index thread
     void dropConnection();       // index thread
-    void writeThrough();         // index thread: mirror memory to Redis
+    void writeThrough();         // index thread: connect if needed, then mirrorLocal()
+    void mirrorLocal();          // index thread: this node's memory -> Redis (connected)
     QString key() const { return QStringLiteral("leadline:sessions:") + m_node; }
 
     QString m_host;

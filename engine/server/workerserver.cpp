@@ -33,6 +33,9 @@ void WorkerServer::drainWebSockets()
             ws.release()->deleteLater();
             continue;
         }
+        // Handlers may lower these (the media endpoint does); nobody gets more.
+        ws->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxWebSocketMessageBytes));
+        ws->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxWebSocketMessageBytes));
         m_wsHandler(std::move(ws), this);
     }
 }
@@ -59,6 +62,11 @@ bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     if (request.body().size() > m_maxBody) {
         send(request, socket, errorResponse(Error::make(Error::Code::PayloadTooLarge,
                                                         QStringLiteral("request body is larger than %1 bytes").arg(m_maxBody))));
+        return true;
+    }
+    if (auto refused = m_limits.check(request)) {
+        qCWarning(lcServer) << "refused" << path << "from" << request.remoteAddress().toString() << ":" << refused->body;
+        send(request, socket, *refused);
         return true;
     }
     const Router::Match match = m_router.match(request.method(), path);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "requestauth.h"
+#include "requestlimits.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -23,6 +24,8 @@ class WorkerServer : public QAbstractHttpServer
 public:
     WorkerServer(const Router &router, const RequestAuth &auth, qint64 maxBodyBytes,
                  WebSocketHandler wsHandler, QObject *parent = nullptr);
+    // Header count/size, JSON depth and WebSocket message limits (defaults: RequestLimits{}).
+    void setLimits(const RequestLimits &limits) { m_limits = limits; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -35,6 +38,7 @@ private:
     const Router &m_router;
     const RequestAuth &m_auth;
     qint64 m_maxBody;
+    RequestLimits m_limits;
     WebSocketHandler m_wsHandler;
 };
 

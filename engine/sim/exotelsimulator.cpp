@@ -185,7 +185,7 @@ private:
         }
         const qint64 now = m_clock.elapsed();
         const bool saidAll = m_nextLine >= m_persona.lines.size() && m_speaking.isEmpty();
-        const bool longQuiet = saidAll && now >= m_playEnd + 6000 && now - m_lastSpokeAt > 6000;
+        const bool longQuiet = saidAll && now >= m_playEnd + m_persona.patienceMs && now - m_lastSpokeAt > m_persona.patienceMs;
         if (now >= m_persona.hangupAfterMs || (longQuiet && !m_persona.lines.isEmpty()))
             hangUp();
     }

@@ -22,6 +22,7 @@ Result<QList<Persona>> Persona::load(const QByteArray &json)
         p.language = o.value(QStringLiteral("language")).toString(p.language);
         p.voicemail = o.value(QStringLiteral("voicemail")).toBool();
         p.hangupAfterMs = o.value(QStringLiteral("hangup_after_ms")).toInt(p.hangupAfterMs);
+        p.patienceMs = o.value(QStringLiteral("patience_ms")).toInt(p.patienceMs);
         p.ringMs = o.value(QStringLiteral("ring_ms")).toInt(p.ringMs);
         p.expectedOutcome = o.value(QStringLiteral("expected_outcome")).toString();
         for (const QJsonValue &l : o.value(QStringLiteral("says")).toArray()) {

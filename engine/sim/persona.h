@@ -26,6 +26,7 @@ struct Persona
     QList<QPair<int, QString>> dtmf;              // (ms from start, digit)
     bool voicemail = false;                       // greeting + beep, then silence
     int hangupAfterMs = 60000;                    // the callee hangs up at the latest then
+    int patienceMs = 6000;                        // after its last line, hangs up after this much quiet
     int ringMs = 1500;                            // before answer / busy / no-answer
     QString expectedOutcome;                      // for tests and the demo summary
 

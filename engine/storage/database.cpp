@@ -12,6 +12,9 @@
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QSqlDriver>
+
+#include <libpq-fe.h>
 
 namespace Leadline::Storage {
 
@@ -108,16 +111,56 @@ Database::~Database()
     }
 }
 
+// True when this thread's PostgreSQL connection is known to be dead (server restarted, network
+// dropped). QPSQL's isOpen() stays true after the server goes away; libpq knows better. Reading
+// what the server sent while idle (non-blocking) notices a "terminating connection" at once.
+static bool pgConnectionLost(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    PGconn *pg = *static_cast<PGconn *const *>(handle.data());
+    if (!pg)
+        return true;
+    if (PQstatus(pg) == CONNECTION_OK && PQtransactionStatus(pg) == PQTRANS_IDLE)
+        PQconsumeInput(pg);
+    return PQstatus(pg) == CONNECTION_BAD;
+}
+
+// Per-connection session settings, after every (re)open.
+static void initSession(QSqlDatabase &db, bool pg)
+{
+    QSqlQuery q(db);
+    if (pg) {
+        q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+    } else {
+        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+}
+
 Result<QSqlDatabase> Database::connection() const
 {
     QThread *thread = QThread::currentThread();
     const QString name = m_prefix + QString::number(quintptr(thread), 16);
+    const bool isPg = m_config.kind == DatabaseConfig::Kind::Postgres;
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
+        if (db.isOpen() && !(isPg && pgConnectionLost(db)))
             return db;
-        if (!db.open())
-            return sqlError(QStringLiteral("cannot reopen database %1").arg(m_config.describe()), db.lastError());
+        if (db.isOpen()) {
+            qCWarning(lcStorage) << "lost the connection to" << m_config.describe() << "- reconnecting";
+            db.close();
+        }
+        if (!db.open()) {
+            Error e = sqlError(QStringLiteral("cannot reopen database %1").arg(m_config.describe()), db.lastError());
+            e.code = Error::Code::Unavailable;
+            e.retryable = true;
+            return e;
+        }
+        initSession(db, isPg);
+        qCInfo(lcStorage) << "reconnected to" << m_config.describe() << "for thread" << thread->objectName();
         return db;
     }
 
@@ -148,14 +191,7 @@ Result<QSqlDatabase> Database::connection() const
         QSqlDatabase::removeDatabase(name);
         return e;
     }
-    QSqlQuery q(db);
-    if (pg) {
-        q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
-    } else {
-        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    }
+    initSession(db, pg);
     // Close and remove this thread's connection when the thread ends (runs in that thread).
     QObject::connect(thread, &QThread::finished, thread, [name] {
         { QSqlDatabase d = QSqlDatabase::database(name, false); d.close(); }

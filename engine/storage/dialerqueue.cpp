@@ -27,7 +27,8 @@ static QVariant nullText(const QString &s) { return s.isEmpty() ? QVariant(QMeta
 const QStringList &DialerQueue::activeStatuses()
 {
     static const QStringList s = {QStringLiteral("created"), QStringLiteral("dialing"), QStringLiteral("queued"),
-                                  QStringLiteral("ringing"), QStringLiteral("in-progress"), QStringLiteral("answered")};
+                                  QStringLiteral("ringing"), QStringLiteral("in-progress"), QStringLiteral("answered"),
+                                  QStringLiteral("transferring") /* handed to a sales agent (flow mode); line still busy */};
     return s;
 }
 
@@ -37,6 +38,35 @@ const QStringList &DialerQueue::dueLeadStatuses()
 {
     static const QStringList s = {QStringLiteral("pending"), QStringLiteral("retry"), QStringLiteral("callback")};
     return s;
+}
+
+Result<DialerQueue::Progress> DialerQueue::progress(qint64 campaignId)
+{
+    Progress p;
+    auto c = campaign(campaignId);
+    if (!c)
+        return c.error();
+    p.status = c->status;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("cannot count leads"), q.lastError());
+    p.leadsTotal = q.value(0).toLongLong();
+    auto open = openLeads(campaignId);
+    if (!open)
+        return open.error();
+    p.leadsPending = open.value();
+    p.leadsDone = p.leadsTotal - p.leadsPending;
+    auto active = activeCalls(campaignId);
+    if (!active)
+        return active.error();
+    p.callsActive = active.value();
+    auto next = nextDueAt(campaignId);
+    if (!next)
+        return next.error();
+    p.nextDueAt = next.value();
+    return p;
 }
 
 Status DialerQueue::begin()
@@ -192,7 +222,7 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
         result.freeSlots = qMax(0, result.freeSlots);
         return result;
     }
-    q.prepare(QStringLiteral("SELECT id, phone_e164, timezone, attempts FROM leads WHERE campaign_id = ? AND status IN (%1) "
+    q.prepare(QStringLiteral("SELECT id, phone_e164, timezone, attempts, name FROM leads WHERE campaign_id = ? AND status IN (%1) "
                              "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT %2%3")
                   .arg(sqlList(dueLeadStatuses()))
                   .arg(result.freeSlots + 100)
@@ -203,7 +233,7 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
         return fail(QStringLiteral("cannot read due leads"));
     QList<DueLead> due;
     while (q.next())
-        due.append(DueLead{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()});
+        due.append(DueLead{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(), q.value(4).toString()});
     q.finish();
 
     QSqlQuery dnc(m_db);
@@ -259,7 +289,7 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
         if (!upd.exec()) {
             return failWith(QStringLiteral("cannot claim lead"), upd.lastError());
         }
-        result.claimed.append(ClaimedCall{created->id, lead.id, campaignId, lead.phoneE164, row.correlationToken, row.attempt});
+        result.claimed.append(ClaimedCall{created->id, lead.id, campaignId, lead.phoneE164, row.correlationToken, row.attempt, lead.name});
     }
     if (!m_db.commit())
         return fail(QStringLiteral("cannot commit claim"));

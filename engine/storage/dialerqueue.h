@@ -36,6 +36,7 @@ struct DueLead
     QString phoneE164;
     QString timezone;
     int attempts = 0;
+    QString name;
 };
 
 struct ClaimedCall
@@ -46,6 +47,7 @@ struct ClaimedCall
     QString phoneE164;
     QString correlationToken;
     int attempt = 1;
+    QString leadName;
 };
 
 struct ClaimResult
@@ -95,6 +97,22 @@ public:
     Result<int> activeCalls(qint64 campaignId = 0); // 0 = all campaigns
     Result<int> openLeads(qint64 campaignId);       // leads that may still be called (incl. in a call)
     Result<qint64> nextDueAt(qint64 campaignId);    // earliest next_attempt_at of a due lead, 0 if none
+    // What a console shows of a campaign: lead counts, calls in progress, the next due time.
+    struct Progress
+    {
+        QString status;
+        qint64 leadsTotal = 0;
+        qint64 leadsPending = 0; // may still be called (due now or later, or in a call)
+        qint64 leadsDone = 0;    // nothing more to do for them
+        qint64 callsActive = 0;
+        qint64 nextDueAt = 0;
+        bool operator==(const Progress &o) const
+        {
+            return status == o.status && leadsTotal == o.leadsTotal && leadsPending == o.leadsPending
+                   && leadsDone == o.leadsDone && callsActive == o.callsActive && nextDueAt == o.nextDueAt;
+        }
+    };
+    Result<Progress> progress(qint64 campaignId);
 
     // The claim transaction. windowGate(lead) returns 0 when the lead may be called now, the
     // epoch ms of its window's next opening otherwise, or -1 when it can never be called.

@@ -137,6 +137,113 @@ CREATE TABLE webhook_events (
   PRIMARY KEY (call_id, event_type)
 )
 )SQL"},
+        // API tokens (named REST bearer tokens beside API_TOKEN): only the SHA-256 of the token is
+        // stored; a name is unique among active (not revoked) tokens.
+        {3, "api tokens", R"SQL(
+CREATE TABLE api_tokens (
+  id {PK},
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT,
+  revoked_at BIGINT
+);
+CREATE UNIQUE INDEX api_tokens_hash_uq ON api_tokens (token_hash);
+CREATE UNIQUE INDEX api_tokens_active_name_uq ON api_tokens (name) WHERE revoked_at IS NULL
+)SQL"},
+        // Hot-lead handoff (Exotel flow mode): the sales team roster, one row per handoff of a
+        // call to a human agent, and the per-campaign switch. Working hours are local "HH:MM"
+        // in the agent's time zone; languages a comma list ("en,hi").
+        {4, "hot-lead handoff", R"SQL(
+CREATE TABLE sales_agents (
+  id {PK},
+  name TEXT NOT NULL,
+  phone_e164 TEXT NOT NULL,
+  languages TEXT NOT NULL DEFAULT 'en',
+  work_start TEXT NOT NULL DEFAULT '10:00',
+  work_end TEXT NOT NULL DEFAULT '19:00',
+  work_days TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri,sat',
+  timezone TEXT NOT NULL DEFAULT 'Asia/Kolkata',
+  available INTEGER NOT NULL DEFAULT 1,
+  max_handoffs INTEGER NOT NULL DEFAULT 1,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX sales_agents_phone_uq ON sales_agents (phone_e164);
+CREATE TABLE handoffs (
+  id {PK},
+  call_id BIGINT NOT NULL,
+  lead_id BIGINT NOT NULL,
+  campaign_id BIGINT NOT NULL,
+  agent_id BIGINT,
+  requested_at BIGINT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  summary {JSON},
+  status TEXT NOT NULL DEFAULT 'pending',
+  answered INTEGER NOT NULL DEFAULT 0,
+  sms_status TEXT NOT NULL DEFAULT '',
+  updated_at BIGINT NOT NULL,
+  ended_at BIGINT
+);
+CREATE UNIQUE INDEX handoffs_call_uq ON handoffs (call_id);
+CREATE INDEX handoffs_agent_idx ON handoffs (agent_id, status);
+CREATE INDEX handoffs_campaign_idx ON handoffs (campaign_id, id);
+ALTER TABLE campaigns ADD COLUMN handoff_enabled INTEGER NOT NULL DEFAULT 0
+)SQL"},
+        // CRM webhooks (engine/webhooks): per-campaign outgoing webhook (the shared secret is
+        // stored encrypted, never in clear), a persisted outbox (payload TEXT: the exact bytes
+        // that are signed) with a lease for multi-node claiming, and one log row per attempt.
+        {5, "crm webhooks", R"SQL(
+CREATE TABLE campaign_webhooks (
+  campaign_id BIGINT PRIMARY KEY,
+  url TEXT NOT NULL,
+  secret_enc TEXT NOT NULL DEFAULT '',
+  events TEXT NOT NULL DEFAULT 'call_ended',
+  enabled INTEGER NOT NULL DEFAULT 1,
+  active_since BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE webhook_outbox (
+  id {PK},
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  campaign_id BIGINT NOT NULL,
+  call_id BIGINT,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  lease_until BIGINT NOT NULL DEFAULT 0,
+  lease_owner TEXT,
+  last_status_code INTEGER,
+  last_error TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  delivered_at BIGINT
+);
+CREATE UNIQUE INDEX webhook_outbox_event_uq ON webhook_outbox (event_id);
+CREATE INDEX webhook_outbox_due_idx ON webhook_outbox (status, next_attempt_at);
+CREATE INDEX webhook_outbox_campaign_idx ON webhook_outbox (campaign_id, id);
+CREATE INDEX webhook_outbox_call_idx ON webhook_outbox (call_id);
+CREATE TABLE webhook_deliveries (
+  id {PK},
+  outbox_id BIGINT NOT NULL,
+  campaign_id BIGINT NOT NULL,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  status_code INTEGER,
+  error TEXT,
+  duration_ms INTEGER NOT NULL,
+  result TEXT NOT NULL,
+  attempted_at BIGINT NOT NULL
+);
+CREATE INDEX webhook_deliveries_campaign_idx ON webhook_deliveries (campaign_id, id);
+CREATE INDEX calls_settled_idx ON calls (settled_at)
+)SQL"},
     };
     return list;
 }

@@ -294,6 +294,40 @@ quint64 ExotelClient::callDetails(const QString &callSid, CallCallback done)
     return id;
 }
 
+quint64 ExotelClient::sendSms(const QString &from, const QString &to, const QString &body, SmsCallback done)
+{
+    Pending p;
+    p.id = m_nextId++;
+    p.verb = "POST";
+    p.url = accountUrl(QStringLiteral("/Sms/send.json"));
+    p.body = formBody(FormFields{{QStringLiteral("From"), from}, {QStringLiteral("To"), to}, {QStringLiteral("Body"), body}});
+    p.rawDone = [done = std::move(done)](int status, const QByteArray &reply) {
+        if (done)
+            done(status > 0 ? parseSmsReply(status, reply) : Result<QString>(errorFor(0, QString())));
+    };
+    const quint64 id = p.id;
+    enqueue(std::move(p));
+    return id;
+}
+
+Result<QString> ExotelClient::parseSmsReply(int httpStatus, const QByteArray &body)
+{
+    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    if (httpStatus < 200 || httpStatus >= 300) {
+        const QJsonObject ex = ci(root, QLatin1String("RestException")).toObject();
+        QString msg = str(ci(ex, QLatin1String("Message")));
+        if (msg.isEmpty())
+            msg = QString::fromUtf8(body.left(200)).simplified();
+        return errorFor(httpStatus, msg);
+    }
+    const QJsonValue smsV = ci(root, QLatin1String("SMSMessage"));
+    const QJsonObject sms = smsV.isObject() ? smsV.toObject() : root;
+    const QString sid = str(ci(sms, QLatin1String("Sid")));
+    if (sid.isEmpty())
+        return Error::make(Error::Code::Unavailable, QStringLiteral("Exotel SMS reply has no Sid"), QStringLiteral("exotel_bad_reply"));
+    return sid;
+}
+
 bool ExotelClient::cancelQueued(quint64 requestId)
 {
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
@@ -377,6 +411,12 @@ void ExotelClient::send(Pending p)
             }
         } else if (status > 0) {
             m_backoffLevel = 0;
+        }
+        if (p.rawDone) {
+            if (status <= 0)
+                qCWarning(lcTelephony).noquote() << p.verb << p.url.path() << "failed:" << reply->errorString();
+            p.rawDone(status, body);
+            return;
         }
         Result<ExotelCall> r = status > 0 ? parseCallReply(status, body) : Result<ExotelCall>(errorFor(0, reply->errorString()));
         if (!r)

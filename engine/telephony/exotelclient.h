@@ -89,6 +89,9 @@ public:
     // Queues a Calls/connect; returns a request id usable with cancelQueued().
     quint64 connectCall(const ExotelDialRequest &request, CallCallback done);
     quint64 callDetails(const QString &callSid, CallCallback done);
+    // Queues Sms/send.json (From = an ExoPhone or DLT sender id); the callback gets the SMS Sid.
+    using SmsCallback = std::function<void(Result<QString>)>;
+    quint64 sendSms(const QString &from, const QString &to, const QString &body, SmsCallback done);
     // Drops a request that has not been sent yet (its callback never runs). false once sent.
     bool cancelQueued(quint64 requestId);
     int queuedCount() const { return int(m_queue.size()); }
@@ -105,6 +108,8 @@ public:
     static QString statusCallbackUrl(const ExotelConfig &config);
     // Parses a reply: 2xx with a Call object, or an error mapped from the status + RestException.
     static Result<ExotelCall> parseCallReply(int httpStatus, const QByteArray &body);
+    // An Sms/send.json reply: {"SMSMessage": {"Sid": ...}} -> the Sid, or the mapped error.
+    static Result<QString> parseSmsReply(int httpStatus, const QByteArray &body);
     static Error errorFor(int httpStatus, const QString &vendorMessage);
     // Exotel's "YYYY-MM-DD HH:mm:ss" (IST wall clock) -> UTC.
     static QDateTime parseExotelTime(const QString &text);
@@ -117,6 +122,7 @@ private:
         QUrl url;
         QByteArray body;
         CallCallback done;
+        std::function<void(int, const QByteArray &)> rawDone; // non-call replies (SMS)
         int attempts429 = 0;
     };
     void enqueue(Pending p, bool front = false);

@@ -1,5 +1,5 @@
 // FakeExotelServer: a loopback HTTP server that speaks the Exotel v1 REST surface Leadline uses
-// (Calls/connect.json, Calls/{sid}.json), records every request and answers with
+// (Calls/connect.json, Calls/{sid}.json, Sms/send.json), records every request and answers with
 // reference-shaped bodies. Tests script replies (429, 401, ...) with pushReply().
 // Thread: the test's (main) thread.
 #pragma once
@@ -98,7 +98,14 @@ protected:
             m_scripted.pop_front();
         }
         if (reply.body.isEmpty() && reply.status == 200) {
-            if (rec.path.endsWith(QLatin1String("/Calls/connect.json"))) {
+            if (rec.path.endsWith(QLatin1String("/Sms/send.json"))) {
+                // Sms/send.json (hot-lead handoff: the agent gets the lead summary).
+                reply.body = QJsonDocument(QJsonObject{{QStringLiteral("SMSMessage"),
+                                                        QJsonObject{{QStringLiteral("Sid"), QStringLiteral("sms%1").arg(++m_sidCounter)},
+                                                                    {QStringLiteral("To"), rec.form.queryItemValue(QStringLiteral("To"))},
+                                                                    {QStringLiteral("Status"), QStringLiteral("queued")}}}})
+                                 .toJson(QJsonDocument::Compact);
+            } else if (rec.path.endsWith(QLatin1String("/Calls/connect.json"))) {
                 const QString sid = QStringLiteral("fake%1").arg(++m_sidCounter, 28, 10, QLatin1Char('0'));
                 m_statuses.insert(sid, QStringLiteral("in-progress"));
                 reply.body = callJson(sid, QStringLiteral("in-progress"), rec.form.queryItemValue(QStringLiteral("From")));

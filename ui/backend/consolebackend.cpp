@@ -1,13 +1,19 @@
 #include "consolebackend.h"
 
 #include "campaigns/campaignservice.h"
+#include "providers/connectiontester.h"
+#include "storage/apitokenrepository.h"
+#include "storage/callrepository.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
+#include <QTimeZone>
+#include <optional>
 
 namespace Leadline::Ui {
 
@@ -16,10 +22,12 @@ static BackendError toBackendError(quint64 requestId, const char *operation, con
     return BackendError{requestId, QLatin1String(operation), e.codeName(), e.message};
 }
 
-ConsoleBackend::ConsoleBackend(Campaigns::CampaignService &campaigns, const Storage::Database &db)
-    : m_campaigns(campaigns), m_db(db)
+ConsoleBackend::ConsoleBackend(Campaigns::CampaignService &campaigns, const Storage::Database &db, ConsoleBackendOptions options)
+    : m_campaigns(campaigns), m_db(db), m_options(std::move(options))
 {
 }
+
+ConsoleBackend::~ConsoleBackend() = default;
 
 void ConsoleBackend::refreshCampaigns()
 {
@@ -136,7 +144,182 @@ void ConsoleBackend::importFiles(quint64 importId, qint64 campaignId, const QStr
     refreshCampaigns();
 }
 
-ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, const Storage::Database &db)
+void ConsoleBackend::fetchHistory(quint64 requestId, const Storage::CallHistoryFilter &filter, int offset, int limit)
+{
+    auto conn = m_db.connection();
+    if (!conn) {
+        emit failed(toBackendError(requestId, "history", conn.error()));
+        return;
+    }
+    auto page = Storage::AnalyticsQueries(conn.value()).callHistory(filter, offset, limit);
+    if (!page) {
+        emit failed(toBackendError(requestId, "history", page.error()));
+        return;
+    }
+    HistoryPageSnapshot s;
+    s.requestId = requestId;
+    s.offset = offset;
+    s.rows = std::move(page->rows);
+    s.total = page->total;
+    emit historyPageReady(s);
+}
+
+void ConsoleBackend::fetchCallDetail(quint64 requestId, qint64 callId)
+{
+    auto conn = m_db.connection();
+    if (!conn) {
+        emit failed(toBackendError(requestId, "call", conn.error()));
+        return;
+    }
+    Storage::CallRepository calls(conn.value());
+    auto call = calls.get(callId);
+    if (!call) {
+        emit failed(toBackendError(requestId, "call", call.error()));
+        return;
+    }
+    auto turns = calls.turns(callId);
+    if (!turns) {
+        emit failed(toBackendError(requestId, "call", turns.error()));
+        return;
+    }
+    CallDetailSnapshot s;
+    s.requestId = requestId;
+    s.call = std::move(call).value();
+    s.turns = std::move(turns).value();
+    s.cost = Storage::CostEstimate::ofCall(s.call.durationS, m_options.prices);
+    s.pricesConfigured = !m_options.prices.isZero();
+    emit callDetailReady(s);
+}
+
+void ConsoleBackend::fetchAnalytics(quint64 requestId, qint64 campaignId)
+{
+    auto conn = m_db.connection();
+    if (!conn) {
+        emit failed(toBackendError(requestId, "analytics", conn.error()));
+        return;
+    }
+    AnalyticsSnapshot s;
+    s.requestId = requestId;
+    s.campaignId = campaignId;
+    s.generatedAt = QDateTime::currentMSecsSinceEpoch();
+    // Per-hour figures in the campaign's zone; over every campaign, in this machine's zone.
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    if (campaignId > 0) {
+        if (auto c = m_campaigns.get(campaignId); c && QTimeZone::isTimeZoneIdAvailable(c->timezone.toUtf8()))
+            zone = QTimeZone(c->timezone.toUtf8());
+    }
+    s.timezone = QString::fromUtf8(zone.id());
+    const qint64 offsetMs = qint64(zone.offsetFromUtc(QDateTime::currentDateTimeUtc())) * 1000;
+
+    Storage::AnalyticsQueries q(conn.value());
+    auto summary = campaignId > 0 ? q.campaign(campaignId) : q.overall();
+    auto hourly = q.callsPerHour(campaignId, offsetMs);
+    s.talkBoundsS = talkTimeBounds();
+    auto talk = q.talkTimeHistogram(campaignId, s.talkBoundsS);
+    auto latency = q.latencyOverTime(campaignId, 48);
+    for (const Error *e : {summary ? nullptr : &summary.error(), hourly ? nullptr : &hourly.error(),
+                           talk ? nullptr : &talk.error(), latency ? nullptr : &latency.error()}) {
+        if (e) {
+            emit failed(toBackendError(requestId, "analytics", *e));
+            return;
+        }
+    }
+    s.summary = std::move(summary).value();
+    s.hourly = std::move(hourly).value();
+    s.talkCounts = std::move(talk).value();
+    s.latency = std::move(latency).value();
+    s.cost = Storage::CostEstimate::of(s.summary.billableMinutes, s.summary.talkTimeTotalS, s.summary.qualifiedLeads,
+                                       m_options.prices);
+    s.pricesConfigured = !m_options.prices.isZero();
+    emit analyticsReady(s);
+}
+
+void ConsoleBackend::testConnection(quint64 requestId, const Providers::ConnectionTestRequest &request)
+{
+    if (!m_tester) {
+        m_tester = new Providers::ConnectionTester(this);
+        connect(m_tester, &Providers::ConnectionTester::finished, this, &ConsoleBackend::connectionTested);
+    }
+    m_tester->test(requestId, request);
+}
+
+// One API-token operation: runs `op` with a repository on this thread's connection, then lists
+// the tokens so the page can redraw from one answer.
+template<typename Op>
+static ApiTokensSnapshot runApiTokenOperation(const Storage::Database &db, quint64 requestId,
+                                              ApiTokensSnapshot::Operation operation, Op &&op)
+{
+    ApiTokensSnapshot s;
+    s.requestId = requestId;
+    s.operation = operation;
+    auto fail = [&s](const Error &e) {
+        s.ok = false;
+        s.errorCode = e.codeName();
+        s.errorMessage = e.message;
+    };
+    auto conn = db.connection();
+    if (!conn) {
+        fail(conn.error());
+        return s;
+    }
+    Storage::ApiTokenRepository repo(conn.value());
+    if (auto e = op(repo, s)) {
+        fail(*e);
+        // Still list, so the page shows the current state next to the error.
+    }
+    auto rows = repo.list();
+    if (rows) {
+        s.tokens = std::move(rows.value());
+        s.listed = true;
+    } else if (s.ok) {
+        fail(rows.error());
+    }
+    return s;
+}
+
+void ConsoleBackend::listApiTokens(quint64 requestId)
+{
+    emit apiTokensReady(runApiTokenOperation(m_db, requestId, ApiTokensSnapshot::Operation::List,
+                                             [](Storage::ApiTokenRepository &, ApiTokensSnapshot &) {
+                                                 return std::optional<Error>();
+                                             }));
+}
+
+void ConsoleBackend::createApiToken(quint64 requestId, const QString &name)
+{
+    const ApiTokensSnapshot s = runApiTokenOperation(
+        m_db, requestId, ApiTokensSnapshot::Operation::Create,
+        [&name](Storage::ApiTokenRepository &repo, ApiTokensSnapshot &out) -> std::optional<Error> {
+            auto created = repo.create(name, QDateTime::currentMSecsSinceEpoch());
+            if (!created)
+                return created.error();
+            out.row = created->row;
+            out.token = created->token;
+            return std::nullopt;
+        });
+    if (s.ok && m_options.apiTokensChanged)
+        m_options.apiTokensChanged();
+    emit apiTokensReady(s);
+}
+
+void ConsoleBackend::revokeApiToken(quint64 requestId, qint64 tokenId)
+{
+    const ApiTokensSnapshot s = runApiTokenOperation(
+        m_db, requestId, ApiTokensSnapshot::Operation::Revoke,
+        [tokenId](Storage::ApiTokenRepository &repo, ApiTokensSnapshot &out) -> std::optional<Error> {
+            auto revoked = repo.revoke(QString::number(tokenId), QDateTime::currentMSecsSinceEpoch());
+            if (!revoked)
+                return revoked.error();
+            out.row = revoked.value();
+            return std::nullopt;
+        });
+    if (s.ok && m_options.apiTokensChanged)
+        m_options.apiTokensChanged();
+    emit apiTokensReady(s);
+}
+
+ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, const Storage::Database &db,
+                                       ConsoleBackendOptions options)
 {
     qRegisterMetaType<CampaignSnapshot>();
     qRegisterMetaType<QList<CampaignSnapshot>>();
@@ -145,10 +328,16 @@ ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, co
     qRegisterMetaType<ImportOutcome>();
     qRegisterMetaType<BackendError>();
     qRegisterMetaType<Storage::CampaignRow>();
+    qRegisterMetaType<HistoryPageSnapshot>();
+    qRegisterMetaType<CallDetailSnapshot>();
+    qRegisterMetaType<AnalyticsSnapshot>();
+    qRegisterMetaType<Storage::CallHistoryFilter>();
+    qRegisterMetaType<Providers::ConnectionTestResult>();
+    qRegisterMetaType<ApiTokensSnapshot>();
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("leadline-console"));
-    m_backend = new ConsoleBackend(campaigns, db);
+    m_backend = new ConsoleBackend(campaigns, db, std::move(options));
     m_backend->moveToThread(m_thread);
     QObject::connect(m_thread, &QThread::finished, m_backend, &QObject::deleteLater);
     m_thread->start();

@@ -12,19 +12,31 @@
 #include <QObject>
 #include <QStringList>
 #include <atomic>
+#include <functional>
 
 class QThread;
 
 namespace Leadline::Campaigns { class CampaignService; }
 namespace Leadline::Storage { class Database; }
+namespace Leadline::Providers { class ConnectionTester; }
 
 namespace Leadline::Ui {
+
+// What the backend needs besides the engine objects (from Settings, at the composition root).
+struct ConsoleBackendOptions
+{
+    Storage::CostPrices prices; // PRICE_*_INR_PER_MIN, for the cost estimates
+    // Called on the backend thread after the console created or revoked an API token (e.g. the
+    // REST verifier's invalidate(), so the change applies at once rather than after its TTL).
+    std::function<void()> apiTokensChanged = nullptr;
+};
 
 class ConsoleBackend : public QObject
 {
     Q_OBJECT
 public:
-    ConsoleBackend(Campaigns::CampaignService &campaigns, const Storage::Database &db);
+    ConsoleBackend(Campaigns::CampaignService &campaigns, const Storage::Database &db, ConsoleBackendOptions options = {});
+    ~ConsoleBackend() override;
 
     // Backend thread only (post them through ConsoleBackendHost).
     void refreshCampaigns();
@@ -33,6 +45,22 @@ public:
     void setCampaignStatus(quint64 requestId, qint64 campaignId, const QString &status);
     // Imports the files one after another into the campaign; stops early when cancelled.
     void importFiles(quint64 importId, qint64 campaignId, const QStringList &files);
+    // History tab: one page of calls, and one call with its transcript.
+    void fetchHistory(quint64 requestId, const Storage::CallHistoryFilter &filter, int offset, int limit);
+    void fetchCallDetail(quint64 requestId, qint64 callId);
+    // Analytics tab: the figures of one campaign, or of every campaign when campaignId is 0.
+    void fetchAnalytics(quint64 requestId, qint64 campaignId);
+    // Settings: probes a vendor or database; answers with connectionTested (asynchronously).
+    void testConnection(quint64 requestId, const Providers::ConnectionTestRequest &request);
+    // Settings, API tokens (through Storage::ApiTokenRepository): list every token; create one
+    // named `name`; revoke the token with this id. Each answers with apiTokensReady (carrying the
+    // list after the change); create and revoke then call ConsoleBackendOptions::apiTokensChanged.
+    void listApiTokens(quint64 requestId);
+    void createApiToken(quint64 requestId, const QString &name);
+    void revokeApiToken(quint64 requestId, qint64 tokenId);
+
+    // Talk-time histogram buckets (upper bounds, seconds).
+    static QList<int> talkTimeBounds() { return {30, 60, 120, 180, 300, 600}; }
 
     // Any thread: the running (or queued) import with this id stops at its next progress callback.
     void requestCancelImport(quint64 importId) { m_cancelledImport.store(importId); }
@@ -46,11 +74,18 @@ signals:
     void campaignSaved(quint64 requestId, const Leadline::Storage::CampaignRow &row);
     void importProgress(quint64 importId, const Leadline::Ui::ImportProgressSnapshot &progress);
     void importFinished(quint64 importId, const Leadline::Ui::ImportOutcome &outcome);
+    void historyPageReady(const Leadline::Ui::HistoryPageSnapshot &page);
+    void callDetailReady(const Leadline::Ui::CallDetailSnapshot &detail);
+    void analyticsReady(const Leadline::Ui::AnalyticsSnapshot &analytics);
+    void connectionTested(quint64 requestId, const Leadline::Providers::ConnectionTestResult &result);
+    void apiTokensReady(const Leadline::Ui::ApiTokensSnapshot &snapshot);
     void failed(const Leadline::Ui::BackendError &error);
 
 private:
     Campaigns::CampaignService &m_campaigns;
     const Storage::Database &m_db;
+    ConsoleBackendOptions m_options;
+    Providers::ConnectionTester *m_tester = nullptr; // created on first use, on this thread
     std::atomic<quint64> m_cancelledImport{0};
     std::atomic<bool> m_stopping{false};
 };
@@ -60,7 +95,7 @@ private:
 class ConsoleBackendHost
 {
 public:
-    ConsoleBackendHost(Campaigns::CampaignService &campaigns, const Storage::Database &db);
+    ConsoleBackendHost(Campaigns::CampaignService &campaigns, const Storage::Database &db, ConsoleBackendOptions options = {});
     ~ConsoleBackendHost();
     ConsoleBackendHost(const ConsoleBackendHost &) = delete;
     ConsoleBackendHost &operator=(const ConsoleBackendHost &) = delete;

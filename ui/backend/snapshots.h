@@ -4,6 +4,10 @@
 #pragma once
 
 #include "leads/leadrecord.h"
+#include "providers/connectiontester.h"
+#include "storage/analyticsqueries.h"
+#include "storage/apitokenrepository.h"
+#include "storage/callrepository.h"
 #include "storage/records.h"
 
 #include <QList>
@@ -69,10 +73,62 @@ struct ImportOutcome
     }
 };
 
+// One page of the call history (History tab).
+struct HistoryPageSnapshot
+{
+    quint64 requestId = 0;
+    int offset = 0;
+    QList<Storage::CallHistoryRow> rows;
+    qint64 total = 0; // rows matching the filter
+};
+
+// One call with its transcript, for the History tab's detail pane.
+struct CallDetailSnapshot
+{
+    quint64 requestId = 0;
+    Storage::CallRow call;
+    QList<Storage::TurnRow> turns;
+    Storage::CostEstimate cost;  // from the call's duration and the configured prices
+    bool pricesConfigured = false;
+};
+
+// Everything the Analytics tab draws, for one campaign or (campaignId 0) every campaign.
+struct AnalyticsSnapshot
+{
+    quint64 requestId = 0;
+    qint64 campaignId = 0;
+    QString timezone;                 // the zone of the per-hour chart (IANA id)
+    Storage::CampaignAnalytics summary;
+    Storage::HourlyCalls hourly;
+    QList<int> talkBoundsS;           // upper bounds (s) of the talk-time buckets
+    QList<qint64> talkCounts;         // talkBoundsS.size() + 1 entries
+    QList<Storage::LatencyPoint> latency;
+    Storage::CostEstimate cost;
+    bool pricesConfigured = false;
+    qint64 generatedAt = 0;           // epoch ms
+};
+
+// The answer to an API-token request of the Settings dialog (list, create or revoke): the
+// token list after the operation, the created or revoked row, and for a creation the clear
+// token, which exists only in this value (shown once, never stored or logged).
+struct ApiTokensSnapshot
+{
+    enum class Operation { List, Create, Revoke };
+    quint64 requestId = 0;
+    Operation operation = Operation::List;
+    bool ok = true;
+    QString errorCode;    // Error::codeName() when !ok, e.g. "validation", "conflict"
+    QString errorMessage; // engine text (English)
+    Storage::ApiTokenRow row;           // Create / Revoke: the token concerned
+    QByteArray token;                   // Create only: the clear token
+    QList<Storage::ApiTokenRow> tokens; // every token, newest first (without secrets)
+    bool listed = false;                // tokens holds a fresh list
+};
+
 struct BackendError
 {
     quint64 requestId = 0;
-    QString operation; // "campaigns", "leads", "create", "status", "import"
+    QString operation; // "campaigns", "leads", "create", "status", "import", "history", "call", "analytics"
     QString code;      // Error::codeName()
     QString message;   // engine text (English)
 };
@@ -85,3 +141,9 @@ Q_DECLARE_METATYPE(Leadline::Ui::ImportProgressSnapshot)
 Q_DECLARE_METATYPE(Leadline::Ui::ImportOutcome)
 Q_DECLARE_METATYPE(Leadline::Ui::BackendError)
 Q_DECLARE_METATYPE(Leadline::Storage::CampaignRow)
+Q_DECLARE_METATYPE(Leadline::Ui::HistoryPageSnapshot)
+Q_DECLARE_METATYPE(Leadline::Ui::CallDetailSnapshot)
+Q_DECLARE_METATYPE(Leadline::Ui::AnalyticsSnapshot)
+Q_DECLARE_METATYPE(Leadline::Storage::CallHistoryFilter)
+Q_DECLARE_METATYPE(Leadline::Ui::ApiTokensSnapshot)
+

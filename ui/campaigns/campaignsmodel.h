@@ -3,8 +3,10 @@
 #pragma once
 
 #include "ui/backend/snapshots.h"
+#include "ui/live/livesnapshots.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace Leadline::Ui {
 
@@ -22,6 +24,10 @@ public:
     int rowOf(qint64 campaignId) const;                  // -1 when absent
     const CampaignSnapshot *find(qint64 campaignId) const;
     void refreshTexts(); // after a language change
+    // Live figures from the event stream: active calls per campaign (absent: none) and progress.
+    void setLiveCalls(const QHash<qint64, int> &callsPerCampaign);
+    void setProgress(const QList<CampaignLive> &progress);
+    int liveCalls(qint64 campaignId) const { return m_live.value(campaignId).calls; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -29,7 +35,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    struct Live
+    {
+        int calls = 0;
+        qint64 done = -1;
+        qint64 total = -1;
+    };
+    void liveChanged(qint64 campaignId);
+
     QList<CampaignSnapshot> m_campaigns;
+    QHash<qint64, Live> m_live;
 };
 
 } // namespace Leadline::Ui

@@ -1,4 +1,7 @@
 #include "deepgramstt.h"
+#include "providers/replyutil.h"
+
+#include <QRegularExpression>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,11 +31,19 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
         m_keepAlive.stop();
         if (!m_stopped)
             emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram closed the stream (%1 %2)")
-                                                                 .arg(int(m_ws.closeCode())).arg(m_ws.closeReason())));
+                                                                 .arg(int(m_ws.closeCode())).arg(m_ws.closeReason()),
+                                    QStringLiteral("connection")));
     });
     connect(&m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        if (!m_stopped && !m_open)
-            emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram connection failed: %1").arg(m_ws.errorString())));
+        if (m_stopped || m_open)
+            return;
+        // A refused upgrade names its HTTP status ("... status code: 429 ..."): 429, 5xx, 401.
+        static const QRegularExpression statusCode(QStringLiteral("status code: (\\d{3})"));
+        const auto m = statusCode.match(m_ws.errorString());
+        const QString kind = m.hasMatch() ? httpFailureKind(m.captured(1).toInt(), QNetworkReply::NoError) : QStringLiteral("connection");
+        emit failed(Error::make(m.hasMatch() && (m.captured(1) == QLatin1String("401") || m.captured(1) == QLatin1String("403"))
+                                    ? Error::Code::Unauthorized : Error::Code::Unavailable,
+                                QStringLiteral("Deepgram connection failed: %1").arg(m_ws.errorString()), kind));
     });
 }
 
@@ -150,7 +161,7 @@ void DeepgramStt::onMessage(const QString &text)
         }
         break;
     case DeepgramMessage::Type::Error:
-        emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram error: %1").arg(m.error)));
+        emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram error: %1").arg(m.error), QStringLiteral("server_error")));
         break;
     case DeepgramMessage::Type::Metadata:
     case DeepgramMessage::Type::Unknown:

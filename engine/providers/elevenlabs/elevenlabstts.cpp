@@ -86,7 +86,8 @@ void ElevenLabsTts::startNext()
             emit failed(id, Error::make(status == 401 ? Error::Code::Unauthorized : Error::Code::Unavailable,
                                         QStringLiteral("TTS failed (HTTP %1 %2): %3")
                                             .arg(status).arg(detail.value(QStringLiteral("status")).toString(),
-                                                             what.isEmpty() ? reply->errorString() : what)));
+                                                             what.isEmpty() ? reply->errorString() : what),
+                                        httpFailureKind(status, reply->error())));
         }
         startNext();
     });

@@ -18,10 +18,12 @@ namespace {
 
 // The call vocabulary PocketSphinx may recognise (JSGF). Whole answers first, so that common
 // replies come out as phrases; the scripted dialog and the parsers read intents from them.
-const char kGrammar[] = R"(#JSGF V1.0;
+const char kGrammarHeader[] = R"(#JSGF V1.0;
 grammar call;
 public <utt> = <sentence>+;
-<sentence> = <yes> | <no> | <later> | <who> | <thanks> | <dnc> | <wrong> | <ask> | <budget>;
+)";
+// English answers (every call) ...
+const char kEnglishRules[] = R"(<english> = <yes> | <no> | <later> | <who> | <thanks> | <dnc> | <wrong> | <ask> | <budget>;
 <yes> = yes | yes i am interested | i am interested | sure | okay | yes please | tell me more;
 <no> = no | no i am not interested | i am not interested | not interested | i have already bought a flat | i already bought a house | no thank you;
 <later> = please call me tomorrow evening | call me tomorrow | call me tomorrow evening | call me tomorrow morning | call me later | call me in the evening | please call me later | i am busy | i am driving right now | i am in a meeting | call me next week;
@@ -33,6 +35,32 @@ public <utt> = <sentence>+;
 <budget> = my budget is <number> lakh | around <number> lakh | <number> lakh | one crore | two crore;
 <number> = twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety;
 )";
+// ... and romanized Hindi ones, added for calls in Hindi (a separate search, so that English
+// calls keep the smaller grammar and its accuracy).
+const char kHinglishRules[] = R"(<hi_yes> = haan | haan ji | haan ji bataiye | haan mujhe interest hai | mujhe interest hai | accha;
+<hi_no> = nahi | nahi chahiye | mujhe interest nahi hai;
+<hi_later> = kal shaam ko call kijiye | kal call kijiye | kal subah call kijiye | baad mein call kijiye;
+<hi_dnc> = call mat karo | call mat karna | mujhe call mat karo;
+)";
+
+// Romanized Hindi (Hinglish) words of the grammar, which the CMU dictionary lacks, with
+// approximate en-us phones. The recogniser has no Hindi model: these few phrases let an
+// offline demo caller answer in Hindi; real Hindi recognition needs Deepgram.
+const char *const kHinglishWords[][2] = {
+    {"haan", "HH AA N"}, {"ji", "JH IY"}, {"mujhe", "M UH JH EY"}, {"hai", "HH EH"}, {"accha", "AH CH AA"},
+    {"nahi", "N AH HH IY"}, {"chahiye", "CH AA HH IY EY"}, {"kal", "K AH L"}, {"shaam", "SH AA M"},
+    {"ko", "K OW"}, {"kijiye", "K IY JH IY EY"}, {"subah", "S UH B AH"}, {"baad", "B AA D"},
+    {"mein", "M EY N"}, {"mat", "M AH T"}, {"karo", "K AH R OW"}, {"karna", "K AH R N AA"}, {"bataiye", "B AH T AA IY EY"},
+};
+
+bool isHinglish(const QString &text)
+{
+    for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        for (const auto &h : kHinglishWords)
+            if (w == QLatin1String(h[0]) && w != QLatin1String("mat"))
+                return true;
+    return false;
+}
 
 const char kModelDir[] = "/usr/share/pocketsphinx/model/en-us";
 
@@ -58,7 +86,7 @@ struct OfflineSpeechEngine::Private
     int ttsRate = 22050;
     ps_decoder_t *ps = nullptr;
     cmd_ln_t *config = nullptr;
-    QString grammarPath;
+    QStringList grammarPaths;
 
     void init()
     {
@@ -78,24 +106,33 @@ struct OfflineSpeechEngine::Private
             qCWarning(lcCore) << "offline STT unavailable: no PocketSphinx model in" << kModelDir << "(package pocketsphinx-en-us)";
             return;
         }
-        QTemporaryFile grammar;
-        grammar.setAutoRemove(false);
-        if (!grammar.open())
-            return;
-        grammar.write(kGrammar);
-        grammar.close();
-        grammarPath = grammar.fileName();
+        // Two grammars: English, and English plus romanized Hindi for calls in Hindi.
+        const QByteArray english = QByteArray(kGrammarHeader) + "<sentence> = <english>;\n" + kEnglishRules;
+        const QByteArray hinglish = QByteArray(kGrammarHeader) + "<sentence> = <english> | <hi_yes> | <hi_no> | <hi_later> | <hi_dnc>;\n"
+                                    + kEnglishRules + kHinglishRules;
+        for (const QByteArray &text : {english, hinglish}) {
+            QTemporaryFile grammar;
+            grammar.setAutoRemove(false);
+            if (!grammar.open())
+                return;
+            grammar.write(text);
+            grammar.close();
+            grammarPaths << grammar.fileName();
+        }
         const QByteArray hmm = QByteArray(kModelDir) + "/en-us";
         const QByteArray dict = QByteArray(kModelDir) + "/cmudict-en-us.dict";
-        const QByteArray jsgf = grammarPath.toLocal8Bit();
         config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.constData(), "-dict", dict.constData(),
-                             "-samprate", "16000", "-logfn", "/dev/null", nullptr);
+                             "-samprate", "16000", "-cmn", "batch", "-logfn", "/dev/null", nullptr);
         ps = config ? ps_init(config) : nullptr;
         if (ps) {
             // Indian words the CMU dictionary lacks, then the grammar that uses them.
             ps_add_word(ps, "lakh", "L AA K", FALSE);
+            for (const auto &w : kHinglishWords)
+                ps_add_word(ps, w[0], w[1], FALSE);
             ps_add_word(ps, "crore", "K R AO R", TRUE);
-            if (ps_set_jsgf_file(ps, "call", jsgf.constData()) != 0 || ps_set_search(ps, "call") != 0) {
+            if (ps_set_jsgf_file(ps, "call", grammarPaths.at(0).toLocal8Bit().constData()) != 0
+                || ps_set_jsgf_file(ps, "call_hi", grammarPaths.at(1).toLocal8Bit().constData()) != 0
+                || ps_set_search(ps, "call") != 0) {
                 ps_free(ps);
                 ps = nullptr;
             }
@@ -115,14 +152,15 @@ struct OfflineSpeechEngine::Private
         config = nullptr;
         if (ttsOk)
             espeak_ng_Terminate();
-        if (!grammarPath.isEmpty())
-            QFile::remove(grammarPath);
+        for (const QString &path : std::as_const(grammarPaths))
+            QFile::remove(path);
     }
 
-    QString decode(const QByteArray &pcm16k)
+    QString decode(const QByteArray &pcm16k, bool hindi)
     {
         if (!ps || pcm16k.size() < 2)
             return {};
+        ps_set_search(ps, hindi ? "call_hi" : "call");
         ps_start_utt(ps);
         ps_process_raw(ps, reinterpret_cast<const int16 *>(pcm16k.constData()), size_t(pcm16k.size() / 2), FALSE, TRUE);
         ps_end_utt(ps);
@@ -186,21 +224,24 @@ void OfflineSpeechEngine::synthesize(const QString &text, const QString &languag
     }, Qt::QueuedConnection);
 }
 
-void OfflineSpeechEngine::recognize(const QByteArray &pcm16k, QObject *context, std::function<void(const QString &)> result)
+void OfflineSpeechEngine::recognize(const QByteArray &pcm16k, const QString &language, QObject *context,
+                                    std::function<void(const QString &)> result)
 {
     QPointer<QObject> ctx(context);
-    QMetaObject::invokeMethod(&d->worker, [this, pcm16k, ctx, result] {
+    const bool hindi = language.startsWith(QLatin1String("hi")) || language == QLatin1String("multi");
+    QMetaObject::invokeMethod(&d->worker, [this, pcm16k, hindi, ctx, result] {
         if (!ctx)
             return;
-        const QString text = d->decode(pcm16k);
+        const QString text = d->decode(pcm16k, hindi);
         QMetaObject::invokeMethod(ctx, [result, text] { result(text); }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 
-QString OfflineSpeechEngine::recognizeBlocking(const QByteArray &pcm16k)
+QString OfflineSpeechEngine::recognizeBlocking(const QByteArray &pcm16k, const QString &language)
 {
     QString text;
-    QMetaObject::invokeMethod(&d->worker, [&] { text = d->decode(pcm16k); }, Qt::BlockingQueuedConnection);
+    const bool hindi = language.startsWith(QLatin1String("hi")) || language == QLatin1String("multi");
+    QMetaObject::invokeMethod(&d->worker, [&] { text = d->decode(pcm16k, hindi); }, Qt::BlockingQueuedConnection);
     return text;
 }
 
@@ -268,11 +309,11 @@ void PocketsphinxStt::pushAudio(const QByteArray &pcm)
     QByteArray pcm16k = up.process(m_utterance);
     pcm16k += up.flush();
     m_utterance.clear();
-    m_engine->recognize(pcm16k, this, [this](const QString &text) {
+    m_engine->recognize(pcm16k, m_options.language, this, [this](const QString &text) {
         if (m_stopped)
             return;
         if (!text.isEmpty())
-            emit transcript(text, true, QStringLiteral("en"));
+            emit transcript(text, true, isHinglish(text) ? QStringLiteral("hi-Latn") : QStringLiteral("en"));
         emit endOfSpeech();
     });
 }

@@ -37,9 +37,12 @@ public:
                     std::function<void(const QByteArray &)> chunk, std::function<void(bool)> done,
                     std::function<bool()> cancelled);
     // Recognizes one utterance (S16LE at 16 kHz) on the engine thread; result on context's thread.
-    void recognize(const QByteArray &pcm16k, QObject *context, std::function<void(const QString &)> result);
+    // language: the call's STT language; "hi..." or "multi" adds a few romanized Hindi answers
+    // to the English grammar (there is no Hindi acoustic model).
+    void recognize(const QByteArray &pcm16k, const QString &language, QObject *context,
+                   std::function<void(const QString &)> result);
     // Synchronous variant for tests and tools (runs the job on the engine thread and waits).
-    QString recognizeBlocking(const QByteArray &pcm16k);
+    QString recognizeBlocking(const QByteArray &pcm16k, const QString &language = QStringLiteral("en"));
 
 private:
     struct Private;

@@ -33,6 +33,18 @@ const char kCallback[] = R"((tomorrow|today|tonight|day after tomorrow|next week
 const char kBudget[] = R"((₹|rs\.?|inr)? ?\d+(\.\d+)? ?(lakh|lakhs|lac|l\b|crore|crores|cr\b)|(\d[\d,]{5,})|(लाख|करोड़)|(ek|do|teen|char|paanch|pachas|saath|sattar|assi|dedh|dhai) (lakh|crore))";
 const char kTimeline[] = R"(immediately|right away|\babhi\b|turant|\d+(-\d+)? (months?|years?)|next (month|year)|this year|agle saal|after diwali|just (looking|browsing))";
 
+// Hot-lead handoff (offered only when the request carries the transfer_to_agent tool).
+const char kWantsPerson[] = R"((talk|speak|connect me|put me through)( to| with)? (a |an |some |your |the )?(real |human |actual )?(person|human|agent|someone|somebody|sales ?(person|team|executive|agent|manager)|executive|manager|representative)|(insaan|aadmi|agent|kisi|sales team|sales wale?) se baat|इंसान से बात|किसी से बात|एजेंट से बात|सेल्स टीम से बात)";
+const char kTalkNow[] = R"((talk|speak|discuss)( to you| to them| with (you|them|someone))? (right )?now|\b(call|connect) me now|abhi (baat|call|connect)|अभी बात)";
+
+bool offersTool(const LlmRequest &request, const QString &name)
+{
+    for (const QJsonValue &t : request.tools)
+        if (t.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString() == name)
+            return true;
+    return false;
+}
+
 bool anyUser(const QList<ChatMessage> &messages, const char *pattern)
 {
     for (const ChatMessage &m : messages)
@@ -128,6 +140,26 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
         return end(l.closeNotInterested, QStringLiteral("not_interested"), facts);
 
     const bool interested = anyUser(msgs, kNotInterested) ? false : anyUser(msgs, kInterested);
+    if (offersTool(request, QStringLiteral("transfer_to_agent"))) {
+        const bool asksPerson = matches(last, kWantsPerson);
+        const bool hotNow = interested && facts.contains(QStringLiteral("budget")) && matches(last, kTalkNow) && !matches(last, kBusy);
+        if (asksPerson || hotNow) {
+            QJsonObject args = facts;
+            args.remove(QStringLiteral("callback_time"));
+            args.insert(QStringLiteral("reason"), asksPerson ? QStringLiteral("asked_for_person") : QStringLiteral("qualified_wants_to_talk"));
+            QStringList summary;
+            if (interested)
+                summary << QStringLiteral("Interested");
+            if (facts.contains(QStringLiteral("budget")))
+                summary << QStringLiteral("budget ") + facts.value(QStringLiteral("budget")).toString();
+            if (facts.contains(QStringLiteral("timeline")))
+                summary << QStringLiteral("timeline ") + facts.value(QStringLiteral("timeline")).toString();
+            summary << QStringLiteral("wants to talk to a sales person now");
+            args.insert(QStringLiteral("summary"), summary.join(QStringLiteral(", ")));
+            return DialogStep{hindi ? QStringLiteral("ज़रूर, एक पल।") : QStringLiteral("Sure, one moment."),
+                              QStringLiteral("transfer_to_agent"), args};
+        }
+    }
     if (!callback.isEmpty())
         return end(interested ? l.closeInterested : l.closeCallback,
                    interested ? QStringLiteral("interested") : QStringLiteral("callback"), facts);

@@ -14,7 +14,7 @@ namespace Leadline::Providers {
 struct DialogStep
 {
     QString text;
-    QString tool;           // "end_call" or empty
+    QString tool;           // "end_call", "transfer_to_agent" or empty
     QJsonObject arguments;
 };
 

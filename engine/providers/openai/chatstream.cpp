@@ -16,6 +16,7 @@ static Error streamError(const QJsonValue &err)
     Error e = Error::make(Error::Code::Unavailable, QStringLiteral("LLM stream error%1: %2")
                                                         .arg(codeText.isEmpty() ? QString() : QStringLiteral(" (") + codeText + QLatin1Char(')'), msg));
     e.retryable = false;
+    e.detailCode = QStringLiteral("server_error");
     return e;
 }
 
@@ -71,7 +72,8 @@ void ChatStreamParser::dispatch(const QByteArray &data)
     QJsonParseError perr{};
     const QJsonObject o = QJsonDocument::fromJson(data, &perr).object();
     if (perr.error != QJsonParseError::NoError) {
-        m_error = Error::make(Error::Code::Unavailable, QStringLiteral("LLM stream sent malformed JSON: %1").arg(perr.errorString()));
+        m_error = Error::make(Error::Code::Unavailable, QStringLiteral("LLM stream sent malformed JSON: %1").arg(perr.errorString()),
+                              QStringLiteral("malformed"));
         return;
     }
     if (o.contains(QStringLiteral("error"))) {

@@ -114,7 +114,8 @@ void OpenAiChat::onFinished()
         if (m_parser.failed())
             return fail(m_parser.error());
         if (!m_parser.done() && m_parser.finishReason().isEmpty())
-            return fail(Error::make(Error::Code::Unavailable, QStringLiteral("LLM stream ended early (no [DONE], no finish_reason)")));
+            return fail(Error::make(Error::Code::Unavailable, QStringLiteral("LLM stream ended early (no [DONE], no finish_reason)"),
+                                    QStringLiteral("malformed")));
         for (const auto &call : m_parser.toolCalls()) {
             const QJsonDocument args = QJsonDocument::fromJson(call.arguments.toUtf8());
             emit toolCall(call.name, args.object());
@@ -145,6 +146,7 @@ void OpenAiChat::onFinished()
         msg = status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
     Error e = Error::make(status == 401 || status == 403 ? Error::Code::Unauthorized : Error::Code::Unavailable,
                           QStringLiteral("LLM request failed (HTTP %1%2): %3").arg(status).arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code, msg));
+    e.detailCode = httpFailureKind(status, reply->error());
     fail(e);
 }
 

@@ -1,0 +1,191 @@
+#include "language/screeningphrases.h"
+
+#include "language/text.h"
+
+#include <QSet>
+
+namespace Leadline::Language {
+
+namespace {
+
+struct Table
+{
+    QList<QStringList> phrases;
+    QString label;
+};
+
+struct Vocabulary
+{
+    QList<QStringList> voicemailStrong, voicemailWeak, framing, ivrWeak;
+    QList<Table> announcementStrong, announcementWeak;
+    QSet<QString> pressWords, hindiPressWords, numberWords;
+    QList<QStringList> human;
+
+    Vocabulary()
+    {
+        voicemailStrong = phraseTable(
+            {"leave a message", "leave your message", "leave me a message", "leave a voice message", "leave a voicemail",
+             "leave your name", "after the beep", "after the tone", "at the beep", "at the tone", "record your message",
+             "voice mail", "voicemail", "voice mailbox", "mailbox", "cant take your call", "cannot take your call",
+             "can not take your call", "unable to take your call", "not available to take your call",
+             "cant come to the phone", "cannot come to the phone",
+             "संदेश छोड़", "सन्देश छोड़", "मैसेज छोड़", "बीप के बाद", "बीप की आवाज़ के बाद", "अपना संदेश",
+             "संदेश रिकॉर्ड", "वॉइस मेल", "वॉयस मेल", "वॉइसमेल", "sandesh chhodein", "sandesh chhode",
+             "sandesh chodein", "sandesh chode", "message chhodein", "message chhode", "message chodein",
+             "beep ke baad", "beep ki awaaz ke baad", "apna sandesh", "sandesh record"});
+        voicemailWeak = phraseTable({"get back to you", "call you back as soon", "not available", "is unavailable", "you have reached", "youve reached",
+                                     "you reached", "please leave", "abhi uplabdh nahi", "अभी उपलब्ध नहीं"});
+        // Machine framing: how announcements start or end.
+        framing = phraseTable(
+            {"the number you are calling", "the number you are trying", "the number you have dialled",
+             "the number you have dialed", "number you have called", "the number you dialled", "the number you dialed",
+             "the subscriber you", "the mobile number you", "the customer you are calling", "the person you are calling",
+             "please try again later", "please try later", "please check the number", "jis number par", "jis number pe",
+             "dial kiya gaya number", "dwara dial kiya", "kripya thodi der baad", "kripya baad mein", "जिस नंबर पर",
+             "जिस नंबर पे", "डायल किया गया नंबर", "द्वारा डायल किया", "कृपया थोड़ी देर बाद", "कृपया बाद में",
+             "कृपया नंबर की जांच", "कृपया नंबर जांच"});
+        announcementStrong = {
+            {phraseTable({"currently switched off", "is switched off", "has been switched off", "switched off at the moment",
+                          "abhi switch off", "switch off hai", "स्विच ऑफ है", "स्विच ऑफ़ है", "अभी स्विच ऑफ"}),
+             QStringLiteral("switched_off")},
+            {phraseTable({"not reachable", "is unreachable", "out of coverage", "outside the coverage", "out of network",
+                          "outside network coverage", "network coverage area se bahar", "pahunch se bahar", "pahuch se bahar",
+                          "पहुंच से बाहर", "पहुँच से बाहर", "नेटवर्क क्षेत्र से बाहर", "कवरेज क्षेत्र से बाहर",
+                          "नेटवर्क कवरेज क्षेत्र", "sampark nahi ho", "संपर्क नहीं हो"}),
+             QStringLiteral("not_reachable")},
+            {phraseTable({"busy on another call", "is busy on another", "busy with another call", "currently busy please",
+                          "dusri call par vyast", "doosri call par vyast", "दूसरी कॉल पर व्यस्त", "दूसरे कॉल पर व्यस्त"}),
+             QStringLiteral("busy")},
+            {phraseTable({"does not exist", "doesnt exist", "do not exist", "is not in service", "no longer in service",
+                          "not a valid number", "is invalid", "invalid number", "not valid", "incorrect number",
+                          "maujood nahi", "mojood nahi", "maujud nahi", "मौजूद नहीं", "मौजूद नही", "मान्य नहीं",
+                          "सेवा में नहीं", "अमान्य"}),
+             QStringLiteral("invalid")},
+            {phraseTable({"calls are barred", "call barred", "calls barred", "has been barred", "is barred", "are barred",
+                          "incoming calls are not allowed", "incoming facility", "incoming call facility",
+                          "incoming calls restricted", "temporarily suspended", "has been suspended",
+                          "रोक लगा", "कॉल पर रोक", "इनकमिंग कॉल की सुविधा", "इनकमिंग सुविधा", "अस्थायी रूप से बंद",
+                          "incoming call ki suvidha", "call par rok"}),
+             QStringLiteral("barred")},
+        };
+        announcementWeak = {
+            {phraseTable({"switched off", "switch off", "abhi band hai", "band hai", "बंद है", "अभी बंद"}),
+             QStringLiteral("switched_off")},
+            {phraseTable({"busy", "vyast", "व्यस्त", "on another call", "another call"}), QStringLiteral("busy")},
+            {phraseTable({"not available", "unavailable", "uplabdh nahi", "उपलब्ध नहीं"}), QStringLiteral("not_reachable")},
+        };
+        human = phraseTable({"who is this", "who is calling", "who is speaking", "whos calling", "whos this", "who are you",
+                             "who is it", "how may i help", "how can i help", "may i know", "tell me", "call me later",
+                             "call me in", "call me after", "call me tomorrow", "call later", "call back later", "kaun",
+                             "kon", "कौन", "boliye", "bolie", "बोलिए", "बोलो", "bataiye", "batao", "बताइए", "बताओ",
+                             "kya kaam", "क्या काम", "baad mein call", "बाद में कॉल", "haan ji", "हाँ जी", "ji boliye",
+                             "hello ji", "हेलो जी", "speaking"});
+        ivrWeak = phraseTable({"for sales", "for english", "for hindi", "to speak to", "to talk to", "main menu",
+                               "thank you for calling", "welcome to", "your call is important", "all our executives",
+                               "all our agents", "extension number", "the extension", "हिंदी के लिए", "इंग्लिश के लिए",
+                               "अंग्रेज़ी के लिए", "hindi ke liye", "english ke liye", "कॉल करने के लिए धन्यवाद",
+                               "call karne ke liye dhanyavad", "में आपका स्वागत है", "mein aapka swagat hai"});
+        for (const char *w : {"दबाएं", "दबाए", "दबाइए", "दबाइये", "दबाये", "दबाएँ", "दबाऐं", "dabaye", "dabayen", "dabayein",
+                              "dabaiye", "dabaaiye", "dabaen", "dabaein"})
+            hindiPressWords.insert(fold(QString::fromUtf8(w)));
+        for (const char *w : {"press", "dial", "pressing"})
+            pressWords.insert(fold(QString::fromUtf8(w)));
+        pressWords.unite(hindiPressWords);
+        for (const char *w : {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "zero", "one", "two", "three", "four",
+                              "five", "six", "seven", "eight", "nine", "star", "hash", "pound", "शून्य", "एक", "दो", "तीन",
+                              "चार", "पांच", "पाँच", "छह", "छः", "सात", "आठ", "नौ", "ek", "teen", "char", "chaar", "paanch",
+                              "panch", "chhe", "chhah", "saat", "aath", "nau", "shunya", "स्टार", "हैश"})
+            numberWords.insert(fold(QString::fromUtf8(w)));
+    }
+};
+
+const Vocabulary &vocabulary()
+{
+    static const Vocabulary v;
+    return v;
+}
+
+QStringList words(const QString &text)
+{
+    QStringList out;
+    for (const Token &t : tokenize(text)) {
+        if (t.kind != Token::Symbol)
+            out << t.text;
+    }
+    return out;
+}
+
+// The first phrase of the table found in ws (joined with spaces), or an empty string.
+QString find(const QStringList &ws, const QList<QStringList> &table)
+{
+    for (int i = 0; i < ws.size(); ++i) {
+        for (const QStringList &p : table) {
+            if (i + p.size() <= ws.size() && ws.mid(i, p.size()) == p)
+                return p.join(QLatin1Char(' '));
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+bool ScreeningPhrases::soundsHuman(const QString &utterance)
+{
+    return !find(words(utterance), vocabulary().human).isEmpty();
+}
+
+ScreeningCue ScreeningPhrases::match(const QString &utterance)
+{
+    const Vocabulary &v = vocabulary();
+    const QStringList ws = words(utterance);
+    ScreeningCue cue;
+    if (ws.isEmpty())
+        return cue;
+    auto make = [](ScreeningCue::Kind kind, bool strong, const QString &phrase, const QString &announcement = {}) {
+        ScreeningCue c;
+        c.kind = kind;
+        c.strong = strong;
+        c.phrase = phrase;
+        c.announcement = announcement;
+        return c;
+    };
+    if (const QString p = find(ws, v.voicemailStrong); !p.isEmpty())
+        return make(ScreeningCue::Kind::Voicemail, true, p);
+    const QString framed = find(ws, v.framing);
+    for (const Table &t : v.announcementStrong) {
+        if (const QString p = find(ws, t.phrases); !p.isEmpty())
+            return make(ScreeningCue::Kind::Announcement, true, p, t.label);
+    }
+    if (!framed.isEmpty()) {
+        for (const Table &t : v.announcementWeak) {
+            if (const QString p = find(ws, t.phrases); !p.isEmpty())
+                return make(ScreeningCue::Kind::Announcement, true, framed + QStringLiteral(" … ") + p, t.label);
+        }
+    }
+    // IVR: a "press" word with a digit next to it ("press 1", "for sales press two", "एक दबाएं").
+    for (int i = 0; i < ws.size(); ++i) {
+        if (!v.pressWords.contains(ws.at(i)))
+            continue;
+        for (int j = qMax(0, i - 2); j <= qMin(int(ws.size()) - 1, i + 2); ++j) {
+            // "do" (two) only before a Hindi press word: "do dabayein", never "what do I press".
+            const bool hindiTwo = j < i && v.hindiPressWords.contains(ws.at(i))
+                                  && (ws.at(j) == QLatin1String("do") || ws.at(j) == QStringLiteral("दो"));
+            if (j != i && (v.numberWords.contains(ws.at(j)) || hindiTwo))
+                return make(ScreeningCue::Kind::Ivr, true, j < i ? ws.at(j) + QLatin1Char(' ') + ws.at(i) : ws.at(i) + QLatin1Char(' ') + ws.at(j));
+        }
+    }
+    // Weak cues: machine-like, not conclusive on their own.
+    if (const QString p = find(ws, v.voicemailWeak); !p.isEmpty())
+        return make(ScreeningCue::Kind::Voicemail, false, p);
+    if (!framed.isEmpty())
+        return make(ScreeningCue::Kind::Announcement, false, framed, QStringLiteral("not_reachable"));
+    for (const Table &t : v.announcementWeak) {
+        if (const QString p = find(ws, t.phrases); !p.isEmpty())
+            return make(ScreeningCue::Kind::Announcement, false, p, t.label);
+    }
+    if (const QString p = find(ws, v.ivrWeak); !p.isEmpty())
+        return make(ScreeningCue::Kind::Ivr, false, p);
+    return cue;
+}
+
+} // namespace Leadline::Language

@@ -1,0 +1,80 @@
+// HandoffApi: the hot-lead handoff's HTTP surface.
+//  Operator routes: the sales-agent roster (GET/POST /agents, PATCH/DELETE /agents/{id}),
+//  GET /handoffs?campaign_id= (with the lead summary each agent got), and
+//  PUT /campaigns/{id}/handoff {"enabled": bool}; RestApi also asks it to validate and apply
+//  "handoff_enabled" on POST /campaigns and to show it on GET /campaigns/{id}.
+//  Exotel flow routes (public, authenticated like the status webhook: k=<EXOTEL_WEBHOOK_SECRET>
+//  in the URL, or Basic auth whose password is that secret):
+//   GET /exotel/passthru           200 when the CallSid has a pending handoff (Passthru's
+//                                  "200" branch -> Connect), 302 otherwise (-> Hangup).
+//   GET /exotel/connect/dial-whom  the chosen agent's number as text/plain (Connect applet's
+//                                  "Dial whom" URL); ?format=json gives
+//                                  {"destination":{"numbers":[...]}} for a dynamic Connect URL.
+//  Both answer from one indexed read, are idempotent (same CallSid -> same agent) and never
+//  fail open: an unknown or hostile CallSid gets 302 / the fallback number (or an empty body).
+// Thread: immutable after registration; handlers run on the network worker that accepted the
+// request (its own database connection); counters are atomics.
+#pragma once
+
+#include "router.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <atomic>
+#include <optional>
+
+namespace Leadline::Storage { class Database; }
+namespace Leadline::Telephony { struct ExotelStatusEvent; }
+namespace Leadline { class Clock; class Settings; }
+
+namespace Leadline::Server {
+
+struct HandoffApiOptions
+{
+    bool flowMode = false;      // EXOTEL_CALL_MODE=flow
+    QByteArray exotelSecret;    // EXOTEL_WEBHOOK_SECRET; empty = Exotel's requests are refused
+    QString fallbackNumber;     // HANDOFF_FALLBACK_NUMBER
+    static HandoffApiOptions fromSettings(const Settings &settings);
+};
+
+class HandoffApi
+{
+public:
+    HandoffApi(const Storage::Database &db, const Clock &clock, HandoffApiOptions options);
+    void registerRoutes(Router &router);
+
+    // POST /campaigns: "handoff_enabled": true in direct (StreamUrl) mode is a 422.
+    Status validateCampaignBody(const QJsonObject &body) const;
+    // After the campaign exists: store "handoff_enabled" if given; add it to `out`.
+    void applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const;
+    // GET /campaigns/{id}: handoff_enabled, and whether this node's mode allows it.
+    void decorateCampaign(qint64 campaignId, QJsonObject &out) const;
+    // GET /campaigns/{id}/analytics: {"requested","handoffs","answered","not_answered","no_agent","answer_rate"}.
+    // Uses the caller's connection; empty when the query fails.
+    static QJsonObject analytics(QSqlDatabase db, qint64 campaignId);
+    // The final status callback: the handoff of that call is marked answered / not answered (from
+    // the agent leg, Legs[1]). Returns true when a handoff changed. Uses the caller's connection.
+    static bool recordCallEnd(const Storage::Database &db, const Telephony::ExotelStatusEvent &event);
+
+    static Error handoffNeedsFlowMode();
+
+private:
+    HttpResponse listAgents(const RouteContext &ctx) const;
+    HttpResponse createAgent(const RouteContext &ctx) const;
+    HttpResponse updateAgent(const RouteContext &ctx) const;
+    HttpResponse deleteAgent(const RouteContext &ctx) const;
+    HttpResponse listHandoffs(const RouteContext &ctx) const;
+    HttpResponse setCampaignHandoff(const RouteContext &ctx) const;
+    HttpResponse passthru(const RouteContext &ctx) const;
+    HttpResponse dialWhom(const RouteContext &ctx) const;
+    // Shared-secret check for Exotel's GETs; empty = allowed, else the refusal.
+    std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const char *what) const;
+
+    const Storage::Database &m_db;
+    const Clock &m_clock;
+    HandoffApiOptions m_options;
+    mutable std::atomic<qint64> m_unknownSids{0};
+    mutable std::atomic<qint64> m_rejected{0};
+};
+
+} // namespace Leadline::Server

@@ -1,0 +1,83 @@
+#include "requestlimits.h"
+
+#include "core/settings.h"
+#include "httperror.h"
+
+#include <QHttpServerRequest>
+
+namespace Leadline::Server {
+
+RequestLimits RequestLimits::fromSettings(const Settings &s)
+{
+    RequestLimits l;
+    auto positive = [&s](const char *name, qint64 fallback) {
+        bool ok = false;
+        const qint64 v = s.value(QString::fromLatin1(name)).toLongLong(&ok);
+        return ok && v > 0 ? v : fallback;
+    };
+    l.maxHeaderCount = int(positive("MAX_HEADER_COUNT", l.maxHeaderCount));
+    l.maxHeaderBytes = positive("MAX_HEADER_BYTES", l.maxHeaderBytes);
+    l.maxJsonDepth = int(positive("MAX_JSON_DEPTH", l.maxJsonDepth));
+    l.maxWebSocketMessageBytes = positive("MAX_WS_MESSAGE_BYTES", l.maxWebSocketMessageBytes);
+    return l;
+}
+
+int jsonNestingDepth(QByteArrayView json)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"': inString = true; break;
+        case '{': case '[': deepest = qMax(deepest, ++depth); break;
+        case '}': case ']': depth = qMax(0, depth - 1); break;
+        default: break;
+        }
+    }
+    return deepest;
+}
+
+static bool looksLikeJson(const QHttpServerRequest &request)
+{
+    if (request.value("content-type").toLower().contains("json"))
+        return true;
+    const QByteArray body = request.body();
+    for (char c : body) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '{' || c == '[';
+    }
+    return false;
+}
+
+std::optional<HttpResponse> RequestLimits::check(const QHttpServerRequest &request) const
+{
+    const auto headers = request.headers();
+    if (headers.size() > maxHeaderCount)
+        return errorResponse(431, QStringLiteral("too_many_headers"),
+                             QStringLiteral("the request has %1 headers; at most %2 are accepted").arg(headers.size()).arg(maxHeaderCount));
+    qint64 bytes = 0;
+    for (const auto &h : headers)
+        bytes += h.first.size() + h.second.size() + 4;
+    if (bytes > maxHeaderBytes)
+        return errorResponse(431, QStringLiteral("headers_too_large"),
+                             QStringLiteral("the request headers are %1 bytes; at most %2 are accepted").arg(bytes).arg(maxHeaderBytes));
+    if (!request.body().isEmpty() && looksLikeJson(request)) {
+        const int depth = jsonNestingDepth(request.body());
+        if (depth > maxJsonDepth)
+            return errorResponse(400, QStringLiteral("json_too_deep"),
+                                 QStringLiteral("the JSON body nests %1 levels deep; at most %2 are accepted").arg(depth).arg(maxJsonDepth));
+    }
+    return std::nullopt;
+}
+
+} // namespace Leadline::Server

@@ -1,0 +1,96 @@
+#include "tokensapi.h"
+
+#include "apitokenverifier.h"
+#include "core/clock.h"
+#include "core/logging.h"
+#include "httperror.h"
+#include "storage/apitokenrepository.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Leadline::Server {
+
+using Method = QHttpServerRequest::Method;
+
+TokensApi::TokensApi(const Storage::Database &db, const Clock &clock, ApiTokenVerifier *verifier)
+    : m_db(db), m_clock(clock), m_verifier(verifier)
+{
+}
+
+void TokensApi::registerRoutes(Router &router)
+{
+    router.add(Method::Get, QStringLiteral("/tokens"), [this](const RouteContext &c) { return list(c); });
+    router.add(Method::Post, QStringLiteral("/tokens"), [this](const RouteContext &c) { return create(c); });
+    router.add(Method::Delete, QStringLiteral("/tokens/{id}"), [this](const RouteContext &c) { return revoke(c); });
+}
+
+static QJsonValue isoOrNull(qint64 ms)
+{
+    if (ms <= 0)
+        return QJsonValue::Null;
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject TokensApi::toJson(const Storage::ApiTokenRow &row)
+{
+    return QJsonObject{{QStringLiteral("id"), row.id},
+                       {QStringLiteral("name"), row.name},
+                       {QStringLiteral("created_at"), isoOrNull(row.createdAt)},
+                       {QStringLiteral("last_used_at"), isoOrNull(row.lastUsedAt)},
+                       {QStringLiteral("revoked_at"), isoOrNull(row.revokedAt)},
+                       {QStringLiteral("active"), row.active()}};
+}
+
+HttpResponse TokensApi::list(const RouteContext &) const
+{
+    auto conn = m_db.connection();
+    if (!conn)
+        return errorResponse(conn.error());
+    auto rows = Storage::ApiTokenRepository(conn.value()).list();
+    if (!rows)
+        return errorResponse(rows.error());
+    QJsonArray out;
+    for (const auto &r : rows.value())
+        out.append(toJson(r));
+    return HttpResponse::json(QJsonObject{{QStringLiteral("tokens"), out}});
+}
+
+HttpResponse TokensApi::create(const RouteContext &ctx) const
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject() || !doc.object().value(QStringLiteral("name")).isString())
+        return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("expected a JSON object {\"name\": \"...\"}")));
+    auto conn = m_db.connection();
+    if (!conn)
+        return errorResponse(conn.error());
+    auto created = Storage::ApiTokenRepository(conn.value()).create(doc.object().value(QStringLiteral("name")).toString(),
+                                                                    m_clock.nowMs());
+    if (!created)
+        return errorResponse(created.error());
+    if (m_verifier)
+        m_verifier->invalidate();
+    qCInfo(lcServer) << "API token created:" << created->row.name << "id" << created->row.id;
+    QJsonObject body = toJson(created->row);
+    body.insert(QStringLiteral("token"), QString::fromLatin1(created->token));
+    return HttpResponse::json(body, 201);
+}
+
+HttpResponse TokensApi::revoke(const RouteContext &ctx) const
+{
+    auto conn = m_db.connection();
+    if (!conn)
+        return errorResponse(conn.error());
+    auto row = Storage::ApiTokenRepository(conn.value()).revoke(ctx.args.value(0), m_clock.nowMs());
+    if (!row)
+        return errorResponse(row.error());
+    if (m_verifier)
+        m_verifier->invalidate();
+    qCInfo(lcServer) << "API token revoked:" << row->name << "id" << row->id;
+    return HttpResponse::json(toJson(row.value()));
+}
+
+} // namespace Leadline::Server

@@ -1,0 +1,45 @@
+// WebhookApi: the CRM webhook REST surface.
+//   PUT    /campaigns/{id}/webhook             {"url", "secret"?, "events"?, "enabled"?}
+//   GET    /campaigns/{id}/webhook             the configuration, secret masked, outbox counts
+//   DELETE /campaigns/{id}/webhook
+//   GET    /campaigns/{id}/webhook/deliveries  the attempt log, newest first (?before=&limit=)
+//   GET    /webhooks/deliveries                 the same for every campaign (?campaign_id=)
+// The secret is sealed with WEBHOOK_SECRET_KEY (engine/webhooks/webhookcrypto.h) before it is
+// stored and never returned; a PUT without one on a new webhook generates one and returns it once.
+// Thread: immutable after registration; handlers run on the network worker that accepted the
+// request (its own database connection).
+#pragma once
+
+#include "router.h"
+#include "webhooks/webhookcrypto.h"
+
+namespace Leadline::Storage { class Database; }
+namespace Leadline::Webhooks { class WebhookDispatcher; }
+namespace Leadline { class Clock; }
+
+namespace Leadline::Server {
+
+class WebhookApi
+{
+public:
+    // dispatcher may be null (tests, or a node that does not deliver).
+    WebhookApi(const Storage::Database &db, const Clock &clock, const QByteArray &secretKey,
+               Webhooks::WebhookDispatcher *dispatcher = nullptr);
+    void registerRoutes(Router &router);
+
+    // Only https URLs, or http to a loopback host (tests, a local relay); public for tests.
+    static Status validateUrl(const QString &url);
+
+private:
+    HttpResponse put(const RouteContext &ctx) const;
+    HttpResponse get(const RouteContext &ctx) const;
+    HttpResponse remove(const RouteContext &ctx) const;
+    HttpResponse deliveries(const RouteContext &ctx, qint64 campaignId) const;
+
+    const Storage::Database &m_db;
+    const Clock &m_clock;
+    Webhooks::SecretBox m_box;
+    Webhooks::WebhookDispatcher *m_dispatcher;
+};
+
+} // namespace Leadline::Server

@@ -1,0 +1,3 @@
+#include "webhookslog.h"
+
+Q_LOGGING_CATEGORY(lcWebhooks, "leadline.webhooks", QtInfoMsg)

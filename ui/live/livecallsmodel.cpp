@@ -1,0 +1,283 @@
+#include "livecallsmodel.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPainter>
+#include <QPen>
+#include <QPixmap>
+#include <QDateTime>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Leadline::Ui {
+
+namespace {
+// Views repaint only the rectangle of each range, so many small ranges cost far less paint
+// than one span over the table; past this many, one span it is.
+constexpr int MaxRangesPerSignal = 512;
+constexpr int MaxUtteranceChars = 160; // the cell elides anyway; the tooltip has it all
+}
+
+QString LiveCallsModel::maskPhone(const QString &phone)
+{
+    for (QChar ch : phone)
+        if (ch == QChar(0x2022) || ch == QLatin1Char('*') || ch == QLatin1Char('x') || ch == QLatin1Char('X'))
+            return phone;
+    int digits = 0;
+    for (QChar ch : phone)
+        digits += ch.isDigit() ? 1 : 0;
+    if (digits == 0)
+        return phone;
+    const int tail = digits >= 6 ? 3 : qMin(2, digits - 1);
+    const int head = digits >= 10 ? digits - 8 : (digits >= 6 ? 1 : 0);
+    QString out = phone;
+    int seen = 0;
+    for (QChar &ch : out) {
+        if (!ch.isDigit())
+            continue;
+        if (seen >= head && seen < digits - tail)
+            ch = QChar(0x2022);
+        ++seen;
+    }
+    return out;
+}
+
+QIcon LiveCallsModel::stateIcon(const QString &code)
+{
+    // Built once: a QColor decoration would make the delegate build a pixmap per cell per paint.
+    static const auto make = [](QColor color) {
+        QPixmap pix(12, 12);
+        pix.fill(Qt::transparent);
+        QPainter p(&pix);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(255, 255, 255, 200), 1)); // a ring keeps the dot visible on the selection
+        p.setBrush(color);
+        p.drawEllipse(QRectF(1, 1, 10, 10));
+        return QIcon(pix);
+    };
+    static const QIcon speaking = make(QColor(0x2e, 0x9d, 0x5b));
+    static const QIcon thinking = make(QColor(0xe0, 0xa1, 0x1b));
+    static const QIcon listening = make(QColor(0x3a, 0x7b, 0xd5));
+    static const QIcon other = make(QColor(0x9a, 0x9a, 0x9a));
+    if (code == QLatin1String("speaking")) return speaking;
+    if (code == QLatin1String("thinking")) return thinking;
+    if (code == QLatin1String("listening")) return listening;
+    return other;
+}
+
+QString LiveCallsModel::stateText(const QString &code)
+{
+    if (code == QLatin1String("listening")) return tr("Listening");
+    if (code == QLatin1String("thinking")) return tr("Thinking");
+    if (code == QLatin1String("speaking")) return tr("Speaking");
+    if (code == QLatin1String("dialling") || code == QLatin1String("dialing")) return tr("Dialling");
+    if (code == QLatin1String("ringing")) return tr("Ringing");
+    if (code.isEmpty()) return tr("Connecting");
+    return code;
+}
+
+QString LiveCallsModel::durationText(qint64 seconds)
+{
+    seconds = qMax<qint64>(0, seconds);
+    const qint64 h = seconds / 3600, m = (seconds / 60) % 60, s = seconds % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+void LiveCallsModel::reindex(int from)
+{
+    if (from == 0)
+        m_rows.clear();
+    for (int i = from; i < m_calls.size(); ++i)
+        m_rows.insert(m_calls.at(i).callId, i);
+}
+
+void LiveCallsModel::emitRanges(QList<int> rows, int firstColumn, int lastColumn)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    QList<QPair<int, int>> ranges;
+    for (int r : std::as_const(rows)) {
+        if (!ranges.isEmpty() && r <= ranges.last().second + 1)
+            ranges.last().second = qMax(ranges.last().second, r);
+        else
+            ranges.append({r, r});
+    }
+    if (ranges.size() > MaxRangesPerSignal) {
+        emit dataChanged(index(ranges.first().first, firstColumn), index(ranges.last().second, lastColumn));
+        return;
+    }
+    for (const auto &range : std::as_const(ranges))
+        emit dataChanged(index(range.first, firstColumn), index(range.second, lastColumn));
+}
+
+void LiveCallsModel::applyBatch(const LiveCallsBatch &batch)
+{
+    m_nowMs = QDateTime::currentMSecsSinceEpoch();
+    QSet<qint64> touched;
+    // Removals, highest rows first, one signal per contiguous range.
+    QList<int> gone;
+    for (qint64 id : batch.removed) {
+        const int r = m_rows.value(id, -1);
+        if (r >= 0) {
+            gone.append(r);
+            touched.insert(id);
+        }
+    }
+    if (!gone.isEmpty()) {
+        std::sort(gone.begin(), gone.end(), std::greater<int>());
+        int i = 0;
+        while (i < gone.size()) {
+            int last = gone.at(i), first = last;
+            int j = i + 1;
+            while (j < gone.size() && gone.at(j) == first - 1)
+                first = gone.at(j++);
+            beginRemoveRows({}, first, last);
+            for (int r = first; r <= last; ++r)
+                m_rows.remove(m_calls.at(r).callId);
+            m_calls.remove(first, last - first + 1);
+            reindex(first); // consistent before views hear rowsRemoved
+            endRemoveRows();
+            i = j;
+        }
+    }
+    // Updates in place, then new calls appended in one insertion.
+    QList<int> changedRows;
+    QList<LiveCall> fresh;
+    for (const LiveCall &c : batch.changed) {
+        touched.insert(c.callId);
+        const int r = m_rows.value(c.callId, -1);
+        if (r >= 0) {
+            m_calls[r] = c;
+            changedRows.append(r);
+        } else {
+            fresh.append(c);
+        }
+    }
+    emitRanges(changedRows, 0, ColumnCount - 1);
+    if (!fresh.isEmpty()) {
+        const int first = int(m_calls.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        m_calls.append(fresh);
+        reindex(first);
+        endInsertRows();
+    }
+    if (!touched.isEmpty())
+        emit callsUpdated(touched);
+}
+
+void LiveCallsModel::clear()
+{
+    if (m_calls.isEmpty())
+        return;
+    beginResetModel();
+    m_calls.clear();
+    m_rows.clear();
+    endResetModel();
+}
+
+void LiveCallsModel::tick(qint64 nowMs)
+{
+    m_nowMs = nowMs;
+    if (!m_calls.isEmpty())
+        emit dataChanged(index(0, Duration), index(int(m_calls.size()) - 1, Duration), {Qt::DisplayRole});
+}
+
+void LiveCallsModel::refreshTexts()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_calls.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_calls.size()) - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
+const LiveCall *LiveCallsModel::call(qint64 callId) const
+{
+    const int r = rowOf(callId);
+    return r < 0 ? nullptr : &m_calls.at(r);
+}
+
+int LiveCallsModel::activeCalls(qint64 campaignId) const
+{
+    int n = 0;
+    for (const LiveCall &c : m_calls)
+        n += c.campaignId == campaignId ? 1 : 0;
+    return n;
+}
+
+int LiveCallsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_calls.size());
+}
+
+int LiveCallsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LiveCallsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_calls.size())
+        return {};
+    const LiveCall &c = m_calls.at(index.row());
+    switch (role) {
+    case CallIdRole: return c.callId;
+    case StateCodeRole: return c.state;
+    case CampaignIdRole: return c.campaignId;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Duration)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == State ? stateIcon(c.state) : QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == LastUtterance && !c.lastText.isEmpty())
+            return c.lastText;
+        if (index.column() == Lead)
+            return c.attempt > 0 ? tr("Call %1 \u00b7 attempt %2").arg(c.callId).arg(c.attempt) : tr("Call %1").arg(c.callId);
+        return {};
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Lead: return c.leadName.isEmpty() ? tr("Call %1").arg(c.callId) : c.leadName;
+        case Phone: return maskPhone(c.phone);
+        case State: return stateText(c.state);
+        case Duration: {
+            const qint64 now = m_nowMs > 0 ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
+            return durationText((now - c.firstSeenMs) / 1000);
+        }
+        case LastUtterance:
+        {
+            if (c.lastText.isEmpty())
+                return {};
+            const QString text = c.lastText.size() > MaxUtteranceChars
+                                     ? c.lastText.left(MaxUtteranceChars) + QChar(0x2026) : c.lastText;
+            if (c.lastSpeaker == QLatin1String("agent"))
+                return tr("Agent: %1").arg(text);
+            if (c.lastSpeaker == QLatin1String("caller"))
+                return tr("Caller: %1").arg(text);
+            return text;
+        }
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant LiveCallsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Lead: return tr("Lead");
+    case Phone: return tr("Phone");
+    case State: return tr("State");
+    case Duration: return tr("Duration");
+    case LastUtterance: return tr("Last utterance");
+    }
+    return {};
+}
+
+} // namespace Leadline::Ui
