@@ -92,7 +92,16 @@ void FakeTts::synthesize(int requestId, const QString &text, const TtsOptions &)
 {
     m_spoken.append(text);
     const int ms = qMax(300, int(text.size()) * 55);
-    m_jobs.append(Job{requestId, Audio::tone(ms, m_rate, 440.0, 0.3)});
+    // A 440 Hz second holds whole cycles at any integer rate: tile it instead of computing sines
+    // per sentence (the fakes stand for vendors that cost the engine nothing).
+    if (m_second.isEmpty())
+        m_second = Audio::tone(1000, m_rate, 440.0, 0.3);
+    const qsizetype bytes = qsizetype(ms) * Audio::bytesPerMs(m_rate);
+    QByteArray pcm;
+    pcm.reserve(bytes);
+    while (pcm.size() < bytes)
+        pcm.append(m_second.constData(), qMin(m_second.size(), bytes - pcm.size()));
+    m_jobs.append(Job{requestId, pcm});
     if (!m_timer.isActive())
         m_timer.start(m_jobs.size() == 1 && !m_jobs.first().started ? m_firstMs : m_intervalMs);
 }

@@ -95,6 +95,7 @@ private:
     int m_firstMs;
     int m_intervalMs;
     int m_rate;
+    QByteArray m_second; // one second of the tone, tiled into each reply
     QTimer m_timer;
     QStringList m_spoken;
 };
