@@ -9,47 +9,40 @@ namespace Leadline::Webhooks {
 
 Result<bool> WebhookOutbox::callEnded(qint64 callId)
 {
-    auto db = m_db.connection();
-    if (!db)
-        return db.error();
-    WebhookStore store(db.value());
-    auto src = store.callEndedSource(callId);
-    if (!src)
-        return src.error();
-    const qint64 campaignId = src->campaign.value(QStringLiteral("id")).toInteger();
-    auto cfg = store.config(campaignId);
-    if (!cfg)
-        return cfg.error().code == Error::Code::NotFound ? Result<bool>(false) : Result<bool>(cfg.error());
-    if (!cfg->wants(QStringLiteral("call_ended")))
-        return false;
-    const qint64 now = m_clock.nowMs();
-    auto added = store.enqueue(callEndedEventId(callId), QStringLiteral("call_ended"), campaignId, callId,
-                               callEndedPayload(src.value(), m_options.baseUrl, m_options.prices, now), now);
-    if (added && added.value())
-        qCInfo(lcWebhooks) << "queued call_ended for call" << callId << "of campaign" << campaignId;
-    return added;
+    return enqueue(callId, QStringLiteral("call_ended"), callEndedEventId(callId), true,
+                   [this](const CallEndedSource &src, qint64 now) {
+                       return callEndedPayload(src, m_options.baseUrl, m_options.prices, now);
+                   });
 }
 
 Result<bool> WebhookOutbox::handoff(qint64 callId, const QJsonObject &details)
+{
+    return enqueue(callId, QStringLiteral("handoff"), handoffEventId(callId), false,
+                   [this, &details](const CallEndedSource &src, qint64 now) {
+                       return handoffPayload(src, details, m_options.baseUrl, now);
+                   });
+}
+
+Result<bool> WebhookOutbox::enqueue(qint64 callId, const QString &event, const QString &eventId, bool settledOnly,
+                                    const std::function<QByteArray(const CallEndedSource &, qint64)> &payload)
 {
     auto db = m_db.connection();
     if (!db)
         return db.error();
     WebhookStore store(db.value());
-    auto src = store.callEndedSource(callId, false);
+    auto src = store.callEndedSource(callId, settledOnly);
     if (!src)
         return src.error();
     const qint64 campaignId = src->campaign.value(QStringLiteral("id")).toInteger();
     auto cfg = store.config(campaignId);
     if (!cfg)
         return cfg.error().code == Error::Code::NotFound ? Result<bool>(false) : Result<bool>(cfg.error());
-    if (!cfg->wants(QStringLiteral("handoff")))
-        return false;
+    if (!cfg->wants(event))
+        return false; // this campaign's webhook does not want the event
     const qint64 now = m_clock.nowMs();
-    auto added = store.enqueue(handoffEventId(callId), QStringLiteral("handoff"), campaignId, callId,
-                               handoffPayload(src.value(), details, m_options.baseUrl, now), now);
+    auto added = store.enqueue(eventId, event, campaignId, callId, payload(src.value(), now), now);
     if (added && added.value())
-        qCInfo(lcWebhooks) << "queued handoff for call" << callId << "of campaign" << campaignId;
+        qCInfo(lcWebhooks) << "queued" << event << "for call" << callId << "of campaign" << campaignId;
     return added;
 }
 

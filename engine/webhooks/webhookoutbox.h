@@ -9,8 +9,10 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "webhookoptions.h"
+#include "webhookstore.h"
 
 #include <QJsonObject>
+#include <functional>
 
 namespace Leadline::Storage { class Database; }
 
@@ -33,6 +35,10 @@ public:
     Result<int> sweep(qint64 settledSinceMs, bool *complete = nullptr, int batch = 200, int maxRounds = 10);
 
 private:
+    // Queues one event of the call when its campaign's webhook wants it (idempotent by eventId).
+    Result<bool> enqueue(qint64 callId, const QString &event, const QString &eventId, bool settledOnly,
+                         const std::function<QByteArray(const CallEndedSource &, qint64 nowMs)> &payload);
+
     const Storage::Database &m_db;
     const Clock &m_clock;
     WebhookOptions m_options;
