@@ -3,12 +3,14 @@
 #include "campaigns/campaignservice.h"
 #include "campaigns/dialer.h"
 #include "leads/phonenumber.h"
+#include "providers/local/offlinespeech.h"
 #include "sim/exotelsimulator.h"
 #include "storage/analyticsqueries.h"
 #include "storage/callrepository.h"
 #include "storage/database.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -19,6 +21,28 @@
 #include <QTimer>
 
 namespace Leadline {
+
+int runSimulator(QCoreApplication &app, quint16 port)
+{
+    QFile personasFile(QStringLiteral(":/leadline/sim_personas.json"));
+    personasFile.open(QIODevice::ReadOnly);
+    auto personas = Sim::Persona::load(personasFile.readAll());
+    if (!personas) {
+        QTextStream(stderr) << "leadline: sim: " << personas.error().message << '\n';
+        return 1;
+    }
+    auto speech = std::make_shared<Providers::OfflineSpeechEngine>();
+    Sim::ExotelSimulator sim(Sim::SimulatorConfig{}, personas.value(), speech);
+    if (!sim.listenLoopback(port)) {
+        QTextStream(stderr) << "leadline: sim: cannot listen on 127.0.0.1:" << port << '\n';
+        return 1;
+    }
+    const Sim::SimulatorConfig cfg;
+    QTextStream(stdout) << "Exotel simulator on " << sim.baseUrl() << " (account " << cfg.accountSid << ", API key "
+                        << cfg.apiKey << "; callee personas from resources/sim_personas.json). Point "
+                        << "EXOTEL_API_BASE_URL at it. Ctrl+C to stop." << Qt::endl;
+    return app.exec();
+}
 
 AcceleratedClock DemoRunner::makeClock()
 {

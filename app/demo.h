@@ -15,11 +15,18 @@
 #include <QThread>
 #include <memory>
 
+class QCoreApplication;
+
 namespace Leadline {
 namespace Campaigns { class CampaignService; class Dialer; }
 namespace Providers { class OfflineSpeechEngine; }
 namespace Storage { class Database; }
 namespace Sim { class ExotelSimulator; }
+
+// `leadline sim`: the Exotel simulator alone on loopback (REST surface, callee personas from
+// resources/sim_personas.json, status callbacks), for pointing EXOTEL_API_BASE_URL at it or
+// driving load from another process. Serves until the process is stopped; returns its exit code.
+int runSimulator(QCoreApplication &app, quint16 port);
 
 class DemoRunner : public QObject
 {

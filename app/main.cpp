@@ -53,7 +53,8 @@ static bool wantsGui(int argc, char **argv)
         const QByteArray a(argv[i]);
         window |= a == "--window";
         if (a == "--headless" || a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all"
-            || a == "migrate" || a == "import" || a == "demo" || a == "config" || a == "agents" || a == "token")
+            || a == "migrate" || a == "import" || a == "demo" || a == "config" || a == "agents" || a == "token"
+            || a == "sim")
             gui = false;
     }
     return gui || window;
@@ -88,7 +89,7 @@ int main(int argc, char **argv)
     const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("demo: watch it in the console window."));
     parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off"));
+                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo [--window] | sim | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off"));
     parser.process(*app);
 
     QHash<QString, QString> cli;
@@ -106,6 +107,10 @@ int main(int argc, char **argv)
     if (verb == QLatin1String("config")) {
         QTextStream(stdout) << settings.describe();
         return 0;
+    }
+    if (verb == QLatin1String("sim")) {
+        quitOnTerminationSignals(*app);
+        return runSimulator(*app, parser.isSet(port) ? quint16(parser.value(port).toUInt()) : 0);
     }
 
     auto dbConfig = Storage::DatabaseConfig::fromUrl(settings.databaseUrl(), Storage::DatabaseConfig::defaultSqlitePath());

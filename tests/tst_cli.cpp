@@ -23,6 +23,7 @@ private slots:
     void badDatabaseUrl();
     void tokenCreateListRevoke();
     void agentsAddListAvailableRemove();
+    void simulatorServesExotelsRestSurface();
 
 private:
     QProcessEnvironment env() const;
@@ -154,6 +155,44 @@ void tst_Cli::headlessRunsWithoutDisplay()
     p.terminate(); // SIGTERM: clean shutdown, exit 0
     QVERIFY(p.waitForFinished(15000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+void tst_Cli::simulatorServesExotelsRestSurface()
+{
+    // `leadline sim`: the Exotel simulator alone, as another process or developer would use it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess p;
+    p.setProcessEnvironment(env());
+    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("sim"), QStringLiteral("--port"), QString::number(port)});
+    QVERIFY(p.waitForStarted());
+    QNetworkAccessManager nam;
+    auto connectCall = [&](const QByteArray &credentials) {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/Accounts/leadlinesim/Calls/connect.json").arg(port)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        if (!credentials.isEmpty())
+            req.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+        QNetworkReply *reply = nam.post(req, QByteArrayLiteral("From=%2B919876500001&CallerId=08047112233&StreamUrl=ws%3A%2F%2F127.0.0.1%3A1%2Fmedia&StreamType=bidirectional"));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(3000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return status;
+    };
+    int status = 0;
+    for (int attempt = 0; attempt < 100 && status == 0; ++attempt) {
+        status = connectCall("simkey:simtoken");
+        if (status == 0)
+            QTest::qWait(100);
+        QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
+    }
+    QCOMPARE(status, 200);
+    QCOMPARE(connectCall("simkey:wrong"), 401);
+    p.terminate();
+    QVERIFY(p.waitForFinished(15000));
     QCOMPARE(p.exitCode(), 0);
 }
 
