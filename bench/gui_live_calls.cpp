@@ -5,7 +5,7 @@
 // after 5-30 s and is replaced by a new call. A 1 ms precise timer on the GUI thread records the
 // gap between consecutive wakes; the same probe runs first with the window idle (baseline).
 // Prints one JSON line. Run under Xvfb (`xvfb-run -a bench/gui_live_calls`) or offscreen.
-//   --calls N (500)  --duration S (20)  --baseline S (5)  --trace-slow-ms N (off)
+//   --calls N (500)  --duration S (20)  --baseline S (5)  --trace-slow-ms N (off)  --no-follow
 #include "campaigns/campaignservice.h"
 #include "core/clock.h"
 #include "server/eventhub.h"
@@ -229,7 +229,8 @@ int main(int argc, char **argv)
     const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("Load phase, seconds (20)."), QStringLiteral("s"), QStringLiteral("20"));
     const QCommandLineOption baselineOpt(QStringLiteral("baseline"), QStringLiteral("Idle phase, seconds (5)."), QStringLiteral("s"), QStringLiteral("5"));
     const QCommandLineOption traceOpt(QStringLiteral("trace-slow-ms"), QStringLiteral("Print GUI event dispatches longer than this."), QStringLiteral("ms"), QStringLiteral("0"));
-    parser.addOptions({callsOpt, durationOpt, baselineOpt, traceOpt});
+    const QCommandLineOption noFollowOpt(QStringLiteral("no-follow"), QStringLiteral("Do not keep a call selected (no live transcript)."));
+    parser.addOptions({callsOpt, durationOpt, baselineOpt, traceOpt, noFollowOpt});
     parser.process(app);
     const int calls = qMax(1, parser.value(callsOpt).toInt());
     const int durationS = qMax(1, parser.value(durationOpt).toInt());
@@ -284,7 +285,8 @@ int main(int argc, char **argv)
         if (w.liveCallsModel()->rowCount() > 0 && w.liveCallsModel()->rowOf(view->selectedCallId()) < 0)
             view->selectCall(w.liveCallsModel()->callAt(w.liveCallsModel()->rowCount() / 2).callId);
     });
-    follow.start();
+    if (!parser.isSet(noFollowOpt))
+        follow.start();
     waitMs(1000); // ramp: the first 500 calls arrive
     probe.start();
     waitMs(durationS * 1000);

@@ -490,6 +490,20 @@ void tst_UiLiveCalls::viewShowsTranscriptWithLatencies()
     text = view.transcript()->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("910 ms")) && text.contains(QStringLiteral("2BHK")), qPrintable(text));
     QVERIFY(!text.contains(QStringLiteral("Unrelated")));
+    // Only the new turn was appended: every turn once, in order.
+    QCOMPARE(text.count(QStringLiteral("Namaste Meera ji")), 1);
+    QCOMPARE(text.count(QStringLiteral("2BHK")), 1);
+    QVERIFY(text.indexOf(QStringLiteral("bataiye")) < text.indexOf(QStringLiteral("2BHK")));
+    // An update without new turns (state only) adds nothing.
+    p.push({turn(6, 2, QStringLiteral("caller"), QStringLiteral("Other call"))});
+    model.applyBatch(p.batches.last());
+    QCOMPARE(view.transcript()->toPlainText(), text);
+    // Re-selecting the call lays the whole chat out again, each turn once.
+    view.selectCall(6);
+    view.selectCall(5);
+    text = view.transcript()->toPlainText();
+    QCOMPARE(text.count(QStringLiteral("Namaste Meera ji")), 1);
+    QCOMPARE(text.count(QStringLiteral("2BHK")), 1);
 
     // The call ends: its transcript stays, marked as ended; nothing else gets selected.
     p.push({ended(5)});

@@ -19,6 +19,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace Leadline::Ui {
@@ -189,6 +190,7 @@ void LiveCallsView::retranslate()
                             "are dialled."));
     m_model.refreshTexts();
     updateEmptyState();
+    m_renderedCallId = 0; // labels are translated: lay the chat out again
     renderTranscript();
 }
 
@@ -220,6 +222,7 @@ void LiveCallsView::onCurrentChanged()
     else
         m_lastSeen = LiveCall{};
     m_transcript->clear();
+    m_renderedCallId = 0;
     renderTranscript();
     updateActions();
 }
@@ -285,23 +288,27 @@ void LiveCallsView::hangUpSelected()
     emit hangUpRequested(id);
 }
 
+QString LiveCallsView::turnHtml(const LiveTurn &t)
+{
+    const bool agent = t.speaker == QLatin1String("agent");
+    QString who = agent ? tr("Agent") : (t.speaker == QLatin1String("caller") ? tr("Caller") : t.speaker.toHtmlEscaped());
+    if (agent && t.latencyMs >= 0)
+        who += QStringLiteral(" \u00b7 ") + tr("%1 ms").arg(t.latencyMs);
+    return QStringLiteral("<table width=\"80%\" align=\"%1\" cellpadding=\"6\" cellspacing=\"0\" "
+                          "style=\"margin-bottom:6px\" bgcolor=\"%2\"><tr><td>"
+                          "<span style=\"color:#555555; font-size:small\">%3</span><br/>"
+                          "<span style=\"color:#111111\">%4</span></td></tr></table>")
+        .arg(agent ? QStringLiteral("left") : QStringLiteral("right"),
+             agent ? QStringLiteral("#e6eefb") : QStringLiteral("#e7f6ea"), who, t.text.toHtmlEscaped());
+}
+
 QString LiveCallsView::transcriptHtml(const LiveCall &call)
 {
     QString html;
     html.reserve(256 + int(call.turns.size()) * 200);
     html += QLatin1String("<html><body style=\"margin:4px\">");
-    for (const LiveTurn &t : call.turns) {
-        const bool agent = t.speaker == QLatin1String("agent");
-        QString who = agent ? tr("Agent") : (t.speaker == QLatin1String("caller") ? tr("Caller") : t.speaker.toHtmlEscaped());
-        if (agent && t.latencyMs >= 0)
-            who += QStringLiteral(" \u00b7 ") + tr("%1 ms").arg(t.latencyMs);
-        html += QStringLiteral("<table width=\"80%\" align=\"%1\" cellpadding=\"6\" cellspacing=\"0\" "
-                               "style=\"margin-bottom:6px\" bgcolor=\"%2\"><tr><td>"
-                               "<span style=\"color:#555555; font-size:small\">%3</span><br/>"
-                               "<span style=\"color:#111111\">%4</span></td></tr></table>")
-                    .arg(agent ? QStringLiteral("left") : QStringLiteral("right"),
-                         agent ? QStringLiteral("#e6eefb") : QStringLiteral("#e7f6ea"), who, t.text.toHtmlEscaped());
-    }
+    for (const LiveTurn &t : call.turns)
+        html += turnHtml(t);
     html += QLatin1String("</body></html>");
     return html;
 }
@@ -311,6 +318,7 @@ void LiveCallsView::renderTranscript()
     if (m_selected == 0) {
         m_callTitle->setText(tr("Select a call to follow its transcript."));
         m_transcript->clear();
+        m_renderedCallId = 0;
         return;
     }
     const LiveCall &c = m_lastSeen;
@@ -322,9 +330,25 @@ void LiveCallsView::renderTranscript()
     const int keep = bar->value();
     if (c.turns.isEmpty()) {
         m_transcript->setPlainText(c.lastText.isEmpty() ? tr("Waiting for the first words\u2026") : c.lastText);
+        m_renderedCallId = 0;
         return;
     }
-    m_transcript->setHtml(transcriptHtml(c));
+    if (m_renderedCallId == c.callId && c.turns.constFirst().turn <= m_renderedLastTurn + 1) {
+        // Same call, no gap: append only the turns not shown yet (nothing new, nothing to lay out).
+        QString html;
+        for (const LiveTurn &t : c.turns)
+            if (t.turn > m_renderedLastTurn)
+                html += turnHtml(t);
+        if (html.isEmpty())
+            return;
+        QTextCursor cursor(m_transcript->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertHtml(html);
+    } else {
+        m_transcript->setHtml(transcriptHtml(c));
+    }
+    m_renderedCallId = c.callId;
+    m_renderedLastTurn = c.turns.constLast().turn;
     bar->setValue(atEnd ? bar->maximum() : keep);
 }
 

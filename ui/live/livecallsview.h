@@ -47,6 +47,8 @@ public:
 
     // The chat HTML for a call's turns (exposed for tests).
     static QString transcriptHtml(const LiveCall &call);
+    // One turn's chat bubble (what transcriptHtml repeats, and what a new turn appends).
+    static QString turnHtml(const LiveTurn &turn);
 
 Q_SIGNALS:
     void hangUpRequested(qint64 callId);
@@ -79,6 +81,10 @@ private:
     bool m_selectedEnded = false;
     bool m_removing = false;
     bool m_hangUpAvailable = true;
+    // What the transcript shows: appending the new turns of the same call is far cheaper than
+    // laying the whole chat out again (500 live calls update the selected one all the time).
+    qint64 m_renderedCallId = 0;
+    int m_renderedLastTurn = 0;
 };
 
 } // namespace Leadline::Ui
