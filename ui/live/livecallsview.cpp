@@ -121,6 +121,9 @@ LiveCallsView::LiveCallsView(LiveCallsModel &model, QWidget *parent) : QWidget(p
     m_transcript = new QTextBrowser(detail);
     m_transcript->setObjectName(QStringLiteral("liveTranscript"));
     m_transcript->setOpenLinks(false);
+    // The chat's outer margin belongs to the document, not to <body>: appended turns
+    // (renderTranscript) are outside the body's style and would sit 4 px further left.
+    m_transcript->document()->setDocumentMargin(8);
     m_hangUpAction = new QAction(this);
     m_hangUpAction->setObjectName(QStringLiteral("hangUpAction"));
     m_hangUpAction->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
@@ -306,7 +309,7 @@ QString LiveCallsView::transcriptHtml(const LiveCall &call)
 {
     QString html;
     html.reserve(256 + int(call.turns.size()) * 200);
-    html += QLatin1String("<html><body style=\"margin:4px\">");
+    html += QLatin1String("<html><body>");
     for (const LiveTurn &t : call.turns)
         html += turnHtml(t);
     html += QLatin1String("</body></html>");
