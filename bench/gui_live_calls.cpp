@@ -2,10 +2,14 @@
 // (ConsoleApp: live feed thread, MainWindow, Live calls tab, tray) on a throw-away SQLite
 // database and feeds it through a real Server::EventHub from a simulator thread: every call
 // starts, reports activity about once a second, speaks turns (agent turns with latencies), ends
-// after 5-30 s and is replaced by a new call. A 1 ms precise timer on the GUI thread records the
-// gap between consecutive wakes; the same probe runs first with the window idle (baseline).
+// after 5-30 s and is replaced by a new call; a supervisor follows one call's transcript.
+// Two measures, each first with the window idle (baseline), then under load:
+//  - stall_*: gaps between consecutive wakes of a 1 ms timer on the GUI thread (everything that
+//    kept the thread from its timer: our work, waits on the X server, the OS scheduler);
+//  - dispatch_*: the longest single event dispatch on the GUI thread (wall, and its own CPU).
 // Prints one JSON line. Run under Xvfb (`xvfb-run -a bench/gui_live_calls`) or offscreen.
-//   --calls N (500)  --duration S (20)  --baseline S (5)  --trace-slow-ms N (off)  --no-follow
+//   --calls N (500)  --duration S (20)  --baseline S (5)  --no-follow
+//   --trace-slow-ms N: print dispatches longer than N ms; --trace-stacks: with the GUI thread's stack
 #include "campaigns/campaignservice.h"
 #include "core/clock.h"
 #include "server/eventhub.h"
@@ -18,6 +22,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -31,11 +36,53 @@
 #include <atomic>
 #include <cmath>
 #include <ctime>
+#include <execinfo.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace Leadline;
 
 namespace {
+
+// The machine's own noise floor: a plain thread (no event loop, no work) that sleeps 1 ms at a
+// time and records how late it wakes up. A gap here is the OS or the hypervisor, not the app.
+class WakeProbe
+{
+public:
+    void start()
+    {
+        m_stop = false;
+        m_maxLateNs = 0;
+        m_thread = QThread::create([this] {
+            while (!m_stop.load()) {
+                timespec t0{}, t1{};
+                clock_gettime(CLOCK_MONOTONIC, &t0);
+                const timespec oneMs{0, 1000000};
+                clock_nanosleep(CLOCK_MONOTONIC, 0, &oneMs, nullptr);
+                clock_gettime(CLOCK_MONOTONIC, &t1);
+                const qint64 late = (qint64(t1.tv_sec - t0.tv_sec) * 1000000000 + (t1.tv_nsec - t0.tv_nsec)) - 1000000;
+                m_maxLateNs = std::max<qint64>(m_maxLateNs, late);
+            }
+        });
+        m_thread->start();
+    }
+    double stop() // the latest wake-up, ms past the 1 ms asked for
+    {
+        m_stop = true;
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+        return double(m_maxLateNs) / 1e6;
+    }
+
+private:
+    QThread *m_thread = nullptr;
+    std::atomic<bool> m_stop{false};
+    qint64 m_maxLateNs = 0;
+};
 
 // Gaps between consecutive wakes of a 1 ms timer on the GUI thread, in ms.
 class StallProbe : public QObject
@@ -78,6 +125,11 @@ double percentile(std::vector<double> v, double p)
     std::sort(v.begin(), v.end());
     const size_t i = std::min(v.size() - 1, size_t(std::ceil(p * double(v.size()))) - (p > 0 ? 1 : 0));
     return v[i];
+}
+
+int gapsOver(const std::vector<double> &gaps, double ms)
+{
+    return int(std::count_if(gaps.begin(), gaps.end(), [ms](double g) { return g > ms; }));
 }
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
@@ -178,15 +230,18 @@ private:
     quint64 m_events = 0;
 };
 
+// Runs the GUI event loop for ms, sleeping while there is nothing to do. (A processEvents()
+// loop would spin a whole core and starve the X server and the feed of the other one.)
 void waitMs(int ms)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QEventLoop loop;
+    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 } // namespace
+
+namespace {
 
 qint64 threadCpuNs()
 {
@@ -195,47 +250,143 @@ qint64 threadCpuNs()
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-// With --trace-slow-ms N: every GUI-thread event dispatch longer than N ms goes to stderr
-// (event type, receiver class and name, parent), to find what a stall was.
-class TracingApplication : public QApplication
+qint64 monotonicNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// --trace-stacks: a watchdog thread signals the GUI thread when one dispatch has run longer than
+// the trace threshold; the handler prints the GUI thread's stack (what it is doing or waiting on).
+std::atomic<qint64> g_dispatchStartNs{0};
+std::atomic<bool> g_watchdogStop{false};
+pthread_t g_guiThread;
+void printStack(int)
+{
+    void *frames[64];
+    const int n = backtrace(frames, 64);
+    static const char header[] = "stack of the GUI thread:\n";
+    [[maybe_unused]] const ssize_t w = write(STDERR_FILENO, header, sizeof header - 1);
+    backtrace_symbols_fd(frames, n, STDERR_FILENO);
+}
+
+} // namespace
+
+// Times every outermost event dispatch on the GUI thread: how long the thread was held (wall),
+// how much of it was its own CPU, and (from getrusage) whether it waited or was preempted. With
+// --trace-slow-ms N every dispatch longer than N ms goes to stderr (event type, receiver).
+class MeasuringApplication : public QApplication
 {
 public:
     using QApplication::QApplication;
+
+    struct Dispatches
+    {
+        double maxWallMs = 0;
+        double maxCpuMs = 0; // the largest CPU time of one dispatch
+        int overBudget = 0;  // dispatches that held the thread longer than 16 ms
+        double maxBusyMs = 0; // the longest run of dispatches less than 0.2 ms apart (one busy stretch)
+    };
+    Dispatches measured;
     qint64 traceSlowNs = 0;
+    bool traceStacks = false;
+    QElapsedTimer sinceStart;
+
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (traceSlowNs <= 0 || QThread::currentThread() != thread())
+        if (m_depth > 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         const int type = event->type();
-        const QString who = QString::fromLatin1(receiver->metaObject()->className()) + QLatin1Char(' ') + receiver->objectName()
-                            + (receiver->parent() ? QStringLiteral(" in ") + receiver->parent()->objectName() : QString());
-        QElapsedTimer t;
-        t.start();
+        rusage ru0{};
+        if (traceSlowNs > 0)
+            getrusage(RUSAGE_THREAD, &ru0);
         const qint64 cpu0 = threadCpuNs();
+        const qint64 wall0 = monotonicNs();
+        g_dispatchStartNs = traceStacks ? wall0 : 0;
+        ++m_depth;
         const bool handled = QApplication::notify(receiver, event);
-        if (const qint64 ns = t.nsecsElapsed(); ns > traceSlowNs)
-            QTextStream(stderr) << "slow " << ns / 1000 << " us (cpu " << (threadCpuNs() - cpu0) / 1000 << " us): event "
-                                << type << " to " << who << Qt::endl;
+        --m_depth;
+        g_dispatchStartNs = 0;
+        const qint64 endNs = monotonicNs();
+        const qint64 wallNs = endNs - wall0;
+        if (wall0 - m_lastEndNs > 200000)
+            m_chainStartNs = wall0;
+        m_lastEndNs = endNs;
+        measured.maxBusyMs = std::max(measured.maxBusyMs, double(endNs - m_chainStartNs) / 1e6);
+        const qint64 cpuNs = threadCpuNs() - cpu0;
+        measured.maxWallMs = std::max(measured.maxWallMs, double(wallNs) / 1e6);
+        measured.maxCpuMs = std::max(measured.maxCpuMs, double(cpuNs) / 1e6);
+        measured.overBudget += wallNs > 16 * 1000000 ? 1 : 0;
+        if (traceSlowNs > 0 && wallNs > traceSlowNs) {
+            rusage ru1{};
+            getrusage(RUSAGE_THREAD, &ru1);
+            // Voluntary switches: the thread waited (a lock, the X server); involuntary: preempted.
+            QTextStream(stderr) << "slow at " << sinceStart.elapsed() << " ms: " << wallNs / 1000 << " us (cpu "
+                                << cpuNs / 1000 << " us, " << (ru1.ru_nvcsw - ru0.ru_nvcsw) << " waits, "
+                                << (ru1.ru_nivcsw - ru0.ru_nivcsw) << " preemptions): event " << type << " to "
+                                << receiver->metaObject()->className() << ' ' << receiver->objectName()
+                                << (receiver->parent() ? QStringLiteral(" in ") + receiver->parent()->objectName() : QString())
+                                << Qt::endl;
+        }
         return handled;
     }
+
+    Dispatches take()
+    {
+        const Dispatches out = measured;
+        measured = {};
+        return out;
+    }
+
+private:
+    int m_depth = 0;
+    qint64 m_chainStartNs = 0;
+    qint64 m_lastEndNs = 0;
 };
 
 int main(int argc, char **argv)
 {
-    TracingApplication app(argc, argv);
+    MeasuringApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption callsOpt(QStringLiteral("calls"), QStringLiteral("Concurrent calls (500)."), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("Load phase, seconds (20)."), QStringLiteral("s"), QStringLiteral("20"));
     const QCommandLineOption baselineOpt(QStringLiteral("baseline"), QStringLiteral("Idle phase, seconds (5)."), QStringLiteral("s"), QStringLiteral("5"));
     const QCommandLineOption traceOpt(QStringLiteral("trace-slow-ms"), QStringLiteral("Print GUI event dispatches longer than this."), QStringLiteral("ms"), QStringLiteral("0"));
+    const QCommandLineOption stacksOpt(QStringLiteral("trace-stacks"), QStringLiteral("With --trace-slow-ms: print the GUI thread's stack during a slow dispatch."));
     const QCommandLineOption noFollowOpt(QStringLiteral("no-follow"), QStringLiteral("Do not keep a call selected (no live transcript)."));
-    parser.addOptions({callsOpt, durationOpt, baselineOpt, traceOpt, noFollowOpt});
+    parser.addOptions({callsOpt, durationOpt, baselineOpt, traceOpt, stacksOpt, noFollowOpt});
     parser.process(app);
     const int calls = qMax(1, parser.value(callsOpt).toInt());
     const int durationS = qMax(1, parser.value(durationOpt).toInt());
     const int baselineS = qMax(1, parser.value(baselineOpt).toInt());
     app.traceSlowNs = qint64(parser.value(traceOpt).toDouble() * 1e6);
+    app.sinceStart.start();
+    QThread *watchdog = nullptr;
+    if (app.traceSlowNs > 0 && parser.isSet(stacksOpt)) {
+        app.traceStacks = true;
+        g_guiThread = pthread_self();
+        signal(SIGUSR1, printStack);
+        const qint64 thresholdNs = app.traceSlowNs;
+        watchdog = QThread::create([thresholdNs] {
+            while (!g_watchdogStop.load()) {
+                QThread::usleep(1000);
+                const qint64 start = g_dispatchStartNs.load();
+                if (start > 0 && monotonicNs() - start > thresholdNs) {
+                    pthread_kill(g_guiThread, SIGUSR1);
+                    while (g_dispatchStartNs.load() == start && !g_watchdogStop.load())
+                        QThread::usleep(1000); // one stack per slow dispatch
+                }
+            }
+        });
+        watchdog->setParent(&app);
+        watchdog->start();
+    }
+    const auto phase = [&app](const char *name) {
+        if (app.traceSlowNs > 0)
+            QTextStream(stderr) << "phase at " << app.sinceStart.elapsed() << " ms: " << name << Qt::endl;
+    };
 
     QTemporaryDir dir;
     Storage::DatabaseConfig cfg;
@@ -268,9 +419,15 @@ int main(int argc, char **argv)
     waitMs(1500); // first paint, campaign list loaded
 
     StallProbe probe;
+    phase("baseline");
+    app.take();
+    WakeProbe wakeProbe;
+    wakeProbe.start();
     probe.start();
     waitMs(baselineS * 1000);
     const std::vector<double> baseline = probe.stop();
+    const double baselineWakeLateMs = wakeProbe.stop();
+    const MeasuringApplication::Dispatches baselineDispatches = app.take();
 
     std::atomic<bool> stop{false};
     Simulator sim(hub, calls, campaign->id);
@@ -288,9 +445,15 @@ int main(int argc, char **argv)
     if (!parser.isSet(noFollowOpt))
         follow.start();
     waitMs(1000); // ramp: the first 500 calls arrive
+    phase("load");
+    app.take();
+    wakeProbe.start();
     probe.start();
     waitMs(durationS * 1000);
     const std::vector<double> load = probe.stop();
+    const double wakeLateMs = wakeProbe.stop();
+    const MeasuringApplication::Dispatches loadDispatches = app.take();
+    phase("end");
     const int rowsAtEnd = w.liveCallsModel()->rowCount();
     stop = true;
     producer->wait();
@@ -311,7 +474,21 @@ int main(int argc, char **argv)
                     {QStringLiteral("baseline_p99_ms"), round2(baseP99)},
                     {QStringLiteral("baseline_max_ms"), round2(baseline.empty() ? 0 : *std::max_element(baseline.begin(), baseline.end()))},
                     {QStringLiteral("ratio_p99"), round2(baseP99 > 0 ? p99 / baseP99 : 0)},
+                    {QStringLiteral("gaps_over_16ms"), gapsOver(load, 16)},
+                    {QStringLiteral("baseline_gaps_over_16ms"), gapsOver(baseline, 16)},
+                    {QStringLiteral("dispatch_max_ms"), round2(loadDispatches.maxWallMs)},
+                    {QStringLiteral("dispatch_cpu_max_ms"), round2(loadDispatches.maxCpuMs)},
+                    {QStringLiteral("dispatches_over_16ms"), loadDispatches.overBudget},
+                    {QStringLiteral("busy_max_ms"), round2(loadDispatches.maxBusyMs)},
+                    {QStringLiteral("os_wake_late_max_ms"), round2(wakeLateMs)},
+                    {QStringLiteral("baseline_os_wake_late_max_ms"), round2(baselineWakeLateMs)},
+                    {QStringLiteral("baseline_busy_max_ms"), round2(baselineDispatches.maxBusyMs)},
+                    {QStringLiteral("baseline_dispatch_max_ms"), round2(baselineDispatches.maxWallMs)},
                     {QStringLiteral("platform"), QGuiApplication::platformName()}};
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
+    if (watchdog) {
+        g_watchdogStop = true;
+        watchdog->wait();
+    }
     return 0;
 }

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTextBrowser>
@@ -115,6 +116,7 @@ private slots:
     void modelStateAndUtteranceTexts();
     void viewShowsTranscriptWithLatencies();
     void viewHangUpAsksAndEmitsSelectedCall();
+    void viewScrollsOnlyWhenTheSupervisorMoves();
 };
 
 void tst_UiLiveCalls::feedAggregatesEventsIntoSnapshots()
@@ -405,22 +407,56 @@ void tst_UiLiveCalls::modelAppliesBatchesAsRanges()
     QCOMPARE(model.index(0, LiveCallsModel::Duration).data().toString(), QStringLiteral("1:05"));
     QCOMPARE(model.activeCalls(7), 6);
 
-    // Rows 2, 3 and 5 (ids 2, 3, 5) end; id 4 changes; id 9 is new; id 99 (never shown) ends.
+    const auto ids = [&model] {
+        QList<qint64> out;
+        for (int r = 0; r < model.rowCount(); ++r)
+            out << model.index(r, 0).data(LiveCallsModel::CallIdRole).toLongLong();
+        return out;
+    };
+
+    // Steady load: as many calls start as end. The new calls take the ended calls' rows;
+    // nothing is inserted or removed, and only those rows (and the changed one) are reported.
+    LiveCallsBatch steady;
+    steady.removed = {2, 5};
+    steady.changed << call(21, QStringLiteral("dialling")) << call(3, QStringLiteral("thinking")) << call(22, QStringLiteral("dialling"));
+    changed.clear();
+    model.applyBatch(steady);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(ids(), (QList<qint64>{1, 21, 3, 4, 22, 6}));
+    QCOMPARE(changed.count(), 2); // rows 1-2 and row 4
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 2);
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 4);
+    QCOMPARE(model.rowOf(22), 4);
+    QCOMPARE(model.rowOf(2), -1);
+    QCOMPARE(model.index(1, LiveCallsModel::Lead).data().toString(), QStringLiteral("Lead 21"));
+
+    // Rows 1, 2 and 4 (ids 21, 3, 22) end; id 4 changes; id 9 is new; id 99 (never shown) ends.
+    // Id 9 takes row 1; rows 2 and 4 go, as two ranges.
     LiveCallsBatch second;
-    second.removed = {5, 2, 3, 99};
+    second.removed = {22, 21, 3, 99};
     second.changed << call(4, QStringLiteral("speaking")) << call(9, QStringLiteral("dialling"));
     changed.clear();
     model.applyBatch(second);
-    QCOMPARE(removed.count(), 2); // {ids 2,3} and {id 5}: contiguous ranges
-    QCOMPARE(inserted.count(), 2);
-    QCOMPARE(changed.count(), 1);
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(changed.count(), 2); // row 1 (id 9) and row 3 (id 4), before the removals
     QCOMPARE(reset.count(), 0);
     QCOMPARE(model.rowCount(), 4);
-    QList<qint64> ids;
-    for (int r = 0; r < model.rowCount(); ++r)
-        ids << model.index(r, 0).data(LiveCallsModel::CallIdRole).toLongLong();
-    QCOMPARE(ids, (QList<qint64>{1, 4, 6, 9}));
-    QCOMPARE(model.rowOf(9), 3);
+    QCOMPARE(ids(), (QList<qint64>{1, 9, 4, 6}));
+    QCOMPARE(model.rowOf(9), 1);
+    QCOMPARE(model.rowOf(6), 3);
+
+    // More calls start than end: the rest are appended in one insertion.
+    LiveCallsBatch third;
+    third.removed = {1};
+    third.changed << call(31, QStringLiteral("dialling")) << call(32, QStringLiteral("dialling")) << call(33, QStringLiteral("dialling"));
+    model.applyBatch(third);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(ids(), (QList<qint64>{31, 9, 4, 6, 32, 33}));
+    QCOMPARE(model.rowOf(33), 5);
+    QCOMPARE(model.rowOf(1), -1);
     QCOMPARE(model.index(model.rowOf(4), LiveCallsModel::State).data().toString(), QStringLiteral("Speaking"));
     QCOMPARE(model.index(model.rowOf(4), LiveCallsModel::State).data(LiveCallsModel::StateCodeRole).toString(),
              QStringLiteral("speaking"));
@@ -430,8 +466,8 @@ void tst_UiLiveCalls::modelAppliesBatchesAsRanges()
     model.tick(QDateTime::currentMSecsSinceEpoch() + 60000);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).value<QModelIndex>().column(), int(LiveCallsModel::Duration));
-    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 3);
-    QCOMPARE(model.index(0, LiveCallsModel::Duration).data().toString(), QStringLiteral("2:05"));
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 5);
+    QCOMPARE(model.index(1, LiveCallsModel::Duration).data().toString(), QStringLiteral("2:05"));
     QCOMPARE(reset.count(), 0);
 }
 
@@ -513,6 +549,25 @@ void tst_UiLiveCalls::viewShowsTranscriptWithLatencies()
     QVERIFY(view.transcript()->toPlainText().contains(QStringLiteral("2BHK")));
     QVERIFY(!view.hangUpButton()->isEnabled());
     QVERIFY(!view.table()->currentIndex().isValid());
+
+    // The selected call ends while a new call takes its row: the chat stays with the ended
+    // call; the new call is not selected and its turns do not join the chat.
+    view.selectCall(6);
+    QCOMPARE(view.selectedCallId(), qint64(6));
+    const int row = model.rowOf(6);
+    p.push({ended(6), started(7, QStringLiteral("Newcomer")), turn(7, 1, QStringLiteral("agent"), QStringLiteral("Hello newcomer"), 300)});
+    model.applyBatch(p.batches.last());
+    QCOMPARE(model.rowOf(7), row); // the same row, a different call
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY2(view.callTitle()->text().contains(QStringLiteral("Call ended")), qPrintable(view.callTitle()->text()));
+    QVERIFY2(view.callTitle()->text().contains(QStringLiteral("Other")), qPrintable(view.callTitle()->text()));
+    QVERIFY(!view.transcript()->toPlainText().contains(QStringLiteral("newcomer")));
+    QVERIFY(!view.table()->currentIndex().isValid());
+    QVERIFY(!view.hangUpButton()->isEnabled());
+    QSignalSpy hangUps(&view, &LiveCallsView::hangUpRequested);
+    view.confirm = [](const QString &, const QString &) { return true; };
+    view.hangUpSelected(); // nothing to hang up: the ended call is not the new one
+    QCOMPARE(hangUps.count(), 0);
 }
 
 void tst_UiLiveCalls::viewHangUpAsksAndEmitsSelectedCall()
@@ -554,6 +609,49 @@ void tst_UiLiveCalls::viewHangUpAsksAndEmitsSelectedCall()
     QVERIFY(!view.hangUpButton()->isEnabled());
     view.hangUpSelected();
     QCOMPARE(hangUps.count(), 2);
+}
+
+void tst_UiLiveCalls::viewScrollsOnlyWhenTheSupervisorMoves()
+{
+    LiveCallsModel model;
+    LiveCallsView view(model);
+    view.resize(900, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    FeedProbe p;
+    for (int id = 1; id <= 400; ++id) // enough rows below that the scroll range never clamps
+        p.feed.ingest(started(id, QStringLiteral("Lead %1").arg(id)));
+    p.feed.flush();
+    model.applyBatch(p.batches.last());
+    QScrollBar *bar = view.table()->verticalScrollBar();
+    QCOMPARE(bar->value(), 0);
+    // Choosing a call far down brings it into view.
+    view.selectCall(150);
+    QVERIFY(bar->value() > 100);
+    // Calls above it end (nothing replaces them): the selection follows call 150 to its new row.
+    for (int id = 1; id <= 20; ++id)
+        p.feed.ingest(ended(id));
+    p.feed.flush();
+    model.applyBatch(p.batches.last());
+    QCOMPARE(view.selectedCallId(), qint64(150));
+    QCOMPARE(view.table()->currentIndex().row(), model.rowOf(150));
+    // Then it ends with the 50 calls before it: Qt moves the current row to a neighbour, which
+    // must not scroll the table (every scroll is an X server round trip, and with hundreds of
+    // live calls rows go all the time). The chat stays with the ended call.
+    const int before = bar->value();
+    for (int id = 100; id <= 150; ++id)
+        p.feed.ingest(ended(id));
+    p.feed.flush();
+    model.applyBatch(p.batches.last());
+    QCOMPARE(bar->value(), before);
+    QVERIFY(view.callTitle()->text().contains(QStringLiteral("Call ended")));
+    QVERIFY(!view.table()->currentIndex().isValid());
+    // The keyboard still scrolls: choosing a call and moving up brings the new row into view.
+    view.selectCall(160);
+    view.table()->setFocus();
+    QTest::keyClick(view.table(), Qt::Key_Up);
+    QCOMPARE(view.selectedCallId(), qint64(159));
+    QVERIFY2(bar->value() <= model.rowOf(159), qPrintable(QString::number(bar->value())));
 }
 
 QTEST_MAIN(tst_UiLiveCalls)

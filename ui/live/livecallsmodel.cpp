@@ -118,50 +118,60 @@ void LiveCallsModel::applyBatch(const LiveCallsBatch &batch)
 {
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
     QSet<qint64> touched;
-    // Removals, highest rows first, one signal per contiguous range.
-    QList<int> gone;
+    QSet<qint64> endedIds;
+    QList<int> gone; // rows of the calls that ended
     for (qint64 id : batch.removed) {
         const int r = m_rows.value(id, -1);
-        if (r >= 0) {
+        if (r >= 0 && !endedIds.contains(id)) {
             gone.append(r);
+            endedIds.insert(id);
             touched.insert(id);
         }
     }
-    if (!gone.isEmpty()) {
-        std::sort(gone.begin(), gone.end(), std::greater<int>());
-        int i = 0;
-        while (i < gone.size()) {
-            int last = gone.at(i), first = last;
-            int j = i + 1;
-            while (j < gone.size() && gone.at(j) == first - 1)
-                first = gone.at(j++);
-            beginRemoveRows({}, first, last);
-            for (int r = first; r <= last; ++r)
-                m_rows.remove(m_calls.at(r).callId);
-            m_calls.remove(first, last - first + 1);
-            reindex(first); // consistent before views hear rowsRemoved
-            endRemoveRows();
-            i = j;
-        }
-    }
-    // Updates in place, then new calls appended in one insertion.
+    std::sort(gone.begin(), gone.end());
+    // Updates in place; calls not shown yet (or ended and back in the same batch) are new.
     QList<int> changedRows;
     QList<LiveCall> fresh;
     for (const LiveCall &c : batch.changed) {
         touched.insert(c.callId);
         const int r = m_rows.value(c.callId, -1);
-        if (r >= 0) {
+        if (r >= 0 && !endedIds.contains(c.callId)) {
             m_calls[r] = c;
             changedRows.append(r);
         } else {
             fresh.append(c);
         }
     }
+    // A new call takes the row of a call that ended: under steady load the table keeps its
+    // rows where they are (nothing shifts under the supervisor's pointer, the scroll range
+    // stays) and only the rows that changed repaint.
+    const int reused = int(qMin(gone.size(), fresh.size()));
+    for (int i = 0; i < reused; ++i) {
+        const int r = gone.at(i);
+        m_rows.remove(m_calls.at(r).callId);
+        m_calls[r] = fresh.at(i);
+        m_rows.insert(fresh.at(i).callId, r);
+        changedRows.append(r);
+    }
     emitRanges(changedRows, 0, ColumnCount - 1);
-    if (!fresh.isEmpty()) {
+    // Rows left over go (highest first, one signal per contiguous range); calls left over are appended.
+    for (int i = int(gone.size()) - 1; i >= reused;) {
+        const int last = gone.at(i);
+        int first = last;
+        while (i - 1 >= reused && gone.at(i - 1) == first - 1)
+            first = gone.at(--i);
+        --i;
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r)
+            m_rows.remove(m_calls.at(r).callId);
+        m_calls.remove(first, last - first + 1);
+        reindex(first); // consistent before views hear rowsRemoved
+        endRemoveRows();
+    }
+    if (fresh.size() > reused) {
         const int first = int(m_calls.size());
-        beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        m_calls.append(fresh);
+        beginInsertRows({}, first, first + int(fresh.size()) - reused - 1);
+        m_calls.append(fresh.mid(reused));
         reindex(first);
         endInsertRows();
     }

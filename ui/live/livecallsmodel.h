@@ -1,8 +1,9 @@
 // LiveCallsModel: one row per active call (lead, masked phone, state, duration, last utterance),
-// fed by the LiveCallsFeed's batches. A batch is applied as ranges: removals grouped into
-// contiguous beginRemoveRows, new calls appended with one beginInsertRows, changed rows
-// reported as contiguous dataChanged ranges; the model is never reset per update. Durations
-// tick through tick() (one dataChanged over the Duration column).
+// fed by the LiveCallsFeed's batches. A batch is applied as ranges: a call that starts takes the
+// row of one that ended in the same batch (rows stay put under steady load), changed rows are
+// reported as contiguous dataChanged ranges, rows left over go in contiguous beginRemoveRows,
+// calls left over are appended with one beginInsertRows; the model is never reset per update.
+// Durations tick through tick() (one dataChanged over the Duration column).
 // Thread: GUI thread.
 #pragma once
 

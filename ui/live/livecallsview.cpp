@@ -85,6 +85,11 @@ LiveCallsView::LiveCallsView(LiveCallsModel &model, QWidget *parent) : QWidget(p
     m_table->setItemDelegate(new LiveCallsDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The table scrolls to the current row only when the supervisor moves it (onCurrentChanged).
+    // Qt's auto-scroll would also follow every row shift that ended calls cause above the
+    // selection, and each scroll asks the X server where the pointer is (a round trip that waits
+    // behind the server's drawing: the one GUI stall left under 500 live calls).
+    m_table->setAutoScroll(false);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -124,6 +129,9 @@ LiveCallsView::LiveCallsView(LiveCallsModel &model, QWidget *parent) : QWidget(p
     // The chat's outer margin belongs to the document, not to <body>: appended turns
     // (renderTranscript) are outside the body's style and would sit 4 px further left.
     m_transcript->document()->setDocumentMargin(8);
+    // A scroll bar that comes and goes with the chat's length makes Qt ask the X server where
+    // the pointer is (synthetic enter/leave) on every new chat: keep it.
+    m_transcript->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_hangUpAction = new QAction(this);
     m_hangUpAction->setObjectName(QStringLiteral("hangUpAction"));
     m_hangUpAction->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
@@ -218,6 +226,8 @@ void LiveCallsView::onCurrentChanged()
     const qint64 id = current.isValid() ? current.data(LiveCallsModel::CallIdRole).toLongLong() : 0;
     if (id == m_selected && !m_selectedEnded)
         return;
+    if (current.isValid())
+        m_table->scrollTo(current); // keyboard, click or selectCall: keep the chosen call in view
     m_selected = id;
     m_selectedEnded = false;
     if (const LiveCall *c = m_model.call(id))
@@ -235,8 +245,12 @@ void LiveCallsView::onCallsUpdated(const QSet<qint64> &ids)
     updateEmptyState();
     if (m_selected == 0 || !ids.contains(m_selected))
         return;
-    if (const LiveCall *c = m_model.call(m_selected))
-        m_lastSeen = *c;
+    const LiveCall *c = m_model.call(m_selected);
+    if (!c) {
+        selectedCallEnded(); // its row went, or a new call took it
+        return;
+    }
+    m_lastSeen = *c;
     renderTranscript();
     updateActions();
 }
@@ -253,7 +267,14 @@ void LiveCallsView::afterRowsRemoved()
             m_table->setCurrentIndex(m_model.index(row, 0));
         return;
     }
-    // The selected call ended: keep its transcript, marked as ended, and select nothing.
+    selectedCallEnded();
+}
+
+void LiveCallsView::selectedCallEnded()
+{
+    // Keep its transcript, marked as ended, and select nothing.
+    if (m_selectedEnded)
+        return;
     m_selectedEnded = true;
     m_removing = true;
     m_table->selectionModel()->clear();

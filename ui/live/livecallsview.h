@@ -61,6 +61,7 @@ private:
     void onCurrentChanged();
     void onCallsUpdated(const QSet<qint64> &ids);
     void afterRowsRemoved();
+    void selectedCallEnded();
     void renderTranscript();
     void updateActions();
     void updateEmptyState();
