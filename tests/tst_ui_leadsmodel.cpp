@@ -70,9 +70,9 @@ void tst_UiLeadsModel::initTestCase()
     fewBuf.open(QIODevice::ReadOnly);
     QCOMPARE(m_service->importCsv(m_small, fewBuf)->accepted, 3);
 
-    // Every tenth lead qualified, so the status filter has something to separate.
+    // Every tenth lead completed (the lead was interested), so the status filter has something to separate.
     QSqlQuery q(m_t.conn());
-    QVERIFY(q.exec(QStringLiteral("UPDATE leads SET status = 'qualified' WHERE campaign_id = %1 AND id % 10 = 0").arg(m_big)));
+    QVERIFY(q.exec(QStringLiteral("UPDATE leads SET status = 'completed', last_outcome = 'interested' WHERE campaign_id = %1 AND id % 10 = 0").arg(m_big)));
     m_host = std::make_unique<ConsoleBackendHost>(*m_service, *m_t.db);
 }
 
@@ -168,15 +168,18 @@ void tst_UiLeadsModel::filterByStatusAndText()
     QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(); }, 5000));
     loadAll(model);
     QCOMPARE(model.rowCount(), kLeads);
-    QCOMPARE(model.statusCodes(), (QStringList{QStringLiteral("pending"), QStringLiteral("qualified")}));
+    QCOMPARE(model.statusCodes(), (QStringList{QStringLiteral("completed"), QStringLiteral("pending")}));
 
     LeadsFilterProxy proxy;
     proxy.setSourceModel(&model);
     QCOMPARE(proxy.rowCount(), kLeads);
-    proxy.setStatusFilter(QStringLiteral("qualified"));
+    proxy.setStatusFilter(QStringLiteral("completed"));
     QCOMPARE(proxy.rowCount(), kLeads / 10);
     for (int r = 0; r < proxy.rowCount(); ++r)
-        QCOMPARE(proxy.index(r, 0).data(LeadsModel::StatusCodeRole).toString(), QStringLiteral("qualified"));
+        QCOMPARE(proxy.index(r, 0).data(LeadsModel::StatusCodeRole).toString(), QStringLiteral("completed"));
+    // Codes are shown as words: the status and the last result.
+    QCOMPARE(proxy.index(0, LeadsModel::Status).data().toString(), QStringLiteral("Completed"));
+    QCOMPARE(proxy.index(0, LeadsModel::LastOutcome).data().toString(), QStringLiteral("Interested"));
     proxy.setStatusFilter(QString());
     proxy.setTextFilter(QStringLiteral("lead 0004"));   // name, case-insensitive: Lead 00040..00049
     QCOMPARE(proxy.rowCount(), 10);
@@ -184,7 +187,7 @@ void tst_UiLeadsModel::filterByStatusAndText()
     QCOMPARE(proxy.rowCount(), kLeads / 2);
     proxy.setTextFilter(QStringLiteral("+91981000000")); // phone prefix: 9810000000..9810000009
     QCOMPARE(proxy.rowCount(), 10);
-    proxy.setStatusFilter(QStringLiteral("qualified"));
+    proxy.setStatusFilter(QStringLiteral("completed"));
     QCOMPARE(proxy.rowCount(), 1);                      // only id%10==0 among them
     proxy.setTextFilter(QStringLiteral("no such lead"));
     QCOMPARE(proxy.rowCount(), 0);

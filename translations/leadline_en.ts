@@ -131,6 +131,30 @@
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Technical failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone menu (IVR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On do-not-call list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calling window</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -155,35 +179,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Retry scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qualified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not interested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -284,6 +284,38 @@
     </message>
     <message>
         <source>The import failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calling window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone menu (IVR)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

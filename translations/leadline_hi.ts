@@ -131,6 +131,30 @@
         <source>Caller</source>
         <translation>कॉलर</translation>
     </message>
+    <message>
+        <source>Technical failure</source>
+        <translation>तकनीकी खराबी</translation>
+    </message>
+    <message>
+        <source>Phone menu (IVR)</source>
+        <translation>फ़ोन मेन्यू (IVR)</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>संपर्क नहीं हो सका</translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation>अमान्य नंबर</translation>
+    </message>
+    <message>
+        <source>On do-not-call list</source>
+        <translation>&quot;कॉल न करें&quot; सूची में</translation>
+    </message>
+    <message>
+        <source>No calling window</source>
+        <translation>कॉल का समय उपलब्ध नहीं</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -155,36 +179,12 @@
         <translation>बाकी</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation>कतार में</translation>
-    </message>
-    <message>
-        <source>Dialing</source>
-        <translation>डायल हो रहा है</translation>
-    </message>
-    <message>
-        <source>In call</source>
-        <translation>कॉल पर</translation>
-    </message>
-    <message>
         <source>Retry scheduled</source>
         <translation>दोबारा कॉल तय</translation>
     </message>
     <message>
         <source>Completed</source>
         <translation>पूरी हुई</translation>
-    </message>
-    <message>
-        <source>Qualified</source>
-        <translation>योग्य</translation>
-    </message>
-    <message>
-        <source>Not interested</source>
-        <translation>रुचि नहीं</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>विफल</translation>
     </message>
     <message>
         <source>Do not call</source>
@@ -285,6 +285,38 @@
     <message>
         <source>The import failed (%1).</source>
         <translation>आयात विफल रहा (%1)।</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation>कॉल हो रही है</translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation>कॉलबैक तय</translation>
+    </message>
+    <message>
+        <source>Attempts used up</source>
+        <translation>सभी प्रयास पूरे</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>संपर्क नहीं हो सका</translation>
+    </message>
+    <message>
+        <source>No calling window</source>
+        <translation>कॉल का समय उपलब्ध नहीं</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>गलत नंबर</translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation>अमान्य नंबर</translation>
+    </message>
+    <message>
+        <source>Phone menu (IVR)</source>
+        <translation>फ़ोन मेन्यू (IVR)</translation>
     </message>
 </context>
 <context>

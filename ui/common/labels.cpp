@@ -20,17 +20,20 @@ const Entry kCampaignStatus[] = {
     {"done", QT_TRANSLATE_NOOP("Labels", "Done")},
 };
 
+// The statuses the dialer and the retry policy write to leads.status.
 const Entry kLeadStatus[] = {
     {"pending", QT_TRANSLATE_NOOP("Labels", "Pending")},
-    {"queued", QT_TRANSLATE_NOOP("Labels", "Queued")},
-    {"dialing", QT_TRANSLATE_NOOP("Labels", "Dialing")},
-    {"in_call", QT_TRANSLATE_NOOP("Labels", "In call")},
+    {"calling", QT_TRANSLATE_NOOP("Labels", "Calling")},
     {"retry", QT_TRANSLATE_NOOP("Labels", "Retry scheduled")},
+    {"callback", QT_TRANSLATE_NOOP("Labels", "Callback scheduled")},
     {"completed", QT_TRANSLATE_NOOP("Labels", "Completed")},
-    {"qualified", QT_TRANSLATE_NOOP("Labels", "Qualified")},
-    {"not_interested", QT_TRANSLATE_NOOP("Labels", "Not interested")},
-    {"failed", QT_TRANSLATE_NOOP("Labels", "Failed")},
-    {"dnc", QT_TRANSLATE_NOOP("Labels", "Do not call")},
+    {"exhausted", QT_TRANSLATE_NOOP("Labels", "Attempts used up")},
+    {"unreachable", QT_TRANSLATE_NOOP("Labels", "Unreachable")},
+    {"unschedulable", QT_TRANSLATE_NOOP("Labels", "No calling window")},
+    {"do_not_call", QT_TRANSLATE_NOOP("Labels", "Do not call")},
+    {"wrong_number", QT_TRANSLATE_NOOP("Labels", "Wrong number")},
+    {"invalid_number", QT_TRANSLATE_NOOP("Labels", "Invalid number")},
+    {"ivr", QT_TRANSLATE_NOOP("Labels", "Phone menu (IVR)")},
 };
 
 const Entry kRejectReason[] = {

@@ -37,6 +37,16 @@ const Entry kOutcome[] = {
     {"voicemail", QT_TRANSLATE_NOOP("HistoryLabels", "Voicemail")},
     {"no_response", QT_TRANSLATE_NOOP("HistoryLabels", "No response")},
     {"incomplete", QT_TRANSLATE_NOOP("HistoryLabels", "Incomplete")},
+    {"technical_failure", QT_TRANSLATE_NOOP("HistoryLabels", "Technical failure")},
+    {"ivr", QT_TRANSLATE_NOOP("HistoryLabels", "Phone menu (IVR)")},
+    {"unreachable", QT_TRANSLATE_NOOP("HistoryLabels", "Unreachable")},
+    {"invalid_number", QT_TRANSLATE_NOOP("HistoryLabels", "Invalid number")},
+};
+
+// What only a lead's last result says (the dialer's own verdicts, no call made).
+const Entry kDialerResult[] = {
+    {"dnc", QT_TRANSLATE_NOOP("HistoryLabels", "On do-not-call list")},
+    {"no_calling_window", QT_TRANSLATE_NOOP("HistoryLabels", "No calling window")},
 };
 
 const Entry kField[] = {
@@ -58,12 +68,19 @@ const Entry kSpeaker[] = {
 };
 
 template<size_t N>
-QString lookup(const Entry (&table)[N], const QString &code)
+const Entry *find(const Entry (&table)[N], const QString &code)
 {
     for (const Entry &e : table)
         if (code == QLatin1String(e.code))
-            return QCoreApplication::translate("HistoryLabels", e.text);
-    return code;
+            return &e;
+    return nullptr;
+}
+
+template<size_t N>
+QString lookup(const Entry (&table)[N], const QString &code)
+{
+    const Entry *e = find(table, code);
+    return e ? QCoreApplication::translate("HistoryLabels", e->text) : code;
 }
 
 template<size_t N>
@@ -79,6 +96,15 @@ QStringList codes(const Entry (&table)[N])
 
 QString callStatus(const QString &code) { return lookup(kCallStatus, code); }
 QString outcome(const QString &code) { return lookup(kOutcome, code); }
+
+QString lastResult(const QString &code)
+{
+    if (find(kOutcome, code))
+        return outcome(code);
+    if (find(kDialerResult, code))
+        return lookup(kDialerResult, code);
+    return callStatus(code);
+}
 QString field(const QString &key) { return lookup(kField, key); }
 QString speaker(const QString &code) { return lookup(kSpeaker, code); }
 QStringList callStatusCodes() { return codes(kCallStatus); }

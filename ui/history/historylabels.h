@@ -11,6 +11,8 @@ namespace Leadline::Ui::HistoryLabels {
 
 QString callStatus(const QString &code);
 QString outcome(const QString &code);
+// A lead's last result: a conversation outcome, the dialer's own verdict or the carrier's status.
+QString lastResult(const QString &code);
 QString field(const QString &key);
 QString speaker(const QString &code);
 QStringList callStatusCodes(); // in a sensible display order

@@ -2,6 +2,7 @@
 
 #include "ui/backend/consolebackend.h"
 #include "ui/common/labels.h"
+#include "ui/history/historylabels.h"
 
 namespace Leadline::Ui {
 
@@ -76,7 +77,7 @@ QVariant LeadsModel::data(const QModelIndex &index, int role) const
     case Language: return r.language;
     case Status: return Labels::leadStatus(r.status);
     case Attempts: return r.attempts;
-    case LastOutcome: return r.lastOutcome;
+    case LastOutcome: return HistoryLabels::lastResult(r.lastOutcome);
     case Line: return r.sourceLine;
     }
     return {};
