@@ -196,6 +196,29 @@ void tst_Storage::bulkInsertAndPaging()
     auto filtered = leads.page(campaign->id, 0, 10, QStringLiteral("done"));
     QVERIFY(filtered.ok());
     QCOMPARE(filtered->total, 0);
+
+    // Reading leads again by id: in id order, more ids than one query takes, other campaigns'
+    // and unknown ids skipped.
+    auto first = leads.page(campaign->id, 0, 1000);
+    QVERIFY(first.ok());
+    QList<qint64> ids;
+    for (int i = int(first->leads.size()) - 1; i >= 0; i -= 2)
+        ids << first->leads.at(i).id; // 500 ids, newest first
+    ids << 0 << 99999999;
+    QVERIFY(ids.size() > LeadRepository::kMaxIdsPerQuery);
+    auto other = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Other")}, 1);
+    QVERIFY(other.ok());
+    auto some = leads.byIds(other->id, ids);
+    QVERIFY(some.ok());
+    QCOMPARE(some->size(), 0);
+    some = leads.byIds(campaign->id, ids);
+    QVERIFY2(some.ok(), some.ok() ? "" : qPrintable(some.error().message));
+    QCOMPARE(some->size(), 500);
+    QCOMPARE(some->first().id, first->leads.at(1).id);
+    QCOMPARE(some->first().name, rows.at(1).name);
+    QCOMPARE(some->first().custom, rows.at(1).custom);
+    for (int i = 1; i < some->size(); ++i)
+        QVERIFY(some->at(i - 1).id < some->at(i).id);
 }
 
 void tst_Storage::bulkInsertRollsBack()

@@ -29,6 +29,7 @@ private slots:
     void staleAnswersIgnored();
     void viewFetchesLazily();
     void filterByStatusAndText();
+    void refreshUpdatesRowsInPlace();
 
 private:
     void loadAll(LeadsModel &model);
@@ -197,6 +198,37 @@ void tst_UiLeadsModel::filterByStatusAndText()
     proxy.setTextFilter(QString());
     proxy.sort(LeadsModel::Line, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, LeadsModel::Line).data().toInt(), kLeads + 1);
+}
+
+void tst_UiLeadsModel::refreshUpdatesRowsInPlace()
+{
+    LeadsModel model(*m_host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCampaign(m_small);
+    QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(); }, 5000));
+    QCOMPARE(model.rowCount(), 3);
+    const qint64 second = model.index(1, 0).data(LeadsModel::LeadIdRole).toLongLong();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy statuses(&model, &LeadsModel::statusCodesChanged);
+
+    // The dialer calls the second lead; it ends with a callback.
+    QSqlQuery q(m_t.conn());
+    QVERIFY(q.exec(QStringLiteral("UPDATE leads SET status = 'callback', attempts = 1, last_outcome = 'callback' WHERE id = %1").arg(second)));
+    model.refreshRows({0, 1, 2, 7}); // a row that does not exist is ignored
+    QVERIFY(model.isRefreshing());
+    model.refreshRows({0}); // one refresh at a time
+    QVERIFY(QTest::qWaitFor([&] { return !model.isRefreshing(); }, 5000));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(changed.count(), 1); // only the row that changed
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(model.index(1, LeadsModel::Status).data().toString(), QStringLiteral("Callback scheduled"));
+    QCOMPARE(model.index(1, LeadsModel::LastOutcome).data().toString(), QStringLiteral("Callback"));
+    QCOMPARE(model.index(1, LeadsModel::Attempts).data().toInt(), 1);
+    QCOMPARE(model.index(0, LeadsModel::Status).data().toString(), QStringLiteral("Pending"));
+    QCOMPARE(statuses.count(), 1);
+    QVERIFY(model.statusCodes().contains(QStringLiteral("callback")));
 }
 
 QTEST_MAIN(tst_UiLeadsModel)

@@ -6,6 +6,7 @@
 
 #include "ui/backend/consolebackend.h"
 #include "ui/campaigns/campaignsmodel.h"
+#include "ui/leads/leadsview.h"
 #include "ui/live/livecallsfeed.h"
 #include "ui/live/livecallsmodel.h"
 #include "ui/live/livecallsview.h"
@@ -96,6 +97,11 @@ void MainWindow::applyLiveBatch(const LiveCallsBatch &batch)
     if (batch.campaigns.isEmpty())
         return;
     m_campaignsModel->setProgress(batch.campaigns);
+    // The current campaign moved (about once a second while it calls): the leads on screen show
+    // their new status and result.
+    for (const CampaignLive &p : batch.campaigns)
+        if (p.campaignId == m_currentCampaign)
+            m_leadsView->refreshVisibleRows();
     // A status the engine changed (a campaign that finished) shows up without waiting for the poll.
     bool stale = false;
     for (const CampaignLive &p : batch.campaigns) {

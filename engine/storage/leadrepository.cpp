@@ -216,6 +216,49 @@ static const char kLeadColumns[] =
     "id, campaign_id, name, phone_e164, email, city, budget, property_type, language, custom, status, "
     "attempts, next_attempt_at, last_outcome, source_line";
 
+// One row of kLeadColumns.
+static LeadRow readLead(const QSqlQuery &q)
+{
+    LeadRow r;
+    r.id = q.value(0).toLongLong();
+    r.campaignId = q.value(1).toLongLong();
+    r.name = q.value(2).toString();
+    r.phoneE164 = q.value(3).toString();
+    r.email = q.value(4).toString();
+    r.city = q.value(5).toString();
+    r.budget = q.value(6).toString();
+    r.propertyType = q.value(7).toString();
+    r.language = q.value(8).toString();
+    r.custom = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+    r.status = q.value(10).toString();
+    r.attempts = q.value(11).toInt();
+    r.nextAttemptAt = q.value(12).toLongLong();
+    r.lastOutcome = q.value(13).toString();
+    r.sourceLine = q.value(14).toInt();
+    return r;
+}
+
+Result<QList<LeadRow>> LeadRepository::byIds(qint64 campaignId, const QList<qint64> &ids)
+{
+    QList<LeadRow> out;
+    for (qsizetype from = 0; from < ids.size(); from += kMaxIdsPerQuery) {
+        const QList<qint64> chunk = ids.mid(from, kMaxIdsPerQuery);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT %1 FROM leads WHERE campaign_id = ? AND id IN (%2) ORDER BY id")
+                      .arg(QLatin1String(kLeadColumns), marks.join(QLatin1Char(','))));
+        q.addBindValue(campaignId);
+        for (qint64 id : chunk)
+            q.addBindValue(id);
+        if (!q.exec())
+            return sqlError(QStringLiteral("cannot read leads"), q.lastError());
+        while (q.next())
+            out.append(readLead(q));
+    }
+    return out;
+}
+
 Result<LeadPage> LeadRepository::page(qint64 campaignId, qint64 afterId, int limit, const QString &status)
 {
     limit = qBound(1, limit, 1000);
@@ -238,23 +281,7 @@ Result<LeadPage> LeadRepository::page(qint64 campaignId, qint64 afterId, int lim
             page.nextAfterId = page.leads.constLast().id;
             break;
         }
-        LeadRow r;
-        r.id = q.value(0).toLongLong();
-        r.campaignId = q.value(1).toLongLong();
-        r.name = q.value(2).toString();
-        r.phoneE164 = q.value(3).toString();
-        r.email = q.value(4).toString();
-        r.city = q.value(5).toString();
-        r.budget = q.value(6).toString();
-        r.propertyType = q.value(7).toString();
-        r.language = q.value(8).toString();
-        r.custom = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
-        r.status = q.value(10).toString();
-        r.attempts = q.value(11).toInt();
-        r.nextAttemptAt = q.value(12).toLongLong();
-        r.lastOutcome = q.value(13).toString();
-        r.sourceLine = q.value(14).toInt();
-        page.leads.append(r);
+        page.leads.append(readLead(q));
     }
     QSqlQuery c(m_db);
     QString countSql = QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ?");

@@ -58,6 +58,9 @@ public:
     Result<QSet<QString>> phonesOfCampaign(qint64 campaignId);
     Status insertBatch(qint64 campaignId, const QList<LeadRow> &rows, qint64 nowMs);
     Result<LeadPage> page(qint64 campaignId, qint64 afterId, int limit, const QString &status = {});
+    // The campaign's leads with these ids, in id order (ids of other campaigns are skipped).
+    Result<QList<LeadRow>> byIds(qint64 campaignId, const QList<qint64> &ids);
+    static constexpr int kMaxIdsPerQuery = 500;
     Result<qint64> count(qint64 campaignId);
 
     // Do-not-call list.

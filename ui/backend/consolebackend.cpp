@@ -76,6 +76,25 @@ void ConsoleBackend::fetchLeads(quint64 requestId, qint64 campaignId, qint64 aft
     emit leadsPageReady(s);
 }
 
+void ConsoleBackend::refreshLeads(quint64 requestId, qint64 campaignId, const QList<qint64> &leadIds)
+{
+    auto conn = m_db.connection();
+    if (!conn) {
+        emit failed(toBackendError(requestId, "leads", conn.error()));
+        return;
+    }
+    auto leads = Storage::LeadRepository(conn.value()).byIds(campaignId, leadIds);
+    if (!leads) {
+        emit failed(toBackendError(requestId, "leads", leads.error()));
+        return;
+    }
+    LeadPageSnapshot s;
+    s.requestId = requestId;
+    s.campaignId = campaignId;
+    s.leads = std::move(leads.value());
+    emit leadsRefreshed(s);
+}
+
 void ConsoleBackend::createCampaign(quint64 requestId, const Storage::CampaignRow &row)
 {
     auto created = m_campaigns.create(row.toJson());

@@ -41,6 +41,8 @@ public:
     // Backend thread only (post them through ConsoleBackendHost).
     void refreshCampaigns();
     void fetchLeads(quint64 requestId, qint64 campaignId, qint64 afterId, int limit);
+    // The current values of leads already shown (statuses change while a campaign runs).
+    void refreshLeads(quint64 requestId, qint64 campaignId, const QList<qint64> &leadIds);
     void createCampaign(quint64 requestId, const Storage::CampaignRow &row);
     void setCampaignStatus(quint64 requestId, qint64 campaignId, const QString &status);
     // Imports the files one after another into the campaign; stops early when cancelled.
@@ -71,6 +73,7 @@ public:
 signals:
     void campaignsChanged(const QList<Leadline::Ui::CampaignSnapshot> &campaigns);
     void leadsPageReady(const Leadline::Ui::LeadPageSnapshot &page);
+    void leadsRefreshed(const Leadline::Ui::LeadPageSnapshot &leads); // only requestId, campaignId, leads
     void campaignSaved(quint64 requestId, const Leadline::Storage::CampaignRow &row);
     void importProgress(quint64 importId, const Leadline::Ui::ImportProgressSnapshot &progress);
     void importFinished(quint64 importId, const Leadline::Ui::ImportOutcome &outcome);

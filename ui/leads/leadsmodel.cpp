@@ -4,12 +4,15 @@
 #include "ui/common/labels.h"
 #include "ui/history/historylabels.h"
 
+#include <algorithm>
+
 namespace Leadline::Ui {
 
 LeadsModel::LeadsModel(const ConsoleBackendHost &backend, QObject *parent)
     : QAbstractTableModel(parent), m_backend(backend)
 {
     connect(backend.backend(), &ConsoleBackend::leadsPageReady, this, &LeadsModel::onPage);
+    connect(backend.backend(), &ConsoleBackend::leadsRefreshed, this, &LeadsModel::onRefreshed);
     connect(backend.backend(), &ConsoleBackend::failed, this, &LeadsModel::onFailed);
 }
 
@@ -22,6 +25,7 @@ void LeadsModel::setCampaign(qint64 campaignId)
     m_total = 0;
     m_atEnd = campaignId <= 0;
     m_pendingRequest = 0; // answers to older requests are ignored from now on
+    m_pendingRefresh = 0;
     endResetModel();
     if (!m_statuses.isEmpty()) {
         m_statuses.clear();
@@ -142,8 +146,58 @@ void LeadsModel::onPage(const LeadPageSnapshot &page)
     emit pageLoaded(added, m_total);
 }
 
+void LeadsModel::refreshRows(const QList<int> &rows)
+{
+    if (m_campaignId <= 0 || m_pendingRefresh != 0)
+        return;
+    QList<qint64> ids;
+    for (int r : rows)
+        if (r >= 0 && r < m_rows.size())
+            ids << m_rows.at(r).id;
+    if (ids.isEmpty())
+        return;
+    const quint64 request = m_backend.nextRequestId();
+    m_pendingRefresh = request;
+    const qint64 campaign = m_campaignId;
+    ConsoleBackend *backend = m_backend.backend();
+    m_backend.post([backend, request, campaign, ids] { backend->refreshLeads(request, campaign, ids); });
+}
+
+int LeadsModel::rowOfLead(qint64 leadId) const
+{
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), leadId,
+                                     [](const Storage::LeadRow &r, qint64 id) { return r.id < id; });
+    return it != m_rows.cend() && it->id == leadId ? int(it - m_rows.cbegin()) : -1;
+}
+
+void LeadsModel::onRefreshed(const LeadPageSnapshot &leads)
+{
+    if (leads.requestId != m_pendingRefresh || leads.campaignId != m_campaignId)
+        return;
+    m_pendingRefresh = 0;
+    const int before = int(m_statuses.size());
+    for (const Storage::LeadRow &fresh : leads.leads) {
+        const int r = rowOfLead(fresh.id);
+        if (r < 0)
+            continue;
+        Storage::LeadRow &row = m_rows[r];
+        if (row.status == fresh.status && row.attempts == fresh.attempts && row.lastOutcome == fresh.lastOutcome
+            && row.nextAttemptAt == fresh.nextAttemptAt)
+            continue; // what a campaign changes; the imported fields stay as they were
+        row = fresh;
+        m_statuses.insert(fresh.status);
+        emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
+    }
+    if (m_statuses.size() != before)
+        emit statusCodesChanged();
+}
+
 void LeadsModel::onFailed(const BackendError &error)
 {
+    if (error.operation == QLatin1String("leads") && error.requestId != 0 && error.requestId == m_pendingRefresh) {
+        m_pendingRefresh = 0; // the next refresh tries again; the rows keep what they showed
+        return;
+    }
     if (error.operation != QLatin1String("leads") || error.requestId != m_pendingRequest)
         return;
     m_pendingRequest = 0;

@@ -27,6 +27,10 @@ public:
     qint64 campaignId() const { return m_campaignId; }
     // Drops loaded rows and loads again from the first page (after an import).
     void reload() { setCampaign(m_campaignId); }
+    // Reads these loaded rows again and updates them in place (statuses, attempts and results
+    // change while a campaign runs); rows, order and scroll position stay. One refresh in flight.
+    void refreshRows(const QList<int> &rows);
+    bool isRefreshing() const { return m_pendingRefresh != 0; }
 
     void setPageSize(int rows) { m_pageSize = rows; }
     qint64 totalCount() const { return m_total; }   // as reported by the last page
@@ -49,6 +53,8 @@ signals:
 
 private:
     void onPage(const LeadPageSnapshot &page);
+    void onRefreshed(const LeadPageSnapshot &leads);
+    int rowOfLead(qint64 leadId) const; // loaded rows are in id order
     void onFailed(const BackendError &error);
 
     const ConsoleBackendHost &m_backend;
@@ -60,6 +66,7 @@ private:
     bool m_atEnd = true;
     int m_pageSize = 500;
     quint64 m_pendingRequest = 0;
+    quint64 m_pendingRefresh = 0;
 };
 
 } // namespace Leadline::Ui

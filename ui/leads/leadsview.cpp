@@ -99,6 +99,20 @@ void LeadsView::retranslate()
     updateCount();
 }
 
+void LeadsView::refreshVisibleRows()
+{
+    if (!isVisible() || m_proxy->rowCount() == 0)
+        return;
+    const int first = qMax(0, m_table->rowAt(0));
+    int last = m_table->rowAt(m_table->viewport()->height() - 1);
+    if (last < 0)
+        last = m_proxy->rowCount() - 1;
+    QList<int> rows;
+    for (int r = first; r <= last; ++r)
+        rows << m_proxy->mapToSource(m_proxy->index(r, 0)).row();
+    m_model.refreshRows(rows);
+}
+
 void LeadsView::rebuildStatusCombo()
 {
     const QString current = m_status->currentData().toString();

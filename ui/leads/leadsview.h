@@ -25,6 +25,8 @@ public:
     LeadsFilterProxy *proxy() const { return m_proxy; }
     QLineEdit *searchField() const { return m_search; }
     QComboBox *statusCombo() const { return m_status; }
+    // Reads the leads on screen again (their status, attempts and last result), in place.
+    void refreshVisibleRows();
 
 protected:
     void changeEvent(QEvent *event) override;
