@@ -79,6 +79,14 @@ QString lookup(const Entry (&table)[N], const QString &code, const QString &fall
 
 QString campaignStatus(const QString &code) { return lookup(kCampaignStatus, code, code); }
 QString leadStatus(const QString &code) { return lookup(kLeadStatus, code, code); }
+
+QStringList leadStatusCodes()
+{
+    QStringList out;
+    for (const Entry &e : kLeadStatus)
+        out << QLatin1String(e.code);
+    return out;
+}
 QString rejectReason(const QString &code) { return lookup(kRejectReason, code, code); }
 QString weekday(const QString &code) { return lookup(kWeekday, code, code); }
 

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace Leadline::Ui::Labels {
 
 QString campaignStatus(const QString &code);
 QString leadStatus(const QString &code);
+QStringList leadStatusCodes(); // every status the engine writes
 QString rejectReason(const QString &code);
 QString importError(const QString &code);
 QString weekday(const QString &code); // "mon".."sun", short form

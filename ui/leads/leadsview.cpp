@@ -3,6 +3,7 @@
 #include "leadsfilterproxy.h"
 #include "leadsmodel.h"
 #include "ui/common/labels.h"
+#include "ui/history/historylabels.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -71,8 +72,10 @@ LeadsView::LeadsView(LeadsModel &model, QWidget *parent) : QWidget(parent), m_mo
     connect(&m_model, &LeadsModel::statusCodesChanged, this, &LeadsView::rebuildStatusCombo);
     connect(&m_model, &LeadsModel::pageLoaded, this, [this] {
         updateCount();
-        if (m_model.rowCount() > 0 && m_table->horizontalHeader()->sectionSize(0) <= 100)
+        if (m_model.rowCount() > 0 && m_table->horizontalHeader()->sectionSize(0) <= 100) {
             m_table->resizeColumnsToContents();
+            widenCodeColumns();
+        }
     });
     connect(&m_model, &QAbstractItemModel::modelReset, this, &LeadsView::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &LeadsView::updateCount);
@@ -97,6 +100,21 @@ void LeadsView::retranslate()
     m_hint->setText(tr("Drop one or more CSV files here, or use File \u2192 Import CSV\u2026, to add leads to the selected campaign."));
     rebuildStatusCombo();
     updateCount();
+}
+
+void LeadsView::widenCodeColumns()
+{
+    // Statuses and results change while a campaign runs: make room for the longest of them now.
+    const QFontMetrics fm(m_table->font());
+    const int pad = 2 * fm.averageCharWidth() + 8;
+    int status = 0;
+    for (const QString &code : Labels::leadStatusCodes())
+        status = qMax(status, fm.horizontalAdvance(Labels::leadStatus(code)));
+    int result = 0;
+    for (const QString &code : HistoryLabels::outcomeCodes() + HistoryLabels::callStatusCodes())
+        result = qMax(result, fm.horizontalAdvance(HistoryLabels::lastResult(code)));
+    m_table->setColumnWidth(LeadsModel::Status, qMax(m_table->columnWidth(LeadsModel::Status), status + pad));
+    m_table->setColumnWidth(LeadsModel::LastOutcome, qMax(m_table->columnWidth(LeadsModel::LastOutcome), result + pad));
 }
 
 void LeadsView::refreshVisibleRows()

@@ -35,6 +35,7 @@ private:
     void retranslate();
     void rebuildStatusCombo();
     void updateCount();
+    void widenCodeColumns();
 
     LeadsModel &m_model;
     LeadsFilterProxy *m_proxy = nullptr;
