@@ -1,19 +1,14 @@
 #include "labels.h"
 
-#include <QCoreApplication>
+#include "ui/common/codetable.h"
+
 
 namespace Leadline::Ui::Labels {
 
 namespace {
 
-struct Entry
-{
-    const char *code;
-    const char *text;
-};
-
 // Context "Labels": one tr context for every code table of the console.
-const Entry kCampaignStatus[] = {
+const CodeLabel kCampaignStatus[] = {
     {"draft", QT_TRANSLATE_NOOP("Labels", "Draft")},
     {"running", QT_TRANSLATE_NOOP("Labels", "Running")},
     {"paused", QT_TRANSLATE_NOOP("Labels", "Paused")},
@@ -21,7 +16,7 @@ const Entry kCampaignStatus[] = {
 };
 
 // The statuses the dialer and the retry policy write to leads.status.
-const Entry kLeadStatus[] = {
+const CodeLabel kLeadStatus[] = {
     {"pending", QT_TRANSLATE_NOOP("Labels", "Pending")},
     {"calling", QT_TRANSLATE_NOOP("Labels", "Calling")},
     {"retry", QT_TRANSLATE_NOOP("Labels", "Retry scheduled")},
@@ -36,7 +31,7 @@ const Entry kLeadStatus[] = {
     {"ivr", QT_TRANSLATE_NOOP("Labels", "Phone menu (IVR)")},
 };
 
-const Entry kRejectReason[] = {
+const CodeLabel kRejectReason[] = {
     {"missing_phone", QT_TRANSLATE_NOOP("Labels", "Missing phone")},
     {"invalid_phone", QT_TRANSLATE_NOOP("Labels", "Invalid phone")},
     {"duplicate_in_file", QT_TRANSLATE_NOOP("Labels", "Duplicate in file")},
@@ -46,7 +41,7 @@ const Entry kRejectReason[] = {
     {"too_many_columns", QT_TRANSLATE_NOOP("Labels", "Too many columns")},
 };
 
-const Entry kImportError[] = {
+const CodeLabel kImportError[] = {
     {"bad_encoding", QT_TRANSLATE_NOOP("Labels", "The file is not valid UTF-8; save it as \"CSV UTF-8\" and try again.")},
     {"not_a_csv", QT_TRANSLATE_NOOP("Labels", "The file is not a usable CSV.")},
     {"no_phone_column", QT_TRANSLATE_NOOP("Labels", "The file has no phone column.")},
@@ -58,21 +53,17 @@ const Entry kImportError[] = {
     {"unavailable", QT_TRANSLATE_NOOP("Labels", "The database is not reachable.")},
 };
 
-const Entry kWeekday[] = {
+const CodeLabel kWeekday[] = {
     {"mon", QT_TRANSLATE_NOOP("Labels", "Mon")}, {"tue", QT_TRANSLATE_NOOP("Labels", "Tue")},
     {"wed", QT_TRANSLATE_NOOP("Labels", "Wed")}, {"thu", QT_TRANSLATE_NOOP("Labels", "Thu")},
     {"fri", QT_TRANSLATE_NOOP("Labels", "Fri")}, {"sat", QT_TRANSLATE_NOOP("Labels", "Sat")},
     {"sun", QT_TRANSLATE_NOOP("Labels", "Sun")},
 };
 
-template<size_t N>
-QString lookup(const Entry (&table)[N], const QString &code, const QString &fallback)
+template<std::size_t N>
+QString lookup(const CodeLabel (&table)[N], const QString &code, const QString &fallback)
 {
-    for (const Entry &e : table) {
-        if (code == QLatin1String(e.code))
-            return QCoreApplication::translate("Labels", e.text);
-    }
-    return fallback;
+    return codeLabel("Labels", table, code, fallback);
 }
 
 } // namespace
@@ -83,7 +74,7 @@ QString leadStatus(const QString &code) { return lookup(kLeadStatus, code, code)
 QStringList leadStatusCodes()
 {
     QStringList out;
-    for (const Entry &e : kLeadStatus)
+    for (const CodeLabel &e : kLeadStatus)
         out << QLatin1String(e.code);
     return out;
 }

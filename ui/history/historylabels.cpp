@@ -1,5 +1,7 @@
 #include "historylabels.h"
 
+#include "ui/common/codetable.h"
+
 #include <QCoreApplication>
 #include <cmath>
 
@@ -7,13 +9,7 @@ namespace Leadline::Ui::HistoryLabels {
 
 namespace {
 
-struct Entry
-{
-    const char *code;
-    const char *text;
-};
-
-const Entry kCallStatus[] = {
+const CodeLabel kCallStatus[] = {
     {"completed", QT_TRANSLATE_NOOP("HistoryLabels", "Completed")},
     {"in-progress", QT_TRANSLATE_NOOP("HistoryLabels", "In progress")},
     {"ringing", QT_TRANSLATE_NOOP("HistoryLabels", "Ringing")},
@@ -27,7 +23,7 @@ const Entry kCallStatus[] = {
     {"not_placed", QT_TRANSLATE_NOOP("HistoryLabels", "Not placed")},
 };
 
-const Entry kOutcome[] = {
+const CodeLabel kOutcome[] = {
     {"interested", QT_TRANSLATE_NOOP("HistoryLabels", "Interested")},
     {"qualified", QT_TRANSLATE_NOOP("HistoryLabels", "Qualified")},
     {"callback", QT_TRANSLATE_NOOP("HistoryLabels", "Callback")},
@@ -44,12 +40,12 @@ const Entry kOutcome[] = {
 };
 
 // What only a lead's last result says (the dialer's own verdicts, no call made).
-const Entry kDialerResult[] = {
+const CodeLabel kDialerResult[] = {
     {"dnc", QT_TRANSLATE_NOOP("HistoryLabels", "On do-not-call list")},
     {"no_calling_window", QT_TRANSLATE_NOOP("HistoryLabels", "No calling window")},
 };
 
-const Entry kField[] = {
+const CodeLabel kField[] = {
     {"budget", QT_TRANSLATE_NOOP("HistoryLabels", "Budget")},
     {"property", QT_TRANSLATE_NOOP("HistoryLabels", "Property")},
     {"location", QT_TRANSLATE_NOOP("HistoryLabels", "Location")},
@@ -62,34 +58,15 @@ const Entry kField[] = {
     {"hung_up_by", QT_TRANSLATE_NOOP("HistoryLabels", "Hung up by")},
 };
 
-const Entry kSpeaker[] = {
+const CodeLabel kSpeaker[] = {
     {"agent", QT_TRANSLATE_NOOP("HistoryLabels", "Agent")},
     {"caller", QT_TRANSLATE_NOOP("HistoryLabels", "Caller")},
 };
 
-template<size_t N>
-const Entry *find(const Entry (&table)[N], const QString &code)
+template<std::size_t N>
+QString lookup(const CodeLabel (&table)[N], const QString &code)
 {
-    for (const Entry &e : table)
-        if (code == QLatin1String(e.code))
-            return &e;
-    return nullptr;
-}
-
-template<size_t N>
-QString lookup(const Entry (&table)[N], const QString &code)
-{
-    const Entry *e = find(table, code);
-    return e ? QCoreApplication::translate("HistoryLabels", e->text) : code;
-}
-
-template<size_t N>
-QStringList codes(const Entry (&table)[N])
-{
-    QStringList out;
-    for (const Entry &e : table)
-        out << QLatin1String(e.code);
-    return out;
+    return codeLabel("HistoryLabels", table, code, code);
 }
 
 } // namespace
@@ -99,16 +76,16 @@ QString outcome(const QString &code) { return lookup(kOutcome, code); }
 
 QString lastResult(const QString &code)
 {
-    if (find(kOutcome, code))
+    if (findCode(kOutcome, code))
         return outcome(code);
-    if (find(kDialerResult, code))
+    if (findCode(kDialerResult, code))
         return lookup(kDialerResult, code);
     return callStatus(code);
 }
 QString field(const QString &key) { return lookup(kField, key); }
 QString speaker(const QString &code) { return lookup(kSpeaker, code); }
-QStringList callStatusCodes() { return codes(kCallStatus); }
-QStringList outcomeCodes() { return codes(kOutcome); }
+QStringList callStatusCodes() { return codesOf(kCallStatus); }
+QStringList outcomeCodes() { return codesOf(kOutcome); }
 
 QString duration(int s)
 {
