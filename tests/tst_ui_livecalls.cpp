@@ -469,6 +469,17 @@ void tst_UiLiveCalls::modelAppliesBatchesAsRanges()
     QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 5);
     QCOMPARE(model.index(1, LiveCallsModel::Duration).data().toString(), QStringLiteral("2:05"));
     QCOMPARE(reset.count(), 0);
+
+    // A call that ends and comes back in the same batch is found where it now is.
+    LiveCallsBatch back;
+    back.removed = {31, 9};
+    back.changed << call(9, QStringLiteral("ringing"));
+    model.applyBatch(back);
+    QCOMPARE(ids(), (QList<qint64>{9, 4, 6, 32, 33}));
+    QCOMPARE(model.rowOf(9), 0);
+    QCOMPARE(model.rowOf(31), -1);
+    QCOMPARE(model.rowOf(33), 4);
+    QCOMPARE(model.index(0, LiveCallsModel::State).data(LiveCallsModel::StateCodeRole).toString(), QStringLiteral("ringing"));
 }
 
 void tst_UiLiveCalls::modelStateAndUtteranceTexts()

@@ -94,6 +94,15 @@ void LiveCallsModel::reindex(int from)
         m_rows.insert(m_calls.at(i).callId, i);
 }
 
+void LiveCallsModel::forgetRow(int row)
+{
+    // Only while the id still points here: a call that ended and came back in the same batch
+    // may already have been given another row.
+    const qint64 id = m_calls.at(row).callId;
+    if (m_rows.value(id, -1) == row)
+        m_rows.remove(id);
+}
+
 void LiveCallsModel::emitRanges(QList<int> rows, int firstColumn, int lastColumn)
 {
     if (rows.isEmpty())
@@ -148,7 +157,7 @@ void LiveCallsModel::applyBatch(const LiveCallsBatch &batch)
     const int reused = int(qMin(gone.size(), fresh.size()));
     for (int i = 0; i < reused; ++i) {
         const int r = gone.at(i);
-        m_rows.remove(m_calls.at(r).callId);
+        forgetRow(r);
         m_calls[r] = fresh.at(i);
         m_rows.insert(fresh.at(i).callId, r);
         changedRows.append(r);
@@ -163,7 +172,7 @@ void LiveCallsModel::applyBatch(const LiveCallsBatch &batch)
         --i;
         beginRemoveRows({}, first, last);
         for (int r = first; r <= last; ++r)
-            m_rows.remove(m_calls.at(r).callId);
+            forgetRow(r);
         m_calls.remove(first, last - first + 1);
         reindex(first); // consistent before views hear rowsRemoved
         endRemoveRows();

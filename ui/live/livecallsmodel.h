@@ -54,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void reindex(int from);
+    void forgetRow(int row); // drops row's call id from the index
     void emitRanges(QList<int> rows, int firstColumn, int lastColumn);
 
     QList<LiveCall> m_calls;
