@@ -9,6 +9,7 @@
 #include "ui/campaigns/campaignsmodel.h"
 #include "ui/common/languagemanager.h"
 #include "ui/consoleapp.h"
+#include "ui/leads/leadsmodel.h"
 #include "ui/live/livecallsmodel.h"
 #include "ui/live/livecallsview.h"
 #include "ui/live/welcomepanel.h"
@@ -16,11 +17,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -73,6 +76,7 @@ private slots:
     void startAndPauseReachTheDialer();
     void liveEventsReachTheWindowAndHangUpCallsTheHook();
     void finishedCampaignNotifies();
+    void leadsFollowTheRunningCampaign();
     void withoutHooksActionsAreDisabled();
 
 private:
@@ -275,6 +279,37 @@ void tst_UiConsoleHooks::finishedCampaignNotifies()
     QTest::qWait(300);
     QCOMPARE(notified.count(), 2); // the second error within the minute stays quiet
     QCOMPARE(app.tray().history().last().title, QStringLiteral("Provider error"));
+}
+
+void tst_UiConsoleHooks::leadsFollowTheRunningCampaign()
+{
+    auto created = m_service->create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Follower")}});
+    QVERIFY(created);
+    const qint64 campaign = created->id;
+    QByteArray csv("name,phone\nAsha,9811100041\nRavi,9811100042\n");
+    QBuffer buf(&csv);
+    buf.open(QIODevice::ReadOnly);
+    QCOMPARE(m_service->importCsv(campaign, buf)->accepted, 2);
+    ConsoleApp &app = startApp();
+    MainWindow &w = app.window();
+    QVERIFY(QTest::qWaitFor([&] { return w.campaignsModel()->rowOf(campaign) >= 0; }, 5000));
+    w.selectCampaign(campaign);
+    w.tabs()->setCurrentIndex(MainWindow::LeadsTab);
+    LeadsModel *leads = w.leadsModel();
+    QVERIFY(QTest::qWaitFor([&] { return leads->rowCount() == 2; }, 5000));
+    QCOMPARE(leads->index(0, LeadsModel::Status).data().toString(), QStringLiteral("Pending"));
+
+    // The dialer calls Asha; the campaign's progress event makes the table read her row again.
+    QSqlQuery q(m_t.conn());
+    QVERIFY(q.exec(QStringLiteral("UPDATE leads SET status = 'calling', attempts = 1 WHERE campaign_id = %1 AND name = 'Asha'").arg(campaign)));
+    emit m_source.published(makeEvent(QStringLiteral("campaign.progress"),
+                                      {{QStringLiteral("campaign_id"), campaign}, {QStringLiteral("status"), QStringLiteral("running")},
+                                       {QStringLiteral("leads_total"), 2}, {QStringLiteral("leads_done"), 0},
+                                       {QStringLiteral("leads_pending"), 1}, {QStringLiteral("calls_active"), 1}}));
+    QVERIFY(QTest::qWaitFor([&] { return leads->index(0, LeadsModel::Status).data().toString() == QStringLiteral("Calling"); }, 5000));
+    QCOMPARE(leads->index(0, LeadsModel::Attempts).data().toInt(), 1);
+    QCOMPARE(leads->index(1, LeadsModel::Status).data().toString(), QStringLiteral("Pending"));
+    QCOMPARE(leads->rowCount(), 2);
 }
 
 void tst_UiConsoleHooks::withoutHooksActionsAreDisabled()
