@@ -6,7 +6,10 @@
 // Two measures, each first with the window idle (baseline), then under load:
 //  - stall_*: gaps between consecutive wakes of a 1 ms timer on the GUI thread (everything that
 //    kept the thread from its timer: our work, waits on the X server, the OS scheduler);
-//  - dispatch_*: the longest single event dispatch on the GUI thread (wall, and its own CPU).
+//  - dispatch_*: the longest single event dispatch on the GUI thread (wall, and its own CPU);
+//    busy_max_ms: the longest run of back-to-back dispatches;
+//  - os_wake_late_max_ms: how late an idle plain thread woke from 1 ms sleeps meanwhile (the
+//    machine's own noise: a stall that matches it is the OS or the hypervisor, not the console).
 // Prints one JSON line. Run under Xvfb (`xvfb-run -a bench/gui_live_calls`) or offscreen.
 //   --calls N (500)  --duration S (20)  --baseline S (5)  --no-follow
 //   --trace-slow-ms N: print dispatches longer than N ms; --trace-stacks: with the GUI thread's stack
@@ -238,10 +241,6 @@ void waitMs(int ms)
     QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
     loop.exec();
 }
-
-} // namespace
-
-namespace {
 
 qint64 threadCpuNs()
 {

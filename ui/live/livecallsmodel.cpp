@@ -46,15 +46,22 @@ QString LiveCallsModel::maskPhone(const QString &phone)
 QIcon LiveCallsModel::stateIcon(const QString &code)
 {
     // Built once: a QColor decoration would make the delegate build a pixmap per cell per paint.
+    // 1x, 2x and 3x pixmaps of a 12 px dot: sharp on high-DPI screens too.
     static const auto make = [](QColor color) {
-        QPixmap pix(12, 12);
-        pix.fill(Qt::transparent);
-        QPainter p(&pix);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(QColor(255, 255, 255, 200), 1)); // a ring keeps the dot visible on the selection
-        p.setBrush(color);
-        p.drawEllipse(QRectF(1, 1, 10, 10));
-        return QIcon(pix);
+        QIcon icon;
+        for (int scale : {1, 2, 3}) {
+            QPixmap pix(12 * scale, 12 * scale);
+            pix.setDevicePixelRatio(scale);
+            pix.fill(Qt::transparent);
+            QPainter p(&pix);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(QColor(255, 255, 255, 200), 1)); // a ring keeps the dot visible on the selection
+            p.setBrush(color);
+            p.drawEllipse(QRectF(1, 1, 10, 10));
+            p.end();
+            icon.addPixmap(pix);
+        }
+        return icon;
     };
     static const QIcon speaking = make(QColor(0x2e, 0x9d, 0x5b));
     static const QIcon thinking = make(QColor(0xe0, 0xa1, 0x1b));
