@@ -157,11 +157,14 @@ void tst_CallSession::bargeInClearsWithinOneFrameAndBackchannelDoesNot()
     QVERIFY2(clears.first().atMs >= 700 && clears.first().atMs <= 760, qPrintable(QString::number(clears.first().atMs)));
     QCOMPARE(llmRequests, 1);
     QVERIFY(h.recorder.texts(QStringLiteral("caller")).contains(QStringLiteral("हाँ")));
-    // The interrupted greeting is stored as interrupted.
-    bool interrupted = false;
+    // The interrupted greeting is stored as interrupted, with the sentence the caller cut off.
+    const Storage::TurnRow *cut = nullptr;
     for (const auto &t : h.recorder.turns)
-        interrupted = interrupted || (t.speaker == QLatin1String("agent") && t.interrupted);
-    QVERIFY(interrupted);
+        if (t.speaker == QLatin1String("agent") && t.interrupted && !cut)
+            cut = &t;
+    QVERIFY(cut);
+    QVERIFY2(cut->text.startsWith(h.tts->spoken().first().left(12)) && cut->text.endsWith(QChar(0x2026)), qPrintable(cut->text));
+    QVERIFY2(!cut->text.contains(QStringLiteral(".\u2026")), qPrintable(cut->text));
 }
 
 void tst_CallSession::switchesToHindiWhenTheCallerDoes()

@@ -235,8 +235,24 @@ void tst_MediaEndpoint::replayInterestedStoresTranscriptAndOutcome()
     QCOMPARE(ofCall(QStringLiteral("call.answered")).constFirst().value(QStringLiteral("lead_name")).toString(), QStringLiteral("Aarav Sharma"));
     QCOMPARE(ofCall(QStringLiteral("call.turn")).size(), turns.size());
     bool agentLatency = false;
-    for (const QJsonObject &t : ofCall(QStringLiteral("call.turn")))
-        agentLatency |= t.value(QStringLiteral("speaker")).toString() == QLatin1String("agent") && t.contains(QStringLiteral("latency_ms"));
+    for (const QJsonObject &t : ofCall(QStringLiteral("call.turn"))) {
+        // Every turn has words (a cut-off greeting too), and an agent turn's latency is the sum of
+        // the parts that are known, absent when none is.
+        QVERIFY2(!t.value(QStringLiteral("text")).toString().isEmpty(), qPrintable(QJsonDocument(t).toJson()));
+        if (t.value(QStringLiteral("speaker")).toString() != QLatin1String("agent"))
+            continue;
+        int sum = 0;
+        bool known = false;
+        for (const char *part : {"stt_ms", "llm_ms", "tts_ms"})
+            if (const int ms = t.value(QLatin1String(part)).toInt(-1); ms >= 0) {
+                sum += ms;
+                known = true;
+            }
+        QCOMPARE(t.contains(QStringLiteral("latency_ms")), known);
+        if (known)
+            QCOMPARE(t.value(QStringLiteral("latency_ms")).toInt(), sum);
+        agentLatency |= known;
+    }
     QVERIFY(agentLatency);
     const auto ended = ofCall(QStringLiteral("call.ended"));
     QCOMPARE(ended.size(), 1);

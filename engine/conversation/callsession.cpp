@@ -628,10 +628,25 @@ void CallSession::bargeIn()
     m_llm->cancel();
     m_tts->cancel();
     m_llmActive = false;
-    // History keeps only what the caller actually heard.
+    // The model's history keeps only what the caller heard in full; the transcript also shows
+    // the sentence the caller cut off, ending in "…" (the turn is stored as interrupted).
     QString heard = m_playedSentences.join(QLatin1Char(' '));
-    if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0)
-        recordTurn(QStringLiteral("agent"), heard, m_agentTurnStartMs, callMs(), true, -1, m_llmFirstTokenMs, -1);
+    if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
+        QString transcript = heard;
+        if (audioOut) {
+            for (const Sentence &sentence : std::as_const(m_agentSentences)) {
+                if (m_playedSentences.contains(sentence.text))
+                    continue;
+                QString cut = sentence.text.trimmed();
+                while (!cut.isEmpty() && QStringLiteral(".!?,;:\u0964\u0965").contains(cut.back()))
+                    cut.chop(1);
+                if (!cut.isEmpty())
+                    transcript += (transcript.isEmpty() ? QString() : QStringLiteral(" ")) + cut + QStringLiteral("\u2026");
+                break;
+            }
+        }
+        recordTurn(QStringLiteral("agent"), transcript, m_agentTurnStartMs, callMs(), true, -1, m_llmFirstTokenMs, -1);
+    }
     if (!m_history.isEmpty() && m_history.last().role == QLatin1String("assistant"))
         m_history.last().content = heard;
     else if (!heard.isEmpty())

@@ -51,12 +51,17 @@ void EventingCallRecorder::appendTurn(const Storage::TurnRow &turn)
     o.insert(QStringLiteral("language"), turn.language);
     o.insert(QStringLiteral("interrupted"), turn.interrupted);
     if (turn.speaker == QLatin1String("agent")) {
-        // What the caller waited: recogniser + model + first audio of the reply.
+        // What the caller waited: recogniser + model + first audio of the reply (left out when
+        // none of them is known, e.g. a greeting cut off before its first audio).
         int total = 0;
+        bool known = false;
         for (int ms : {turn.sttMs, turn.llmMs, turn.ttsMs})
-            if (ms > 0)
+            if (ms >= 0) {
                 total += ms;
-        o.insert(QStringLiteral("latency_ms"), total);
+                known = true;
+            }
+        if (known)
+            o.insert(QStringLiteral("latency_ms"), total);
         o.insert(QStringLiteral("stt_ms"), turn.sttMs);
         o.insert(QStringLiteral("llm_ms"), turn.llmMs);
         o.insert(QStringLiteral("tts_ms"), turn.ttsMs);
