@@ -29,6 +29,16 @@ ConsoleBackend::ConsoleBackend(Campaigns::CampaignService &campaigns, const Stor
 
 ConsoleBackend::~ConsoleBackend() = default;
 
+std::optional<QSqlDatabase> ConsoleBackend::connectionFor(quint64 requestId, const char *operation)
+{
+    auto conn = m_db.connection();
+    if (!conn) {
+        emit failed(toBackendError(requestId, operation, conn.error()));
+        return std::nullopt;
+    }
+    return conn.value();
+}
+
 void ConsoleBackend::refreshCampaigns()
 {
     auto list = m_campaigns.list();
@@ -36,11 +46,9 @@ void ConsoleBackend::refreshCampaigns()
         emit failed(toBackendError(0, "campaigns", list.error()));
         return;
     }
-    auto conn = m_db.connection();
-    if (!conn) {
-        emit failed(toBackendError(0, "campaigns", conn.error()));
+    const auto conn = connectionFor(0, "campaigns");
+    if (!conn)
         return;
-    }
     Storage::LeadRepository leads(conn.value());
     QList<CampaignSnapshot> out;
     out.reserve(list->size());
@@ -56,11 +64,9 @@ void ConsoleBackend::refreshCampaigns()
 
 void ConsoleBackend::fetchLeads(quint64 requestId, qint64 campaignId, qint64 afterId, int limit)
 {
-    auto conn = m_db.connection();
-    if (!conn) {
-        emit failed(toBackendError(requestId, "leads", conn.error()));
+    const auto conn = connectionFor(requestId, "leads");
+    if (!conn)
         return;
-    }
     auto page = Storage::LeadRepository(conn.value()).page(campaignId, afterId, limit);
     if (!page) {
         emit failed(toBackendError(requestId, "leads", page.error()));
@@ -78,11 +84,9 @@ void ConsoleBackend::fetchLeads(quint64 requestId, qint64 campaignId, qint64 aft
 
 void ConsoleBackend::refreshLeads(quint64 requestId, qint64 campaignId, const QList<qint64> &leadIds)
 {
-    auto conn = m_db.connection();
-    if (!conn) {
-        emit failed(toBackendError(requestId, "leads", conn.error()));
+    const auto conn = connectionFor(requestId, "leads");
+    if (!conn)
         return;
-    }
     auto leads = Storage::LeadRepository(conn.value()).byIds(campaignId, leadIds);
     if (!leads) {
         emit failed(toBackendError(requestId, "leads", leads.error()));
@@ -165,11 +169,9 @@ void ConsoleBackend::importFiles(quint64 importId, qint64 campaignId, const QStr
 
 void ConsoleBackend::fetchHistory(quint64 requestId, const Storage::CallHistoryFilter &filter, int offset, int limit)
 {
-    auto conn = m_db.connection();
-    if (!conn) {
-        emit failed(toBackendError(requestId, "history", conn.error()));
+    const auto conn = connectionFor(requestId, "history");
+    if (!conn)
         return;
-    }
     auto page = Storage::AnalyticsQueries(conn.value()).callHistory(filter, offset, limit);
     if (!page) {
         emit failed(toBackendError(requestId, "history", page.error()));
@@ -185,11 +187,9 @@ void ConsoleBackend::fetchHistory(quint64 requestId, const Storage::CallHistoryF
 
 void ConsoleBackend::fetchCallDetail(quint64 requestId, qint64 callId)
 {
-    auto conn = m_db.connection();
-    if (!conn) {
-        emit failed(toBackendError(requestId, "call", conn.error()));
+    const auto conn = connectionFor(requestId, "call");
+    if (!conn)
         return;
-    }
     Storage::CallRepository calls(conn.value());
     auto call = calls.get(callId);
     if (!call) {
@@ -212,11 +212,9 @@ void ConsoleBackend::fetchCallDetail(quint64 requestId, qint64 callId)
 
 void ConsoleBackend::fetchAnalytics(quint64 requestId, qint64 campaignId)
 {
-    auto conn = m_db.connection();
-    if (!conn) {
-        emit failed(toBackendError(requestId, "analytics", conn.error()));
+    const auto conn = connectionFor(requestId, "analytics");
+    if (!conn)
         return;
-    }
     AnalyticsSnapshot s;
     s.requestId = requestId;
     s.campaignId = campaignId;

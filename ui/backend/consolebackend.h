@@ -10,9 +10,11 @@
 #include "snapshots.h"
 
 #include <QObject>
+#include <QSqlDatabase>
 #include <QStringList>
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class QThread;
 
@@ -85,6 +87,9 @@ signals:
     void failed(const Leadline::Ui::BackendError &error);
 
 private:
+    // This thread's database connection; when there is none, emits failed(requestId, operation).
+    std::optional<QSqlDatabase> connectionFor(quint64 requestId, const char *operation);
+
     Campaigns::CampaignService &m_campaigns;
     const Storage::Database &m_db;
     ConsoleBackendOptions m_options;
