@@ -2,7 +2,6 @@
 
 #include "ui/common/codetable.h"
 
-
 namespace Leadline::Ui::Labels {
 
 namespace {
@@ -71,13 +70,7 @@ QString lookup(const CodeLabel (&table)[N], const QString &code, const QString &
 QString campaignStatus(const QString &code) { return lookup(kCampaignStatus, code, code); }
 QString leadStatus(const QString &code) { return lookup(kLeadStatus, code, code); }
 
-QStringList leadStatusCodes()
-{
-    QStringList out;
-    for (const CodeLabel &e : kLeadStatus)
-        out << QLatin1String(e.code);
-    return out;
-}
+QStringList leadStatusCodes() { return codesOf(kLeadStatus); }
 QString rejectReason(const QString &code) { return lookup(kRejectReason, code, code); }
 QString weekday(const QString &code) { return lookup(kWeekday, code, code); }
 
