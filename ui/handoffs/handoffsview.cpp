@@ -1,6 +1,7 @@
 #include "handoffsview.h"
 
 #include "ui/backend/consolebackend.h"
+#include "ui/common/scopedrefresh.h"
 #include "ui/common/codetable.h"
 
 #include <QComboBox>
@@ -11,7 +12,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Leadline::Ui {
@@ -39,11 +39,13 @@ HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
 {
     setObjectName(QStringLiteral("handoffsTab"));
     m_scopeLabel = new QLabel(this);
-    m_scope = new QComboBox(this);
-    m_scope->setObjectName(QStringLiteral("handoffsScope"));
-    m_scope->addItem(QString(), false);
-    m_scope->addItem(QString(), true);
-    m_scopeLabel->setBuddy(m_scope);
+    ConsoleBackend *b = backend.backend();
+    m_refresh = new ScopedRefresh(this, [&backend] { return backend.nextRequestId(); },
+                                  [&backend, b](quint64 request, qint64 campaign) {
+                                      backend.post([b, request, campaign] { b->fetchHandoffs(request, campaign); });
+                                  });
+    m_refresh->combo()->setObjectName(QStringLiteral("handoffsScope"));
+    m_scopeLabel->setBuddy(m_refresh->combo());
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("handoffsSummary"));
     m_table = new QTableWidget(0, ColumnCount, this);
@@ -56,25 +58,21 @@ HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_scopeLabel);
-    top->addWidget(m_scope);
+    top->addWidget(m_refresh->combo());
     top->addStretch(1);
     top->addWidget(m_summary);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
 
-    m_timer = new QTimer(this);
-    m_timer->setInterval(5000);
-    connect(m_timer, &QTimer::timeout, this, &HandoffsView::refresh);
-    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
+    connect(m_refresh, &ScopedRefresh::stale, this, [this] {
         m_hasSnapshot = false;
-        m_pending = 0; // the answer for the old scope is dropped
-        refresh();
+        m_error.clear();
+        render();
     });
     connect(backend.backend(), &ConsoleBackend::handoffsReady, this, &HandoffsView::onSnapshot);
     connect(backend.backend(), &ConsoleBackend::failed, this, [this](const BackendError &e) {
-        if (e.operation == QLatin1String("handoffs") && e.requestId == m_pending) {
-            m_pending = 0;
+        if (e.operation == QLatin1String("handoffs") && m_refresh->acceptFailure(e.requestId)) {
             m_error = e.message;
             render();
         }
@@ -85,8 +83,8 @@ HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
 void HandoffsView::retranslate()
 {
     m_scopeLabel->setText(tr("&Show:"));
-    m_scope->setItemText(0, tr("This campaign"));
-    m_scope->setItemText(1, tr("All campaigns"));
+    m_refresh->combo()->setItemText(0, tr("This campaign"));
+    m_refresh->combo()->setItemText(1, tr("All campaigns"));
     m_table->setHorizontalHeaderLabels({tr("Asked at"), tr("Lead"), tr("Phone"), tr("Handed to"), tr("Status"), tr("Agent picked up")});
     render();
 }
@@ -101,57 +99,30 @@ void HandoffsView::changeEvent(QEvent *event)
 void HandoffsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refresh();
-    m_timer->start();
+    m_refresh->shown();
 }
 
 void HandoffsView::hideEvent(QHideEvent *event)
 {
-    m_timer->stop();
+    m_refresh->hidden();
     QWidget::hideEvent(event);
 }
 
-void HandoffsView::setRefreshInterval(int ms) { m_timer->setInterval(ms); }
+void HandoffsView::setRefreshInterval(int ms) { m_refresh->setInterval(ms); }
 
-void HandoffsView::setCampaign(qint64 campaignId)
-{
-    if (campaignId == m_campaignId)
-        return;
-    m_campaignId = campaignId;
-    if (m_scope->currentData().toBool())
-        return; // every campaign: nothing changes
-    m_hasSnapshot = false;
-    m_pending = 0;
-    if (isVisible())
-        refresh();
-    else
-        render();
-}
+void HandoffsView::setCampaign(qint64 campaignId) { m_refresh->setCampaign(campaignId); }
 
-qint64 HandoffsView::scopeCampaignId() const { return m_scope->currentData().toBool() ? 0 : m_campaignId; }
+qint64 HandoffsView::scopeCampaignId() const { return m_refresh->scopeCampaignId(); }
 
-void HandoffsView::refresh()
-{
-    if (m_pending != 0)
-        return;
-    const qint64 campaign = scopeCampaignId();
-    if (campaign <= 0 && !m_scope->currentData().toBool()) {
-        m_hasSnapshot = false;
-        render(); // no campaign selected
-        return;
-    }
-    const quint64 request = m_backend.nextRequestId();
-    m_pending = request;
-    ConsoleBackend *b = m_backend.backend();
-    m_backend.post([b, request, campaign] { b->fetchHandoffs(request, campaign); });
-}
+void HandoffsView::refresh() { m_refresh->refresh(); }
+
+bool HandoffsView::isRefreshing() const { return m_refresh->isRefreshing(); }
+
+QComboBox *HandoffsView::scopeCombo() const { return m_refresh->combo(); }
 
 void HandoffsView::onSnapshot(const HandoffsSnapshot &s)
 {
-    if (s.requestId != m_pending)
-        return;
-    m_pending = 0;
-    if (s.campaignId != scopeCampaignId())
+    if (!m_refresh->accept(s.requestId, s.campaignId))
         return;
     m_snapshot = s;
     m_hasSnapshot = true;
@@ -168,7 +139,7 @@ void HandoffsView::render()
     }
     if (!m_hasSnapshot) {
         m_table->setRowCount(0);
-        m_summary->setText(scopeCampaignId() <= 0 && !m_scope->currentData().toBool() ? tr("Select a campaign, or show all campaigns.")
+        m_summary->setText(!m_refresh->hasScope() ? tr("Select a campaign, or show all campaigns.")
                                                                                        : tr("Loading\u2026"));
         return;
     }

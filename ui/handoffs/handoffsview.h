@@ -13,11 +13,11 @@
 class QComboBox;
 class QLabel;
 class QTableWidget;
-class QTimer;
 
 namespace Leadline::Ui {
 
 class ConsoleBackendHost;
+class ScopedRefresh;
 
 class HandoffsView : public QWidget
 {
@@ -32,7 +32,7 @@ public:
     // Requests the handoffs now (ignored while a request is in flight).
     void refresh();
     void setRefreshInterval(int ms);
-    bool isRefreshing() const { return m_pending != 0; }
+    bool isRefreshing() const;
     const HandoffsSnapshot &snapshot() const { return m_snapshot; }
 
     // The translated label of a handoff status code (pending, connecting, answered,
@@ -40,7 +40,7 @@ public:
     static QString statusLabel(const QString &code);
 
     QTableWidget *table() const { return m_table; }
-    QComboBox *scopeCombo() const { return m_scope; }
+    QComboBox *scopeCombo() const;
     QLabel *summaryLabel() const { return m_summary; }
 
 signals:
@@ -57,15 +57,12 @@ private:
     void render();
 
     const ConsoleBackendHost &m_backend;
-    qint64 m_campaignId = 0;
-    quint64 m_pending = 0;
+    ScopedRefresh *m_refresh = nullptr; // scope, request in flight, timer
     HandoffsSnapshot m_snapshot;
     bool m_hasSnapshot = false;
     QString m_error;
 
-    QTimer *m_timer = nullptr;
     QLabel *m_scopeLabel = nullptr;
-    QComboBox *m_scope = nullptr;
     QLabel *m_summary = nullptr;
     QTableWidget *m_table = nullptr;
 };
