@@ -113,7 +113,10 @@ int main(int argc, char **argv)
     cfg.databaseName = dir.filePath(QStringLiteral("load.sqlite"));
     Storage::Database db(cfg);
     auto conn = db.connection().value();
-    Storage::Migrator::migrate(conn);
+    if (const auto migrated = Storage::Migrator::migrate(conn); !migrated) {
+        qCritical("cannot migrate the bench database: %s", qPrintable(migrated.error().message));
+        return 2;
+    }
     QSqlQuery(conn).exec(QStringLiteral("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('load', 0, 0)"));
     QList<Storage::LeadRow> leads;
     for (int i = 0; i < calls; ++i) {
@@ -124,7 +127,10 @@ int main(int argc, char **argv)
         leads.append(l);
     }
     conn.transaction();
-    Storage::LeadRepository(conn).insertBatch(1, leads, 0);
+    if (const Status inserted = Storage::LeadRepository(conn).insertBatch(1, leads, 0); !inserted) {
+        qCritical("cannot insert the bench leads: %s", qPrintable(inserted.error().message));
+        return 2;
+    }
     QSqlQuery(conn).exec(QStringLiteral("INSERT INTO calls (lead_id, campaign_id, correlation_token, status, created_at, updated_at) "
                                         "SELECT id, 1, printf('%016x', id), 'dialing', 0, 0 FROM leads"));
     conn.commit();

@@ -8,7 +8,7 @@ PKGS=(
   libqt6sql6-psql libqt6sql6-sqlite libgl-dev libpq-dev
   postgresql-15 postgresql-client-15 redis-server libhiredis-dev
   libespeak-ng-dev espeak-ng-data espeak-ng sox libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
-  xvfb xauth python3 curl ca-certificates
+  xvfb xauth python3 curl ca-certificates openssl
   fonts-noto-core
 )
 missing=()

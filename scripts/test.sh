@@ -8,5 +8,6 @@ scripts/build.sh
 export LEADLINE_TEST_DATABASE_URL="${LEADLINE_TEST_DATABASE_URL:-postgresql://leadline:leadline@127.0.0.1:5432/leadline_test}"
 export LEADLINE_REQUIRE_POSTGRES="${LEADLINE_REQUIRE_POSTGRES:-1}"
 export LEADLINE_REQUIRE_REDIS="${LEADLINE_REQUIRE_REDIS:-1}"
+export LEADLINE_REQUIRE_TOOLS="${LEADLINE_REQUIRE_TOOLS:-1}"
 cd build
 ctest --output-on-failure --timeout 600 -j2

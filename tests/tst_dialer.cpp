@@ -254,7 +254,7 @@ void tst_Dialer::pauseWithdrawsQueuedDials()
     QSqlDatabase conn = t.conn();
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 4);
 
-    CampaignService(*t.db, clock).setStatus(campaignId, QStringLiteral("paused"));
+    QVERIFY(CampaignService(*t.db, clock).setStatus(campaignId, QStringLiteral("paused")).ok());
     engine.pauseCampaign(campaignId);
     QCOMPARE(placer.backlog(), 0);
     placer.releaseHeld();
@@ -264,14 +264,14 @@ void tst_Dialer::pauseWithdrawsQueuedDials()
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status = 'not_placed'")), 4);
     placer.hold = false;
     QCOMPARE(engine.tick().placed, 0); // paused: nothing new
-    CampaignService(*t.db, clock).setStatus(campaignId, QStringLiteral("running"));
+    QVERIFY(CampaignService(*t.db, clock).setStatus(campaignId, QStringLiteral("running")).ok());
     QCOMPARE(engine.tick().placed, 4);
 
     // Paused by another node (only the database says so): the next tick withdraws queued dials.
     placer.hold = true;
     QCOMPARE(engine.tick().placed, 4);
     QCOMPARE(placer.backlog(), 4);
-    CampaignService(*t.db, clock).setStatus(campaignId, QStringLiteral("paused"));
+    QVERIFY(CampaignService(*t.db, clock).setStatus(campaignId, QStringLiteral("paused")).ok());
     QCOMPARE(engine.tick().placed, 0);
     QCOMPARE(placer.backlog(), 0);
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status = 'not_placed'")), 8);

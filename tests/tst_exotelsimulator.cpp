@@ -232,7 +232,7 @@ void tst_ExotelSimulator::runPersonas(const QStringList &tested, const Providers
         req.leadId = row.leadId;
         client.connectCall(req, [&, callId](Result<Telephony::ExotelCall> r) {
             QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
-            Storage::CallRepository(t.db->connection().value()).setProviderSid(callId, r->sid, 2);
+            QVERIFY(Storage::CallRepository(t.db->connection().value()).setProviderSid(callId, r->sid, 2).ok());
         });
     }
     QTRY_VERIFY_WITH_TIMEOUT(sim.calls().size() == tested.size() && sim.activeCalls() == 0, 120000);

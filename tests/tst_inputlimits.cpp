@@ -288,5 +288,5 @@ void tst_InputLimits::webSocketLimits()
     }
 }
 
-QTEST_MAIN(tst_InputLimits)
+QTEST_GUILESS_MAIN(tst_InputLimits)
 #include "tst_inputlimits.moc"

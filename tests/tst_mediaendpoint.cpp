@@ -1,12 +1,14 @@
 // The whole live path over a real socket: ServerPool (2 workers) + /media + CallSession +
-// StorageCallRecorder on SQLite, driven by shared/testdata/exotel/replay.py as Exotel would.
+// StorageCallRecorder on SQLite, driven by the fixtures in tests/data/exotel as Exotel would (fakes/exotelstreamcaller.h).
 // A replayed interested.jsonl call ends with a stored transcript and outcome; sockets without
 // credentials are refused; a garbage-sending socket does not disturb a concurrent call.
 #include "campaigns/campaignservice.h"
 #include "conversation/eventingcallrecorder.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
+#include "fakes/exotelstreamcaller.h"
 #include "fakes/fakeclock.h"
+#include "fakes/fixturereplayer.h"
 #include "fakes/recordingeventsink.h"
 #include "fakes/testdatabase.h"
 #include "providers/fake/fakeproviderfactory.h"
@@ -18,7 +20,6 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QTimeZone>
-#include <QProcess>
 #include <QWebSocket>
 #include <QtTest>
 
@@ -60,7 +61,8 @@ private slots:
 
 private:
     qint64 makeCall(const QString &token, const QString &phone);
-    QJsonObject replay(const QString &fixture, const QString &token, int holdSeconds, int *exitCode);
+    Testing::ExotelStreamCaller::Summary replay(const QString &fixture, const QString &token, int holdMs);
+    QUrl mediaUrl(const QString &token) const;
 
     Testing::TestDatabase m_db;
     Testing::FakeClock m_clock;
@@ -157,7 +159,8 @@ qint64 tst_MediaEndpoint::makeCall(const QString &token, const QString &phone)
     lead.city = QStringLiteral("Pune");
     lead.propertyType = QStringLiteral("2BHK");
     lead.language = QStringLiteral("English");
-    leads.insertBatch(m_campaignId, {lead}, 1);
+    if (!leads.insertBatch(m_campaignId, {lead}, 1))
+        qFatal("cannot insert the test lead");
     const qint64 leadId = leads.page(m_campaignId, 0, 1000)->leads.constLast().id;
     Storage::CallRow call;
     call.leadId = leadId;
@@ -167,37 +170,32 @@ qint64 tst_MediaEndpoint::makeCall(const QString &token, const QString &phone)
     return Storage::CallRepository(conn).create(call, 1).value().id;
 }
 
-QJsonObject tst_MediaEndpoint::replay(const QString &fixture, const QString &token, int holdSeconds, int *exitCode)
+QUrl tst_MediaEndpoint::mediaUrl(const QString &token) const
 {
-    QProcess p;
-    const QString url = QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(m_pool->port()).arg(token);
-    QStringList args{QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/replay.py"), QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/") + fixture,
-                     QStringLiteral("--url"), url, QStringLiteral("--param"), QStringLiteral("lc=") + token, QStringLiteral("--json"),
-                     QStringLiteral("--out"), QString()};
-    if (holdSeconds > 0)
-        args << QStringLiteral("--hold") << QString::number(holdSeconds);
-    p.start(QStringLiteral("python3"), args);
-    // The server lives on this thread's event loop too: keep it spinning while python runs.
-    QDeadlineTimer deadline(60000);
-    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
-    *exitCode = p.exitCode();
-    const QByteArray out = p.readAllStandardOutput();
-    if (*exitCode != 0)
-        qWarning() << "replay.py:" << out << p.readAllStandardError();
-    return QJsonDocument::fromJson(out.trimmed().split('\n').constLast()).object();
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(m_pool->port()).arg(token));
+}
+
+Testing::ExotelStreamCaller::Summary tst_MediaEndpoint::replay(const QString &fixture, const QString &token, int holdMs)
+{
+    Testing::ExotelStreamCaller caller(Testing::readFixture(fixture), mediaUrl(token),
+                                       {QJsonObject{{QStringLiteral("lc"), token}}, QString(), holdMs});
+    // The server lives on this thread's event loop too: the wait keeps it spinning.
+    if (!QTest::qWaitFor([&] { return caller.finished(); }, 60000))
+        qWarning() << "replay of" << fixture << "did not finish in 60 s";
+    return caller.summary();
 }
 
 void tst_MediaEndpoint::replayInterestedStoresTranscriptAndOutcome()
 {
     const QString token = QStringLiteral("51af21b4639e01df");
     const qint64 callId = makeCall(token, QStringLiteral("+919876500001"));
-    int rc = -1;
-    // --hold: keep the line open after the fixture so the agent can say goodbye and hang up.
-    const QJsonObject summary = replay(QStringLiteral("interested.jsonl"), token, 15, &rc);
-    QCOMPARE(rc, 0);
-    QVERIFY2(summary.value(QStringLiteral("server_media")).toInt() > 0 || summary.toVariantMap().size() > 0,
-             QJsonDocument(summary).toJson().constData());
+    // Hold: keep the line open after the fixture so the agent can say goodbye and hang up.
+    const auto summary = replay(QStringLiteral("interested.jsonl"), token, 15000);
+    QVERIFY(summary.connected);
+    QVERIFY(summary.serverMedia > 0);
+    QVERIFY(summary.serverMarks > 0);
+    QVERIFY(summary.marksEchoed > 0);
+    QVERIFY2(summary.closedByServer, "the agent hangs up after its goodbye, before the hold runs out");
     m_recorder->flush();
     Storage::CallRepository calls(m_db.db->connection().value());
     QTRY_COMPARE_WITH_TIMEOUT(calls.get(callId)->outcome, QStringLiteral("interested"), 5000);
@@ -287,9 +285,7 @@ void tst_MediaEndpoint::garbageOnOneCallLeavesTheOtherAlone()
 
     const QString token = QStringLiteral("bbbbbbbbbbbbbbbb");
     const qint64 callId = makeCall(token, QStringLiteral("+919876500003"));
-    int rc = -1;
-    replay(QStringLiteral("interested.jsonl"), token, 15, &rc);
-    QCOMPARE(rc, 0);
+    QVERIFY(replay(QStringLiteral("interested.jsonl"), token, 15000).connected);
     m_recorder->flush();
     Storage::CallRepository calls(m_db.db->connection().value());
     QTRY_COMPARE_WITH_TIMEOUT(calls.get(callId)->outcome, QStringLiteral("interested"), 5000);
@@ -300,12 +296,8 @@ void tst_MediaEndpoint::supervisorHangUpEndsTheCall()
     QVERIFY(!m_endpoint->hangUp(987654321)); // no such live call
     const QString token = QStringLiteral("cccccccccccccccc");
     const qint64 callId = makeCall(token, QStringLiteral("+919876500004"));
-    QProcess p;
-    const QString url = QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(m_pool->port()).arg(token);
-    p.start(QStringLiteral("python3"), {QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/replay.py"),
-                                        QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/interested.jsonl"), QStringLiteral("--url"), url,
-                                        QStringLiteral("--param"), QStringLiteral("lc=") + token, QStringLiteral("--hold"),
-                                        QStringLiteral("40"), QStringLiteral("--call-sid"), QStringLiteral("hangupcallsid0001"), QStringLiteral("--json"), QStringLiteral("--out"), QString()});
+    Testing::ExotelStreamCaller caller(Testing::readFixture(QStringLiteral("interested.jsonl")), mediaUrl(token),
+                                       {QJsonObject{{QStringLiteral("lc"), token}}, QStringLiteral("hangupcallsid0001"), 40000});
     auto answered = [&] {
         for (const QJsonObject &e : m_events.events(QStringLiteral("call.answered")))
             if (e.value(QStringLiteral("call_id")).toInteger() == callId)
@@ -320,10 +312,8 @@ void tst_MediaEndpoint::supervisorHangUpEndsTheCall()
     m_recorder->flush();
     QCOMPARE(calls.get(callId)->fields.value(QStringLiteral("hung_up_by")).toString(), QStringLiteral("supervisor"));
     // The socket is closed by us long before the replay's 40 s hold.
-    QDeadlineTimer deadline(15000);
-    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
-    QCOMPARE(p.state(), QProcess::NotRunning);
+    QTRY_VERIFY_WITH_TIMEOUT(caller.finished(), 15000);
+    QVERIFY(caller.summary().closedByServer);
     QTRY_VERIFY_WITH_TIMEOUT(!m_endpoint->hangUp(callId), 5000);
 }
 

@@ -9,6 +9,13 @@
 using namespace Leadline;
 using namespace Leadline::Storage;
 
+static CampaignRow campaignNamed(const QString &name)
+{
+    CampaignRow c;
+    c.name = name;
+    return c;
+}
+
 class tst_Storage : public QObject
 {
     Q_OBJECT
@@ -155,7 +162,7 @@ void tst_Storage::bulkInsertAndPaging()
     // On PostgreSQL the bulk path must be COPY, not the row-by-row fallback.
     QTest::failOnWarning(QRegularExpression(QStringLiteral("falls back to INSERT")));
     LEADLINE_OPEN_DB(t);
-    auto campaign = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Bulk")}, 1);
+    auto campaign = CampaignRepository(t.conn()).create(campaignNamed(QStringLiteral("Bulk")), 1);
     QVERIFY(campaign.ok());
     LeadRepository leads(t.conn());
     QVERIFY(t.conn().transaction());
@@ -206,7 +213,7 @@ void tst_Storage::bulkInsertAndPaging()
         ids << first->leads.at(i).id; // 500 ids, newest first
     ids << 0 << 99999999;
     QVERIFY(ids.size() > LeadRepository::kMaxIdsPerQuery);
-    auto other = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Other")}, 1);
+    auto other = CampaignRepository(t.conn()).create(campaignNamed(QStringLiteral("Other")), 1);
     QVERIFY(other.ok());
     auto some = leads.byIds(other->id, ids);
     QVERIFY(some.ok());
@@ -224,7 +231,7 @@ void tst_Storage::bulkInsertAndPaging()
 void tst_Storage::bulkInsertRollsBack()
 {
     LEADLINE_OPEN_DB(t);
-    auto campaign = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Rollback")}, 1);
+    auto campaign = CampaignRepository(t.conn()).create(campaignNamed(QStringLiteral("Rollback")), 1);
     QVERIFY(campaign.ok());
     LeadRepository leads(t.conn());
     QVERIFY(t.conn().transaction());
@@ -249,7 +256,7 @@ void tst_Storage::dnc()
 void tst_Storage::callsAndTurns()
 {
     LEADLINE_OPEN_DB(t);
-    auto campaign = CampaignRepository(t.conn()).create(CampaignRow{0, QStringLiteral("Calls")}, 1);
+    auto campaign = CampaignRepository(t.conn()).create(campaignNamed(QStringLiteral("Calls")), 1);
     QVERIFY(campaign.ok());
     LeadRepository leads(t.conn());
     QVERIFY(leads.insertBatch(campaign->id, makeLeads(1), 1).ok());

@@ -403,5 +403,5 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     QCOMPARE(errors.total(), expectedErrors);
 }
 
-QTEST_MAIN(tst_VendorFaults)
+QTEST_GUILESS_MAIN(tst_VendorFaults)
 #include "tst_vendorfaults.moc"

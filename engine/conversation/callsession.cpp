@@ -562,7 +562,6 @@ void CallSession::pumpOutbound()
         const qint64 readyUs = m_readySinceUs >= 0 ? m_readySinceUs : now;
         if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
             m_firstFrameOfReply = false;
-            const Sentence &first = m_agentSentences.first();
             // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
             m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
             m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));

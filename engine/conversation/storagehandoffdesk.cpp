@@ -147,15 +147,19 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
     if (choice) {
         qCInfo(lcConversation) << "call" << req.callId << "handed to agent" << h.agentId << (choice->namedByLead ? "(named by the lead)" : "");
         if (m_options.smsSender.isEmpty() || !m_exotel || !m_options.exotel.isComplete()) {
-            repo.setSmsStatus(h.id, QStringLiteral("not_configured"), now);
+            if (const Status st = repo.setSmsStatus(h.id, QStringLiteral("not_configured"), now); !st)
+                qCWarning(lcConversation) << "handoff" << h.id << "cannot record its SMS status:" << st.error().message;
         } else {
             const qint64 handoffId = h.id;
             m_exotel->sendSms(m_options.smsSender, h.agentPhone, smsText(h.summary), [this, handoffId](Result<QString> sid) {
                 if (!sid)
                     qCWarning(lcConversation) << "handoff" << handoffId << "SMS to the agent failed:" << sid.error().message;
-                if (auto c = m_db.connection())
-                    Storage::HandoffRepository(c.value()).setSmsStatus(handoffId, sid ? QStringLiteral("sent") : QStringLiteral("failed"),
-                                                                       m_clock.nowMs());
+                auto c = m_db.connection();
+                const Status st = c ? Storage::HandoffRepository(c.value()).setSmsStatus(
+                                          handoffId, sid ? QStringLiteral("sent") : QStringLiteral("failed"), m_clock.nowMs())
+                                    : Status(c.error());
+                if (!st)
+                    qCWarning(lcConversation) << "handoff" << handoffId << "cannot record its SMS status:" << st.error().message;
             });
         }
     } else {
