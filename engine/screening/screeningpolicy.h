@@ -30,6 +30,9 @@ struct ScreeningConfig
     // Long speech and no words yet at the deadline: wait this much longer for the transcript
     // (a person talking on would otherwise be taken for a machine when the STT is slow).
     int transcriptGraceMs = 2000;
+    // The recogniser only returns phrases of a grammar (the offline PocketSphinx): its words are
+    // not evidence of anything, so screening ignores them and decides on audio cues alone.
+    bool grammarTranscripts = false;
 };
 
 struct ScreeningPolicy
