@@ -4,6 +4,7 @@
 // nothing) and the policy. Speech is espeak-ng (the product's offline TTS) resampled to 8 kHz.
 // Accuracy over the 224-stream evaluation set is tst_screeningeval (and bench/screening_eval).
 #include "audio/pcm.h"
+#include "core/settings.h"
 #include "audio/resampler.h"
 #include "language/screeningphrases.h"
 #include "providers/local/offlinespeech.h"
@@ -103,6 +104,7 @@ private slots:
     void screenerDefaultsToHuman();
     void screenerWeighsEvidence();
     void policyMapsOutcomes();
+    void offlineSpeechNeedsConsentForRealCalls();
     void ivrNavigationHelpers();
 
 private:
@@ -398,6 +400,35 @@ void tst_Screening::screenerWeighsEvidence()
     QVERIFY(g.decided());
     QCOMPARE(g.verdict().callClass, CallClass::Human);
     QVERIFY(!g.mayAddToDnc());
+}
+
+void tst_Screening::offlineSpeechNeedsConsentForRealCalls()
+{
+    Settings s = Settings::defaults();
+    // No keys at all: offline speech, but no real carrier either (the demo, the simulator).
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    // A real Exotel account and offline speech: refused, saying what to set.
+    s.set(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
+    const OfflineSpeechPolicy refused = OfflineSpeechPolicy::fromSettings(s);
+    QVERIFY(refused.offlineSpeech && refused.realCarrier && !refused.allowed);
+    const Status st = refused.mayStartCampaign();
+    QVERIFY(!st);
+    QCOMPARE(st.error().code, Error::Code::Unprocessable);
+    QVERIFY(st.error().message.contains(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS")));
+    QCOMPARE(refused.health(2).value(QStringLiteral("recognition")).toString(), QStringLiteral("offline"));
+    QVERIFY(refused.health(2).value(QStringLiteral("warning")).toString().contains(QStringLiteral("2 campaign")));
+    QVERIFY(!refused.health(0).contains(QStringLiteral("warning")));
+    // The simulator on loopback is not a real carrier.
+    s.set(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("http://127.0.0.1:8123"));
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    s.set(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("https://api.exotel.com"));
+    // Explicit consent, or a live recogniser.
+    s.set(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS"), QStringLiteral("yes"));
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    s.set(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS"), QStringLiteral("no"));
+    s.set(QStringLiteral("DEEPGRAM_API_KEY"), QStringLiteral("dg"));
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    QCOMPARE(OfflineSpeechPolicy::fromSettings(s).health(1).value(QStringLiteral("recognition")).toString(), QStringLiteral("live"));
 }
 
 void tst_Screening::policyMapsOutcomes()
