@@ -116,6 +116,26 @@ const Vocabulary &vocab()
     return v;
 }
 
+struct Counted
+{
+    int start;
+    double value;
+};
+
+// A number ending right before token i, starting at most maxBack tokens earlier (the longest).
+std::optional<Counted> numberBefore(const QList<Token> &tokens, int i, int maxBack)
+{
+    for (int back = maxBack; back >= 1; --back) {
+        const int s = i - back;
+        if (s < 0)
+            continue;
+        const auto num = NumberWords::matchAt(tokens, s);
+        if (num && s + num->tokenCount == i)
+            return Counted{s, num->value};
+    }
+    return std::nullopt;
+}
+
 bool isLatinWord(const Token &t)
 {
     return t.kind == Token::Word && !t.text.isEmpty() && !isDevanagari(t.text.at(0));
@@ -225,21 +245,11 @@ std::optional<Property> PropertyParser::parse(const QString &text)
         const int m = matchAnyPhrase(tokens, i, v.bhk);
         if (!m)
             continue;
-        int numStart = -1;
-        double value = 0;
-        for (int back = 4; back >= 1; --back) {
-            const int s = i - back;
-            if (s < 0)
-                continue;
-            const auto num = NumberWords::matchAt(tokens, s);
-            if (num && s + num->tokenCount == i) {
-                numStart = s;
-                value = num->value;
-                break;
-            }
-        }
-        if (numStart < 0 || value < 1 || value > 10)
+        const auto counted = numberBefore(tokens, i, 4);
+        if (!counted || counted->value < 1 || counted->value > 10)
             continue;
+        const int numStart = counted->start;
+        const double value = counted->value;
         cover(numStart, i + m - 1);
         // "2 or 3 BHK", "2/3 BHK": the count is not decided, so it is not guessed.
         bool alternative = false;
@@ -275,19 +285,10 @@ std::optional<Property> PropertyParser::parse(const QString &text)
         const int m = matchAnyPhrase(tokens, i, v.rk);
         if (!m || (i + m < n && tokens.at(i + m).kind == Token::Word && tokens.at(i + m).text == QLatin1String("bhk")))
             continue;
-        int first = i;
-        int count = 1;
-        for (int back = 3; back >= 1; --back) {
-            const int s = i - back;
-            if (s < 0)
-                continue;
-            const auto num = NumberWords::matchAt(tokens, s);
-            if (num && s + num->tokenCount == i && num->value >= 1 && num->value <= 4) {
-                first = s;
-                count = int(num->value);
-                break;
-            }
-        }
+        const auto counted = numberBefore(tokens, i, 3);
+        const bool haveCount = counted && counted->value >= 1 && counted->value <= 4;
+        const int first = haveCount ? counted->start : i;
+        const int count = haveCount ? int(counted->value) : 1;
         if (i + m < n && v.localitySuffixes.contains(tokens.at(i + m).text))
             continue; // "R K Puram", "RK Nagar": a place
         p.rk = count;
