@@ -1617,6 +1617,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>campaigns running on offline speech recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Deepgram key: calls are recognised offline (PocketSphinx, a few English replies). Opt-outs it hears never go on the DNC list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 – Leadline</source>
         <translation type="unfinished"></translation>
     </message>

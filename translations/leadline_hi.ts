@@ -1617,6 +1617,14 @@
         <translation>प्रदाता: %1</translation>
     </message>
     <message>
+        <source>campaigns running on offline speech recognition</source>
+        <translation>ऑफ़लाइन स्पीच पहचान पर अभियान चल रहे हैं</translation>
+    </message>
+    <message>
+        <source>No Deepgram key: calls are recognised offline (PocketSphinx, a few English replies). Opt-outs it hears never go on the DNC list.</source>
+        <translation>कोई Deepgram कुंजी नहीं: कॉल ऑफ़लाइन पहचानी जाती हैं (PocketSphinx, कुछ अंग्रेज़ी जवाब)। इससे सुने गए ऑप्ट-आउट कभी DNC सूची में नहीं जाते।</translation>
+    </message>
+    <message>
         <source>%1 – Leadline</source>
         <translation>%1 – Leadline</translation>
     </message>

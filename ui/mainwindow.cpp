@@ -294,11 +294,7 @@ void MainWindow::retranslate()
     if (db.size() > 48)
         db = QStringLiteral("\u2026") + db.right(47);
     m_databaseLabel->setText(tr("Database: %1").arg(db));
-    const QString mode = m_info.providerMode == QLatin1String("live") ? tr("live")
-                         : (m_info.providerMode.isEmpty() || m_info.providerMode == QLatin1String("offline"))
-                             ? tr("offline")
-                             : m_info.providerMode;
-    m_providerLabel->setText(tr("Providers: %1").arg(mode));
+    updateProviderLabel();
     updateTitle();
     m_campaignsModel->refreshTexts();
     m_leadsModel->refreshTexts();
@@ -365,8 +361,27 @@ void MainWindow::selectCampaign(qint64 campaignId)
     updateActions();
 }
 
+void MainWindow::updateProviderLabel()
+{
+    const QString mode = m_info.providerMode == QLatin1String("live") ? tr("live")
+                         : (m_info.providerMode.isEmpty() || m_info.providerMode == QLatin1String("offline"))
+                             ? tr("offline")
+                             : m_info.providerMode;
+    QString text = tr("Providers: %1").arg(mode);
+    if (m_info.offlineSpeech && m_runningCampaigns > 0)
+        text += QStringLiteral(" — ") + tr("campaigns running on offline speech recognition");
+    m_providerLabel->setText(text);
+    m_providerLabel->setToolTip(m_info.offlineSpeech ? tr("No Deepgram key: calls are recognised offline (PocketSphinx, a few English "
+                                                          "replies). Opt-outs it hears never go on the DNC list.")
+                                                     : QString());
+}
+
 void MainWindow::onCampaigns(const QList<CampaignSnapshot> &campaigns)
 {
+    m_runningCampaigns = 0;
+    for (const CampaignSnapshot &c : campaigns)
+        m_runningCampaigns += c.row.status == QLatin1String("running") ? 1 : 0;
+    updateProviderLabel();
     m_campaignsModel->setCampaigns(campaigns);
     m_campaignsLoaded = true;
     updateWelcome();

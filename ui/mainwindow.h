@@ -47,6 +47,7 @@ struct ConsoleInfo
     QString database;     // Database config describe(): no password
     QString providerMode; // e.g. "offline"; placeholder until the providers land
     QString configFile;   // where the settings page saves engine settings
+    bool offlineSpeech = false; // no DEEPGRAM_API_KEY: running campaigns are flagged in the status bar
 };
 
 class MainWindow : public QMainWindow
@@ -105,6 +106,7 @@ private:
     void buildStatusBar();
     void retranslate();
     void updateTitle();
+    void updateProviderLabel();
     void restoreState();
     void rememberState();
     void updateActions();
@@ -170,6 +172,7 @@ private:
     QLabel *m_activeCallsLabel = nullptr;
     QAction *m_runDemoAction = nullptr;
     bool m_campaignsLoaded = false;
+    int m_runningCampaigns = 0;
     qint64 m_lastProgressRefreshMs = 0;
     QHash<quint64, QString> m_statusRequests; // start/pause requests awaiting the backend
 
