@@ -44,6 +44,7 @@ class tst_DialerApi : public QObject
 private slots:
     void webhookAuthAndBodies();
     void webhookUpdatesCallsIdempotently();
+    void durationIsTheCarriersConversationDuration();
     void startAndPauseDriveTheDialer();
     void exotelEndToEnd();
     void campaignOf200AgainstFakeExotel_data() { Testing::addBackendRows(); }
@@ -270,6 +271,46 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
     const Reply leads = send(f, "GET", QStringLiteral("/campaigns/%1/leads?status=retry").arg(id));
     QCOMPARE(leads.json.value(QStringLiteral("total")).toInt(), 1);
     QCOMPARE(send(f, "GET", QStringLiteral("/calls/999999")).status, 404);
+    QLoggingCategory::setFilterRules(QString());
+}
+
+void tst_DialerApi::durationIsTheCarriersConversationDuration()
+{
+    SETUP(f, QStringLiteral("sqlite"));
+    QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false\nleadline.telephony.warning=false"));
+    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, QStringLiteral("Talk"), 2, f.clock->nowMs());
+    QVERIFY(id > 0);
+    QVERIFY(f.service->setStatus(id, QStringLiteral("running")));
+    Testing::FakeCallPlacer placer;
+    DialerEngine engine(*f.db.db, *f.clock, placer);
+    QCOMPARE(engine.tick().placed, 2);
+    const QString hook = QStringLiteral("/webhooks/exotel/status?k=%1").arg(QLatin1String(kSecret));
+    Storage::CallRepository calls(f.db.conn());
+    // Our clock runs three hours ahead of the carrier's (another time zone, a wrong NTP).
+    const qint64 ourEnd = istMs(QStringLiteral("2025-11-24T14:03:51"));
+    for (int order = 0; order < 2; ++order) {
+        const qint64 callId = placer.placed.at(order).callId;
+        const QString sid = QStringLiteral("fake-%1").arg(callId);
+        const QByteArray answered = QJsonDocument(QJsonObject{{QStringLiteral("CallSid"), sid},
+                                                              {QStringLiteral("EventType"), QStringLiteral("answered")},
+                                                              {QStringLiteral("Status"), QStringLiteral("in-progress")},
+                                                              {QStringLiteral("ConversationDuration"), 0},
+                                                              {QStringLiteral("DateUpdated"), QStringLiteral("2025-11-24 11:00:20")}})
+                                        .toJson(QJsonDocument::Compact);
+        QCOMPARE(send(f, "POST", hook, answered).status, 200);
+        if (order == 0) {
+            // The live call ends first, then the carrier's terminal callback arrives.
+            QVERIFY(calls.updateStatus(callId, QStringLiteral("completed"), ourEnd, 0, ourEnd));
+            QVERIFY(calls.get(callId)->durationS > 3 * 3600); // ours alone: hours off
+            QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
+        } else {
+            // The terminal callback first, then the live call's own end.
+            QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
+            QVERIFY(calls.updateStatus(callId, QStringLiteral("completed"), ourEnd, 0, ourEnd));
+        }
+        const Reply call = send(f, "GET", QStringLiteral("/calls/%1").arg(callId));
+        QCOMPARE(call.json.value(QStringLiteral("duration_s")).toInt(), 211);
+    }
     QLoggingCategory::setFilterRules(QString());
 }
 
