@@ -163,6 +163,7 @@ int main(int argc, char **argv)
     Server::EventHub events(settings.apiToken().toUtf8());
     Campaigns::CallLifecycle lifecycle(db, clock, &events);
     const auto dialerOptions = Campaigns::DialerOptions::fromSettings(settings);
+    lifecycle.setRetryDelays(dialerOptions.retryDelays); // the webhook settles calls too
     Campaigns::Dialer dialer(db, clock, Campaigns::ExotelCallPlacer::factory(settings), dialerOptions, &events,
                              dialerOptions.tickMs);
     Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, &dialer, Server::DialerApiOptions::fromSettings(settings));
