@@ -116,11 +116,31 @@ int main(int argc, char **argv)
         if (!l.trimmed().isEmpty())
             frames.append(l.trimmed());
 
+    // Call number n's stream: the fixture with a CallSid of its own (Exotel's are unique; the
+    // calls table refuses a second call with the same one).
+    const QByteArray fixtureSid = [&frames] {
+        for (const QByteArray &f : std::as_const(frames)) {
+            const QJsonObject start = QJsonDocument::fromJson(f).object().value(QStringLiteral("start")).toObject();
+            if (start.contains(QStringLiteral("call_sid")))
+                return start.value(QStringLiteral("call_sid")).toString().toUtf8();
+        }
+        return QByteArray();
+    }();
+    auto framesFor = [frames, fixtureSid](int n) {
+        if (fixtureSid.isEmpty())
+            return frames;
+        const QByteArray sid = QByteArray::number(n + 1, 16).rightJustified(fixtureSid.size(), '0');
+        QList<QByteArray> out = frames;
+        for (QByteArray &f : out)
+            if (f.contains(fixtureSid))
+                f.replace(fixtureSid, sid);
+        return out;
+    };
     // Starts the callers on host's thread: call i opens its socket at i * ramp / calls.
-    auto startCallers = [&frames, calls, rampMs](QObject *host, quint16 port) {
+    auto startCallers = [&framesFor, calls, rampMs](QObject *host, quint16 port) {
         for (int i = 0; i < calls; ++i) {
             const int at = calls > 1 ? rampMs * i / (calls - 1) : 0;
-            QMetaObject::invokeMethod(host, [host, frames, port, i, at] {
+            QMetaObject::invokeMethod(host, [host, frames = framesFor(i), port, i, at] {
                 QTimer::singleShot(at, host, [host, frames, port, i] {
                     auto *leg = new Bench::ExotelCaller(frames, QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(i + 1, 16, 16, QLatin1Char('0'))), host);
                     leg->setProperty("number", i);
@@ -145,7 +165,7 @@ int main(int argc, char **argv)
                 ++finished;
                 delete leg;
                 if (number + calls < total) {
-                    auto *next = new Bench::ExotelCaller(frames, QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(number + calls + 1, 16, 16, QLatin1Char('0'))), &host);
+                    auto *next = new Bench::ExotelCaller(framesFor(number + calls), QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(number + calls + 1, 16, 16, QLatin1Char('0'))), &host);
                     next->setProperty("number", number + calls);
                 }
             }
@@ -171,7 +191,7 @@ int main(int argc, char **argv)
     Storage::Database db(cfg);
     auto conn = db.connection().value();
     if (db.isPostgres())
-        QSqlQuery(conn).exec(QStringLiteral("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+        QSqlQuery(conn).exec(QStringLiteral("SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
     if (const auto migrated = Storage::Migrator::migrate(conn); !migrated) {
         qCritical("cannot migrate the bench database: %s", qPrintable(migrated.error().message));
         return 2;
