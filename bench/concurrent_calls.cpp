@@ -17,6 +17,7 @@
 // Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check] [--in-process] [--import-rows N]
 //        [--rounds R] [--database-url URL]
 #include "exotelcaller.h"
+#include "leadcsv.h"
 
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
@@ -56,28 +57,6 @@ static qint64 rssKb()
         return 0;
     const QList<QByteArray> parts = f.readAll().split(' ');
     return parts.value(1).toLongLong() * 4; // pages -> KiB
-}
-
-// An N-row lead CSV like a CRM export (the import_bench generator).
-static bool writeCsv(const QString &path, int rows)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    QByteArray buf;
-    buf.reserve(1 << 22);
-    buf += "name,phone,email,city,budget,property type,preferred language,lead source\n";
-    static const char *cities[] = {"Bengaluru", "Mumbai", "Pune", "Delhi", "Hyderabad", "Chennai"};
-    for (int i = 0; i < rows; ++i) {
-        const QByteArray n = QByteArray::number(i);
-        buf += "Lead " + n + ",+91 8" + QByteArray::number(100000000 + i).right(9) + ",lead" + n + "@example.com,"
-               + cities[i % 6] + ",\"45,00,000\",2BHK,English,99acres\n";
-        if (buf.size() > (1 << 22) - 512) {
-            f.write(buf);
-            buf.clear();
-        }
-    }
-    return f.write(buf) >= 0;
 }
 
 static double cpuSeconds()
@@ -284,7 +263,7 @@ int main(int argc, char **argv)
     // The import and export: curl in its own process, started once every call is up.
     const int importRows = p.value(importOpt).toInt();
     const QString csvPath = dir.filePath(QStringLiteral("leads.csv"));
-    if (importRows > 0 && !writeCsv(csvPath, importRows)) {
+    if (importRows > 0 && !Bench::writeLeadCsv(csvPath, importRows, '8')) {
         fprintf(stderr, "concurrent_calls: cannot write %s\n", qPrintable(csvPath));
         return 1;
     }

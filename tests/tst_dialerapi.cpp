@@ -83,6 +83,8 @@ private:
         }
     };
     bool setUp(Fixture &f, const QString &backend, Dialer::PlacerFactory placerFactory = {});
+    // A running campaign with two leads (webhook tests); 0 on failure.
+    static qint64 runningCampaignOfTwo(Fixture &f, const QString &name);
     Reply send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body = {},
                const QByteArray &contentType = "application/json");
     QNetworkAccessManager m_nam;
@@ -184,6 +186,12 @@ static QByteArray terminalJson(const QString &sid, const QString &status, int co
     }).toJson(QJsonDocument::Compact);
 }
 
+qint64 tst_DialerApi::runningCampaignOfTwo(Fixture &f, const QString &name)
+{
+    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, name, 2, f.clock->nowMs());
+    return id > 0 && f.service->setStatus(id, QStringLiteral("running")) ? id : 0;
+}
+
 void tst_DialerApi::webhookAuthAndBodies()
 {
     SETUP(f, QStringLiteral("sqlite"));
@@ -222,9 +230,8 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
 {
     SETUP(f, QStringLiteral("sqlite"));
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false\nleadline.telephony.warning=false"));
-    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, QStringLiteral("Hook"), 2, f.clock->nowMs());
+    const qint64 id = runningCampaignOfTwo(f, QStringLiteral("Hook"));
     QVERIFY(id > 0);
-    QVERIFY(f.service->setStatus(id, QStringLiteral("running")));
     Testing::FakeCallPlacer placer;
     placer.hold = true;
     DialerEngine engine(*f.db.db, *f.clock, placer);
@@ -278,9 +285,7 @@ void tst_DialerApi::durationIsTheCarriersConversationDuration()
 {
     SETUP(f, QStringLiteral("sqlite"));
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false\nleadline.telephony.warning=false"));
-    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, QStringLiteral("Talk"), 2, f.clock->nowMs());
-    QVERIFY(id > 0);
-    QVERIFY(f.service->setStatus(id, QStringLiteral("running")));
+    QVERIFY(runningCampaignOfTwo(f, QStringLiteral("Talk")) > 0);
     Testing::FakeCallPlacer placer;
     DialerEngine engine(*f.db.db, *f.clock, placer);
     QCOMPARE(engine.tick().placed, 2);
