@@ -165,7 +165,10 @@ int main(int argc, char **argv)
     // Live events for consoles: /events and the console window (call life, campaign progress).
     Server::EventHub events(settings.apiToken().toUtf8());
     Campaigns::CallLifecycle lifecycle(db, clock, &events);
-    const auto dialerOptions = Campaigns::DialerOptions::fromSettings(settings);
+    auto dialerOptions = Campaigns::DialerOptions::fromSettings(settings);
+    if (demoRun) // its campaign retries every result after its own 5 minutes (10 s at 30x)
+        dialerOptions.retryDelays = Campaigns::RetryDelays{0, 0};
+    lifecycle.setRetryDelays(dialerOptions.retryDelays); // the webhook settles calls too
     Campaigns::Dialer dialer(db, clock, Campaigns::ExotelCallPlacer::factory(settings), dialerOptions, &events,
                              dialerOptions.tickMs);
     Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, &dialer, Server::DialerApiOptions::fromSettings(settings));

@@ -4,6 +4,8 @@
 // line: rows, seconds, rows/s for both, and the ratio ours/psql.
 // Usage: import_bench [--rows N] [--database-url URL]   (default: LEADLINE_BENCH_DATABASE_URL
 //        or postgresql://leadline:leadline@127.0.0.1:5432/leadline_bench)
+#include "leadcsv.h"
+
 #include "campaigns/campaignservice.h"
 #include "core/clock.h"
 #include "storage/database.h"
@@ -23,26 +25,6 @@
 #include <sys/resource.h>
 
 using namespace Leadline;
-
-static void writeCsv(const QString &path, int rows)
-{
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    QByteArray buf;
-    buf.reserve(1 << 22);
-    buf += "name,phone,email,city,budget,property type,preferred language,lead source\n";
-    static const char *cities[] = {"Bengaluru", "Mumbai", "Pune", "Delhi", "Hyderabad", "Chennai"};
-    for (int i = 0; i < rows; ++i) {
-        const QByteArray n = QByteArray::number(i);
-        buf += "Lead " + n + ",+91 9" + QByteArray::number(100000000 + i).right(9) + ",lead" + n + "@example.com,"
-               + cities[i % 6] + ",\"45,00,000\",2BHK,English,99acres\n";
-        if (buf.size() > (1 << 22) - 512) {
-            f.write(buf);
-            buf.clear();
-        }
-    }
-    f.write(buf);
-}
 
 int main(int argc, char **argv)
 {
@@ -79,7 +61,10 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     const QString csvPath = dir.filePath(QStringLiteral("leads.csv"));
-    writeCsv(csvPath, rows);
+    if (!Bench::writeLeadCsv(csvPath, rows)) {
+        QTextStream(stderr) << "cannot write " << csvPath << "\n";
+        return 1;
+    }
 
     SystemClock clock;
     Campaigns::CampaignService service(db, clock);

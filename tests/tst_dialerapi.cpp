@@ -44,6 +44,7 @@ class tst_DialerApi : public QObject
 private slots:
     void webhookAuthAndBodies();
     void webhookUpdatesCallsIdempotently();
+    void durationIsTheCarriersConversationDuration();
     void startAndPauseDriveTheDialer();
     void exotelEndToEnd();
     void campaignOf200AgainstFakeExotel_data() { Testing::addBackendRows(); }
@@ -82,6 +83,8 @@ private:
         }
     };
     bool setUp(Fixture &f, const QString &backend, Dialer::PlacerFactory placerFactory = {});
+    // A running campaign with two leads (webhook tests); 0 on failure.
+    static qint64 runningCampaignOfTwo(Fixture &f, const QString &name);
     Reply send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body = {},
                const QByteArray &contentType = "application/json");
     QNetworkAccessManager m_nam;
@@ -183,6 +186,12 @@ static QByteArray terminalJson(const QString &sid, const QString &status, int co
     }).toJson(QJsonDocument::Compact);
 }
 
+qint64 tst_DialerApi::runningCampaignOfTwo(Fixture &f, const QString &name)
+{
+    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, name, 2, f.clock->nowMs());
+    return id > 0 && f.service->setStatus(id, QStringLiteral("running")) ? id : 0;
+}
+
 void tst_DialerApi::webhookAuthAndBodies()
 {
     SETUP(f, QStringLiteral("sqlite"));
@@ -221,9 +230,8 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
 {
     SETUP(f, QStringLiteral("sqlite"));
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false\nleadline.telephony.warning=false"));
-    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, QStringLiteral("Hook"), 2, f.clock->nowMs());
+    const qint64 id = runningCampaignOfTwo(f, QStringLiteral("Hook"));
     QVERIFY(id > 0);
-    QVERIFY(f.service->setStatus(id, QStringLiteral("running")));
     Testing::FakeCallPlacer placer;
     placer.hold = true;
     DialerEngine engine(*f.db.db, *f.clock, placer);
@@ -270,6 +278,44 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
     const Reply leads = send(f, "GET", QStringLiteral("/campaigns/%1/leads?status=retry").arg(id));
     QCOMPARE(leads.json.value(QStringLiteral("total")).toInt(), 1);
     QCOMPARE(send(f, "GET", QStringLiteral("/calls/999999")).status, 404);
+    QLoggingCategory::setFilterRules(QString());
+}
+
+void tst_DialerApi::durationIsTheCarriersConversationDuration()
+{
+    SETUP(f, QStringLiteral("sqlite"));
+    QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false\nleadline.telephony.warning=false"));
+    QVERIFY(runningCampaignOfTwo(f, QStringLiteral("Talk")) > 0);
+    Testing::FakeCallPlacer placer;
+    DialerEngine engine(*f.db.db, *f.clock, placer);
+    QCOMPARE(engine.tick().placed, 2);
+    const QString hook = QStringLiteral("/webhooks/exotel/status?k=%1").arg(QLatin1String(kSecret));
+    Storage::CallRepository calls(f.db.conn());
+    // Our clock runs three hours ahead of the carrier's (another time zone, a wrong NTP).
+    const qint64 ourEnd = istMs(QStringLiteral("2025-11-24T14:03:51"));
+    for (int order = 0; order < 2; ++order) {
+        const qint64 callId = placer.placed.at(order).callId;
+        const QString sid = QStringLiteral("fake-%1").arg(callId);
+        const QByteArray answered = QJsonDocument(QJsonObject{{QStringLiteral("CallSid"), sid},
+                                                              {QStringLiteral("EventType"), QStringLiteral("answered")},
+                                                              {QStringLiteral("Status"), QStringLiteral("in-progress")},
+                                                              {QStringLiteral("ConversationDuration"), 0},
+                                                              {QStringLiteral("DateUpdated"), QStringLiteral("2025-11-24 11:00:20")}})
+                                        .toJson(QJsonDocument::Compact);
+        QCOMPARE(send(f, "POST", hook, answered).status, 200);
+        if (order == 0) {
+            // The live call ends first, then the carrier's terminal callback arrives.
+            QVERIFY(calls.updateStatus(callId, QStringLiteral("completed"), ourEnd, 0, ourEnd));
+            QVERIFY(calls.get(callId)->durationS > 3 * 3600); // ours alone: hours off
+            QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
+        } else {
+            // The terminal callback first, then the live call's own end.
+            QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
+            QVERIFY(calls.updateStatus(callId, QStringLiteral("completed"), ourEnd, 0, ourEnd));
+        }
+        const Reply call = send(f, "GET", QStringLiteral("/calls/%1").arg(callId));
+        QCOMPARE(call.json.value(QStringLiteral("duration_s")).toInt(), 211);
+    }
     QLoggingCategory::setFilterRules(QString());
 }
 

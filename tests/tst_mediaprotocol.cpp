@@ -110,6 +110,18 @@ void tst_MediaProtocol::outbound()
     QCOMPARE(m.value(QStringLiteral("stream_sid")).toString(), QStringLiteral("S"));
     QCOMPARE(m[QStringLiteral("media")][QStringLiteral("chunk")].toString(), QStringLiteral("12"));
     QCOMPARE(QByteArray::fromBase64(m[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()), pcm);
+    // The hand-written frame is byte for byte what QJsonDocument writes, also for stream ids
+    // that need escaping.
+    for (const QString &sid : {QStringLiteral("a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"), QStringLiteral("q\"uote\\back\nline"), QStringLiteral("हिंदी")}) {
+        const QByteArray expected = QJsonDocument(QJsonObject{
+            {QStringLiteral("event"), QStringLiteral("media")},
+            {QStringLiteral("stream_sid"), sid},
+            {QStringLiteral("media"), QJsonObject{{QStringLiteral("chunk"), QStringLiteral("-7")},
+                                                  {QStringLiteral("timestamp"), QStringLiteral("1234567890123")},
+                                                  {QStringLiteral("payload"), QString::fromLatin1(QByteArray(321, '\x42').toBase64())}}},
+        }).toJson(QJsonDocument::Compact);
+        QCOMPARE(mediaFrame(sid, QByteArray(321, '\x42'), -7, 1234567890123), expected);
+    }
     // Round trip through our own parser.
     auto back = parseMediaEvent(mediaFrame(QStringLiteral("S"), pcm, 1, 0));
     QVERIFY(back.ok());

@@ -20,6 +20,7 @@ private slots:
     void decide();
     void backoff_data();
     void backoff();
+    void perResultDelays();
     void retriesNeverLandOutsideWindow();
     void unansweredHandoff_data();
     void unansweredHandoff();
@@ -40,7 +41,8 @@ void tst_RetryPolicy::decide_data()
     const QDateTime mon11 = ist("2025-11-24T11:00:00");
     const QDateTime none;
     QTest::newRow("busy, 1st attempt -> +30 min") << "busy" << "" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
-    QTest::newRow("no-answer, 2nd attempt -> +60 min") << "no-answer" << "" << none << 2 << mon11 << "retry" << ist("2025-11-24T12:00:00") << 0;
+    QTest::newRow("no-answer, 1st attempt -> +2 h (later than busy)") << "no-answer" << "" << none << 1 << mon11 << "retry" << ist("2025-11-24T13:00:00") << 0;
+    QTest::newRow("no-answer, 2nd attempt -> +4 h") << "no-answer" << "" << none << 2 << mon11 << "retry" << ist("2025-11-24T15:00:00") << 0;
     QTest::newRow("failed, 3rd attempt -> exhausted") << "failed" << "" << none << 3 << mon11 << "exhausted" << none << 0;
     QTest::newRow("network error retries") << "network_error" << "" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
     QTest::newRow("unknown (crash) retries") << "unknown" << "" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
@@ -108,6 +110,26 @@ void tst_RetryPolicy::backoff()
     QFETCH(qint64, seconds);
     RetryPolicy policy(RetryConfig{20, 600, 3600});
     QCOMPARE(policy.backoffSeconds(attempts), seconds);
+}
+
+void tst_RetryPolicy::perResultDelays()
+{
+    const CallingWindow window;
+    const QDateTime mon11 = ist("2025-11-24T11:00:00");
+    const AttemptResult noAnswer{QStringLiteral("no-answer"), {}, {}};
+    const AttemptResult busy{QStringLiteral("busy"), {}, {}};
+    // Settings: busy after 10 min, no-answer from the campaign's own delay (0).
+    RetryPolicy policy(RetryConfig{3, 1800, 24 * 3600, RetryDelays{0, 600}});
+    QCOMPARE(policy.decide(busy, 1, mon11, window).at, ist("2025-11-24T11:10:00"));
+    QCOMPARE(policy.decide(busy, 2, mon11, window).at, ist("2025-11-24T11:20:00"));
+    QCOMPARE(policy.decide(noAnswer, 1, mon11, window).at, ist("2025-11-24T11:30:00"));
+    // A no-answer delay longer than the cap is still honoured once, then capped there.
+    RetryPolicy longWait(RetryConfig{5, 1800, 3600, RetryDelays{3 * 3600, 0}});
+    QCOMPARE(longWait.decide(noAnswer, 1, mon11, window).at, ist("2025-11-24T14:00:00"));
+    QCOMPARE(longWait.decide(noAnswer, 3, mon11, window).at, ist("2025-11-24T14:00:00"));
+    // A conversation outcome (voicemail) keeps the campaign's delay even on a no-answer status.
+    QCOMPARE(longWait.decide(AttemptResult{QStringLiteral("completed"), QStringLiteral("voicemail"), {}}, 1, mon11, window).at,
+             ist("2025-11-24T11:30:00"));
 }
 
 void tst_RetryPolicy::retriesNeverLandOutsideWindow()

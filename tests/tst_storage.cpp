@@ -101,6 +101,16 @@ void tst_Storage::migrationsAreIdempotent()
     QCOMPARE(q.value(0).toInt(), Migrator::all().size());
     for (const char *table : {"campaigns", "leads", "calls", "turns", "dnc", "events"})
         QVERIFY2(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))), table);
+    // leads_status_idx is gone: leads_due_idx (campaign_id, status, next_attempt_at) covers it.
+    const QString indexQuery = t.conn().driverName() == QLatin1String("QPSQL")
+                                   ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = 'leads'")
+                                   : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'");
+    QVERIFY(q.exec(indexQuery));
+    QStringList indexes;
+    while (q.next())
+        indexes << q.value(0).toString();
+    QVERIFY2(indexes.contains(QStringLiteral("leads_due_idx")), qPrintable(indexes.join(QLatin1Char(' '))));
+    QVERIFY2(!indexes.contains(QStringLiteral("leads_status_idx")), qPrintable(indexes.join(QLatin1Char(' '))));
 }
 
 void tst_Storage::campaigns()

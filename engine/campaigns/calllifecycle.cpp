@@ -29,12 +29,12 @@ QString CallLifecycle::callStatusFor(const QString &carrierStatus, const QString
     return QStringLiteral("unknown");
 }
 
-Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint64 nowMs)
+Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint64 nowMs, const RetryDelays &delays)
 {
     auto window = CallingWindow::make(in.campaign.windowStart, in.campaign.windowEnd, in.campaign.callingDays,
                                       in.campaign.timezone, in.campaign.holidays);
     const CallingWindow w = (window ? window.value() : CallingWindow()).forLeadZone(in.leadTimezone);
-    RetryPolicy policy(RetryConfig{in.campaign.maxAttempts, in.campaign.retryDelaySeconds, 24 * 3600});
+    RetryPolicy policy(RetryConfig{in.campaign.maxAttempts, in.campaign.retryDelaySeconds, 24 * 3600, delays});
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QDateTime callback = in.callbackAt > 0 ? QDateTime::fromMSecsSinceEpoch(in.callbackAt, Qt::UTC) : QDateTime();
     const AttemptResult attempt{in.carrierStatus, in.outcome, callback, in.priorCarrierFailures,
@@ -53,7 +53,7 @@ Result<bool> CallLifecycle::settle(qint64 callId, bool resettle, bool force)
     if (!db)
         return db.error();
     const qint64 now = m_clock.nowMs();
-    return Storage::DialerQueue(db.value()).settle(callId, now, [now](const Storage::SettleInput &in) { return decide(in, now); },
+    return Storage::DialerQueue(db.value()).settle(callId, now, [now, delays = m_delays](const Storage::SettleInput &in) { return decide(in, now, delays); },
                                                    resettle, force);
 }
 

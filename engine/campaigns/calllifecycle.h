@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/eventsink.h"
 #include "core/result.h"
+#include "retrypolicy.h"
 #include "storage/dialerqueue.h"
 
 #include <QString>
@@ -49,9 +50,12 @@ public:
     // Exotel status + event type -> Leadline call status.
     static QString callStatusFor(const QString &carrierStatus, const QString &eventType);
     // The policy, as a pure function over what storage read.
-    static Storage::SettleOutput decide(const Storage::SettleInput &in, qint64 nowMs);
+    static Storage::SettleOutput decide(const Storage::SettleInput &in, qint64 nowMs, const RetryDelays &delays = {});
+    // Per-result first retry delays (RETRY_DELAY_*); the defaults otherwise. Call before use.
+    void setRetryDelays(const RetryDelays &delays) { m_delays = delays; }
 
 private:
+    RetryDelays m_delays;
     const Storage::Database &m_db;
     const Clock &m_clock;
     EventSink *m_events;

@@ -31,6 +31,12 @@ DialerOptions DialerOptions::fromSettings(const Settings &s)
         o.activeStaleMs = qint64(staleAfter) * 1000;
         o.createdStaleMs = qint64(staleAfter) * 1000;
     }
+    const qint64 noAnswer = s.value(QStringLiteral("RETRY_DELAY_NO_ANSWER_S")).toLongLong(&ok);
+    if (ok && noAnswer >= 0)
+        o.retryDelays.noAnswerS = noAnswer;
+    const qint64 busy = s.value(QStringLiteral("RETRY_DELAY_BUSY_S")).toLongLong(&ok);
+    if (ok && busy >= 0)
+        o.retryDelays.busyS = busy;
     return o;
 }
 
@@ -38,6 +44,7 @@ DialerEngine::DialerEngine(const Storage::Database &db, const Clock &clock, Call
                            EventSink *events)
     : m_db(db), m_clock(clock), m_placer(placer), m_options(options), m_events(events), m_lifecycle(db, clock, events)
 {
+    m_lifecycle.setRetryDelays(options.retryDelays);
 }
 
 void DialerEngine::publish(const QString &type, QJsonObject payload) const

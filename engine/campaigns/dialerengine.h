@@ -30,9 +30,10 @@ struct DialerOptions
     qint64 apiRetryDelayMs = 60 * 1000;                 // 429/5xx on Calls/connect: not an attempt
     qint64 settleGraceMs = 2 * 60 * 1000;               // a finished call waits this long for its outcome
     int tickMs = 1000;                                  // Dialer: how often to tick (DIALER_TICK_MS)
+    RetryDelays retryDelays;                            // RETRY_DELAY_NO_ANSWER_S, RETRY_DELAY_BUSY_S
 
     // MAX_CONCURRENT_CALLS, DIALER_TICK_MS, EXOTEL_TIME_LIMIT_S / DIALER_STALE_AFTER_S (the
-    // staleness bound of crash recovery).
+    // staleness bound of crash recovery), RETRY_DELAY_NO_ANSWER_S / RETRY_DELAY_BUSY_S.
     static DialerOptions fromSettings(const Settings &settings);
 };
 

@@ -91,7 +91,16 @@ RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, cons
         d.leadStatus = outcome == QLatin1String("unreachable") ? QStringLiteral("unreachable") : QStringLiteral("exhausted");
         return d;
     }
-    return schedule(RetryDecision::Kind::Retry, QStringLiteral("retry"), nowUtc.addSecs(backoffSeconds(attemptsMade)));
+    // A carrier result with a delay of its own (no-answer, busy) doubles from that one.
+    qint64 first = 0;
+    if (outcome.isEmpty() && (status == QLatin1String("no-answer") || status == QLatin1String("no_answer")))
+        first = m_config.byResult.noAnswerS;
+    else if (outcome.isEmpty() && status == QLatin1String("busy"))
+        first = m_config.byResult.busyS;
+    const qint64 delay = first > 0 ? RetryPolicy(RetryConfig{m_config.maxAttempts, first, qMax(first, m_config.maxDelayS), {}})
+                                         .backoffSeconds(attemptsMade)
+                                   : backoffSeconds(attemptsMade);
+    return schedule(RetryDecision::Kind::Retry, QStringLiteral("retry"), nowUtc.addSecs(delay));
 }
 
 } // namespace Leadline::Campaigns

@@ -2,7 +2,8 @@
 // (Exotel terminal Status), the conversation outcome and the attempt count in, a decision out.
 //   busy / no-answer / failed / canceled / unknown / network error -> retry after
 //       retry_delay * 2^(attempts-1) (capped at maxDelay), moved into the calling window,
-//       until max_attempts attempts were made; then the lead is "exhausted".
+//       until max_attempts attempts were made; then the lead is "exhausted". no-answer and
+//       busy start from their own delay when set (RetryDelays: no-answer 2 h by default).
 //   completed with a conversation outcome (interested, not_interested, ...) -> never again.
 //   completed without any outcome -> never again ("completed").
 //   voicemail / no_response -> retried like no-answer (they count as an attempt).
@@ -36,11 +37,26 @@ struct AttemptResult
     bool handoffNotAnswered = false; // hot-lead handoff: the sales agent did not pick up
 };
 
+// The first retry delay per carrier result (later retries double it, like retryDelayS). A
+// line that rang out is tried again later than a busy one: a busy lead is on the phone and
+// free soon, one who did not answer is away. 0 = the campaign's retry_delay_s.
+struct RetryDelays
+{
+    qint64 noAnswerS = 2 * 3600; // RETRY_DELAY_NO_ANSWER_S
+    qint64 busyS = 0;            // RETRY_DELAY_BUSY_S
+};
+
 struct RetryConfig
 {
+    RetryConfig() = default;
+    RetryConfig(int attempts, qint64 delayS, qint64 capS, RetryDelays delays = {})
+        : maxAttempts(attempts), retryDelayS(delayS), maxDelayS(capS), byResult(delays)
+    {
+    }
     int maxAttempts = 3;
     qint64 retryDelayS = 1800;
     qint64 maxDelayS = 24 * 3600;
+    RetryDelays byResult;
 };
 
 struct RetryDecision

@@ -1,5 +1,7 @@
 #include "callsession.h"
 
+#include <QDateTime>
+
 #include "audio/pcm.h"
 #include "conversationlog.h"
 #include "prompts.h"
@@ -9,6 +11,7 @@
 #include "textrules.h"
 #include "vendorerrors.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTimeZone>
 
@@ -534,6 +537,21 @@ void CallSession::noteReadiness()
         m_readySinceUs = wallUs();
 }
 
+void CallSession::schedulePump(int inMs)
+{
+    if (m_pacer)
+        m_pacer->schedule(this, inMs, [this] { pumpOutbound(); });
+    else
+        m_pumpTimer.start(inMs);
+}
+
+void CallSession::cancelPump()
+{
+    if (m_pacer)
+        m_pacer->cancel(this);
+    m_pumpTimer.stop();
+}
+
 void CallSession::pumpOutbound()
 {
     if (m_phase == Phase::Closed)
@@ -578,6 +596,7 @@ void CallSession::pumpOutbound()
             const qint64 runStartUs = now - m_playClock.nsecsElapsed() / 1000;
             const qint64 dueUs = runStartUs + (m_sentMs - m_cfg.aheadOfRealTimeMs) * 1000;
             m_stats.pacingJitterUs.append(qMax<qint64>(0, now - qMax(dueUs, readyUs)));
+            m_stats.pacingAtMs.append(QDateTime::currentMSecsSinceEpoch());
         }
         m_lastFrameWallMs = now;
         m_transport.sendText(Telephony::mediaFrame(m_streamSid, pcm, ++m_chunkCounter, m_sentMs));
@@ -595,7 +614,7 @@ void CallSession::pumpOutbound()
     if (!m_outbound.isEmpty()) {
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
         // Wake exactly when the next frame is due (ahead drops to the budget).
-        m_pumpTimer.start(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
+        schedulePump(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
     } else if (allDone && !m_llmActive) {
         // Everything said: close the agent turn when it has played out.
         const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));
@@ -664,7 +683,7 @@ void CallSession::bargeIn()
     m_sentMs = 0;
     m_playClock.invalidate();
     m_sentences = std::make_unique<Language::SentenceSplitter>();
-    m_pumpTimer.stop();
+    cancelPump();
     if (m_ttsResampler)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
     emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
@@ -825,7 +844,7 @@ void CallSession::finishNow(const QString &status)
     const Phase was = m_phase;
     m_phase = Phase::Closed;
     const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
-    m_pumpTimer.stop();
+    cancelPump();
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
     m_closeTimer.stop();

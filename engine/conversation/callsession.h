@@ -19,9 +19,11 @@
 #include "screening/callscreener.h"
 #include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
+#include "workerpacer.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <memory>
@@ -52,6 +54,7 @@ struct SessionStats
     QList<qint64> vendorLatencyUs;
     // Interval between consecutive outbound media frames minus the audio they carried.
     QList<qint64> pacingJitterUs;
+    QList<qint64> pacingAtMs; // when each of those frames left (ms since the epoch), for benchmarks
     int malformedFrames = 0;
     int clearsSent = 0;
     int framesSent = 0;
@@ -71,6 +74,8 @@ public:
     void setRequestedSampleRate(int rate) { m_sampleRate = rate; }
     // Hot-lead handoff to a sales agent (Exotel flow mode); optional, shared, thread-safe.
     void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
+    // The worker's shared pacing clock for outbound audio (else a precise timer of its own).
+    void setPacer(WorkerPacer *pacer) { m_pacer = pacer; }
     // Where vendor failures are counted for /metrics (optional; shared, thread-safe).
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
 
@@ -208,6 +213,9 @@ private:
     bool m_firstFrameOfReply = true;
     qint64 m_readySinceUs = -1;       // when the next frame's audio became available
     QTimer m_pumpTimer;
+    QPointer<WorkerPacer> m_pacer;
+    void schedulePump(int inMs);
+    void cancelPump();
 
     // Call screening
     std::unique_ptr<Screening::CallScreener> m_screener; // while the first seconds are classified

@@ -34,15 +34,17 @@ private:
     QPointer<QWebSocket> m_ws;
 };
 
-// Per-worker resources: one QNetworkAccessManager for every call on this worker.
+// Per-worker resources: one QNetworkAccessManager and one pacing clock for every call on this worker.
 class WorkerHost final : public QObject
 {
 public:
-    explicit WorkerHost(QObject *parent) : QObject(parent), nam(new QNetworkAccessManager(this))
+    explicit WorkerHost(QObject *parent)
+        : QObject(parent), nam(new QNetworkAccessManager(this)), pacer(new WorkerPacer(this))
     {
         setObjectName(QStringLiteral("leadline-media-host"));
     }
     QNetworkAccessManager *nam;
+    WorkerPacer *pacer; // one pacing clock for every call on this worker
 };
 
 } // namespace
@@ -129,6 +131,7 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     session->setUrlToken(query.queryItemValue(QStringLiteral("lc")));
     session->setVendorErrors(m_vendorErrors);
     session->setHandoffDesk(m_handoffDesk);
+    session->setPacer(host->pacer);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });

@@ -52,6 +52,8 @@ const QList<SettingSpec> &Settings::specs()
         {QStringLiteral("EXOTEL_TIME_LIMIT_S"), QStringLiteral("600"), false, "TimeLimit sent with every call (seconds)"},
         {QStringLiteral("EXOTEL_REQUESTS_PER_SECOND"), QStringLiteral("3"), false, "token bucket for all Exotel REST requests (200/min account limit)"},
         {QStringLiteral("DIALER_TICK_MS"), QStringLiteral("1000"), false, "how often the dialer looks for due leads"},
+        {QStringLiteral("RETRY_DELAY_NO_ANSWER_S"), QStringLiteral("7200"), false, "first retry after a call that rang unanswered (doubles per attempt; 0 = the campaign's retry delay)"},
+        {QStringLiteral("RETRY_DELAY_BUSY_S"), QStringLiteral("0"), false, "first retry after a busy line (doubles per attempt; 0 = the campaign's retry delay)"},
         {QStringLiteral("DIALER_STALE_AFTER_S"), QStringLiteral("0"), false, "recovery: in-flight calls older than this are reconciled (0 = TimeLimit + 5.5 min)"},
         {QStringLiteral("PRICE_TELEPHONY_INR_PER_MIN"), QStringLiteral("0"), false, "cost estimate: telephony per started minute of a connected call"},
         {QStringLiteral("PRICE_STT_INR_PER_MIN"), QStringLiteral("0"), false, "cost estimate: speech-to-text per talk minute"},

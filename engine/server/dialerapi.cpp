@@ -140,7 +140,9 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
     int talk = e.conversationDurationS;
     if (talk < 0 && !e.legs.isEmpty())
         talk = e.legs.first().onCallDurationS;
-    r.durationS = talk;
+    // Only the terminal callback's ConversationDuration is the call's talk time (it wins over
+    // our own end time minus the carrier's answered time, which mixes two clocks).
+    r.durationS = e.isTerminal() ? talk : -1;
     if (e.isTerminal()) {
         const QDateTime end = e.endTime.isValid() ? e.endTime : e.dateUpdated;
         r.endedAtMs = end.isValid() ? end.toMSecsSinceEpoch() : 0;

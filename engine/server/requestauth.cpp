@@ -16,7 +16,7 @@ bool RequestAuth::acceptsToken(const QByteArray &token) const
     return m_tokens && m_tokens->verify(token) != 0;
 }
 
-Status RequestAuth::check(const QHttpServerRequest &request) const
+Status RequestAuth::check(const HttpRequest &request) const
 {
     const bool proxied = !request.value("x-forwarded-for").isEmpty() || !request.value("forwarded").isEmpty();
     if (request.remoteAddress().isLoopback() && !proxied)

@@ -8,7 +8,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
-#include <QHttpServerRequest>
+#include "httptypes.h"
 
 namespace Leadline::Server { class ApiTokenVerifier; }
 
@@ -19,7 +19,7 @@ class RequestAuth
 public:
     explicit RequestAuth(QByteArray apiToken, const ApiTokenVerifier *tokens = nullptr)
         : m_token(std::move(apiToken)), m_tokens(tokens) {}
-    Status check(const QHttpServerRequest &request) const;
+    Status check(const HttpRequest &request) const;
     // True when `token` is API_TOKEN or an active database token (no loopback rule).
     bool acceptsToken(const QByteArray &token) const;
 

@@ -46,7 +46,7 @@ int jsonNestingDepth(QByteArrayView json)
     return deepest;
 }
 
-static bool looksLikeJson(const QHttpServerRequest &request)
+static bool looksLikeJson(const HttpRequest &request)
 {
     if (request.value("content-type").toLower().contains("json"))
         return true;
@@ -59,7 +59,7 @@ static bool looksLikeJson(const QHttpServerRequest &request)
     return false;
 }
 
-std::optional<HttpResponse> RequestLimits::check(const QHttpServerRequest &request) const
+std::optional<HttpResponse> RequestLimits::check(const HttpRequest &request) const
 {
     const auto headers = request.headers();
     if (headers.size() > maxHeaderCount)

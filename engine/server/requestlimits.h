@@ -26,7 +26,7 @@ struct RequestLimits
 
     static RequestLimits fromSettings(const Settings &settings);
     // The error response for a request over a limit, or nothing.
-    std::optional<HttpResponse> check(const QHttpServerRequest &request) const;
+    std::optional<HttpResponse> check(const HttpRequest &request) const;
 };
 
 // Deepest nesting of objects/arrays in a JSON text (strings skipped; no validation).

@@ -13,7 +13,7 @@ namespace Leadline::Server {
 
 struct RouteContext
 {
-    const QHttpServerRequest &request;
+    HttpRequest request; // a copy: handlers run on the REST threads, not the network worker
     QStringList args; // the {placeholders} of the pattern, in order
 
     // The i-th placeholder as a positive id; NotFound (404) when it is not one.

@@ -145,6 +145,9 @@ Status ServerPool::start(const ServerOptions &options)
             return config.error();
         tls = config.value();
     }
+    m_rest.setObjectName(QStringLiteral("leadline-rest"));
+    m_rest.setMaxThreadCount(qMax(1, options.restThreads));
+    m_rest.setExpiryTimeout(-1); // keep the threads (and their database connections)
     const int workers = qMax(1, options.workers);
     for (int i = 0; i < workers; ++i) {
         auto fd = openReusePortSocket(options.address, port);
@@ -183,7 +186,7 @@ Status ServerPool::start(const ServerOptions &options)
                 ready.release();
                 return;
             }
-            auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, anchor);
+            auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, &m_rest, anchor);
             http->setLimits(options.limits);
             http->bind(tcp);
             ok = true;
@@ -215,6 +218,7 @@ void ServerPool::stop()
         t->wait();
     }
     m_threads.clear();
+    m_rest.waitForDone(); // replies of handlers still running are dropped (their servers are gone)
 }
 
 } // namespace Leadline::Server

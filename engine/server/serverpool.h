@@ -2,8 +2,9 @@
 // the same port (SO_REUSEPORT; the kernel spreads connections). A connection, REST request or
 // WebSocket, lives on the worker that accepted it. Falls back to one worker where SO_REUSEPORT
 // is unavailable. With a certificate and key in the options every worker accepts TLS only
-// (QSslServer: HTTPS, WSS). Thread: created and driven from the main thread; workers own their
-// servers.
+// (QSslServer: HTTPS, WSS). REST handlers run on a small pool of "leadline-rest" threads at a
+// lower priority, never on the workers that pace live calls.
+// Thread: created and driven from the main thread; workers own their servers.
 #pragma once
 
 #include "core/result.h"
@@ -15,6 +16,7 @@
 #include <QObject>
 #include <QSslConfiguration>
 #include <QThread>
+#include <QThreadPool>
 #include <memory>
 #include <vector>
 
@@ -25,6 +27,7 @@ struct ServerOptions
     QHostAddress address = QHostAddress::Any;
     quint16 port = 8000; // 0 = pick a free port (tests)
     int workers = 1;
+    int restThreads = 4; // REST handler threads (an import or export holds one while it runs)
     qint64 maxBodyBytes = 100 * 1024 * 1024;
     RequestLimits limits; // headers, JSON depth, WebSocket messages
     // Built-in TLS: both set = every worker serves HTTPS and WSS (PEM files); both empty = plain.
@@ -53,6 +56,7 @@ private:
     const RequestAuth &m_auth;
     WebSocketHandler m_wsHandler;
     std::vector<std::unique_ptr<QThread>> m_threads;
+    QThreadPool m_rest;
     quint16 m_port = 0;
     bool m_tls = false;
 };

@@ -9,6 +9,8 @@
 
 #include <hiredis/hiredis.h>
 
+#include <utility>
+
 namespace Leadline::Server {
 
 SessionIndex::SessionIndex(const QString &redisUrl, QString nodeId, int timeoutMs) : m_node(std::move(nodeId)), m_timeoutMs(timeoutMs)
@@ -28,9 +30,9 @@ SessionIndex::SessionIndex(const QString &redisUrl, QString nodeId, int timeoutM
         // Refresh this node's entries (and their TTL) every 30 s; reconnect when Redis is back.
         QMetaObject::invokeMethod(&m_worker, [this] {
             auto *timer = new QTimer(&m_worker);
-            connect(timer, &QTimer::timeout, &m_worker, [this] { writeThrough(); });
+            connect(timer, &QTimer::timeout, &m_worker, [this] { refreshAll(); });
             timer->start(30000);
-            writeThrough();
+            refreshAll();
         }, Qt::QueuedConnection);
     }
 }
@@ -38,13 +40,33 @@ SessionIndex::SessionIndex(const QString &redisUrl, QString nodeId, int timeoutM
 SessionIndex::~SessionIndex()
 {
     QMetaObject::invokeMethod(&m_worker, [this] {
-        if (ensureConnected()) // leave no stale entries behind
-            freeReplyObject(redisCommand(m_ctx, "DEL %s", key().toUtf8().constData()));
+        if (ensureConnected()) { // leave no stale entries behind
+            QList<QList<QByteArray>> dels;
+            QMutexLocker lock(&m_mutex);
+            for (auto it = m_local.cbegin(); it != m_local.cend(); ++it)
+                dels.append({QByteArrayLiteral("DEL"), sessionKey(it.key())});
+            lock.unlock();
+            pipeline(dels);
+        }
         dropConnection();
         qDeleteAll(m_worker.children());
     }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+QByteArray SessionIndex::sessionKey(qint64 callId) const
+{
+    return QByteArrayLiteral("leadline:session:") + m_node.toUtf8() + ':' + QByteArray::number(callId);
+}
+
+void SessionIndex::warnOnce(const char *what)
+{
+    if (!m_warned)
+        qCWarning(lcServer) << "Redis" << what << "failed; /debug/sessions falls back to this node's memory";
+    m_warned = true;
+    m_resync = true;
+    dropConnection();
 }
 
 bool SessionIndex::ensureConnected()
@@ -63,6 +85,7 @@ bool SessionIndex::ensureConnected()
             qCWarning(lcServer) << "Redis unavailable at" << m_host << m_port << (m_ctx ? m_ctx->errstr : "")
                                 << "- /debug/sessions shows this node only (in-memory fallback)";
         m_warned = true;
+        m_resync = true;
         dropConnection();
         m_nextAttemptMs = now + 5000;
         return false;
@@ -73,11 +96,14 @@ bool SessionIndex::ensureConnected()
     if (m_warned) {
         qCInfo(lcServer) << "Redis is back: the session index is shared again";
         m_warned = false;
-        // A restarted Redis lost this node's entries: put them back before anyone reads.
-        mirrorLocal();
-        return m_ctx != nullptr;
     }
-    return true;
+    if (m_resync) {
+        // A restarted Redis lost this node's entries, one that stayed up still has the ones of
+        // sessions that ended during the outage: make Redis match memory before anyone reads.
+        m_resync = false;
+        mirrorLocal();
+    }
+    return m_ctx != nullptr;
 }
 
 void SessionIndex::dropConnection()
@@ -87,11 +113,70 @@ void SessionIndex::dropConnection()
     m_ctx = nullptr;
 }
 
-void SessionIndex::writeThrough()
+bool SessionIndex::pipeline(const QList<QList<QByteArray>> &commands)
 {
-    if (!ensureConnected())
-        return;
-    mirrorLocal();
+    if (!m_ctx)
+        return false;
+    QList<const char *> argv;
+    QList<size_t> lens;
+    for (const QList<QByteArray> &cmd : commands) {
+        argv.resize(0);
+        lens.resize(0);
+        for (const QByteArray &a : cmd) {
+            argv.append(a.constData());
+            lens.append(size_t(a.size()));
+        }
+        if (redisAppendCommandArgv(m_ctx, int(argv.size()), argv.data(), lens.data()) != REDIS_OK) {
+            warnOnce("write");
+            return false;
+        }
+    }
+    bool ok = true;
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        void *reply = nullptr;
+        if (redisGetReply(m_ctx, &reply) != REDIS_OK || !reply) {
+            warnOnce("write");
+            return false;
+        }
+        ok = ok && static_cast<redisReply *>(reply)->type != REDIS_REPLY_ERROR;
+        freeReplyObject(reply);
+    }
+    if (!ok)
+        warnOnce("write");
+    return ok;
+}
+
+QList<QByteArray> SessionIndex::scanKeys(const QByteArray &pattern, bool *ok)
+{
+    QList<QByteArray> keys;
+    QByteArray cursor = "0";
+    *ok = false;
+    do {
+        auto *r = static_cast<redisReply *>(redisCommand(m_ctx, "SCAN %s MATCH %b COUNT 1000", cursor.constData(),
+                                                         pattern.constData(), size_t(pattern.size())));
+        if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2) {
+            freeReplyObject(r);
+            return keys;
+        }
+        cursor = QByteArray(r->element[0]->str, qsizetype(r->element[0]->len));
+        const redisReply *batch = r->element[1];
+        for (size_t i = 0; i < batch->elements; ++i)
+            keys.append(QByteArray(batch->element[i]->str, qsizetype(batch->element[i]->len)));
+        freeReplyObject(r);
+    } while (cursor != "0");
+    *ok = true;
+    return keys;
+}
+
+static QByteArray globEscaped(const QByteArray &s)
+{
+    QByteArray out;
+    for (char c : s) {
+        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
 }
 
 void SessionIndex::mirrorLocal()
@@ -100,31 +185,67 @@ void SessionIndex::mirrorLocal()
     {
         QMutexLocker lock(&m_mutex);
         local = m_local;
+        m_dirty.clear(); // all of them are written now
     }
-    const QByteArray k = key().toUtf8();
-    bool ok = true;
-    redisReply *r = static_cast<redisReply *>(redisCommand(m_ctx, "DEL %s", k.constData()));
-    ok = ok && r;
-    freeReplyObject(r);
-    for (auto it = local.cbegin(); ok && it != local.cend(); ++it) {
-        const QByteArray field = QByteArray::number(it.key());
-        const QByteArray value = QJsonDocument(it.value()).toJson(QJsonDocument::Compact);
-        r = static_cast<redisReply *>(redisCommand(m_ctx, "HSET %s %b %b", k.constData(), field.constData(), size_t(field.size()),
-                                                   value.constData(), size_t(value.size())));
-        ok = r && r->type != REDIS_REPLY_ERROR;
-        freeReplyObject(r);
-    }
-    if (ok) {
-        r = static_cast<redisReply *>(redisCommand(m_ctx, "EXPIRE %s 120", k.constData()));
-        ok = r != nullptr;
-        freeReplyObject(r);
-    }
+    bool ok = false;
+    const QList<QByteArray> ours = scanKeys(QByteArrayLiteral("leadline:session:") + globEscaped(m_node.toUtf8()) + ":*", &ok);
     if (!ok) {
-        if (!m_warned)
-            qCWarning(lcServer) << "Redis write failed; /debug/sessions falls back to this node's memory";
-        m_warned = true;
-        dropConnection();
+        warnOnce("read");
+        return;
     }
+    QList<QList<QByteArray>> commands;
+    for (const QByteArray &k : ours) {
+        const qint64 id = k.mid(k.lastIndexOf(':') + 1).toLongLong();
+        if (!local.contains(id))
+            commands.append({QByteArrayLiteral("DEL"), k});
+    }
+    const QByteArray ttl = QByteArray::number(kTtlS);
+    for (auto it = local.cbegin(); it != local.cend(); ++it)
+        commands.append({QByteArrayLiteral("SET"), sessionKey(it.key()), QJsonDocument(it.value()).toJson(QJsonDocument::Compact),
+                         QByteArrayLiteral("EX"), ttl});
+    pipeline(commands);
+}
+
+void SessionIndex::refreshAll()
+{
+    if (!ensureConnected())
+        return;
+    QList<QList<QByteArray>> commands;
+    const QByteArray ttl = QByteArray::number(kTtlS);
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_local.cbegin(); it != m_local.cend(); ++it)
+            commands.append({QByteArrayLiteral("SET"), sessionKey(it.key()), QJsonDocument(it.value()).toJson(QJsonDocument::Compact),
+                             QByteArrayLiteral("EX"), ttl});
+        m_dirty.clear();
+    }
+    pipeline(commands);
+}
+
+void SessionIndex::writePending()
+{
+    QList<QList<QByteArray>> commands;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_writeQueued = false;
+    }
+    if (!ensureConnected()) // down: memory answers; everything is rewritten on reconnect
+        return;
+    const QByteArray ttl = QByteArray::number(kTtlS);
+    {
+        QMutexLocker lock(&m_mutex);
+        for (qint64 id : std::as_const(m_dirty)) {
+            const auto it = m_local.constFind(id);
+            if (it == m_local.cend())
+                commands.append({QByteArrayLiteral("DEL"), sessionKey(id)});
+            else
+                commands.append({QByteArrayLiteral("SET"), sessionKey(id), QJsonDocument(it.value()).toJson(QJsonDocument::Compact),
+                                 QByteArrayLiteral("EX"), ttl});
+        }
+        m_dirty.clear();
+    }
+    if (!commands.isEmpty())
+        pipeline(commands);
 }
 
 void SessionIndex::upsert(qint64 callId, const QJsonObject &info)
@@ -132,22 +253,33 @@ void SessionIndex::upsert(qint64 callId, const QJsonObject &info)
     QJsonObject entry = info;
     entry.insert(QStringLiteral("node"), m_node);
     entry.insert(QStringLiteral("updated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    bool post = false;
     {
         QMutexLocker lock(&m_mutex);
         m_local.insert(callId, entry);
+        if (redisConfigured()) {
+            m_dirty.insert(callId);
+            post = !std::exchange(m_writeQueued, true);
+        }
     }
-    if (redisConfigured())
-        QMetaObject::invokeMethod(&m_worker, [this] { writeThrough(); }, Qt::QueuedConnection);
+    if (post)
+        QMetaObject::invokeMethod(&m_worker, [this] { writePending(); }, Qt::QueuedConnection);
 }
 
 void SessionIndex::remove(qint64 callId)
 {
+    bool post = false;
     {
         QMutexLocker lock(&m_mutex);
-        m_local.remove(callId);
+        if (m_local.remove(callId) == 0)
+            return;
+        if (redisConfigured()) {
+            m_dirty.insert(callId);
+            post = !std::exchange(m_writeQueued, true);
+        }
     }
-    if (redisConfigured())
-        QMetaObject::invokeMethod(&m_worker, [this] { writeThrough(); }, Qt::QueuedConnection);
+    if (post)
+        QMetaObject::invokeMethod(&m_worker, [this] { writePending(); }, Qt::QueuedConnection);
 }
 
 QJsonArray SessionIndex::snapshot(QString *source)
@@ -158,23 +290,33 @@ QJsonArray SessionIndex::snapshot(QString *source)
         QMetaObject::invokeMethod(&m_worker, [&] {
             if (!ensureConnected())
                 return;
-            redisReply *keys = static_cast<redisReply *>(redisCommand(m_ctx, "KEYS leadline:sessions:*"));
-            if (!keys || keys->type != REDIS_REPLY_ARRAY) {
-                freeReplyObject(keys);
-                if (!m_warned)
-                    qCWarning(lcServer) << "Redis read failed; /debug/sessions falls back to this node's memory";
-                m_warned = true;
-                dropConnection();
+            writePending(); // this node's latest events first
+            if (!m_ctx)
+                return;
+            bool ok = false;
+            const QList<QByteArray> keys = scanKeys(QByteArrayLiteral("leadline:session:*"), &ok);
+            if (!ok) {
+                warnOnce("read");
                 return;
             }
-            for (size_t i = 0; i < keys->elements; ++i) {
-                redisReply *all = static_cast<redisReply *>(redisCommand(m_ctx, "HVALS %s", keys->element[i]->str));
-                if (all && all->type == REDIS_REPLY_ARRAY)
-                    for (size_t j = 0; j < all->elements; ++j)
-                        fromRedis.append(QJsonDocument::fromJson(QByteArray(all->element[j]->str, qsizetype(all->element[j]->len))).object());
-                freeReplyObject(all);
+            for (qsizetype from = 0; from < keys.size(); from += 500) {
+                QList<const char *> argv{"MGET"};
+                QList<size_t> lens{4};
+                for (qsizetype i = from; i < qMin(keys.size(), from + 500); ++i) {
+                    argv.append(keys.at(i).constData());
+                    lens.append(size_t(keys.at(i).size()));
+                }
+                auto *r = static_cast<redisReply *>(redisCommandArgv(m_ctx, int(argv.size()), argv.data(), lens.data()));
+                if (!r || r->type != REDIS_REPLY_ARRAY) {
+                    freeReplyObject(r);
+                    warnOnce("read");
+                    return;
+                }
+                for (size_t j = 0; j < r->elements; ++j) // a key that expired meanwhile is nil
+                    if (r->element[j]->type == REDIS_REPLY_STRING)
+                        fromRedis.append(QJsonDocument::fromJson(QByteArray(r->element[j]->str, qsizetype(r->element[j]->len))).object());
+                freeReplyObject(r);
             }
-            freeReplyObject(keys);
             redisOk = true;
         }, Qt::BlockingQueuedConnection);
     }

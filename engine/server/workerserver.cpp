@@ -4,20 +4,37 @@
 #include "httperror.h"
 
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QTcpSocket>
+#include <QThread>
+#include <QThreadPool>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace Leadline::Server {
 
 WorkerServer::WorkerServer(const Router &router, const RequestAuth &auth, qint64 maxBodyBytes,
-                           WebSocketHandler wsHandler, QObject *parent)
+                           WebSocketHandler wsHandler, QThreadPool *restPool, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_auth(auth)
     , m_maxBody(maxBodyBytes)
     , m_wsHandler(std::move(wsHandler))
+    , m_link(std::make_shared<Link>())
+    , m_pool(restPool)
 {
+    m_link->server = this;
     // Qt upgrades WebSocket requests only while this signal is connected.
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &WorkerServer::drainWebSockets);
+}
+
+WorkerServer::~WorkerServer()
+{
+    // A REST thread finishing now either posted its reply already (Qt drops events posted to a
+    // deleted object) or sees no server and drops it.
+    QMutexLocker lock(&m_link->mutex);
+    m_link->server = nullptr;
 }
 
 void WorkerServer::drainWebSockets()
@@ -51,6 +68,42 @@ void WorkerServer::send(const QHttpServerRequest &request, QTcpSocket *socket, c
     responder.writeBody(r.body);
 }
 
+// A REST thread: named, and below the network workers in the scheduler (nice 10), so a long
+// import or export yields the CPU to live calls.
+static void prepareRestThread()
+{
+    thread_local bool prepared = false;
+    if (prepared)
+        return;
+    prepared = true;
+    QThread::currentThread()->setObjectName(QStringLiteral("leadline-rest"));
+    if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10) != 0)
+        qCDebug(lcServer) << "could not lower the priority of a REST thread";
+}
+
+HttpResponse WorkerServer::respond(const Router &router, const RequestAuth &auth, const RequestLimits &limits,
+                                   const HttpRequest &request)
+{
+    const QString path = request.url().path();
+    if (auto refused = limits.check(request)) {
+        qCWarning(lcServer) << "refused" << path << "from" << request.remoteAddress().toString() << ":" << refused->body;
+        return *refused;
+    }
+    const Router::Match match = router.match(request.method(), path);
+    if (!match.handler) {
+        return match.pathKnown ? errorResponse(405, QStringLiteral("method_not_allowed"),
+                                               QStringLiteral("%1 does not accept this method").arg(path))
+                               : errorResponse(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(path));
+    }
+    if (match.access == Access::Operator) {
+        if (Status s = auth.check(request); !s) {
+            qCWarning(lcServer) << "rejected" << path << "from" << request.remoteAddress().toString() << s.error().message;
+            return errorResponse(s.error());
+        }
+    }
+    return (*match.handler)(RouteContext{request, match.args});
+}
+
 bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QString path = request.url().path();
@@ -64,29 +117,28 @@ bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                                                         QStringLiteral("request body is larger than %1 bytes").arg(m_maxBody))));
         return true;
     }
-    if (auto refused = m_limits.check(request)) {
-        qCWarning(lcServer) << "refused" << path << "from" << request.remoteAddress().toString() << ":" << refused->body;
-        send(request, socket, *refused);
+    if (!m_pool) {
+        send(request, socket, respond(m_router, m_auth, m_limits, HttpRequest::from(request)));
         return true;
     }
-    const Router::Match match = m_router.match(request.method(), path);
-    if (!match.handler) {
-        send(request, socket, match.pathKnown
-                                  ? errorResponse(405, QStringLiteral("method_not_allowed"),
-                                                  QStringLiteral("%1 does not accept this method").arg(path))
-                                  : errorResponse(404, QStringLiteral("not_found"),
-                                                  QStringLiteral("no such endpoint: %1").arg(path)));
-        return true;
-    }
-    if (match.access == Access::Operator) {
-        if (Status s = m_auth.check(request); !s) {
-            qCWarning(lcServer) << "rejected" << path << "from" << request.remoteAddress().toString() << s.error().message;
-            send(request, socket, errorResponse(s.error()));
-            return true;
-        }
-    }
-    HttpResponse response = (*match.handler)(RouteContext{request, match.args});
-    send(request, socket, response);
+    // Qt keeps the request object with its connection until the socket is destroyed, and the
+    // socket lives on this thread: both are checked here again before the reply is written.
+    QPointer<QTcpSocket> guard(socket);
+    const QHttpServerRequest *qtRequest = &request;
+    // The job touches no member: the router and auth outlive the pool, the limits are copied.
+    m_pool->start([&router = m_router, &auth = m_auth, limits = m_limits, link = m_link, copy = HttpRequest::from(request),
+                   guard, qtRequest] {
+        prepareRestThread();
+        HttpResponse response = respond(router, auth, limits, copy);
+        QMutexLocker lock(&link->mutex);
+        if (!link->server)
+            return;
+        WorkerServer *server = link->server;
+        QMetaObject::invokeMethod(server, [server, guard, qtRequest, response = std::move(response)] {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                server->send(*qtRequest, guard, response);
+        }, Qt::QueuedConnection);
+    });
     return true;
 }
 

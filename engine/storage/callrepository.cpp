@@ -178,8 +178,11 @@ Status CallRepository::updateStatus(qint64 id, const QString &status, qint64 now
     q.prepare(QStringLiteral(
         "UPDATE calls SET status = ?, updated_at = ?, "
         "answered_at = COALESCE(answered_at, CAST(? AS BIGINT)), ended_at = COALESCE(ended_at, CAST(? AS BIGINT)), "
-        "duration_s = CASE WHEN COALESCE(ended_at, CAST(? AS BIGINT)) IS NOT NULL AND COALESCE(answered_at, CAST(? AS BIGINT)) IS NOT NULL "
-        "THEN (COALESCE(ended_at, CAST(? AS BIGINT)) - COALESCE(answered_at, CAST(? AS BIGINT))) / 1000 ELSE duration_s END WHERE id = ?"));
+        // The carrier's ConversationDuration, once its terminal callback brought one, beats our
+        // end time minus its answered time (two clocks, maybe two time zones).
+        "duration_s = COALESCE(conversation_s, "
+        "CASE WHEN COALESCE(ended_at, CAST(? AS BIGINT)) IS NOT NULL AND COALESCE(answered_at, CAST(? AS BIGINT)) IS NOT NULL "
+        "THEN (COALESCE(ended_at, CAST(? AS BIGINT)) - COALESCE(answered_at, CAST(? AS BIGINT))) / 1000 ELSE duration_s END) WHERE id = ?"));
     q.addBindValue(status);
     q.addBindValue(nowMs);
     q.addBindValue(nullIfZero(answeredAt));

@@ -382,13 +382,15 @@ Result<bool> DialerQueue::applyCarrierUpdate(const CarrierUpdate &u, qint64 nowM
         return true;
     if (terminal) {
         // Already finished (e.g. the live call engine ended it first): keep its status, fill in
-        // what only the carrier knows.
+        // what only the carrier knows: its ConversationDuration replaces the duration we computed.
         q.prepare(QStringLiteral("UPDATE calls SET recording_url = COALESCE(recording_url, CAST(? AS TEXT)), "
                                  "conversation_s = COALESCE(conversation_s, CAST(? AS INTEGER)), "
+                                 "duration_s = COALESCE(CAST(? AS INTEGER), duration_s), "
                                  "ended_at = COALESCE(ended_at, CAST(? AS BIGINT)) WHERE id = ? AND status NOT IN (%1)")
                       .arg(sqlList(activeStatuses())));
         q.addBindValue(nullText(u.recordingUrl));
         q.addBindValue(nullIntNeg(u.conversationS));
+        q.addBindValue(nullIntNeg(u.durationS));
         q.addBindValue(nullInt(u.endedAt));
         q.addBindValue(u.callId);
         if (!q.exec())

@@ -1,5 +1,7 @@
 #include "fakeproviders.h"
 
+#include <QHash>
+
 #include "audio/pcm.h"
 
 namespace Leadline::Providers {
@@ -94,8 +96,14 @@ void FakeTts::synthesize(int requestId, const QString &text, const TtsOptions &)
     const int ms = qMax(300, int(text.size()) * 55);
     // A 440 Hz second holds whole cycles at any integer rate: tile it instead of computing sines
     // per sentence (the fakes stand for vendors that cost the engine nothing).
-    if (m_second.isEmpty())
-        m_second = Audio::tone(1000, m_rate, 440.0, 0.3);
+    // One second per rate and thread, shared by every call on a worker.
+    if (m_second.isEmpty()) {
+        thread_local QHash<int, QByteArray> seconds;
+        auto it = seconds.find(m_rate);
+        if (it == seconds.end())
+            it = seconds.insert(m_rate, Audio::tone(1000, m_rate, 440.0, 0.3));
+        m_second = it.value();
+    }
     const qsizetype bytes = qsizetype(ms) * Audio::bytesPerMs(m_rate);
     QByteArray pcm;
     pcm.reserve(bytes);
