@@ -86,6 +86,7 @@ void tst_DeepgramStt::session()
     QStringList controls;
     connect(&server, &QWebSocketServer::newConnection, this, [&] {
         peer = server.nextPendingConnection();
+        peer->setParent(&server); // nextPendingConnection() hands over ownership (LeakSanitizer)
         authHeader = peer->request().rawHeader("Authorization");
         query = peer->requestUrl().query();
         connect(peer, &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &b) {
