@@ -129,6 +129,7 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     session->setUrlToken(query.queryItemValue(QStringLiteral("lc")));
     session->setVendorErrors(m_vendorErrors);
     session->setHandoffDesk(m_handoffDesk);
+    session->setLeadMessenger(m_leadMessenger);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });
