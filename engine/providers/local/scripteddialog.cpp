@@ -2,6 +2,7 @@
 
 #include "language/budgetparser.h"
 #include "language/phrases.h"
+#include "scriptedbrief.h"
 
 #include <QRegularExpression>
 
@@ -139,6 +140,10 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
     if (matches(last, kNotInterested) || (matches(last, kBareNo) && !matches(last, kBusy) && capture(last, kCallback).isEmpty()))
         return end(l.closeNotInterested, QStringLiteral("not_interested"), facts);
 
+    // A campaign with a project brief: its questions, the site visit and the brochure first.
+    if (request.context.contains(QStringLiteral("brief")))
+        if (auto step = briefDialogStep(request, hindi))
+            return *step;
     const bool interested = anyUser(msgs, kNotInterested) ? false : anyUser(msgs, kInterested);
     if (offersTool(request, QStringLiteral("transfer_to_agent"))) {
         const bool asksPerson = matches(last, kWantsPerson);

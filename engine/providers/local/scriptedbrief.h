@@ -1,0 +1,17 @@
+// The scripted dialog's project-brief part: answers price, possession, RERA, location,
+// amenity and FAQ questions from the brief in the request context ("brief"), defers anything
+// else to an advisor (note_question_for_advisor), offers the site-visit slots the session gives
+// ("site_visit_slots"), books the one the caller names (book_site_visit) and sends the brochure.
+// Pure function of the request; thread-safe.
+#pragma once
+
+#include "scripteddialog.h"
+
+#include <optional>
+
+namespace Leadline::Providers {
+
+// The next step when the brief decides it; nullopt to let the qualification script go on.
+std::optional<DialogStep> briefDialogStep(const LlmRequest &request, bool hindi);
+
+} // namespace Leadline::Providers
