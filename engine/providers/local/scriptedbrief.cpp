@@ -7,19 +7,34 @@
 
 namespace Leadline::Providers {
 
-namespace {
-
-QRegularExpression rx(const char *pattern)
+static QRegularExpression rx(const char *pattern)
 {
     return QRegularExpression(QString::fromUtf8(pattern),
                               QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
 }
-bool has(const QString &text, const char *pattern) { return rx(pattern).match(text).hasMatch(); }
-QString grab(const QString &text, const char *pattern)
+
+bool ScriptText::matches(const QString &text, const char *pattern) { return rx(pattern).match(text).hasMatch(); }
+
+QString ScriptText::capture(const QString &text, const char *pattern)
 {
     const auto m = rx(pattern).match(text);
     return m.hasMatch() ? m.captured(0).trimmed() : QString();
 }
+
+int ScriptText::assistantAsked(const QList<ChatMessage> &messages, const QString &marker)
+{
+    int n = 0;
+    for (const ChatMessage &m : messages)
+        if (m.role == QLatin1String("assistant") && m.content.contains(marker))
+            ++n;
+    return n;
+}
+
+namespace {
+
+using ScriptText::assistantAsked;
+bool has(const QString &text, const char *pattern) { return ScriptText::matches(text, pattern); }
+QString grab(const QString &text, const char *pattern) { return ScriptText::capture(text, pattern); }
 
 const char kPrice[] = R"(\bprice\b|\bcost of the (flat|home)|\brate\b|kitne ka|kitna hai|कीमत|दाम|कितने का)";
 const char kPossession[] = R"(possession|ready to move|handover|कब तक मिलेगा|पज़ेशन)";
@@ -51,15 +66,6 @@ int visitorsIn(const QString &text)
             return i + 1;
     }
     return 0;
-}
-
-int asked(const QList<ChatMessage> &msgs, const QString &marker)
-{
-    int n = 0;
-    for (const ChatMessage &m : msgs)
-        if (m.role == QLatin1String("assistant") && m.content.contains(marker))
-            ++n;
-    return n;
 }
 
 QString priceLine(const Projects::ProjectBrief &b, bool hindi)
@@ -111,8 +117,8 @@ std::optional<DialogStep> briefDialogStep(const LlmRequest &request, bool hindi)
     const bool acceptedOffer = (lastAgent.contains(QStringLiteral("Would you like to visit the site?"))
                                 || lastAgent.contains(QStringLiteral("साइट देखने आना चाहेंगे")))
                                && has(last, R"(\byes\b|\bsure\b|\bokay\b|\bhaan\b|हाँ|हां|ज़रूर)");
-    const bool visitTalk = acceptedOffer || has(last, kVisit) || (asked(msgs, offerMarker) > 0 && !grab(last, kWhen).isEmpty())
-                           || (asked(msgs, QStringLiteral("How many people")) + asked(msgs, QStringLiteral("कितने लोग")) > 0
+    const bool visitTalk = acceptedOffer || has(last, kVisit) || (assistantAsked(msgs, offerMarker) > 0 && !grab(last, kWhen).isEmpty())
+                           || (assistantAsked(msgs, QStringLiteral("How many people")) + assistantAsked(msgs, QStringLiteral("कितने लोग")) > 0
                                && visitorsIn(last) > 0);
     if (visitTalk && !booked) {
         QString when;
@@ -166,7 +172,7 @@ std::optional<DialogStep> briefDialogStep(const LlmRequest &request, bool hindi)
     if (answer.isEmpty() && has(last, kQuestion) && !has(last, kThanks))
         return DialogStep{advisor, QStringLiteral("note_question_for_advisor"), QJsonObject{{QStringLiteral("question"), last}}};
     if (!answer.isEmpty()) {
-        if (!booked && !offered.isEmpty() && asked(msgs, offerMarker) == 0)
+        if (!booked && !offered.isEmpty() && assistantAsked(msgs, offerMarker) == 0)
             answer += hindi ? QStringLiteral(" क्या आप साइट देखने आना चाहेंगे?") : QStringLiteral(" Would you like to visit the site?");
         return DialogStep{answer, {}, {}};
     }

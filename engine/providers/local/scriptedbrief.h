@@ -11,6 +11,13 @@
 
 namespace Leadline::Providers {
 
+// Text helpers shared by the scripted dialog's parts (case-insensitive, Unicode patterns).
+namespace ScriptText {
+bool matches(const QString &text, const char *pattern);
+QString capture(const QString &text, const char *pattern); // the first match, trimmed; empty if none
+int assistantAsked(const QList<ChatMessage> &messages, const QString &marker); // agent turns containing marker
+} // namespace ScriptText
+
 // The next step when the brief decides it; nullopt to let the qualification script go on.
 std::optional<DialogStep> briefDialogStep(const LlmRequest &request, bool hindi);
 
