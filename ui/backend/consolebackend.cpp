@@ -379,6 +379,19 @@ void ConsoleBackend::fetchSiteVisits(quint64 requestId, qint64 campaignId)
     emit siteVisitsReady(SiteVisitsSnapshot{requestId, campaignId, rows.value()});
 }
 
+void ConsoleBackend::fetchHandoffs(quint64 requestId, qint64 campaignId, int limit)
+{
+    const auto conn = connectionFor(requestId, "handoffs");
+    if (!conn)
+        return;
+    auto rows = Storage::HandoffRepository(conn.value()).handoffs(campaignId, limit);
+    if (!rows) {
+        emit failed(toBackendError(requestId, "handoffs", rows.error()));
+        return;
+    }
+    emit handoffsReady(HandoffsSnapshot{requestId, campaignId, std::move(rows).value()});
+}
+
 ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, const Storage::Database &db,
                                        ConsoleBackendOptions options)
 {
@@ -397,6 +410,7 @@ ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, co
     qRegisterMetaType<ApiTokensSnapshot>();
     qRegisterMetaType<BriefSnapshot>();
     qRegisterMetaType<SiteVisitsSnapshot>();
+    qRegisterMetaType<HandoffsSnapshot>();
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("leadline-console"));
