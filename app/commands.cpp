@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "campaigns/campaignservice.h"
+#include "projects/briefservice.h"
 #include "storage/apitokenrepository.h"
 #include "storage/database.h"
 #include "storage/handoffrepository.h"
@@ -286,6 +287,39 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
         return 0;
     }
     return usage();
+}
+
+} // namespace Leadline
+
+namespace Leadline {
+
+int runBrief(Campaigns::CampaignService &campaigns, const Projects::BriefService &briefs, const QStringList &args, bool json)
+{
+    if (args.isEmpty() || args.size() > 2) {
+        err() << "usage: leadline brief <campaign-id|name> [brief.json] [--json]" << Qt::endl;
+        return 2;
+    }
+    auto c = campaigns.resolve(args.at(0));
+    if (!c) {
+        err() << "leadline: " << c.error().message << Qt::endl;
+        return 1;
+    }
+    auto r = args.size() == 2 ? briefs.importFile(c->id, args.at(1)) : briefs.get(c->id);
+    if (!r) {
+        err() << "leadline: " << r.error().message << Qt::endl;
+        return r.error().code == Error::Code::Validation || r.error().code == Error::Code::BadRequest ? 2 : 1;
+    }
+    if (json) {
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("campaign_id"), r->campaignId},
+                                           {QStringLiteral("version"), r->version},
+                                           {QStringLiteral("brief"), r->brief}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        out() << "campaign " << c->id << " (" << c->name << "): brief version " << r->version
+              << (args.size() == 2 ? " stored" : "") << "\nThe agent is told:\n"
+              << Projects::BriefService::preview(r->brief) << Qt::endl;
+    }
+    return 0;
 }
 
 } // namespace Leadline

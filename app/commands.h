@@ -8,6 +8,7 @@
 namespace Leadline {
 namespace Campaigns { class CampaignService; }
 namespace Storage { class Database; }
+namespace Projects { class BriefService; }
 
 // Applies pending migrations; with report, prints what it did (the `migrate` verb).
 int runMigrate(const Storage::Database &db, bool report);
@@ -19,4 +20,7 @@ int runToken(const Storage::Database &db, const QStringList &args, bool json);
 // `agents list` | `agents add <name> <phone> [en,hi] [HH:MM-HH:MM]` | `agents remove <id>` |
 // `agents available <id> on|off`: the hot-lead handoff roster. args follow "agents".
 int runAgents(const Storage::Database &db, const QStringList &args, bool json);
+// `brief <campaign>` prints the project brief and what the agent is told; `brief <campaign>
+// <file.json>` imports it as the next version (exit 2 with every problem when invalid).
+int runBrief(Campaigns::CampaignService &campaigns, const Projects::BriefService &briefs, const QStringList &args, bool json);
 }

@@ -3,6 +3,7 @@
 #include "campaigns/campaignservice.h"
 #include "campaigns/dialer.h"
 #include "leads/phonenumber.h"
+#include "projects/briefservice.h"
 #include "providers/local/offlinespeech.h"
 #include "sim/exotelsimulator.h"
 #include "storage/analyticsqueries.h"
@@ -136,6 +137,11 @@ Status DemoRunner::start(Campaigns::CampaignService &campaigns, Campaigns::Diale
     if (!campaign)
         return campaign.error();
     m_campaignId = campaign->id;
+    // The sample project brief: the agent answers from it and books site visits.
+    QFile brief(QStringLiteral(":/leadline/demo_brief.json"));
+    brief.open(QIODevice::ReadOnly);
+    if (auto b = Projects::BriefService(db, m_clock).putText(m_campaignId, brief.readAll()); !b)
+        return b.error();
     QBuffer buffer;
     buffer.setData(data);
     buffer.open(QIODevice::ReadOnly);
@@ -192,7 +198,7 @@ void DemoRunner::printSummary()
     out << "\n=== Demo campaign " << m_campaignId << " finished in " << m_elapsed.elapsed() / 1000 << " s ===" << Qt::endl;
     if (a) {
         out << "calls placed: " << a->callsPlaced << ", connected: " << a->callsConnected << ", retried: " << a->callsRetried << Qt::endl;
-        out << "qualified leads: " << a->qualifiedLeads << ", talk time: " << a->talkTimeTotalS
+        out << "qualified leads: " << a->qualifiedLeads << ", site visits booked: " << a->siteVisitsBooked << ", talk time: " << a->talkTimeTotalS
             << " s of simulated time (" << qint64(a->talkTimeTotalS / kSpeed) << " s real)" << Qt::endl;
         out << "outcomes:";
         for (auto it = a->outcomes.cbegin(); it != a->outcomes.cend(); ++it)

@@ -14,6 +14,8 @@
 #include "core/settings.h"
 #include "server/dialerapi.h"
 #include "server/handoffapi.h"
+#include "server/briefapi.h"
+#include "projects/briefservice.h"
 #include "conversation/storagehandoffdesk.h"
 #include "server/eventhub.h"
 #include "server/sessionindex.h"
@@ -53,7 +55,7 @@ static bool wantsGui(int argc, char **argv)
         const QByteArray a(argv[i]);
         window |= a == "--window";
         if (a == "--headless" || a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all"
-            || a == "migrate" || a == "import" || a == "demo" || a == "config" || a == "agents" || a == "token"
+            || a == "migrate" || a == "import" || a == "demo" || a == "config" || a == "agents" || a == "brief" || a == "token"
             || a == "sim")
             gui = false;
     }
@@ -89,7 +91,7 @@ int main(int argc, char **argv)
     const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("demo: watch it in the console window."));
     parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo [--window] | sim | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off"));
+                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo [--window] | sim | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off | brief <campaign> [brief.json]"));
     parser.process(*app);
 
     QHash<QString, QString> cli;
@@ -143,6 +145,9 @@ int main(int argc, char **argv)
         return runToken(db, args.mid(1), parser.isSet(json));
     if (verb == QLatin1String("agents"))
         return runAgents(db, args.mid(1), parser.isSet(json));
+    Projects::BriefService briefs(db, clock);
+    if (verb == QLatin1String("brief"))
+        return runBrief(campaigns, briefs, args.mid(1), parser.isSet(json));
     if (!verb.isEmpty() && !demoRun) {
         QTextStream(stderr) << "leadline: unknown command \"" << verb << "\" (see --help)\n";
         return 2;
@@ -185,6 +190,8 @@ int main(int argc, char **argv)
     Server::HandoffApi handoffApi(db, clock, handoffOptions.value());
     handoffApi.registerRoutes(router);
     api.setHandoffApi(&handoffApi);
+    Server::BriefApi briefApi(briefs, db); // the project brief the agent answers from
+    briefApi.registerRoutes(router);
     // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.
     Conversation::StorageCallRecorder storageRecorder(db);
     Conversation::EventingCallRecorder recorder(storageRecorder, events);
@@ -195,6 +202,7 @@ int main(int argc, char **argv)
     router.addWebSocketPath(QStringLiteral("/media"));
     Conversation::StorageHandoffDesk handoffDesk(db, clock, Conversation::HandoffDeskOptions::fromSettings(settings));
     media.setHandoffDesk(&handoffDesk);
+    media.setLeadMessenger(&handoffDesk); // site-visit confirmations and brochure links by SMS
     // CRM webhooks: finished calls (and handoffs) POSTed, signed, from a persisted outbox by
     // their own thread; configuration and delivery log over REST.
     const auto webhookOptions = Webhooks::WebhookOptions::fromSettings(settings);

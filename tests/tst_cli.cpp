@@ -23,6 +23,7 @@ private slots:
     void badDatabaseUrl();
     void tokenCreateListRevoke();
     void agentsAddListAvailableRemove();
+    void briefImportAndShow();
     void simulatorServesExotelsRestSurface();
 
 private:
@@ -89,7 +90,7 @@ void tst_Cli::importReportsAndExitCodes()
     QByteArray out, err;
     QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Demo"), QStringLiteral(LEADLINE_SOURCE_DIR "/resources/demo_leads.csv"),
                   QStringLiteral("--create")}, &out, &err), 0);
-    QVERIFY2(out.contains("accepted: 12"), out.constData());
+    QVERIFY2(out.contains("accepted: 13"), out.constData());
 
     const QString fixture = QStringLiteral(LEADLINE_TESTDATA_DIR "/leads/semicolon_european.csv");
     QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Euro"), fixture, QStringLiteral("--json")}, &out, &err), 1);
@@ -115,6 +116,28 @@ void tst_Cli::importReportsAndExitCodes()
     QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Demo"), latin1, QStringLiteral("--json")}, &out, &err), 2);
     QCOMPARE(QJsonDocument::fromJson(out).object()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("bad_encoding"));
     QVERIFY2(err.contains("0xE9") || err.contains("0xe9"), err.constData());
+}
+
+void tst_Cli::briefImportAndShow()
+{
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("Greens"), QStringLiteral(LEADLINE_SOURCE_DIR "/resources/demo_leads.csv"),
+                  QStringLiteral("--create")}, &out, &err), 0);
+    QCOMPARE(run({QStringLiteral("brief"), QStringLiteral("Greens")}, &out, &err), 1);
+    QVERIFY2(err.contains("no project brief yet"), err.constData());
+    QCOMPARE(run({QStringLiteral("brief"), QStringLiteral("Greens"), QStringLiteral(LEADLINE_SOURCE_DIR "/resources/demo_brief.json")}, &out, &err), 0);
+    QVERIFY2(out.contains("brief version 1 stored") && out.contains("2 BHK: carpet area 680 to 740 sq ft, price 78 lakh to 92 lakh rupees."),
+             out.constData());
+    // Invalid: exit 2 with every problem, the stored version unchanged.
+    const QString bad = m_home->filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"builder": "X", "rera": "typo"})");
+    f.close();
+    QCOMPARE(run({QStringLiteral("brief"), QStringLiteral("Greens"), bad}, &out, &err), 2);
+    QVERIFY2(err.contains("project_name: required") && err.contains("rera: unknown field"), err.constData());
+    QCOMPARE(run({QStringLiteral("brief"), QStringLiteral("Greens"), QStringLiteral("--json")}, &out, &err), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("version")).toInt(), 1);
 }
 
 void tst_Cli::importUnknownCampaign()

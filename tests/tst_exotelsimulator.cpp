@@ -5,16 +5,20 @@
 #include "campaigns/campaignservice.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
+#include "conversation/storagehandoffdesk.h"
 #include "core/settings.h"
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
 #include "providers/defaultproviderfactory.h"
+#include "projects/briefservice.h"
 #include "providers/fake/fakeproviderfactory.h"
 #include "server/requestauth.h"
 #include "server/serverpool.h"
 #include "sim/exotelsimulator.h"
 #include "storage/callrepository.h"
+#include "storage/leadmessagerepository.h"
 #include "storage/leadrepository.h"
+#include "storage/sitevisitqueries.h"
 #include "telephony/exotelclient.h"
 
 #include <QFile>
@@ -31,6 +35,7 @@ private slots:
     void everyPersonaReachesItsOutcome();
     void personasTheOfflineRecogniserCannotHear_data();
     void personasTheOfflineRecogniserCannotHear();
+    void siteVisitIsBookedThroughTheSimulator();
 
 private:
     // Dials each persona through the simulator against /media served with these providers and
@@ -164,6 +169,61 @@ void tst_ExotelSimulator::personasTheOfflineRecogniserCannotHear()
     }
 }
 
+void tst_ExotelSimulator::siteVisitIsBookedThroughTheSimulator()
+{
+    // The persona asks about the project (price and possession: in the brief; stamp duty: not),
+    // books Saturday morning for two and asks for the brochure. Its lines are replayed as the
+    // transcript so that the booking does not depend on the offline recogniser.
+    QStringList lines;
+    for (const Sim::Persona &p : personas())
+        if (p.name == QLatin1String("site_visit"))
+            for (const Sim::PersonaLine &l : p.lines)
+                lines << l.text;
+    QVERIFY(!lines.isEmpty());
+    TranscriptReplayFactory providers(*m_offline, lines);
+    QHash<QString, qint64> callOf;
+    runPersonas({QStringLiteral("site_visit")}, providers, m_offline->offlineSpeech(), &callOf);
+    if (QTest::currentTestFailed())
+        return;
+    auto conn = m_db.db->connection().value();
+    const auto call = Storage::CallRepository(conn).get(callOf.value(QStringLiteral("site_visit"))).value();
+    QCOMPARE(call.outcome, QStringLiteral("site_visit"));
+    QCOMPARE(call.briefVersion, 1);
+    QVERIFY2(call.questionForAdvisor.contains(QStringLiteral("stamp duty")), qPrintable(call.questionForAdvisor));
+    // Saturday (the clock says Sunday; the site is closed on Sundays), inside 10:00-18:00 in India.
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(call.siteVisitAt, Qt::UTC).toTimeZone(QTimeZone("Asia/Kolkata"));
+    QCOMPARE(at.date().dayOfWeek(), 6);
+    QVERIFY2(at.time() >= QTime(10, 0) && at.time() < QTime(18, 0), qPrintable(at.toString(Qt::ISODate)));
+    QCOMPARE(call.siteVisitVisitors, 2);
+    const auto turns = Storage::CallRepository(conn).turns(call.id).value();
+    QString bookingTurn;
+    QStringList agent;
+    for (const auto &t : turns) {
+        if (t.index == call.siteVisitTurn)
+            bookingTurn = t.text;
+        if (t.speaker == QLatin1String("agent"))
+            agent << t.text;
+    }
+    QCOMPARE(bookingTurn, QStringLiteral("we are two")); // the head count completed the booking
+    const QString said = agent.join(QLatin1Char('\n'));
+    QVERIFY2(said.contains(QStringLiteral("78 lakh to 92 lakh")), qPrintable(said));          // price from the brief
+    QVERIFY2(said.contains(QStringLiteral("December 2027")), qPrintable(said));               // possession from the brief
+    QVERIFY2(said.contains(QStringLiteral("I will have our advisor confirm that")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("Your site visit is booked on Saturday")), qPrintable(said));
+    // The console's view, and both texts to the lead recorded (no SMS sender configured here).
+    auto smsStatus = [&](const char *kind) {
+        auto m = Storage::LeadMessageRepository(conn).find(call.id, QLatin1String(kind));
+        return m ? m->status : QString();
+    };
+    QTRY_COMPARE(smsStatus("brochure"), QStringLiteral("not_configured"));
+    QTRY_COMPARE(smsStatus("site_visit_confirmation"), QStringLiteral("not_configured"));
+    QVERIFY(Storage::LeadMessageRepository(conn).find(call.id, QStringLiteral("site_visit_confirmation"))->body.contains(QStringLiteral("2 visitors")));
+    const auto visits = Storage::SiteVisitQueries(conn).forCampaign(call.campaignId).value();
+    QCOMPARE(visits.size(), 1);
+    QCOMPARE(visits.first().smsStatus, QStringLiteral("not_configured"));
+    QCOMPARE(visits.first().visitors, 2);
+}
+
 void tst_ExotelSimulator::runPersonas(const QStringList &tested, const Providers::ProviderFactory &providers,
                                       std::shared_ptr<Providers::OfflineSpeechEngine> speech, QHash<QString, qint64> *callOfOut)
 {
@@ -173,9 +233,14 @@ void tst_ExotelSimulator::runPersonas(const QStringList &tested, const Providers
     Testing::FakeClock clock; // a Sunday morning; callbacks land inside Monday's window
     Campaigns::CampaignService campaigns(*t.db, clock);
     const qint64 campaignId = campaigns.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Sim")}})->id;
+    if (tested.contains(QStringLiteral("site_visit"))) { // the demo's project brief (closed on Sundays)
+        QVERIFY(Projects::BriefService(*t.db, clock).importFile(campaignId, QStringLiteral(LEADLINE_SOURCE_DIR "/resources/demo_brief.json")));
+    }
 
     Conversation::StorageCallRecorder recorder(*t.db);
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig{}, Conversation::SessionConfig{});
+    Conversation::StorageHandoffDesk leadTexts(*t.db, clock, {}); // SMS to leads, recorded (no sender: not_configured)
+    media.setLeadMessenger(&leadTexts);
     Server::Router router;
     router.addWebSocketPath(QStringLiteral("/media"));
     Server::RequestAuth auth("x");

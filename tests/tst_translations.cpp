@@ -40,7 +40,8 @@ EngineCodes engineCodes()
     // The conversation outcomes the model may give (the end_call tool's enum), the call
     // screener's and the vendor-failure outcome.
     QStringList outcomes{QString(), QStringLiteral("technical_failure"), QStringLiteral("ivr"),
-                         QStringLiteral("invalid_number"), QStringLiteral("unreachable")};
+                         QStringLiteral("invalid_number"), QStringLiteral("unreachable"),
+                         QStringLiteral("site_visit")}; // a booked site visit (conversation/briefagent.cpp)
     for (const QJsonValue &tool : Conversation::callTools(true)) {
         const QJsonObject fn = tool.toObject().value(QStringLiteral("function")).toObject();
         const QJsonArray values = fn.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("properties"))

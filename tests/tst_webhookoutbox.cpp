@@ -283,6 +283,11 @@ qint64 tst_WebhookOutbox::addCall(Storage::Database &db, qint64 campaignId, int 
         o.language = QStringLiteral("hi");
         o.fields = QJsonObject{{QStringLiteral("summary"), QStringLiteral("Wants a 2BHK in Baner, visit on Saturday")},
                                {QStringLiteral("budget"), QStringLiteral("80 lakh")}};
+        o.siteVisitAt = 1764394200000; // 2025-11-29T05:30:00Z: Saturday 11:00 IST
+        o.siteVisitVisitors = 2;
+        o.siteVisitTurn = 4;
+        o.questionForAdvisor = QStringLiteral("stamp duty");
+        o.briefVersion = 3;
         if (Status s = calls.setOutcome(callId, o, now); !s)
             qFatal("outcome: %s", qPrintable(s.error().message));
     }
@@ -357,6 +362,13 @@ void tst_WebhookOutbox::deliversSignedPayload()
     QCOMPARE(fields.value("timeline").toString(), QStringLiteral("within_3_months"));
     QVERIFY(fields.contains("callback_at"));
     QCOMPARE(p.value("summary").toString(), QStringLiteral("Wants a 2BHK in Baner, visit on Saturday"));
+    // The site visit the agent booked, and what it left for an advisor (project brief version 3).
+    const QJsonObject visit = p.value("site_visit").toObject();
+    QCOMPARE(visit.value("at").toString(), QStringLiteral("2025-11-29T05:30:00.000Z"));
+    QCOMPARE(visit.value("visitors").toInt(), 2);
+    QCOMPARE(visit.value("turn").toInt(), 4);
+    QCOMPARE(fields.value("question_for_advisor").toString(), QStringLiteral("stamp duty"));
+    QCOMPARE(fields.value("brief_version").toInt(), 3);
     QCOMPARE(p.value("transcript_url").toString(),
              QStringLiteral("https://leadline.example.com/calls/%1/transcript").arg(f.callIds.first()));
     const QJsonObject call = p.value("call").toObject();

@@ -52,6 +52,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Site visit booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Qualified</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,6 +979,14 @@
         <source>A saved campaign cannot be edited yet; that arrives with the campaign update service. You can start or pause it here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Project &amp;brief…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Leadline::Ui::CampaignsModel</name>
@@ -1717,6 +1729,73 @@
     </message>
 </context>
 <context>
+    <name>Leadline::Ui::ProjectBriefDialog</name>
+    <message>
+        <source>Project brief — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The brief as JSON: project_name, builder, location, landmarks, configurations, possession, rera_id, amenities, offers, site_visit, brochure_url, faqs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief (JSON):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent will be told:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign has no brief yet: the agent answers only from the campaign script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as version %1. New calls use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1. Calls record the version they used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import project brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Leadline::Ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1909,6 +1988,99 @@
     <message>
         <source>API tokens</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::SiteVisitsDialog</name>
+    <message>
+        <source>Site visits — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question for advisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export site visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site visit(s) booked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visitor(s) expected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

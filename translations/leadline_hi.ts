@@ -52,6 +52,10 @@
         <translation>रुचि है</translation>
     </message>
     <message>
+        <source>Site visit booked</source>
+        <translation>साइट विज़िट बुक</translation>
+    </message>
+    <message>
         <source>Qualified</source>
         <translation>योग्य</translation>
     </message>
@@ -975,6 +979,14 @@
         <source>A saved campaign cannot be edited yet; that arrives with the campaign update service. You can start or pause it here.</source>
         <translation>सहेजे गए अभियान को अभी बदला नहीं जा सकता; यह सुविधा अभियान अपडेट सेवा के साथ आएगी। आप इसे यहाँ शुरू या रोक सकते हैं।</translation>
     </message>
+    <message>
+        <source>Project &amp;brief…</source>
+        <translation>प्रोजेक्ट ब्रीफ़…(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Site &amp;visits…</source>
+        <translation>साइट विज़िट…(&amp;V)</translation>
+    </message>
 </context>
 <context>
     <name>Leadline::Ui::CampaignsModel</name>
@@ -1717,6 +1729,73 @@
     </message>
 </context>
 <context>
+    <name>Leadline::Ui::ProjectBriefDialog</name>
+    <message>
+        <source>Project brief — %1</source>
+        <translation>प्रोजेक्ट ब्रीफ़ — %1</translation>
+    </message>
+    <message>
+        <source>The brief as JSON: project_name, builder, location, landmarks, configurations, possession, rera_id, amenities, offers, site_visit, brochure_url, faqs</source>
+        <translation>ब्रीफ़ JSON में: project_name, builder, location, landmarks, configurations, possession, rera_id, amenities, offers, site_visit, brochure_url, faqs</translation>
+    </message>
+    <message>
+        <source>Brief (JSON):</source>
+        <translation>ब्रीफ़ (JSON):</translation>
+    </message>
+    <message>
+        <source>What the agent will be told:</source>
+        <translation>एजेंट को यह बताया जाएगा:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation>JSON इम्पोर्ट करें…(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation>नए वर्ज़न के रूप में सेव करें(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation>मान्य नहीं: %1</translation>
+    </message>
+    <message>
+        <source>This campaign has no brief yet: the agent answers only from the campaign script.</source>
+        <translation>इस कैंपेन का अभी कोई ब्रीफ़ नहीं है: एजेंट सिर्फ़ कैंपेन स्क्रिप्ट से जवाब देता है।</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>सेव नहीं हुआ: %1</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. New calls use it.</source>
+        <translation>वर्ज़न %1 के रूप में सेव हुआ। नई कॉल इसी का इस्तेमाल करेंगी।</translation>
+    </message>
+    <message>
+        <source>Version %1. Calls record the version they used.</source>
+        <translation>वर्ज़न %1। हर कॉल अपना इस्तेमाल किया गया वर्ज़न दर्ज करती है।</translation>
+    </message>
+    <message>
+        <source>Import project brief</source>
+        <translation>प्रोजेक्ट ब्रीफ़ इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON फ़ाइलें (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 पढ़ी नहीं जा सकी: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 JSON ऑब्जेक्ट नहीं है।</translation>
+    </message>
+</context>
+<context>
     <name>Leadline::Ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1909,6 +1988,99 @@
     <message>
         <source>API tokens</source>
         <translation>API टोकन</translation>
+    </message>
+</context>
+<context>
+    <name>Leadline::Ui::SiteVisitsDialog</name>
+    <message>
+        <source>Site visits — %1</source>
+        <translation>साइट विज़िट — %1</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>लीड</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>विज़िटर</translation>
+    </message>
+    <message>
+        <source>Confirmation SMS</source>
+        <translation>पुष्टि SMS</translation>
+    </message>
+    <message>
+        <source>Question for advisor</source>
+        <translation>एडवाइज़र के लिए सवाल</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>ताज़ा करें(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV निर्यात करें…(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export site visits</source>
+        <translation>साइट विज़िट निर्यात करें</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>निर्यात विफल</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>भेजा गया</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>भेजा जा रहा है</translation>
+    </message>
+    <message>
+        <source>SMS not configured</source>
+        <translation>SMS सेट नहीं है</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site visit(s) booked</source>
+        <translation>
+            <numerusform>%n साइट विज़िट बुक</numerusform>
+            <numerusform>%n साइट विज़िट बुक</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visitor(s) expected</source>
+        <translation>
+            <numerusform>%n विज़िटर आने वाले हैं</numerusform>
+            <numerusform>%n विज़िटर आने वाले हैं</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "ui/backend/consolebackend.h"
 #include "ui/campaigns/campaigneditordialog.h"
 #include "ui/campaigns/campaignsmodel.h"
+#include "ui/campaigns/projectbriefdialog.h"
+#include "ui/campaigns/sitevisitsdialog.h"
 #include "ui/common/labels.h"
 #include "ui/common/languagemanager.h"
 #include "ui/common/uipreferences.h"
@@ -38,6 +40,17 @@ void MainWindow::openCampaignEditor(bool newCampaign)
         m_backend.post([b, id, r] { b->createCampaign(id, r); });
     });
     connect(editor, &CampaignEditorDialog::statusChangeRequested, this, &MainWindow::requestStatus);
+    const QString name = row.name;
+    connect(editor, &CampaignEditorDialog::briefRequested, this, [this, name](qint64 id) {
+        auto *d = new ProjectBriefDialog(m_backend, id, name, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
+    connect(editor, &CampaignEditorDialog::siteVisitsRequested, this, [this, name](qint64 id) {
+        auto *d = new SiteVisitsDialog(m_backend, id, name, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
     editor->open();
 }
 

@@ -14,7 +14,7 @@ qint64 RetryPolicy::backoffSeconds(int attemptsMade) const
 static bool isConversationOutcome(const QString &o)
 {
     return o == QLatin1String("interested") || o == QLatin1String("not_interested")
-           || o == QLatin1String("qualified") || o == QLatin1String("completed");
+           || o == QLatin1String("qualified") || o == QLatin1String("completed") || o == QLatin1String("site_visit");
 }
 
 bool RetryPolicy::isRetryable(const AttemptResult &r)

@@ -33,6 +33,8 @@ struct CallContext
     QString windowStart = QStringLiteral("10:00"); // the campaign's calling window
     QString windowEnd = QStringLiteral("19:00");
     QString callingDays = QStringLiteral("mon,tue,wed,thu,fri,sat");
+    QJsonObject brief;    // the campaign's project brief (ProjectBrief::toJson()); empty = none
+    int briefVersion = 0;
 };
 
 struct CallKey

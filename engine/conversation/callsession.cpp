@@ -188,6 +188,7 @@ void CallSession::handleStart(const MediaEvent &e)
 void CallSession::beginConversation(const CallContext &ctx)
 {
     m_ctx = ctx;
+    m_brief.begin(ctx);
     m_phase = Phase::Active;
     m_callerLanguage = normalizeLanguage(ctx.leadLanguage, normalizeLanguage(ctx.campaignLanguage));
     m_leadLanguage = m_callerLanguage;
@@ -354,6 +355,7 @@ void CallSession::respond()
     req.context = QJsonObject{{QStringLiteral("name"), m_ctx.leadName}, {QStringLiteral("language"), replyLanguage()},
                               {QStringLiteral("city"), m_ctx.city}, {QStringLiteral("property_type"), m_ctx.propertyType},
                               {QStringLiteral("timezone"), m_ctx.timezone}};
+    m_brief.prepare(req, replyLanguage(), m_clock.now()); // the project brief, its tools and slots
     m_sentences = std::make_unique<Language::SentenceSplitter>();
     m_agentSentences.clear();
     m_playedSentences.clear();
@@ -379,6 +381,8 @@ void CallSession::onLlmToken(const QString &text)
 
 void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
 {
+    if (m_brief.handleTool(name, args, m_turnIndex - 1, m_clock.now()))
+        return;
     if (name == QLatin1String("press_digits")) {
         pressDigits(args);
         return;
@@ -409,6 +413,15 @@ void CallSession::onLlmFinished()
     const QString rest = m_sentences->flush();
     if (!rest.isEmpty())
         speak(rest);
+    // The model sees its own replies next turn (barge-in trims this to what was heard).
+    QString said = m_agentTurnText.trimmed();
+    if (const QString line = m_brief.afterTurn(said, m_history, m_turnIndex - 1, replyLanguage(), m_clock.now()); !line.isEmpty()) {
+        speak(line); // the system's word on a booking or a brochure
+        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) + line;
+        m_agentTurnText += QLatin1Char(' ') + line;
+    }
+    if (!said.isEmpty())
+        m_history.append({QStringLiteral("assistant"), said});
     if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
         m_agentTurnText.clear();
         startHandoff();
@@ -883,6 +896,7 @@ void CallSession::finishNow(const QString &status)
     out.fields = m_pendingFields;
     out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
     applyExtraction(out, m_ctx, m_clock.now());
+    m_brief.finish(out, m_clock.now());
     if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)
         out.callbackAt = m_handoffCallbackAtMs;
     if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty()) {

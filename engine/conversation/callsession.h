@@ -8,6 +8,7 @@
 
 #include "audio/resampler.h"
 #include "audio/vad.h"
+#include "briefagent.h"
 #include "language/sentencesplitter.h"
 #include "callrecorder.h"
 #include "handoffdesk.h"
@@ -78,6 +79,8 @@ public:
     void setPacer(WorkerPacer *pacer) { m_pacer = pacer; }
     // Where vendor failures are counted for /metrics (optional; shared, thread-safe).
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
+    // Texts to the lead (site-visit confirmation, brochure link); optional, shared, thread-safe.
+    void setLeadMessenger(LeadMessenger *messenger) { m_brief.setMessenger(messenger); }
 
     void onTextFrame(const QByteArray &frame);
     void onTransportClosed();
@@ -223,6 +226,8 @@ private:
     bool m_ivrNavigating = false;                       // SCREENING_IVR=navigate: the LLM works the menu
     int m_ivrPresses = 0;
     bool m_pressedThisTurn = false;                     // keys instead of words this LLM turn
+
+    BriefAgent m_brief; // the project brief: facts, advisor questions, site-visit booking
 };
 
 } // namespace Leadline::Conversation

@@ -132,6 +132,7 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     session->setVendorErrors(m_vendorErrors);
     session->setHandoffDesk(m_handoffDesk);
     session->setPacer(host->pacer);
+    session->setLeadMessenger(m_leadMessenger);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });

@@ -52,6 +52,8 @@ public:
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
     // Hot-lead handoff for every session (optional; set before serving).
     void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
+    // Texts to leads (site-visit confirmation, brochure) for every session (optional).
+    void setLeadMessenger(LeadMessenger *messenger) { m_leadMessenger = messenger; }
 
 Q_SIGNALS:
     // Queued to whoever listens (console, /events); emitted from worker threads.
@@ -69,6 +71,7 @@ private:
     QHash<qint64, QPointer<CallSession>> m_sessions; // live sessions by call id
     VendorErrors *m_vendorErrors = nullptr;
     HandoffDesk *m_handoffDesk = nullptr;
+    LeadMessenger *m_leadMessenger = nullptr;
 };
 
 } // namespace Leadline::Conversation

@@ -192,4 +192,131 @@ QString goodbyeLine(const QString &outcome, const QString &language)
     return hi ? QStringLiteral("धन्यवाद, आपका दिन शुभ हो।") : QStringLiteral("Thank you, have a nice day.");
 }
 
+// ---------------------------------------------------------------- project brief
+
+static QString slotList(const QList<QDateTime> &offered, const QDateTime &now, const QString &language)
+{
+    QStringList out;
+    for (const QDateTime &s : offered)
+        out << callbackWhenPhrase(s, now, language);
+    return out.join(language == QLatin1String("hi") ? QStringLiteral(" या ") : QStringLiteral(" or "));
+}
+
+QString briefInstructions(const QString &facts, int briefVersion, const QList<QDateTime> &offered, const QDateTime &now,
+                          bool brochure, const QString &language)
+{
+    QString p = QStringLiteral(
+                    "\n\nPROJECT BRIEF (version %1). Answer questions about the project only from these facts:\n%2\n"
+                    "Never guess or invent a number, date, distance, charge, loan or approval that is not written above. "
+                    "If the caller asks for anything the brief does not state, say \"%3\" and call the "
+                    "note_question_for_advisor tool with their question. "
+                    "Say prices as written, in lakh and crore. "
+                    "Your goal is a site visit.")
+                    .arg(briefVersion)
+                    .arg(facts, advisorLine(language));
+    if (!offered.isEmpty()) {
+        QStringList iso;
+        for (const QDateTime &s : offered)
+            iso << QStringLiteral("%1 = date %2 time %3").arg(callbackWhenPhrase(s, now, QStringLiteral("en")),
+                                                           s.date().toString(Qt::ISODate), s.time().toString(QStringLiteral("HH:mm")));
+        p += QStringLiteral(" Today is %1. Offer these site-visit offered (the caller's local time): %2. "
+                            "When the caller agrees to a slot, ask how many people will come, then call book_site_visit with "
+                            "the date, time and visitors. The system confirms the booking aloud: do not confirm it yourself. "
+                            "If they want another time, pass it to book_site_visit and the system checks it.")
+                 .arg(now.toTimeZone(offered.first().timeZone()).date().toString(Qt::ISODate), iso.join(QStringLiteral("; ")));
+    }
+    if (brochure)
+        p += QStringLiteral(" If the caller wants details on WhatsApp or SMS, call send_brochure.");
+    return p;
+}
+
+static QJsonObject toolFunction(const QString &name, const QString &description, const QJsonObject &props, const QJsonArray &required)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("function")},
+                       {QStringLiteral("function"),
+                        QJsonObject{{QStringLiteral("name"), name},
+                                    {QStringLiteral("description"), description},
+                                    {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                                                               {QStringLiteral("properties"), props},
+                                                                               {QStringLiteral("required"), required}}}}}};
+}
+
+QJsonArray briefTools(bool brochure)
+{
+    auto str = [](const QString &description) {
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("description"), description}};
+    };
+    QJsonArray tools{
+        toolFunction(QStringLiteral("note_question_for_advisor"),
+                 QStringLiteral("Record a question the project brief does not answer, for a human advisor to answer later."),
+                 QJsonObject{{QStringLiteral("question"), str(QStringLiteral("the caller's question, in their words"))}},
+                 QJsonArray{QStringLiteral("question")}),
+        toolFunction(QStringLiteral("book_site_visit"),
+                 QStringLiteral("Book a site visit the caller agreed to. The system checks the slot and confirms it aloud."),
+                 QJsonObject{{QStringLiteral("date"), str(QStringLiteral("YYYY-MM-DD, the caller's local date"))},
+                             {QStringLiteral("time"), str(QStringLiteral("HH:MM, 24-hour, the caller's local time"))},
+                             {QStringLiteral("when"), str(QStringLiteral("the slot as the caller said it, if no date/time"))},
+                             {QStringLiteral("visitors"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                                                                      {QStringLiteral("description"), QStringLiteral("how many people will come")}}}},
+                 QJsonArray{QStringLiteral("visitors")}),
+    };
+    if (brochure)
+        tools.append(toolFunction(QStringLiteral("send_brochure"), QStringLiteral("Send the project brochure link to the caller by SMS."),
+                              QJsonObject{{QStringLiteral("channel"), str(QStringLiteral("whatsapp or sms, as the caller asked"))}},
+                              QJsonArray{}));
+    return tools;
+}
+
+QString advisorLine(const QString &language)
+{
+    return language == QLatin1String("hi") ? QStringLiteral("यह मैं हमारे एडवाइज़र से कन्फ़र्म करवा दूँगी।")
+                                            : QStringLiteral("I will have our advisor confirm that.");
+}
+
+QString siteVisitBookedLine(const QDateTime &at, const QDateTime &now, int visitors, const QString &address, const QString &language)
+{
+    const QString when = callbackWhenPhrase(at, now, language);
+    if (language == QLatin1String("hi"))
+        return QStringLiteral("बढ़िया! आपकी साइट विज़िट %1, %2 लोगों के लिए बुक हो गई है%3। पूरी जानकारी SMS पर भेज रहे हैं।")
+            .arg(when)
+            .arg(visitors)
+            .arg(address.isEmpty() ? QString() : QStringLiteral(", पता: ") + address);
+    return QStringLiteral("Done! Your site visit is booked %1 for %2 %3%4. You will get the details by SMS.")
+        .arg(when)
+        .arg(visitors)
+        .arg(visitors == 1 ? QStringLiteral("person") : QStringLiteral("people"),
+             address.isEmpty() ? QString() : QStringLiteral(", at ") + address);
+}
+
+QString siteVisitRefusedLine(const QString &reason, const QList<QDateTime> &offered, const QDateTime &now, const QString &language)
+{
+    const bool hi = language == QLatin1String("hi");
+    QString why;
+    if (reason == QLatin1String("closed_day"))
+        why = hi ? QStringLiteral("उस दिन साइट बंद रहती है") : QStringLiteral("the site is closed that day");
+    else if (reason == QLatin1String("outside_hours"))
+        why = hi ? QStringLiteral("वह समय विज़िट के घंटों से बाहर है") : QStringLiteral("that time is outside visiting hours");
+    else if (reason == QLatin1String("in_past"))
+        why = hi ? QStringLiteral("वह समय निकल चुका है") : QStringLiteral("that time has already passed");
+    else
+        why = hi ? QStringLiteral("वह स्लॉट उपलब्ध नहीं है") : QStringLiteral("that slot is not available");
+    if (offered.isEmpty())
+        return hi ? QStringLiteral("माफ़ कीजिए, %1। हमारे एडवाइज़र आपको विज़िट का समय तय करने के लिए कॉल करेंगे।").arg(why)
+                  : QStringLiteral("Sorry, %1. Our advisor will call you to fix a visit time.").arg(why);
+    return hi ? QStringLiteral("माफ़ कीजिए, %1। क्या %2 ठीक रहेगा?").arg(why, slotList(offered, now, language))
+              : QStringLiteral("Sorry, %1. Would %2 suit you?").arg(why, slotList(offered, now, language));
+}
+
+QString askVisitorsLine(const QString &language)
+{
+    return language == QLatin1String("hi") ? QStringLiteral("विज़िट पर कितने लोग आएँगे?")
+                                            : QStringLiteral("How many people will come for the visit?");
+}
+
+QString brochureSentLine(const QString &language)
+{
+    return language == QLatin1String("hi") ? QStringLiteral("मैंने ब्रोशर का लिंक आपको SMS पर भेज दिया है।")
+                                            : QStringLiteral("I have sent you the brochure link by SMS.");
+}
+
 } // namespace Leadline::Conversation

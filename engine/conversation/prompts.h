@@ -29,4 +29,20 @@ QString nudgeLine(const QString &language);
 QString apologyLine(const QString &language);
 QString goodbyeLine(const QString &outcome, const QString &language);
 
+// Project brief (issue 22). The facts block and rules appended to the system prompt: answer only
+// from the brief, defer anything else to an advisor (note_question_for_advisor), offer the given
+// site-visit slots (already in the lead's zone) and book with book_site_visit.
+QString briefInstructions(const QString &facts, int briefVersion, const QList<QDateTime> &offered, const QDateTime &now,
+                          bool brochure, const QString &language);
+// note_question_for_advisor, book_site_visit and (when the brief has a brochure) send_brochure.
+QJsonArray briefTools(bool brochure);
+// What the agent says for a fact it does not have.
+QString advisorLine(const QString &language);
+// "Your site visit is booked for tomorrow at 11:00 AM for 2 people at <address>..."
+QString siteVisitBookedLine(const QDateTime &at, const QDateTime &now, int visitors, const QString &address, const QString &language);
+// The slot was refused (`reason`: closed_day, outside_hours, in_past, too_far, bad_time); offers `offered`.
+QString siteVisitRefusedLine(const QString &reason, const QList<QDateTime> &offered, const QDateTime &now, const QString &language);
+QString askVisitorsLine(const QString &language);
+QString brochureSentLine(const QString &language);
+
 } // namespace Leadline::Conversation

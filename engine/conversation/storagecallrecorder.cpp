@@ -1,6 +1,7 @@
 #include "storagecallrecorder.h"
 
 #include "conversationlog.h"
+#include "storage/briefrepository.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
 
@@ -170,6 +171,13 @@ Result<CallContext> StorageCallRecorder::find(const CallKey &key)
         ctx.windowStart = q.value(11).toString();
         ctx.windowEnd = q.value(12).toString();
         ctx.callingDays = q.value(13).toString();
+    }
+    // The campaign's project brief as of now: the call keeps this version to its end.
+    if (auto brief = Storage::BriefRepository(conn.value()).latest(ctx.campaignId)) {
+        ctx.brief = brief->brief;
+        ctx.briefVersion = brief->version;
+    } else if (brief.error().code != Error::Code::NotFound) {
+        qCWarning(lcConversation) << "call" << ctx.callId << "runs without its project brief:" << brief.error().message;
     }
     return ctx;
 }

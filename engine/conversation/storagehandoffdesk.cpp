@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/settings.h"
 #include "storage/database.h"
+#include "storage/leadmessagerepository.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -178,6 +179,49 @@ void StorageHandoffDesk::requestHandoff(const HandoffRequest &request, QObject *
             qCWarning(lcConversation) << "call" << request.callId << "handoff failed:" << r.error().message;
         if (ctx)
             QMetaObject::invokeMethod(ctx, [done, r] { done(r); }, Qt::QueuedConnection);
+    });
+}
+
+void StorageHandoffDesk::sendToLead(const LeadSms &sms)
+{
+    post([this, sms] {
+        auto conn = m_db.connection();
+        if (!conn) {
+            qCWarning(lcConversation) << "call" << sms.callId << sms.kind << "SMS not recorded:" << conn.error().message;
+            return;
+        }
+        Storage::LeadMessageRow row;
+        row.callId = sms.callId;
+        row.campaignId = sms.campaignId;
+        row.leadId = sms.leadId;
+        row.kind = sms.kind;
+        row.toE164 = sms.toE164;
+        row.body = sms.body;
+        auto id = Storage::LeadMessageRepository(conn.value()).insert(row, m_clock.nowMs());
+        if (!id || id.value() == 0) { // failed, or already sent for this call
+            if (!id)
+                qCWarning(lcConversation) << "call" << sms.callId << sms.kind << "SMS not recorded:" << id.error().message;
+            return;
+        }
+        const qint64 messageId = id.value();
+        if (m_options.smsSender.isEmpty() || !m_exotel || !m_options.exotel.isComplete()) {
+            if (Status st = Storage::LeadMessageRepository(conn.value()).setStatus(messageId, QStringLiteral("not_configured"), {}, {},
+                                                                                   m_clock.nowMs());
+                !st)
+                qCWarning(lcConversation) << "call" << sms.callId << sms.kind << "SMS state not stored:" << st.error().message;
+            return;
+        }
+        m_exotel->sendSms(m_options.smsSender, sms.toE164, sms.body, [this, messageId, callId = sms.callId](Result<QString> sid) {
+            if (!sid)
+                qCWarning(lcConversation) << "call" << callId << "SMS to the lead failed:" << sid.error().message;
+            auto c = m_db.connection();
+            const Status st = c ? Storage::LeadMessageRepository(c.value()).setStatus(
+                                      messageId, sid ? QStringLiteral("sent") : QStringLiteral("failed"), sid ? sid.value() : QString(),
+                                      sid ? QString() : sid.error().message, m_clock.nowMs())
+                                : Status(c.error());
+            if (!st)
+                qCWarning(lcConversation) << "call" << callId << "SMS state not stored:" << st.error().message;
+        });
     });
 }
 

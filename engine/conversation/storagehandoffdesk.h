@@ -2,12 +2,14 @@
 // with its own connection, QNetworkAccessManager and Exotel client (for the agent SMS); sessions
 // on any worker post requests to it and never wait. Agent choice and the handoff row are one
 // short transaction on that thread (AgentSelector over the roster and the agents' load).
+// Also the LeadMessenger: texts to leads go out through the same thread and SMS client.
 // Emits handoffRequested() (on its own thread) for every recorded handoff, e.g. for the CRM
 // webhook of the handoff event.
 // Thread: public methods from any thread; the work runs on the desk's thread.
 #pragma once
 
 #include "handoffdesk.h"
+#include "leadmessenger.h"
 #include "telephony/exotelclient.h"
 
 #include <QThread>
@@ -29,7 +31,7 @@ struct HandoffDeskOptions
     static HandoffDeskOptions fromSettings(const Settings &settings);
 };
 
-class StorageHandoffDesk final : public QObject, public HandoffDesk
+class StorageHandoffDesk final : public QObject, public HandoffDesk, public LeadMessenger
 {
     Q_OBJECT
 public:
@@ -39,6 +41,9 @@ public:
     void checkEnabled(qint64 campaignId, QObject *context, std::function<void(bool)> done) override;
     void requestHandoff(const HandoffRequest &request, QObject *context,
                         std::function<void(Result<HandoffDecision>)> done) override;
+    // Texts to leads (site-visit confirmation, brochure) through the same Exotel SMS client,
+    // recorded in lead_messages (one per call and kind) with their delivery state.
+    void sendToLead(const LeadSms &sms) override;
 
     bool flowMode() const { return m_options.flowMode; }
     // The SMS text an agent gets (pure, for tests).

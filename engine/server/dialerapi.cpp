@@ -15,6 +15,7 @@
 #include "storage/callrepository.h"
 #include "storage/database.h"
 #include "storage/dialerqueue.h"
+#include "storage/sitevisitqueries.h"
 #include "telephony/exotelwebhook.h"
 
 #include <QJsonArray>
@@ -196,7 +197,8 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
         return errorResponse(a.error());
     auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value());
     const Storage::CampaignAnalytics &s = a.value();
-    const auto cost = Storage::CostEstimate::of(s.billableMinutes, s.talkTimeTotalS, s.qualifiedLeads, m_options.prices);
+    const auto cost = Storage::CostEstimate::of(s.billableMinutes, s.talkTimeTotalS, s.qualifiedLeads, m_options.prices)
+                          .withVisits(s.siteVisitsBooked);
     auto ratio = [](qint64 a, qint64 b) { return b > 0 ? std::round(double(a) / double(b) * 10000.0) / 10000.0 : 0.0; };
     auto latency = [](double v) { return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10.0) / 10.0); };
     QJsonObject body{
@@ -213,6 +215,7 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
                                               {QStringLiteral("retry_rate"), ratio(s.callsRetried, s.callsPlaced)}}},
         {QStringLiteral("outcomes"), mapJson(s.outcomes)},
         {QStringLiteral("qualified_leads"), s.qualifiedLeads},
+        {QStringLiteral("site_visits_booked"), s.siteVisitsBooked},
         {QStringLiteral("talk_time_s"), QJsonObject{{QStringLiteral("total"), s.talkTimeTotalS},
                                                     {QStringLiteral("average"), s.talkedCalls > 0 ? round2(double(s.talkTimeTotalS) / double(s.talkedCalls)) : 0.0}}},
         {QStringLiteral("failures_by_reason"), mapJson(s.failuresByReason)},
@@ -228,7 +231,8 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
              {QStringLiteral("llm"), round2(cost.llm)},
              {QStringLiteral("tts"), round2(cost.tts)},
              {QStringLiteral("total"), round2(cost.total)},
-             {QStringLiteral("per_qualified_lead"), cost.perQualifiedLead >= 0 ? QJsonValue(round2(cost.perQualifiedLead)) : QJsonValue()}}},
+             {QStringLiteral("per_qualified_lead"), cost.perQualifiedLead >= 0 ? QJsonValue(round2(cost.perQualifiedLead)) : QJsonValue()},
+             {QStringLiteral("per_site_visit"), cost.perSiteVisit >= 0 ? QJsonValue(round2(cost.perSiteVisit)) : QJsonValue()}}},
     };
     body.insert(QStringLiteral("handoffs"), HandoffApi::analytics(db.value(), id.value())); // hot-lead handoff
     if (s.lastPauseAt > 0) {
@@ -283,21 +287,7 @@ HttpResponse DialerApi::transcript(const RouteContext &ctx) const
 
 QByteArray DialerApi::csvField(const QString &value)
 {
-    QString v = value;
-    // Spreadsheet formula injection: a cell starting with = @ (or + - not followed by a digit).
-    if (!v.isEmpty()) {
-        const QChar c0 = v.at(0);
-        const bool signed_ = (c0 == QLatin1Char('+') || c0 == QLatin1Char('-'))
-                             && !(v.size() > 1 && v.at(1).isDigit());
-        if (c0 == QLatin1Char('=') || c0 == QLatin1Char('@') || c0 == QLatin1Char('\t') || c0 == QLatin1Char('\r') || signed_)
-            v.prepend(QLatin1Char('\''));
-    }
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r'))) {
-        v.replace(QLatin1String("\""), QLatin1String("\"\""));
-        v = QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return v.toUtf8();
+    return Storage::csvField(value);
 }
 
 HttpResponse DialerApi::exportCsv(const RouteContext &ctx) const

@@ -84,11 +84,16 @@ Result<CampaignAnalytics> AnalyticsQueries::summary(qint64 id)
     a.talkedCalls = q.value(5).toLongLong();
     a.billableMinutes = q.value(6).toLongLong();
 
-    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT lead_id) FROM calls WHERE %1 AND outcome IN ('interested','qualified')").arg(where));
+    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT lead_id) FROM calls WHERE %1 AND outcome IN ('interested','qualified','site_visit')").arg(where));
     bind(q);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("analytics: qualified leads"), q.lastError());
     a.qualifiedLeads = q.value(0).toLongLong();
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE %1 AND site_visit_at IS NOT NULL").arg(where));
+    bind(q);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("analytics: site visits"), q.lastError());
+    a.siteVisitsBooked = q.value(0).toLongLong();
 
     q.prepare(QStringLiteral("SELECT AVG(CAST(t.stt_ms AS DOUBLE PRECISION)), AVG(CAST(t.llm_ms AS DOUBLE PRECISION)), "
                              "AVG(CAST(t.tts_ms AS DOUBLE PRECISION)) FROM turns t JOIN calls c ON c.id = t.call_id "

@@ -24,7 +24,8 @@ struct CampaignAnalytics
     qint64 callsRetried = 0;     // placed calls with attempt > 1
     qint64 callsActive = 0;
     QMap<QString, qint64> outcomes;
-    qint64 qualifiedLeads = 0;   // distinct leads with an "interested"/"qualified" outcome
+    qint64 qualifiedLeads = 0;   // distinct leads with an "interested"/"qualified"/"site_visit" outcome
+    qint64 siteVisitsBooked = 0; // calls that booked a site visit (site_visit_at set)
     qint64 talkTimeTotalS = 0;   // sum of duration_s over calls with duration_s > 0
     qint64 talkedCalls = 0;      // calls with duration_s > 0
     qint64 billableMinutes = 0;  // per call, started minutes: (duration_s + 59) / 60
@@ -99,6 +100,13 @@ struct CostEstimate
     double talkMinutes = 0;
     double telephony = 0, stt = 0, llm = 0, tts = 0, total = 0;
     double perQualifiedLead = -1; // -1: no qualified lead
+    double perSiteVisit = -1;     // -1: no visit booked (set by withVisits)
+    CostEstimate withVisits(qint64 visits) const
+    {
+        CostEstimate e = *this;
+        e.perSiteVisit = visits > 0 ? total / double(visits) : -1;
+        return e;
+    }
     // billableMinutes: started minutes of each call; talkTimeS: summed talk seconds.
     static CostEstimate of(qint64 billableMinutes, qint64 talkTimeS, qint64 qualifiedLeads, const CostPrices &prices);
     static CostEstimate ofCall(int durationS, const CostPrices &prices);

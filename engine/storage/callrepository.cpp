@@ -48,6 +48,12 @@ QJsonObject CallRow::toJson() const
         {QStringLiteral("recording_url"), recordingUrl.isEmpty() ? QJsonValue() : QJsonValue(recordingUrl)},
         {QStringLiteral("cost_estimate_inr"), double(costEstimatePaise) / 100.0},
         {QStringLiteral("failure_reason"), failureReason.isEmpty() ? QJsonValue() : QJsonValue(failureReason)},
+        {QStringLiteral("brief_version"), briefVersion ? QJsonValue(briefVersion) : QJsonValue()},
+        {QStringLiteral("question_for_advisor"), questionForAdvisor.isEmpty() ? QJsonValue() : QJsonValue(questionForAdvisor)},
+        {QStringLiteral("site_visit"), siteVisitAt > 0 ? QJsonValue(QJsonObject{{QStringLiteral("at"), msOrNull(siteVisitAt)},
+                                                                               {QStringLiteral("visitors"), siteVisitVisitors},
+                                                                               {QStringLiteral("turn"), siteVisitTurn}})
+                                                       : QJsonValue()},
     };
 }
 
@@ -71,7 +77,8 @@ QJsonObject TurnRow::toJson() const
 static const char kCallColumns[] =
     "id, lead_id, campaign_id, attempt, provider_sid, correlation_token, status, started_at, answered_at, ended_at, "
     "duration_s, outcome, budget_min, budget_max, budget_text, property, timeline, callback_at, language, fields, "
-    "recording_url, cost_estimate_paise, failure_reason, created_at, updated_at";
+    "recording_url, cost_estimate_paise, failure_reason, created_at, updated_at, brief_version, question_for_advisor, "
+    "site_visit_at, site_visit_visitors, site_visit_turn";
 
 static CallRow readCall(const QSqlQuery &q)
 {
@@ -102,6 +109,12 @@ static CallRow readCall(const QSqlQuery &q)
     r.failureReason = q.value(i++).toString();
     r.createdAt = q.value(i++).toLongLong();
     r.updatedAt = q.value(i++).toLongLong();
+    r.briefVersion = q.value(i++).toInt();
+    r.questionForAdvisor = q.value(i++).toString();
+    r.siteVisitAt = q.value(i++).toLongLong();
+    r.siteVisitVisitors = q.value(i++).toInt();
+    const QVariant turn = q.value(i++);
+    r.siteVisitTurn = turn.isNull() ? -1 : turn.toInt();
     return r;
 }
 
@@ -204,7 +217,8 @@ Status CallRepository::setOutcome(qint64 id, const CallOutcome &o, qint64 nowMs)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE calls SET outcome = ?, budget_min = ?, budget_max = ?, budget_text = ?, property = ?, "
                              "timeline = ?, callback_at = ?, language = ?, fields = ?, "
-                             "failure_reason = COALESCE(?, failure_reason), updated_at = ? WHERE id = ?"));
+                             "failure_reason = COALESCE(?, failure_reason), brief_version = ?, question_for_advisor = ?, "
+                             "site_visit_at = ?, site_visit_visitors = ?, site_visit_turn = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(nullIfEmpty(o.outcome));
     q.addBindValue(nullIfZero(o.budgetMin));
     q.addBindValue(nullIfZero(o.budgetMax));
@@ -215,6 +229,11 @@ Status CallRepository::setOutcome(qint64 id, const CallOutcome &o, qint64 nowMs)
     q.addBindValue(nullIfEmpty(o.language));
     q.addBindValue(nullIfEmpty(jsonText(o.fields)));
     q.addBindValue(nullIfEmpty(o.failureReason));
+    q.addBindValue(o.briefVersion > 0 ? QVariant(o.briefVersion) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(nullIfEmpty(o.questionForAdvisor));
+    q.addBindValue(nullIfZero(o.siteVisitAt));
+    q.addBindValue(o.siteVisitAt > 0 ? QVariant(o.siteVisitVisitors) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(o.siteVisitAt > 0 ? QVariant(o.siteVisitTurn) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(nowMs);
     q.addBindValue(id);
     if (!q.exec())

@@ -39,6 +39,11 @@ struct CallRow
     QString failureReason;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    int briefVersion = 0;        // the project brief version the agent was given (0 = none)
+    QString questionForAdvisor;  // what the agent deferred ("I will have our advisor confirm that")
+    qint64 siteVisitAt = 0;      // booked site visit (UTC ms), 0 = none
+    int siteVisitVisitors = 0;
+    int siteVisitTurn = -1;      // the caller turn the booking came from
 
     QJsonObject toJson() const;
 };
@@ -73,6 +78,11 @@ struct CallOutcome
     QString language;
     QJsonObject fields;
     QString failureReason;
+    int briefVersion = 0;
+    QString questionForAdvisor;
+    qint64 siteVisitAt = 0;
+    int siteVisitVisitors = 0;
+    int siteVisitTurn = -1;
 };
 
 class CallRepository

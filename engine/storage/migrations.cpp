@@ -249,6 +249,42 @@ CREATE INDEX calls_settled_idx ON calls (settled_at)
         {9, "drop leads_status_idx", R"SQL(
 DROP INDEX IF EXISTS leads_status_idx
 )SQL"},
+        // Project brief and site visits (issue 22): versioned brief per campaign (brief TEXT: the
+        // normalized JSON as served), the brief version each call used, the question the agent
+        // deferred to an advisor, the booked site visit (with the turn it came from), and the SMS
+        // sent to leads (visit confirmation, brochure link) with their delivery state.
+        {11, "project brief and site visits", R"SQL(
+CREATE TABLE campaign_briefs (
+  id {PK},
+  campaign_id BIGINT NOT NULL,
+  version INTEGER NOT NULL,
+  brief TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX campaign_briefs_version_uq ON campaign_briefs (campaign_id, version);
+ALTER TABLE calls ADD COLUMN brief_version INTEGER;
+ALTER TABLE calls ADD COLUMN question_for_advisor TEXT;
+ALTER TABLE calls ADD COLUMN site_visit_at BIGINT;
+ALTER TABLE calls ADD COLUMN site_visit_visitors INTEGER;
+ALTER TABLE calls ADD COLUMN site_visit_turn INTEGER;
+CREATE INDEX calls_site_visit_idx ON calls (campaign_id, site_visit_at);
+CREATE TABLE lead_messages (
+  id {PK},
+  call_id BIGINT NOT NULL,
+  campaign_id BIGINT NOT NULL,
+  lead_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  to_e164 TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'queued',
+  provider_sid TEXT,
+  error TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX lead_messages_call_kind_uq ON lead_messages (call_id, kind);
+CREATE INDEX lead_messages_campaign_idx ON lead_messages (campaign_id, id)
+)SQL"},
     };
     return list;
 }

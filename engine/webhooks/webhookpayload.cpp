@@ -56,6 +56,8 @@ QByteArray callEndedPayload(const CallEndedSource &src, const QString &baseUrl, 
         {QStringLiteral("timeline"), c.value(QStringLiteral("timeline"))},
         {QStringLiteral("callback_at"), c.value(QStringLiteral("callback_at"))},
         {QStringLiteral("language"), c.value(QStringLiteral("language"))},
+        {QStringLiteral("question_for_advisor"), c.value(QStringLiteral("question_for_advisor"))},
+        {QStringLiteral("brief_version"), c.value(QStringLiteral("brief_version"))},
         {QStringLiteral("extracted"), raw},
     };
     auto rawText = [&raw](const char *key) {
@@ -85,6 +87,8 @@ QByteArray callEndedPayload(const CallEndedSource &src, const QString &baseUrl, 
              {QStringLiteral("failure_reason"), c.value(QStringLiteral("failure_reason"))},
          }},
         {QStringLiteral("outcome"), c.value(QStringLiteral("outcome"))},
+        // {"at" (UTC ISO), "visitors", "turn"} when the agent booked a site visit, else null.
+        {QStringLiteral("site_visit"), c.value(QStringLiteral("site_visit"))},
         {QStringLiteral("fields"), fields},
         {QStringLiteral("summary"), summary.isEmpty() ? QJsonValue() : QJsonValue(summary)},
         {QStringLiteral("transcript_url"), transcriptUrl(baseUrl, callId)},

@@ -1,6 +1,7 @@
 #include "consolebackend.h"
 
 #include "campaigns/campaignservice.h"
+#include "projects/briefservice.h"
 #include "providers/connectiontester.h"
 #include "storage/apitokenrepository.h"
 #include "storage/callrepository.h"
@@ -335,6 +336,49 @@ void ConsoleBackend::revokeApiToken(quint64 requestId, qint64 tokenId)
     emit apiTokensReady(s);
 }
 
+static BriefSnapshot briefSnapshot(quint64 requestId, qint64 campaignId, const Result<Storage::BriefRecord> &r)
+{
+    BriefSnapshot s;
+    s.requestId = requestId;
+    s.campaignId = campaignId;
+    s.ok = r.ok();
+    if (r) {
+        s.version = r->version;
+        s.brief = r->brief;
+    } else {
+        s.errorCode = r.error().detailCode.isEmpty() ? r.error().codeName() : r.error().detailCode;
+        s.errorMessage = r.error().message;
+    }
+    return s;
+}
+
+void ConsoleBackend::fetchBrief(quint64 requestId, qint64 campaignId)
+{
+    static const SystemClock clock;
+    emit briefReady(briefSnapshot(requestId, campaignId, Projects::BriefService(m_db, clock).get(campaignId)));
+}
+
+void ConsoleBackend::saveBrief(quint64 requestId, qint64 campaignId, const QJsonObject &brief)
+{
+    static const SystemClock clock;
+    BriefSnapshot s = briefSnapshot(requestId, campaignId, Projects::BriefService(m_db, clock).put(campaignId, brief));
+    s.saved = true;
+    emit briefReady(s);
+}
+
+void ConsoleBackend::fetchSiteVisits(quint64 requestId, qint64 campaignId)
+{
+    const auto conn = connectionFor(requestId, "site_visits");
+    if (!conn)
+        return;
+    auto rows = Storage::SiteVisitQueries(conn.value()).forCampaign(campaignId);
+    if (!rows) {
+        emit failed(toBackendError(requestId, "site_visits", rows.error()));
+        return;
+    }
+    emit siteVisitsReady(SiteVisitsSnapshot{requestId, campaignId, rows.value()});
+}
+
 void ConsoleBackend::fetchHandoffs(quint64 requestId, qint64 campaignId, int limit)
 {
     const auto conn = connectionFor(requestId, "handoffs");
@@ -364,6 +408,8 @@ ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, co
     qRegisterMetaType<Storage::CallHistoryFilter>();
     qRegisterMetaType<Providers::ConnectionTestResult>();
     qRegisterMetaType<ApiTokensSnapshot>();
+    qRegisterMetaType<BriefSnapshot>();
+    qRegisterMetaType<SiteVisitsSnapshot>();
     qRegisterMetaType<HandoffsSnapshot>();
 
     m_thread = new QThread;

@@ -64,6 +64,11 @@ public:
     void listApiTokens(quint64 requestId);
     void createApiToken(quint64 requestId, const QString &name);
     void revokeApiToken(quint64 requestId, qint64 tokenId);
+    // Project brief (Projects::BriefService): the stored one, or save a new version; both answer
+    // with briefReady. Site visits of a campaign: siteVisitsReady.
+    void fetchBrief(quint64 requestId, qint64 campaignId);
+    void saveBrief(quint64 requestId, qint64 campaignId, const QJsonObject &brief);
+    void fetchSiteVisits(quint64 requestId, qint64 campaignId);
 
     // Talk-time histogram buckets (upper bounds, seconds).
     static QList<int> talkTimeBounds() { return {30, 60, 120, 180, 300, 600}; }
@@ -87,6 +92,8 @@ signals:
     void handoffsReady(const Leadline::Ui::HandoffsSnapshot &handoffs);
     void connectionTested(quint64 requestId, const Leadline::Providers::ConnectionTestResult &result);
     void apiTokensReady(const Leadline::Ui::ApiTokensSnapshot &snapshot);
+    void briefReady(const Leadline::Ui::BriefSnapshot &brief);
+    void siteVisitsReady(const Leadline::Ui::SiteVisitsSnapshot &visits);
     void failed(const Leadline::Ui::BackendError &error);
 
 private:

@@ -10,6 +10,7 @@
 #include "storage/callrepository.h"
 #include "storage/handoffrepository.h"
 #include "storage/records.h"
+#include "storage/sitevisitqueries.h"
 
 #include <QList>
 #include <QMetaType>
@@ -134,6 +135,28 @@ struct ApiTokensSnapshot
     bool listed = false;                // tokens holds a fresh list
 };
 
+// A campaign's project brief (Project brief dialog): as stored, or as just saved. ok false:
+// none yet (errorCode "no_brief") or the save was refused (errorMessage lists the problems).
+struct BriefSnapshot
+{
+    quint64 requestId = 0;
+    qint64 campaignId = 0;
+    bool ok = true;
+    bool saved = false;   // the answer to a save
+    int version = 0;
+    QJsonObject brief;    // ProjectBrief::toJson()
+    QString errorCode;
+    QString errorMessage; // engine text (English)
+};
+
+// The site visits a campaign's calls booked (Site visits dialog), soonest first.
+struct SiteVisitsSnapshot
+{
+    quint64 requestId = 0;
+    qint64 campaignId = 0;
+    QList<Storage::SiteVisitRow> rows;
+};
+
 struct BackendError
 {
     quint64 requestId = 0;
@@ -155,5 +178,7 @@ Q_DECLARE_METATYPE(Leadline::Ui::CallDetailSnapshot)
 Q_DECLARE_METATYPE(Leadline::Ui::AnalyticsSnapshot)
 Q_DECLARE_METATYPE(Leadline::Storage::CallHistoryFilter)
 Q_DECLARE_METATYPE(Leadline::Ui::ApiTokensSnapshot)
+Q_DECLARE_METATYPE(Leadline::Ui::BriefSnapshot)
+Q_DECLARE_METATYPE(Leadline::Ui::SiteVisitsSnapshot)
 Q_DECLARE_METATYPE(Leadline::Ui::HandoffsSnapshot)
 

@@ -159,6 +159,12 @@ void CampaignEditorDialog::buildForm()
         m_pauseButton = m_buttons->addButton(tr("&Pause\u2026"), QDialogButtonBox::ActionRole);
         m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
         m_pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+        auto *brief = m_buttons->addButton(tr("Project &brief\u2026"), QDialogButtonBox::ActionRole);
+        brief->setObjectName(QStringLiteral("briefButton"));
+        auto *visits = m_buttons->addButton(tr("Site &visits\u2026"), QDialogButtonBox::ActionRole);
+        visits->setObjectName(QStringLiteral("siteVisitsButton"));
+        connect(brief, &QPushButton::clicked, this, [this] { emit briefRequested(m_original.id); });
+        connect(visits, &QPushButton::clicked, this, [this] { emit siteVisitsRequested(m_original.id); });
         m_buttons->addButton(QDialogButtonBox::Close);
         m_primary = m_startButton;
         connect(m_startButton, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("running")); });

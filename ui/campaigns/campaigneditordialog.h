@@ -53,6 +53,9 @@ public:
 signals:
     void createRequested(const Leadline::Storage::CampaignRow &row);
     void statusChangeRequested(qint64 campaignId, const QString &status);
+    // Saved campaigns: open the project brief editor / the site visits its calls booked.
+    void briefRequested(qint64 campaignId);
+    void siteVisitsRequested(qint64 campaignId);
 
 private:
     void buildForm();

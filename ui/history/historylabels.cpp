@@ -25,6 +25,7 @@ const CodeLabel kCallStatus[] = {
 
 const CodeLabel kOutcome[] = {
     {"interested", QT_TRANSLATE_NOOP("HistoryLabels", "Interested")},
+    {"site_visit", QT_TRANSLATE_NOOP("HistoryLabels", "Site visit booked")},
     {"qualified", QT_TRANSLATE_NOOP("HistoryLabels", "Qualified")},
     {"callback", QT_TRANSLATE_NOOP("HistoryLabels", "Callback")},
     {"not_interested", QT_TRANSLATE_NOOP("HistoryLabels", "Not interested")},

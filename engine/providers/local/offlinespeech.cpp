@@ -23,7 +23,7 @@ grammar call;
 public <utt> = <sentence>+;
 )";
 // English answers (every call) ...
-const char kEnglishRules[] = R"(<english> = <yes> | <no> | <later> | <who> | <thanks> | <dnc> | <wrong> | <ask> | <budget>;
+const char kEnglishRules[] = R"(<english> = <yes> | <no> | <later> | <who> | <thanks> | <dnc> | <wrong> | <ask> | <budget> | <visit>;
 <yes> = yes | yes i am interested | i am interested | sure | okay | yes please | tell me more;
 <no> = no | no i am not interested | i am not interested | not interested | i have already bought a flat | i already bought a house | no thank you;
 <later> = please call me tomorrow evening | call me tomorrow | call me tomorrow evening | call me tomorrow morning | call me later | call me in the evening | please call me later | i am busy | i am driving right now | i am in a meeting | call me next week;
@@ -31,7 +31,8 @@ const char kEnglishRules[] = R"(<english> = <yes> | <no> | <later> | <who> | <th
 <thanks> = thank you | thanks | bye;
 <dnc> = do not call me again | please do not call me | stop calling me | remove my number;
 <wrong> = wrong number | you have the wrong number;
-<ask> = what is the price | where is the project | how many bedrooms | is it ready to move;
+<ask> = what is the price | where is the project | how many bedrooms | is it ready to move | when is the possession | is there a metro nearby | what is the stamp duty;
+<visit> = i want to visit the site | i want to visit the site on saturday morning | can i visit the site on saturday | we are two | we are three | send me the brochure | send me the details;
 <budget> = my budget is <number> lakh | around <number> lakh | <number> lakh | one crore | two crore;
 <number> = twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety;
 )";

@@ -2,27 +2,16 @@
 
 #include "language/budgetparser.h"
 #include "language/phrases.h"
+#include "scriptedbrief.h"
 
-#include <QRegularExpression>
 
 namespace Leadline::Providers {
 
 namespace {
 
-bool matches(const QString &text, const char *pattern)
-{
-    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption
-                                                              | QRegularExpression::UseUnicodePropertiesOption)
-        .match(text).hasMatch();
-}
-
-QString capture(const QString &text, const char *pattern)
-{
-    const auto m = QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption
-                                                                      | QRegularExpression::UseUnicodePropertiesOption)
-                       .match(text);
-    return m.hasMatch() ? m.captured(0).trimmed() : QString();
-}
+using ScriptText::assistantAsked;
+using ScriptText::capture;
+using ScriptText::matches;
 
 const char kWrongNumber[] = R"(wrong number|galat number|गलत नंबर|no one (by|of) that name|not (him|her|me)\b|who\?? is that)";
 const char kNotInterested[] = R"(not interested|no thanks|no,? thank|already bought|don'?t need|nahi chahiye|nahin chahiye|interest nahi|नहीं चाहिए|दिलचस्पी नहीं|रुचि नहीं)";
@@ -60,15 +49,6 @@ QString firstCapture(const QList<ChatMessage> &messages, const char *pattern)
             if (const QString c = capture(m.content, pattern); !c.isEmpty())
                 return c;
     return {};
-}
-
-int assistantAsked(const QList<ChatMessage> &messages, const QString &marker)
-{
-    int n = 0;
-    for (const ChatMessage &m : messages)
-        if (m.role == QLatin1String("assistant") && m.content.contains(marker))
-            ++n;
-    return n;
 }
 
 struct Lines
@@ -139,6 +119,10 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
     if (matches(last, kNotInterested) || (matches(last, kBareNo) && !matches(last, kBusy) && capture(last, kCallback).isEmpty()))
         return end(l.closeNotInterested, QStringLiteral("not_interested"), facts);
 
+    // A campaign with a project brief: its questions, the site visit and the brochure first.
+    if (request.context.contains(QStringLiteral("brief")))
+        if (auto step = briefDialogStep(request, hindi))
+            return *step;
     const bool interested = anyUser(msgs, kNotInterested) ? false : anyUser(msgs, kInterested);
     if (offersTool(request, QStringLiteral("transfer_to_agent"))) {
         const bool asksPerson = matches(last, kWantsPerson);
