@@ -53,6 +53,8 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(m_tts.get(), &Providers::TextToSpeech::audio, this, &CallSession::onTtsAudio);
     connect(m_tts.get(), &Providers::TextToSpeech::done, this, &CallSession::onTtsDone);
     connect(m_tts.get(), &Providers::TextToSpeech::failed, this, &CallSession::onTtsFailed);
+    connect(m_tts.get(), &Providers::TextToSpeech::degraded, this,
+            [this](int, const Error &e) { countVendorError(QStringLiteral("tts"), m_tts->name(), e); });
 
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
@@ -400,6 +402,10 @@ void CallSession::onLlmFinished()
     if (!m_llmActive)
         return;
     m_llmActive = false;
+    if (m_voiceLost) { // nothing can be said any more; the turn's outcome and fields are in
+        finishNow(QStringLiteral("completed"));
+        return;
+    }
     const QString rest = m_sentences->flush();
     if (!rest.isEmpty())
         speak(rest);
@@ -424,6 +430,10 @@ void CallSession::onLlmFailed(const Error &e)
     qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
     countVendorError(QStringLiteral("llm"), m_llm->name(), e);
     m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("llm: ") + e.message));
+    if (m_voiceLost) {
+        finishNow(QStringLiteral("completed"));
+        return;
+    }
     endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
 }
 
@@ -431,7 +441,7 @@ void CallSession::onLlmFailed(const Error &e)
 
 void CallSession::speak(const QString &sentence)
 {
-    if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed)
+    if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed || m_voiceLost)
         return;
     Sentence s;
     s.id = m_nextSentenceId++;
@@ -483,8 +493,18 @@ void CallSession::onTtsFailed(int requestId, const Error &e)
     qCWarning(lcConversation) << "call" << m_ctx.callId << "TTS failed for sentence" << requestId << ":" << e.message;
     countVendorError(QStringLiteral("tts"), m_tts->name(), e);
     m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("tts: ") + e.message));
-    // Nothing can be said: end now.
-    m_pendingOutcome = m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : m_pendingOutcome;
+    // The provider retried and its spare voice (if any) failed too: nothing more can be said.
+    // The sentence is dropped (it was never heard); the call ends, but a reply still streaming
+    // may carry end_call, so its outcome and fields are waited for (bounded) and kept.
+    for (qsizetype i = 0; i < m_agentSentences.size(); ++i)
+        if (m_agentSentences.at(i).id == requestId)
+            m_agentSentences.removeAt(i--);
+    m_voiceLost = true;
+    if (m_llmActive && m_phase == Phase::Active) {
+        m_silenceTimer.stop();
+        m_closeTimer.start(kVoiceLostLlmWaitMs);
+        return;
+    }
     finishNow(QStringLiteral("completed"));
 }
 
@@ -854,6 +874,8 @@ void CallSession::finishNow(const QString &status)
     }
     if (m_ivrNavigating && m_pendingOutcome.isEmpty())
         m_pendingOutcome = QStringLiteral("ivr"); // the menu never led to a conversation outcome
+    if (m_voiceLost && m_pendingOutcome.isEmpty())
+        m_pendingOutcome = QStringLiteral("technical_failure"); // no voice and no result: call again
     Storage::CallOutcome out;
     out.outcome = m_pendingOutcome.isEmpty() ? (m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"))
                                              : m_pendingOutcome;

@@ -179,6 +179,8 @@ private:
     qint64 m_llmStartedMs = -1;
     int m_llmFirstTokenMs = -1;
     int m_sttWaitMs = -1;
+    bool m_voiceLost = false;      // TTS and its spare failed: end once the LLM turn is in
+    static constexpr int kVoiceLostLlmWaitMs = 20000;
     QString m_pendingOutcome;      // set by the end_call tool
     QJsonObject m_pendingFields;
     bool m_closingAfterSpeech = false;
