@@ -20,6 +20,8 @@ private slots:
     void streamsAudioInOrder();
     void errorIsReportedAndNextSentenceStillRuns();
     void blipsAreRetriedInOrder();
+    void droppedAfterReadingIsNotSentAgain_data();
+    void droppedAfterReadingIsNotSentAgain();
 };
 
 void tst_ElevenLabsTts::requestBody()
@@ -135,6 +137,39 @@ void tst_ElevenLabsTts::blipsAreRetriedInOrder()
     auto text = [&](int i) { return QJsonDocument::fromJson(server.requests.at(i).body).object().value(QStringLiteral("text")).toString(); };
     QCOMPARE((QStringList{text(0), text(1), text(2), text(3), text(4)}),
              (QStringList{QStringLiteral("one"), QStringLiteral("one"), QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("two")}));
+}
+
+void tst_ElevenLabsTts::droppedAfterReadingIsNotSentAgain_data()
+{
+    QTest::addColumn<int>("drop");
+    QTest::newRow("closed after reading") << int(Testing::StreamingServer::Response::Drop::Close);
+    QTest::newRow("reset after reading") << int(Testing::StreamingServer::Response::Drop::Reset);
+}
+
+// ElevenLabs read the request and the connection died: it may have been billed. Qt's HTTP stack
+// would send it again by itself; the client must not (the caller's spare voice says it instead).
+void tst_ElevenLabsTts::droppedAfterReadingIsNotSentAgain()
+{
+    QFETCH(int, drop);
+    Testing::StreamingServer server;
+    Testing::StreamingServer::Response dropped;
+    dropped.drop = Testing::StreamingServer::Response::Drop(drop);
+    server.push(dropped);
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}});
+    QNetworkAccessManager nam;
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(server.baseUrl());
+    cfg.voiceId = QStringLiteral("v");
+    ElevenLabsTts tts(&nam, cfg);
+    QList<int> done, failed;
+    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
+    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &) { failed << id; });
+    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
+    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
+    QTRY_COMPARE_WITH_TIMEOUT(done, QList<int>{2}, 5000);
+    QCOMPARE(failed, QList<int>{1});
+    QCOMPARE(server.requests.size(), 2); // "one" once, then "two"
+    QCOMPARE(QJsonDocument::fromJson(server.requests.at(1).body).object().value(QStringLiteral("text")).toString(), QStringLiteral("two"));
 }
 
 QTEST_GUILESS_MAIN(tst_ElevenLabsTts)

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "core/oneshotbody.h"
 #include "providers/replyutil.h"
 
 #include <QNetworkReply>
@@ -58,7 +59,12 @@ void ElevenLabsTts::startNext()
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setRawHeader("xi-api-key", m_cfg.apiKey);
     req.setTransferTimeout(m_cfg.timeoutMs);
-    QNetworkReply *reply = m_nam->post(req, requestBody(job.text, job.options, m_cfg));
+    // Sent once: a connection dropped after ElevenLabs read the request may have been billed, so
+    // Qt must not re-send it on its own (the sentence goes to the spare voice instead).
+    auto *body = new OneShotBody(requestBody(job.text, job.options, m_cfg));
+    req.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+    QNetworkReply *reply = m_nam->post(req, body);
+    body->setParent(reply);
     m_reply = reply;
     const int id = job.id;
     connect(reply, &QNetworkReply::readyRead, this, [this, reply, id] {
