@@ -38,6 +38,7 @@ private slots:
     void humanIsConversedWith();
     void carrierAnnouncementEndsAsUnreachable();
     void ivrIsNavigatedWithInBandDtmf();
+    void callerAudioWhileMatchingIsKept();
 
 private:
     struct Harness
@@ -132,6 +133,22 @@ void tst_CallSession::interestedEndsWithOutcome()
         QCOMPARE(m.json.value(QStringLiteral("stream_sid")).toString(), QStringLiteral("69e11ba507c9f394bb049e21b1320b3f"));
     }
     QVERIFY(!h.transport.ofType(QStringLiteral("mark")).isEmpty());
+    // At least 3.2 kB per chunk (Exotel's minimum), except a reply's last: that one is followed
+    // by its mark, and there is at most one per agent turn.
+    int shortChunks = 0;
+    for (int i = 0; i < h.transport.sent.size(); ++i) {
+        const QJsonObject &f = h.transport.sent.at(i).json;
+        if (f.value(QStringLiteral("event")).toString() != QLatin1String("media"))
+            continue;
+        const int bytes = QByteArray::fromBase64(f[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size();
+        if (bytes >= 3200)
+            continue;
+        ++shortChunks;
+        QVERIFY2(i + 1 < h.transport.sent.size()
+                     && h.transport.sent.at(i + 1).json.value(QStringLiteral("event")).toString() == QLatin1String("mark"),
+                 qPrintable(QStringLiteral("short chunk of %1 B at frame %2 is not a reply's last").arg(bytes).arg(i)));
+    }
+    QVERIFY2(shortChunks <= h.recorder.texts(QStringLiteral("agent")).size(), qPrintable(QString::number(shortChunks)));
     // Turn indexes are dense and ordered.
     for (int i = 0; i < h.recorder.turns.size(); ++i)
         QCOMPARE(h.recorder.turns.at(i).index, i);
@@ -465,6 +482,51 @@ void tst_CallSession::ivrIsNavigatedWithInBandDtmf()
         }
     }
     QVERIFY(dtmf);
+}
+
+namespace {
+// Counts what reaches the recogniser.
+class CountingStt final : public Providers::SpeechToText
+{
+public:
+    QString name() const override { return QStringLiteral("counting"); }
+    void start(const Providers::SttOptions &) override { started = true; }
+    void pushAudio(const QByteArray &pcm) override { bytes += pcm.size(); }
+    void finalize() override {}
+    void stop() override {}
+    bool started = false;
+    qint64 bytes = 0;
+};
+} // namespace
+
+// Audio that arrives while the call is matched to its row (a database lookup) reaches the
+// recogniser once the call is live: the caller's first words are not cut.
+void tst_CallSession::callerAudioWhileMatchingIsKept()
+{
+    RecordingTransport transport;
+    FakeCallRecorder recorder;
+    recorder.context_.callId = 5;
+    recorder.context_.leadName = QStringLiteral("Aarav Sharma");
+    SystemClock clock;
+    auto stt = std::make_unique<CountingStt>();
+    CountingStt *counting = stt.get();
+    CallSession session(transport, recorder, clock, std::move(stt), std::make_unique<Providers::ScriptedDialog>(),
+                        std::make_unique<Providers::FakeTts>(), SessionConfig{});
+    const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
+    QVERIFY(frames.size() > 10);
+    qint64 early = 0;
+    // connected, start and five media frames before the lookup can answer (it is queued).
+    for (int i = 0; i < 7; ++i) {
+        session.onTextFrame(frames.at(i));
+        const QJsonObject o = QJsonDocument::fromJson(frames.at(i)).object();
+        if (o.value(QStringLiteral("event")).toString() == QLatin1String("media"))
+            early += QByteArray::fromBase64(o[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size();
+    }
+    QVERIFY(early >= 5 * 320);
+    QCOMPARE(counting->bytes, 0);
+    QTRY_COMPARE(recorder.answered, QList<qint64>{5});
+    QVERIFY(counting->started);
+    QCOMPARE(counting->bytes, early);
 }
 
 QTEST_GUILESS_MAIN(tst_CallSession)

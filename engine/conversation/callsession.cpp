@@ -11,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <QTimeZone>
+#include <utility>
 
 namespace Leadline::Conversation {
 
@@ -209,6 +210,15 @@ void CallSession::beginConversation(const CallContext &ctx)
     if (m_cfg.screening.enabled) // classify while the greeting plays: no added latency for people
         m_screener = std::make_unique<Screening::CallScreener>(m_cfg.screening.config);
     speak(hello);
+    // What the caller said while the call was being matched, in 20 ms frames as it came.
+    const QByteArray early = std::exchange(m_earlyAudio, {});
+    const qsizetype frame = 20 * Audio::bytesPerMs(m_sampleRate);
+    for (qsizetype at = 0; at < early.size() && m_phase == Phase::Active; at += frame) {
+        MediaEvent media;
+        media.type = MediaEvent::Type::Media;
+        media.pcm = early.mid(at, frame);
+        handleMedia(media);
+    }
 }
 
 void CallSession::handleMedia(const MediaEvent &e)
@@ -222,6 +232,13 @@ void CallSession::handleMedia(const MediaEvent &e)
     }
     if (e.pcm.isEmpty())
         return;
+    if (m_phase == Phase::Correlating) {
+        // The call is being matched to its row: keep what the caller says meanwhile (bounded);
+        // beginConversation() plays it into the recogniser and the VAD.
+        if (m_earlyAudio.size() < kMaxEarlyAudioMs * Audio::bytesPerMs(m_sampleRate))
+            m_earlyAudio.append(e.pcm);
+        return;
+    }
     if (m_phase == Phase::Active || m_phase == Phase::Ending)
         m_stt->pushAudio(e.pcm);
     const auto ev = m_vad.feed(e.pcm, m_sampleRate);
@@ -409,6 +426,7 @@ void CallSession::onLlmFinished()
     const QString rest = m_sentences->flush();
     if (!rest.isEmpty())
         speak(rest);
+    pumpOutbound(); // the reply is complete: its last chunk may go out short
     if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
         m_agentTurnText.clear();
         startHandoff();
@@ -524,25 +542,27 @@ qsizetype CallSession::sendableBytes() const
 {
     if (m_outbound.isEmpty())
         return 0;
-    bool allDone = true;
-    for (const Sentence &s : std::as_const(m_agentSentences))
-        allDone = allDone && s.ttsDone;
-    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5). The first
-    // chunk of a playback run may be 100 ms (Exotel's own helper does this) to start sooner;
-    // the tail of finished speech is sent as it is (already padded to 320 B).
-    const int full = m_sampleRate == 24000 ? 4800 : 3200;
-    const int minimum = m_sentMs == 0 ? full / 2 : full;
-    const bool tailReady = allDone || !m_marksAt.isEmpty();
-    if (m_outbound.size() < minimum && !tailReady)
+    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5); only a
+    // reply's last chunk may be shorter (already padded to 320 B). Marks go out after the chunk
+    // holding their sentence's last byte, so chunks are not cut at sentence ends.
+    const int full = fullChunkBytes();
+    if (m_outbound.size() >= full)
+        return full;
+    if (!replyComplete())
         return 0;
-    qsizetype n = qMin<qsizetype>(full, m_outbound.size());
-    // Never send past a pending mark: end this chunk at the sentence boundary.
-    for (const auto &mark : std::as_const(m_marksAt)) {
-        const qint64 rel = mark.first - m_outboundOffset;
-        if (rel > 0 && rel < n)
-            n = rel;
-    }
-    return n - n % 320;
+    return m_outbound.size() - m_outbound.size() % 320;
+}
+
+int CallSession::fullChunkBytes() const { return m_sampleRate == 24000 ? 4800 : 3200; }
+
+bool CallSession::replyComplete() const
+{
+    if (m_llmActive)
+        return false;
+    for (const Sentence &s : std::as_const(m_agentSentences))
+        if (!s.ttsDone)
+            return false;
+    return true;
 }
 
 void CallSession::noteReadiness()
@@ -572,7 +592,13 @@ void CallSession::pumpOutbound()
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
         if (ahead >= m_cfg.aheadOfRealTimeMs)
             break;
-        const qsizetype n = sendableBytes();
+        qsizetype n = sendableBytes();
+        if (n <= 0 && !m_marksAt.isEmpty() && ahead <= kRunDryMs) {
+            // A finished sentence waits for the next one's audio and playback is about to run
+            // dry: fill the chunk up with silence rather than send a short one.
+            m_outbound.append(QByteArray(fullChunkBytes() - m_outbound.size(), '\0'));
+            n = sendableBytes();
+        }
         if (n <= 0)
             break;
         const QByteArray pcm = m_outbound.left(n);
@@ -611,8 +637,12 @@ void CallSession::pumpOutbound()
     }
     if (!m_outbound.isEmpty()) {
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        // Wake exactly when the next frame is due (ahead drops to the budget).
-        m_pumpTimer.start(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
+        // Wake exactly when the next frame is due (ahead drops to the budget), or, while less
+        // than a chunk waits for more audio, when playback is about to run dry.
+        if (ahead >= m_cfg.aheadOfRealTimeMs)
+            m_pumpTimer.start(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
+        else if (!m_marksAt.isEmpty())
+            m_pumpTimer.start(int(qBound<qint64>(qint64(1), ahead - kRunDryMs + 1, qint64(200))));
     } else if (allDone && !m_llmActive) {
         // Everything said: close the agent turn when it has played out.
         const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));

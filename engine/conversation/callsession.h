@@ -111,6 +111,9 @@ private:
     void onTtsFailed(int requestId, const Error &e);
     void pumpOutbound();
     qsizetype sendableBytes() const;
+    int fullChunkBytes() const;
+    bool replyComplete() const; // every sentence synthesized and the LLM done: a short last chunk may go
+    static constexpr int kRunDryMs = 100; // playback this close to running out: pad a chunk with silence
     void noteReadiness();
     bool agentSpeaking() const;
     void bargeIn();
@@ -156,6 +159,8 @@ private:
     bool m_finished = false;
     bool m_loggedUnknown = false;
     bool m_loggedEarlyMedia = false;
+    QByteArray m_earlyAudio;             // caller audio while the call is matched to its row
+    static constexpr int kMaxEarlyAudioMs = 5000;
 
     // Hot-lead handoff
     HandoffDesk *m_handoffDesk = nullptr;
