@@ -153,6 +153,18 @@ void tst_CallSession::interestedEndsWithOutcome()
     for (int i = 0; i < h.recorder.turns.size(); ++i)
         QCOMPARE(h.recorder.turns.at(i).index, i);
     QCOMPARE(h.session->stats().responseLatencyUs.size(), 2);
+    // stt_ms is the real end-of-speech wait: the fake recogniser ends a turn 450 ms after the
+    // caller's last loud frame (its endpointing), so each caller turn waited about that long.
+    for (const auto &t : std::as_const(h.recorder.turns))
+        if (t.speaker == QLatin1String("caller"))
+            QVERIFY2(t.sttMs >= 400 && t.sttMs < 1500, qPrintable(QString::number(t.sttMs)));
+    const SessionStats &stats = h.session->stats();
+    QCOMPARE(stats.endOfSpeechWaitUs.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(stats.endOfSpeechWaitUs.at(i) >= 400000);
+        QVERIFY(stats.responseLatencyUs.at(i) >= stats.endOfSpeechWaitUs.at(i)); // counted from the last word
+    }
+    QCOMPARE(stats.ttsFirstAudioUs.size(), 2);
 }
 
 void tst_CallSession::bargeInClearsWithinOneFrameAndBackchannelDoesNot()

@@ -325,7 +325,10 @@ void CallSession::onEndOfSpeech()
     m_callerBuffer.clear();
     const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
     const qint64 end = m_callerEndMs >= start ? m_callerEndMs : callMs();
-    const int sttMs = m_callerEndMs >= 0 ? int(qMax<qint64>(0, callMs() - m_callerEndMs)) : -1;
+    // The end-of-speech wait: from when the caller stopped (the VAD's last loud frame, whether
+    // the recogniser or the VAD noticed first) to this event.
+    const qint64 spokeUntil = m_vad.lastSpeechEndMs();
+    const int sttMs = spokeUntil >= 0 ? int(qMax<qint64>(0, callMs() - spokeUntil)) : -1;
     m_callerStartMs = -1;
     m_callerEndMs = -1;
 
@@ -343,7 +346,7 @@ void CallSession::onEndOfSpeech()
                 goodbyeLine(QStringLiteral("do_not_call"), replyLanguage()));
         return;
     }
-    m_speechEndWallMs = now;
+    m_speechEndWallMs = now - qint64(qMax(0, sttMs)) * 1000; // latency counts from the caller's last word
     m_sttWaitMs = sttMs;
     respond();
 }
@@ -611,6 +614,11 @@ void CallSession::pumpOutbound()
             // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
             m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
             m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
+            m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
+            if (m_llmFirstTokenMs >= 0)
+                m_stats.llmFirstTokenUs.append(qint64(m_llmFirstTokenMs) * 1000);
+            if (!m_agentSentences.isEmpty() && m_agentSentences.first().firstAudioWallMs >= 0)
+                m_stats.ttsFirstAudioUs.append(m_agentSentences.first().firstAudioWallMs - m_agentSentences.first().requestedWallMs);
             m_agentTurnStartMs = callMs();
         }
         if (m_agentTurnStartMs < 0)

@@ -46,8 +46,14 @@ struct SessionConfig
 
 struct SessionStats
 {
-    // Microseconds. STT end-of-speech event -> first outbound media frame of the reply, per turn.
+    // Microseconds. The caller's last word (local VAD) -> first outbound media frame of the
+    // reply, per turn: the reply latency a person hears.
     QList<qint64> responseLatencyUs;
+    // Its stages, per reply: last word -> the recogniser's end of turn; LLM request -> first
+    // token; first sentence to TTS -> its first audio.
+    QList<qint64> endOfSpeechWaitUs;
+    QList<qint64> llmFirstTokenUs;
+    QList<qint64> ttsFirstAudioUs;
     // Of that, what the vendors spent: LLM until the first sentence + TTS until a frame of audio.
     QList<qint64> vendorLatencyUs;
     // Interval between consecutive outbound media frames minus the audio they carried.
