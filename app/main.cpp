@@ -179,6 +179,7 @@ int main(int argc, char **argv)
     Conversation::EventingCallRecorder recorder(storageRecorder, events);
     Conversation::SessionConfig sessionConfig;
     sessionConfig.screening = Screening::ScreeningPolicy::fromSettings(settings); // voicemail/IVR/announcements
+    sessionConfig.speculateAfterSilenceMs = 120; // think on a likely end of turn; held until the turn is confirmed
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig::fromSettings(settings),
                                       sessionConfig);
     router.addWebSocketPath(QStringLiteral("/media"));

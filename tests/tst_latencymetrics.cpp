@@ -23,6 +23,9 @@ void tst_LatencyMetrics::histograms()
     a.ttsFirstAudioUs = {150000, 160000};
     SessionStats b;
     b.responseLatencyUs = {5000000}; // beyond the last bucket: only +Inf
+    b.speculativeRequests = 3;
+    b.speculativeDropped = 1;
+    b.speculativeWastedTokens = 12;
     m.record(a);
     m.record(b);
     QCOMPARE(m.count(LatencyMetrics::Reply), 3);
@@ -40,6 +43,9 @@ void tst_LatencyMetrics::histograms()
     QVERIFY(text.contains("leadline_stage_latency_ms_bucket{stage=\"end_of_speech\",le=\"400\"} 2\n"));
     QVERIFY(text.contains("leadline_stage_latency_ms_count{stage=\"llm_first_token\"} 1\n"));
     QVERIFY(text.contains("leadline_stage_latency_ms_bucket{stage=\"tts_first_audio\",le=\"200\"} 2\n"));
+    QVERIFY(text.contains("leadline_llm_speculative_requests_total{result=\"used\"} 2\n"));
+    QVERIFY(text.contains("leadline_llm_speculative_requests_total{result=\"dropped\"} 1\n"));
+    QVERIFY(text.contains("leadline_llm_speculative_wasted_tokens_total 12\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_LatencyMetrics)

@@ -11,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <QTimeZone>
+#include <functional>
 #include <utility>
 
 namespace Leadline::Conversation {
@@ -49,6 +50,7 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     });
     connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
     connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
+    connect(m_llm.get(), &Providers::LanguageModel::textDone, this, &CallSession::onLlmTextDone);
     connect(m_llm.get(), &Providers::LanguageModel::finished, this, &CallSession::onLlmFinished);
     connect(m_llm.get(), &Providers::LanguageModel::failed, this, &CallSession::onLlmFailed);
     connect(m_tts.get(), &Providers::TextToSpeech::audio, this, &CallSession::onTtsAudio);
@@ -255,9 +257,14 @@ void CallSession::handleMedia(const MediaEvent &e)
         m_callerEndMs = m_vad.positionMs();
         m_stt->finalize();
     }
-    // Barge-in: the caller has talked over the agent for longer than a backchannel.
-    if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && (agentSpeaking() || m_llmActive))
+    // Barge-in: the caller has talked over the agent for longer than a backchannel, and is still
+    // talking (not the VAD's hangover after a turn the recogniser already ended).
+    if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && m_vad.positionMs() - m_vad.lastSpeechEndMs() <= 40
+        && (agentSpeaking() || m_llmActive))
         bargeIn();
+    if (m_spec.running && m_vad.lastSpeechEndMs() != m_spec.lastWordMs)
+        dropSpeculation(); // the caller went on: that was a pause, not the end of the turn
+    maybeSpeculate();
 }
 
 void CallSession::handleDtmf(const MediaEvent &e)
@@ -290,7 +297,10 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         onScreened();
     if (m_phase != Phase::Active || m_voicemailMessagePending)
         return;
+    m_lastTranscriptAtMs = m_vad.positionMs();
     if (!isFinal) {
+        m_lastInterim = text.trimmed();
+        refreshSpeculation();
         // A clear, non-backchannel interim over the agent is barge-in even before 400 ms.
         if (agentSpeaking() && m_vad.inSpeech() && !isBackchannel(text) && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= 3)
             bargeIn();
@@ -298,6 +308,7 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         return;
     }
     m_callerSpoke = true;
+    m_lastInterim.clear(); // the final replaces the interims of its span
     if (!m_callerBuffer.isEmpty())
         m_callerBuffer += QLatin1Char(' ');
     m_callerBuffer += text.trimmed();
@@ -308,13 +319,16 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
     const QString detected = detectLanguage(text, language);
     if (!detected.isEmpty() && sttHearsLead)
         m_callerLanguage = detected; // "en", "hi" or "hi-Latn" (Hinglish)
+    refreshSpeculation();
 }
 
 void CallSession::onEndOfSpeech()
 {
     if (m_phase != Phase::Active)
         return;
+    m_lastInterim.clear();
     if (m_callerBuffer.isEmpty()) {
+        dropSpeculation();
         // Speech nobody could make out: keep waiting, but not forever.
         if (!agentSpeaking() && !m_llmActive)
             m_silenceTimer.start(m_cfg.silenceTimeoutMs);
@@ -334,6 +348,7 @@ void CallSession::onEndOfSpeech()
 
     if (agentSpeaking() && isBackchannel(text)) {
         // "haan", "hmm", "ji": the caller is listening; keep talking.
+        dropSpeculation();
         recordTurn(QStringLiteral("caller"), text, start, end, false, sttMs, -1, -1);
         return;
     }
@@ -342,26 +357,25 @@ void CallSession::onEndOfSpeech()
     m_history.append({QStringLiteral("user"), text});
 
     if (isOptOut(text)) {
+        dropSpeculation();
         endCall(QStringLiteral("do_not_call"), QJsonObject{{QStringLiteral("opt_out_phrase"), text}},
                 goodbyeLine(QStringLiteral("do_not_call"), replyLanguage()));
         return;
     }
     m_speechEndWallMs = now - qint64(qMax(0, sttMs)) * 1000; // latency counts from the caller's last word
     m_sttWaitMs = sttMs;
-    respond();
+    if (!confirmSpeculation(text))
+        respond();
 }
 
-void CallSession::respond()
+Providers::LlmRequest CallSession::buildRequest(const QList<Providers::ChatMessage> &history) const
 {
-    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
-        return;
     Providers::LlmRequest req;
-    req.messages = m_history;
+    req.messages = history;
     // Keep the system prompt's language instruction current with the caller's language.
     if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
         req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoffAvailable ? handoffInstructions() : QString());
     req.tools = callTools(m_handoffAvailable);
-    m_pressedThisTurn = false;
     if (m_ivrNavigating) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
         req.tools = Screening::ivrTools(req.tools);
         if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
@@ -370,7 +384,14 @@ void CallSession::respond()
     req.context = QJsonObject{{QStringLiteral("name"), m_ctx.leadName}, {QStringLiteral("language"), replyLanguage()},
                               {QStringLiteral("city"), m_ctx.city}, {QStringLiteral("property_type"), m_ctx.propertyType},
                               {QStringLiteral("timezone"), m_ctx.timezone}};
+    return req;
+}
+
+void CallSession::beginReply()
+{
+    m_pressedThisTurn = false;
     m_sentences = std::make_unique<Language::SentenceSplitter>();
+    m_sentences->setFirstClauseWords(1); // "Ji," / "Wonderful," goes to TTS at once
     m_agentSentences.clear();
     m_playedSentences.clear();
     m_agentTurnText.clear();
@@ -379,11 +400,121 @@ void CallSession::respond()
     m_llmStartedMs = wallUs();
     m_llmFirstTokenMs = -1;
     m_firstFrameOfReply = true;
-    m_llm->request(req);
+}
+
+void CallSession::respond()
+{
+    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
+        return;
+    beginReply();
+    m_llm->request(buildRequest(m_history));
+}
+
+// ---------------------------------------------------------------- speculative reply
+
+static QString wordsOf(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.toLower())
+        out += c.isLetterOrNumber() || c.isMark() ? c : QLatin1Char(' ');
+    return out.simplified();
+}
+
+QString CallSession::callerWordsSoFar() const
+{
+    QString said = m_callerBuffer;
+    if (!m_lastInterim.isEmpty())
+        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) + m_lastInterim;
+    return said.trimmed();
+}
+
+void CallSession::refreshSpeculation()
+{
+    // New words while a speculative reply runs: it answers the wrong words; start over on these.
+    if (m_spec.running && wordsOf(callerWordsSoFar()) != wordsOf(m_spec.text))
+        dropSpeculation();
+    maybeSpeculate();
+}
+
+void CallSession::maybeSpeculate()
+{
+    if (m_cfg.speculateAfterSilenceMs <= 0 || m_spec.running || m_llmActive || m_phase != Phase::Active)
+        return;
+    if (!m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
+        || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
+        return;
+    // Local silence, and a transcript that came after the caller's last word (the recogniser has
+    // caught up: the words are stable).
+    const qint64 lastWord = m_vad.lastSpeechEndMs();
+    if (lastWord < 0 || m_vad.positionMs() - lastWord < m_cfg.speculateAfterSilenceMs || m_lastTranscriptAtMs <= lastWord)
+        return;
+    const QString said = callerWordsSoFar();
+    if (said.isEmpty() || said == m_spec.lastTried || isBackchannel(said) || isOptOut(said))
+        return;
+    // The caller has likely finished: think while the recogniser confirms. What comes back is
+    // held (no word spoken, no tool run) until the turn is confirmed with the same words.
+    QList<Providers::ChatMessage> history = m_history;
+    history.append({QStringLiteral("user"), said});
+    m_spec = Speculation{};
+    m_spec.running = true;
+    m_spec.text = said;
+    m_spec.lastTried = said;
+    m_spec.lastWordMs = lastWord;
+    m_spec.startedUs = wallUs();
+    ++m_stats.speculativeRequests;
+    m_llm->request(buildRequest(history));
+}
+
+bool CallSession::holdForSpeculation(std::function<void()> event)
+{
+    if (!m_spec.running)
+        return false;
+    m_spec.held.append(std::move(event));
+    return true;
+}
+
+void CallSession::dropSpeculation()
+{
+    if (!m_spec.running)
+        return;
+    m_llm->cancel();
+    ++m_stats.speculativeDropped;
+    m_stats.speculativeWastedTokens += (m_spec.chars + 3) / 4; // about 4 characters a token
+    const QString lastTried = m_spec.lastTried;
+    m_spec = Speculation{};
+    m_spec.lastTried = lastTried;
+}
+
+bool CallSession::confirmSpeculation(const QString &callerText)
+{
+    if (!m_spec.running)
+        return false;
+    if (wordsOf(m_spec.text) != wordsOf(callerText) || !m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested) {
+        dropSpeculation();
+        return false;
+    }
+    Speculation spec = std::exchange(m_spec, Speculation{});
+    beginReply();
+    m_llmStartedMs = spec.startedUs;
+    for (const auto &event : std::as_const(spec.held)) {
+        if (m_phase == Phase::Closed)
+            break;
+        event();
+    }
+    if (spec.firstTokenUs >= 0)
+        m_llmFirstTokenMs = int((spec.firstTokenUs - spec.startedUs) / 1000);
+    return true;
 }
 
 void CallSession::onLlmToken(const QString &text)
 {
+    if (m_spec.running) {
+        if (m_spec.firstTokenUs < 0)
+            m_spec.firstTokenUs = wallUs();
+        m_spec.chars += int(text.size());
+    }
+    if (holdForSpeculation([this, text] { onLlmToken(text); }))
+        return;
     if (!m_llmActive)
         return;
     if (m_llmFirstTokenMs < 0)
@@ -393,8 +524,22 @@ void CallSession::onLlmToken(const QString &text)
         speak(s);
 }
 
+void CallSession::onLlmTextDone()
+{
+    if (holdForSpeculation([this] { onLlmTextDone(); }))
+        return;
+    if (!m_llmActive)
+        return;
+    // The words are all here while a tool call still streams: say them now.
+    const QString rest = m_sentences->flush();
+    if (!rest.isEmpty())
+        speak(rest);
+}
+
 void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
 {
+    if (holdForSpeculation([this, name, args] { onLlmToolCall(name, args); }))
+        return; // never run a tool for a turn that is not confirmed
     if (name == QLatin1String("press_digits")) {
         pressDigits(args);
         return;
@@ -419,6 +564,8 @@ void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
 
 void CallSession::onLlmFinished()
 {
+    if (holdForSpeculation([this] { onLlmFinished(); }))
+        return;
     if (!m_llmActive)
         return;
     m_llmActive = false;
@@ -447,6 +594,10 @@ void CallSession::onLlmFinished()
 
 void CallSession::onLlmFailed(const Error &e)
 {
+    if (m_spec.running) { // the confirmed turn asks again
+        dropSpeculation();
+        return;
+    }
     m_llmActive = false;
     qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
     countVendorError(QStringLiteral("llm"), m_llm->name(), e);
@@ -682,6 +833,7 @@ void CallSession::bargeIn()
         m_transport.sendText(Telephony::clearFrame(m_streamSid));
         ++m_stats.clearsSent;
     }
+    dropSpeculation();
     m_llm->cancel();
     m_tts->cancel();
     m_llmActive = false;

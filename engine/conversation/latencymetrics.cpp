@@ -27,6 +27,15 @@ void LatencyMetrics::record(const SessionStats &stats)
     addAll(EndOfSpeech, stats.endOfSpeechWaitUs);
     addAll(LlmFirstToken, stats.llmFirstTokenUs);
     addAll(TtsFirstAudio, stats.ttsFirstAudioUs);
+    m_specRequests += stats.speculativeRequests;
+    m_specDropped += stats.speculativeDropped;
+    m_specWastedTokens += stats.speculativeWastedTokens;
+}
+
+qint64 LatencyMetrics::speculativeDropped() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_specDropped;
 }
 
 qint64 LatencyMetrics::count(Series s) const
@@ -58,6 +67,13 @@ QByteArray LatencyMetrics::prometheus() const
     lines(out, "leadline_stage_latency_ms", "stage=\"end_of_speech\"", m_series[EndOfSpeech]);
     lines(out, "leadline_stage_latency_ms", "stage=\"llm_first_token\"", m_series[LlmFirstToken]);
     lines(out, "leadline_stage_latency_ms", "stage=\"tts_first_audio\"", m_series[TtsFirstAudio]);
+    out += "# HELP leadline_llm_speculative_requests_total LLM requests started before the caller's turn was confirmed, by result.\n"
+           "# TYPE leadline_llm_speculative_requests_total counter\n";
+    out += "leadline_llm_speculative_requests_total{result=\"used\"} " + QByteArray::number(m_specRequests - m_specDropped) + '\n';
+    out += "leadline_llm_speculative_requests_total{result=\"dropped\"} " + QByteArray::number(m_specDropped) + '\n';
+    out += "# HELP leadline_llm_speculative_wasted_tokens_total Completion tokens (estimated) of dropped speculative requests.\n"
+           "# TYPE leadline_llm_speculative_wasted_tokens_total counter\n";
+    out += "leadline_llm_speculative_wasted_tokens_total " + QByteArray::number(m_specWastedTokens) + '\n';
     return out;
 }
 

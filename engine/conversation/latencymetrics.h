@@ -1,7 +1,7 @@
 // LatencyMetrics: what callers waited, for /metrics: histograms (milliseconds) of the reply
 // latency (the caller's last word -> the first agent audio frame sent) and of its stages
-// (end-of-speech wait, LLM first token, TTS first audio), fed with each finished call's
-// SessionStats. One instance per process, made by the composition root.
+// (end-of-speech wait, LLM first token, TTS first audio), and what speculative LLM requests
+// cost (requests used and dropped, tokens wasted), fed with each finished call's SessionStats. One instance per process, made by the composition root.
 // Thread: thread-safe (a mutex around a few arrays); recorded from every network worker.
 #pragma once
 
@@ -21,6 +21,7 @@ public:
 
     void record(const SessionStats &stats);
     qint64 count(Series s) const;
+    qint64 speculativeDropped() const;
     // leadline_reply_latency_ms and leadline_stage_latency_ms{stage=...}, Prometheus text.
     QByteArray prometheus() const;
 
@@ -35,6 +36,9 @@ private:
     void addAll(Series s, const QList<qint64> &us);
     mutable QMutex m_mutex;
     std::array<Histogram, SeriesCount> m_series;
+    qint64 m_specRequests = 0;
+    qint64 m_specDropped = 0;
+    qint64 m_specWastedTokens = 0;
 };
 
 } // namespace Leadline::Conversation
