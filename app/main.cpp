@@ -171,7 +171,12 @@ int main(int argc, char **argv)
     Server::RestApi api(campaigns, db);
     api.registerRoutes(router);
     // Hot-lead handoff (Exotel flow mode): agent roster, handoffs, the flow's Passthru and Connect URLs.
-    Server::HandoffApi handoffApi(db, clock, Server::HandoffApiOptions::fromSettings(settings));
+    const auto handoffOptions = Server::HandoffApiOptions::fromSettings(settings);
+    if (!handoffOptions) {
+        QTextStream(stderr) << "leadline: " << handoffOptions.error().message << '\n';
+        return 2;
+    }
+    Server::HandoffApi handoffApi(db, clock, handoffOptions.value());
     handoffApi.registerRoutes(router);
     api.setHandoffApi(&handoffApi);
     // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.

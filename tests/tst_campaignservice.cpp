@@ -1,5 +1,5 @@
 // CampaignService on both databases: validation, and CSV import end to end into storage with the
-// shared fixtures (shared/testdata/leads), including the whole-file rollback.
+// shared fixtures (tests/data/leads), including the whole-file rollback.
 #include "campaigns/campaignservice.h"
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"

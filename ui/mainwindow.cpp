@@ -2,6 +2,7 @@
 
 #include "ui/backend/consolebackend.h"
 #include "ui/analytics/analyticsview.h"
+#include "ui/handoffs/handoffsview.h"
 #include "ui/campaigns/campaigneditordialog.h"
 #include "ui/campaigns/campaignsmodel.h"
 #include "ui/common/csvdrop.h"
@@ -119,7 +120,7 @@ void MainWindow::buildActions()
     m_findAction = make(QKeySequence::Find);
     m_aboutAction = make(QKeySequence());
     m_runDemoAction = make(QKeySequence(), QStyle::SP_MediaPlay);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i <= HandoffsTab; ++i) {
         QAction *a = make(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
         m_tabActions << a;
@@ -229,6 +230,8 @@ void MainWindow::buildCentral()
     m_tabs->addTab(m_liveView, QString());
     m_tabs->addTab(m_historyView, QString());
     m_tabs->addTab(m_analyticsView, QString());
+    m_handoffsView = new HandoffsView(m_backend, m_tabs);
+    m_tabs->addTab(m_handoffsView, QString());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -278,7 +281,7 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh"));
     m_findAction->setText(tr("&Find lead"));
     m_aboutAction->setText(tr("&About Leadline"));
-    const QStringList tabNames = {tr("&Leads"), tr("Li&ve calls"), tr("&History"), tr("&Analytics")};
+    const QStringList tabNames = {tr("&Leads"), tr("Li&ve calls"), tr("&History"), tr("&Analytics"), tr("Hand&offs")};
     for (int i = 0; i < tabNames.size(); ++i) {
         m_tabs->setTabText(i, tabNames.at(i));
         m_tabActions.at(i)->setText(tabNames.at(i));
@@ -357,6 +360,7 @@ void MainWindow::selectCampaign(qint64 campaignId)
     m_leadsModel->setCampaign(campaignId);
     m_historyView->setCampaign(campaignId);
     m_analyticsView->setCampaign(campaignId);
+    m_handoffsView->setCampaign(campaignId);
     updateTitle();
     updateActions();
 }

@@ -1,5 +1,5 @@
 // MainWindow: the operator console's top-level window: campaigns sidebar, central tabs (Leads,
-// Live calls, History, Analytics), status bar, menus, CSV drops and import flow.
+// Live calls, History, Analytics, Handoffs), status bar, menus, CSV drops and import flow.
 // Thread: GUI thread. It only draws: every engine call is posted to the ConsoleBackend
 // ("leadline-console" thread) and every answer arrives as a value snapshot signal.
 #pragma once
@@ -29,6 +29,7 @@ class CsvDropFilter;
 class ImportProgressPanel;
 class ImportReportDialog;
 class AnalyticsView;
+class HandoffsView;
 class HistoryView;
 class LanguageManager;
 class LeadsModel;
@@ -56,7 +57,7 @@ public:
                ConsoleInfo info, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    enum Tab { LeadsTab, LiveCallsTab, HistoryTab, AnalyticsTab };
+    enum Tab { LeadsTab, LiveCallsTab, HistoryTab, AnalyticsTab, HandoffsTab };
 
     // Imports the files into the selected campaign (File → Import and drops end here).
     void importFiles(const QStringList &files);
@@ -69,6 +70,7 @@ public:
     LeadsModel *leadsModel() const { return m_leadsModel; }
     HistoryView *historyView() const { return m_historyView; }
     AnalyticsView *analyticsView() const { return m_analyticsView; }
+    HandoffsView *handoffsView() const { return m_handoffsView; }
     CampaignsModel *campaignsModel() const { return m_campaignsModel; }
     QTreeView *campaignList() const { return m_campaignList; }
     ImportProgressPanel *importPanel() const { return m_importPanel; }
@@ -136,6 +138,7 @@ private:
     LeadsView *m_leadsView = nullptr;
     HistoryView *m_historyView = nullptr;
     AnalyticsView *m_analyticsView = nullptr;
+    HandoffsView *m_handoffsView = nullptr;
     QLabel *m_portLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_providerLabel = nullptr;
