@@ -9,6 +9,7 @@
 //   greeting_ms = `start` sent -> the first agent media frame received
 // Prints one JSON line (p50/p90/max over every reply of every call).
 // Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120]
+#include "anycallrecorder.h"
 #include "exotelcaller.h"
 #include "vendoremulators.h"
 
@@ -39,22 +40,6 @@ namespace {
 const QStringList kLines = {QStringLiteral("Yes, I am interested."), QStringLiteral("About 75 lakh, call me tomorrow evening.")};
 const QList<int> kLineMs = {1200, 2000};
 
-class AnyCallRecorder final : public Conversation::CallRecorder
-{
-public:
-    void lookup(const Conversation::CallKey &key, QObject *context, std::function<void(Result<Conversation::CallContext>)> done) override
-    {
-        Conversation::CallContext ctx;
-        ctx.callId = key.token.right(6).toLongLong(nullptr, 16) + 1;
-        ctx.leadName = QStringLiteral("Bench Lead");
-        ctx.leadLanguage = QStringLiteral("English");
-        QMetaObject::invokeMethod(context, [done, ctx] { done(ctx); }, Qt::QueuedConnection);
-    }
-    void callAnswered(qint64, const QString &, const QString &, qint64) override {}
-    void appendTurn(const Storage::TurnRow &) override {}
-    void addDnc(const QString &, const QString &) override {}
-    void finishCall(qint64, const Storage::CallOutcome &, const QString &, qint64) override {}
-};
 
 class EmulatedVendors final : public Providers::ProviderFactory
 {
@@ -231,7 +216,7 @@ int main(int argc, char **argv)
     }, Qt::BlockingQueuedConnection);
 
     SystemClock clock;
-    AnyCallRecorder recorder;
+    Bench::AnyCallRecorder recorder;
     Conversation::SessionConfig sessionConfig;
     sessionConfig.screening.enabled = false; // a latency bench: the caller is a person
     sessionConfig.speculateAfterSilenceMs = p.value(specOpt).toInt(); // the product runs 120 (app/main.cpp)
