@@ -21,6 +21,7 @@
 #include "server/sessionindex.h"
 #include "conversation/eventingcallrecorder.h"
 #include "conversation/mediaendpoint.h"
+#include "conversation/latencymetrics.h"
 #include "conversation/vendorerrors.h"
 #include "conversation/storagecallrecorder.h"
 #include "providers/defaultproviderfactory.h"
@@ -197,6 +198,7 @@ int main(int argc, char **argv)
     Conversation::EventingCallRecorder recorder(storageRecorder, events);
     Conversation::SessionConfig sessionConfig;
     sessionConfig.screening = Screening::ScreeningPolicy::fromSettings(settings); // voicemail/IVR/announcements
+    sessionConfig.speculateAfterSilenceMs = 120; // think on a likely end of turn; held until the turn is confirmed
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig::fromSettings(settings),
                                       sessionConfig);
     router.addWebSocketPath(QStringLiteral("/media"));
@@ -232,8 +234,13 @@ int main(int argc, char **argv)
                          if (callId > 0 && state != QLatin1String("ended"))
                              sessionIndex.upsert(callId, QJsonObject{{QStringLiteral("call_id"), callId}, {QStringLiteral("state"), state}});
                      }, Qt::DirectConnection);
+    Conversation::LatencyMetrics latency; // what callers waited, from every finished call, on /metrics
+    dialerApi.setLatencyMetrics(&latency);
     QObject::connect(&media, &Conversation::MediaEndpoint::sessionFinished, &sessionIndex,
-                     [&sessionIndex](qint64 callId, const Conversation::SessionStats &) { sessionIndex.remove(callId); },
+                     [&sessionIndex, &latency](qint64 callId, const Conversation::SessionStats &stats) {
+                         sessionIndex.remove(callId);
+                         latency.record(stats);
+                     },
                      Qt::DirectConnection);
     // Bearer tokens: API_TOKEN or an active row of api_tokens (`leadline token create`, /tokens).
     Server::ApiTokenVerifier tokenVerifier(db, systemClock);

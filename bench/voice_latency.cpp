@@ -6,6 +6,7 @@
 //                             what the fakes spent (LLM until the first sentence + TTS first audio)
 //   pacing_late_ms p99      = how late outbound frames left against their real-time schedule
 // Usage: voice_latency [--calls 1,100] [--testdata DIR]
+#include "anycallrecorder.h"
 #include "exotelcaller.h"
 
 #include "conversation/mediaendpoint.h"
@@ -28,27 +29,6 @@
 #include <algorithm>
 
 using namespace Leadline;
-
-namespace {
-
-class AnyCallRecorder final : public Conversation::CallRecorder
-{
-public:
-    void lookup(const Conversation::CallKey &key, QObject *context, std::function<void(Result<Conversation::CallContext>)> done) override
-    {
-        Conversation::CallContext ctx;
-        ctx.callId = key.token.right(6).toLongLong(nullptr, 16) + 1;
-        ctx.leadName = QStringLiteral("Bench Lead");
-        ctx.leadLanguage = QStringLiteral("English");
-        QMetaObject::invokeMethod(context, [done, ctx] { done(ctx); }, Qt::QueuedConnection);
-    }
-    void callAnswered(qint64, const QString &, const QString &, qint64) override {}
-    void appendTurn(const Storage::TurnRow &) override {}
-    void addDnc(const QString &, const QString &) override {}
-    void finishCall(qint64, const Storage::CallOutcome &, const QString &, qint64) override {}
-};
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -73,7 +53,7 @@ int main(int argc, char **argv)
 
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.*.info=false\nleadline.*.warning=false"));
     SystemClock clock;
-    AnyCallRecorder recorder;
+    Bench::AnyCallRecorder recorder;
     // Fixed vendor latencies (subtracted from the measurement).
     Providers::FakeLatencies lat{80, 150, 15, 90, 20};
     Providers::FakeProviderFactory providers({QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")}, lat);

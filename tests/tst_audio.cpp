@@ -47,8 +47,13 @@ void tst_Audio::vadFindsFixtureSpeech()
             found << int(vad.segmentStartMs());
         if (vad.inSpeech())
             lastLoudEnd = vad.segmentStartMs() + vad.speechMs();
-        if (ev == Audio::EnergyVad::Event::SpeechEnded)
+        if (ev == Audio::EnergyVad::Event::SpeechEnded) {
             found << int(lastLoudEnd);
+            // Where the speaker stopped, a hangover before the event (the end-of-speech wait).
+            QCOMPARE(vad.lastSpeechEndMs(), lastLoudEnd);
+            const qint64 hangover = vad.positionMs() - vad.lastSpeechEndMs();
+            QVERIFY2(hangover >= 450 && hangover < 470, qPrintable(QString::number(hangover)));
+        }
     }
     QCOMPARE(found.size(), segments.size());
     for (int i = 0; i < found.size(); ++i)

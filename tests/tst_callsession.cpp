@@ -10,6 +10,7 @@
 #include "providers/local/scripteddialog.h"
 #include "audio/pcm.h"
 #include "screening/tonedetector.h"
+#include "telephony/mediaprotocol.h"
 
 #include <QJsonDocument>
 
@@ -39,6 +40,8 @@ private slots:
     void humanIsConversedWith();
     void carrierAnnouncementEndsAsUnreachable();
     void ivrIsNavigatedWithInBandDtmf();
+    void callerAudioWhileMatchingIsKept();
+    void speculativeReplyIsHeldUntilTheTurnIsConfirmed();
 
 private:
     struct Harness
@@ -135,10 +138,38 @@ void tst_CallSession::interestedEndsWithOutcome()
         QCOMPARE(m.json.value(QStringLiteral("stream_sid")).toString(), QStringLiteral("69e11ba507c9f394bb049e21b1320b3f"));
     }
     QVERIFY(!h.transport.ofType(QStringLiteral("mark")).isEmpty());
+    // At least 3.2 kB per chunk (Exotel's minimum), except a reply's last: that one is followed
+    // by its mark, and there is at most one per agent turn.
+    int shortChunks = 0;
+    for (int i = 0; i < h.transport.sent.size(); ++i) {
+        const QJsonObject &f = h.transport.sent.at(i).json;
+        if (f.value(QStringLiteral("event")).toString() != QLatin1String("media"))
+            continue;
+        const int bytes = QByteArray::fromBase64(f[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size();
+        if (bytes >= 3200)
+            continue;
+        ++shortChunks;
+        QVERIFY2(i + 1 < h.transport.sent.size()
+                     && h.transport.sent.at(i + 1).json.value(QStringLiteral("event")).toString() == QLatin1String("mark"),
+                 qPrintable(QStringLiteral("short chunk of %1 B at frame %2 is not a reply's last").arg(bytes).arg(i)));
+    }
+    QVERIFY2(shortChunks <= h.recorder.texts(QStringLiteral("agent")).size(), qPrintable(QString::number(shortChunks)));
     // Turn indexes are dense and ordered.
     for (int i = 0; i < h.recorder.turns.size(); ++i)
         QCOMPARE(h.recorder.turns.at(i).index, i);
     QCOMPARE(h.session->stats().responseLatencyUs.size(), 2);
+    // stt_ms is the real end-of-speech wait: the fake recogniser ends a turn 450 ms after the
+    // caller's last loud frame (its endpointing), so each caller turn waited about that long.
+    for (const auto &t : std::as_const(h.recorder.turns))
+        if (t.speaker == QLatin1String("caller"))
+            QVERIFY2(t.sttMs >= 400 && t.sttMs < 1500, qPrintable(QString::number(t.sttMs)));
+    const SessionStats &stats = h.session->stats();
+    QCOMPARE(stats.endOfSpeechWaitUs.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(stats.endOfSpeechWaitUs.at(i) >= 400000);
+        QVERIFY(stats.responseLatencyUs.at(i) >= stats.endOfSpeechWaitUs.at(i)); // counted from the last word
+    }
+    QCOMPARE(stats.ttsFirstAudioUs.size(), 2);
 }
 
 void tst_CallSession::bargeInClearsWithinOneFrameAndBackchannelDoesNot()
@@ -487,6 +518,169 @@ void tst_CallSession::ivrIsNavigatedWithInBandDtmf()
         }
     }
     QVERIFY(dtmf);
+}
+
+namespace {
+// Counts what reaches the recogniser.
+class CountingStt final : public Providers::SpeechToText
+{
+public:
+    QString name() const override { return QStringLiteral("counting"); }
+    void start(const Providers::SttOptions &) override { started = true; }
+    void pushAudio(const QByteArray &pcm) override { bytes += pcm.size(); }
+    void finalize() override {}
+    void stop() override {}
+    bool started = false;
+    qint64 bytes = 0;
+};
+} // namespace
+
+// Audio that arrives while the call is matched to its row (a database lookup) reaches the
+// recogniser once the call is live: the caller's first words are not cut.
+void tst_CallSession::callerAudioWhileMatchingIsKept()
+{
+    RecordingTransport transport;
+    FakeCallRecorder recorder;
+    recorder.context_.callId = 5;
+    recorder.context_.leadName = QStringLiteral("Aarav Sharma");
+    SystemClock clock;
+    auto stt = std::make_unique<CountingStt>();
+    CountingStt *counting = stt.get();
+    CallSession session(transport, recorder, clock, std::move(stt), std::make_unique<Providers::ScriptedDialog>(),
+                        std::make_unique<Providers::FakeTts>(), SessionConfig{});
+    const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
+    QVERIFY(frames.size() > 10);
+    qint64 early = 0;
+    // connected, start and five media frames before the lookup can answer (it is queued).
+    for (int i = 0; i < 7; ++i) {
+        session.onTextFrame(frames.at(i));
+        const QJsonObject o = QJsonDocument::fromJson(frames.at(i)).object();
+        if (o.value(QStringLiteral("event")).toString() == QLatin1String("media"))
+            early += QByteArray::fromBase64(o[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size();
+    }
+    QVERIFY(early >= 5 * 320);
+    QCOMPARE(counting->bytes, 0);
+    QTRY_COMPARE(recorder.answered, QList<qint64>{5});
+    QVERIFY(counting->started);
+    QCOMPARE(counting->bytes, early);
+}
+
+namespace {
+// A recogniser the test drives by hand (the session's own VAD still hears the audio).
+class ManualStt final : public Providers::SpeechToText
+{
+public:
+    QString name() const override { return QStringLiteral("manual"); }
+    void start(const Providers::SttOptions &) override {}
+    void pushAudio(const QByteArray &) override {}
+    void finalize() override {}
+    void stop() override {}
+    void interim(const QString &t) { emit transcript(t, false, QStringLiteral("en")); }
+    void final(const QString &t)
+    {
+        emit transcript(t, true, QStringLiteral("en"));
+        emit endOfSpeech();
+    }
+};
+} // namespace
+
+// Speculation: after a short local silence the LLM starts on the caller's words so far; its
+// reply is held (nothing said, no tool run) until the turn ends with the same words; when the
+// caller goes on it is dropped (and its end_call never applied), and the confirmed turn asks again.
+void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
+{
+    RecordingTransport transport;
+    FakeCallRecorder recorder;
+    recorder.context_.callId = 9;
+    recorder.context_.leadName = QStringLiteral("Aarav Sharma");
+    recorder.context_.leadLanguage = QStringLiteral("English");
+    SystemClock clock;
+    auto sttOwned = std::make_unique<ManualStt>();
+    ManualStt *stt = sttOwned.get();
+    QList<QString> asked; // the last user message of each LLM request
+    auto llm = std::make_unique<Providers::FakeLlm>([&asked](const Providers::LlmRequest &r) {
+        asked << r.messages.last().content;
+        if (r.messages.last().content.contains(QStringLiteral("call me"), Qt::CaseInsensitive))
+            return Providers::FakeReply{QStringLiteral("Sure, talk soon."), QStringLiteral("end_call"),
+                                        QJsonObject{{QStringLiteral("outcome"), QStringLiteral("callback")},
+                                                    {QStringLiteral("callback_time"), r.messages.last().content}}};
+        return Providers::FakeReply{QStringLiteral("Wonderful, what budget do you have in mind?"), {}, {}};
+    });
+    auto ttsOwned = std::make_unique<Providers::FakeTts>();
+    Providers::FakeTts *tts = ttsOwned.get();
+    SessionConfig cfg;
+    cfg.goodbyeGraceMs = 300;
+    cfg.screening.enabled = false;
+    cfg.speculateAfterSilenceMs = 100;
+    CallSession session(transport, recorder, clock, std::move(sttOwned), std::move(llm), std::move(ttsOwned), cfg);
+    const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
+    session.onTextFrame(frames.at(0));
+    session.onTextFrame(frames.at(1)); // start
+    QTRY_COMPARE(recorder.answered, QList<qint64>{9});
+    const QString sid = QJsonDocument::fromJson(frames.at(1)).object().value(QStringLiteral("stream_sid")).toString();
+    qint64 chunk = 0;
+    auto send = [&](bool speech, int ms) {
+        for (int t = 0; t < ms; t += 20) {
+            ++chunk;
+            session.onTextFrame(Telephony::mediaFrame(sid, speech ? Audio::tone(20, 8000, 200.0, 0.3) : Audio::silence(20, 8000), chunk, chunk * 20));
+            QCoreApplication::processEvents();
+        }
+    };
+    // Media flows all the time (silence while the caller listens), as Exotel sends it.
+    auto listen = [&] {
+        QElapsedTimer t;
+        t.start();
+        while (session.state() != QLatin1String("listening") && t.elapsed() < 15000) {
+            send(false, 20);
+            QTest::qWait(20);
+        }
+        send(false, 400);
+    };
+    // The greeting plays out first (the caller listens).
+    listen();
+    QCOMPARE(session.state(), QStringLiteral("listening"));
+
+    // Turn 1: an interim that came before the last word is not stable: no speculation on it.
+    send(true, 600);
+    stt->interim(QStringLiteral("yes I am"));
+    send(false, 140);
+    QCOMPARE(asked.size(), 0);
+    // The recogniser catches up after the caller stopped, and the silence is long enough.
+    stt->interim(QStringLiteral("yes I am interested"));
+    QCOMPARE(asked, QList<QString>{QStringLiteral("yes I am interested")});
+    QTest::qWait(50); // the held reply has streamed in full: nothing of it was said
+    QCOMPARE(tts->spoken().size(), 1);
+    stt->final(QStringLiteral("Yes, I am interested."));
+    QCOMPARE(asked.size(), 1); // confirmed: no second request
+    QTRY_VERIFY(tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")));
+    QCOMPARE(tts->spoken().at(1), QStringLiteral("Wonderful,")); // the first clause went first
+    QCOMPARE(session.stats().speculativeRequests, 1);
+    QCOMPARE(session.stats().speculativeDropped, 0);
+    listen();
+    QCOMPARE(session.state(), QStringLiteral("listening"));
+
+    // Turn 2: a pause mid-sentence starts a speculation whose reply ends the call; the caller
+    // goes on, so it is dropped and its end_call never runs.
+    send(true, 500);
+    send(false, 60);
+    stt->interim(QStringLiteral("call me"));
+    QCOMPARE(asked.size(), 1);
+    send(false, 80);
+    QCOMPARE(asked.size(), 2);
+    QTest::qWait(50);
+    send(true, 400);
+    QCOMPARE(session.stats().speculativeDropped, 1);
+    QVERIFY(!transport.closed);
+    QVERIFY(recorder.finished.isEmpty());
+    stt->interim(QStringLiteral("call me tomorrow evening please"));
+    stt->final(QStringLiteral("Call me tomorrow evening please."));
+    QCOMPARE(asked.size(), 3);
+    QCOMPARE(asked.last(), QStringLiteral("Call me tomorrow evening please."));
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.finished.isEmpty(), 15000);
+    QCOMPARE(recorder.outcome.outcome, QStringLiteral("callback"));
+    QCOMPARE(outcomeField(recorder.outcome, "callback_time"), QStringLiteral("Call me tomorrow evening please."));
+    QCOMPARE(recorder.texts(QStringLiteral("caller")),
+             (QStringList{QStringLiteral("Yes, I am interested."), QStringLiteral("Call me tomorrow evening please.")}));
 }
 
 QTEST_GUILESS_MAIN(tst_CallSession)

@@ -3,6 +3,8 @@
 // answers with interim/final/speech_final/UtteranceEnd messages.
 #include "providers/deepgram/deepgramstt.h"
 
+#include <QSignalSpy>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocketServer>
 #include <QtTest>
@@ -18,6 +20,8 @@ private slots:
     void parse();
     void streamUrl();
     void session();
+    void drainsAfterCloseStream_data();
+    void drainsAfterCloseStream();
 };
 
 void tst_DeepgramStt::parse_data()
@@ -132,6 +136,57 @@ void tst_DeepgramStt::session()
     QTRY_VERIFY_WITH_TIMEOUT(controls.contains(QStringLiteral(R"({"type":"CloseStream"})")), 5000);
     QTest::qWait(100);
     QCOMPARE(failed.count(), 0); // a close we asked for is not a failure
+}
+
+void tst_DeepgramStt::drainsAfterCloseStream_data()
+{
+    QTest::addColumn<bool>("serverCloses");
+    QTest::newRow("Deepgram closes after its last results") << true;
+    QTest::newRow("Deepgram never closes: bounded wait") << false;
+}
+
+// The caller's last words are still being recognised when the call ends: after CloseStream the
+// client keeps the socket until Deepgram sent them (or drainMs passed), instead of closing at once.
+void tst_DeepgramStt::drainsAfterCloseStream()
+{
+    QFETCH(bool, serverCloses);
+    QWebSocketServer server(QStringLiteral("fake-deepgram"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QWebSocket *peer = nullptr;
+    bool peerSawClose = false;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        peer = server.nextPendingConnection();
+        connect(peer, &QWebSocket::disconnected, this, [&] { peerSawClose = true; });
+        connect(peer, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
+            if (!t.contains(QStringLiteral("CloseStream")))
+                return;
+            // A late final, 150 ms after CloseStream (Deepgram flushes what it still holds).
+            QTimer::singleShot(150, peer, [&] {
+                peer->sendTextMessage(QStringLiteral(R"({"type":"Results","is_final":true,"from_finalize":true,"channel":{"alternatives":[{"transcript":"call me tomorrow"}]}})"));
+                peer->sendTextMessage(QStringLiteral(R"({"type":"Metadata","request_id":"r1"})"));
+                if (serverCloses)
+                    peer->close();
+            });
+        });
+    });
+    DeepgramConfig cfg;
+    cfg.baseUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort()));
+    cfg.drainMs = serverCloses ? 60000 : 300; // closing by Deepgram must not sit out the bound
+    DeepgramStt stt(cfg);
+    QStringList finals;
+    connect(&stt, &SpeechToText::transcript, this, [&](const QString &t, bool fin, const QString &) { if (fin) finals << t; });
+    QSignalSpy failed(&stt, &SpeechToText::failed);
+    QSignalSpy drained(&stt, &DeepgramStt::drained);
+    stt.start(SttOptions{});
+    stt.pushAudio(QByteArray(320, '\x01'));
+    QTRY_VERIFY_WITH_TIMEOUT(peer != nullptr, 5000);
+    QTest::qWait(50); // the socket is open
+    stt.stop();
+    QVERIFY(stt.draining());
+    QTRY_COMPARE_WITH_TIMEOUT(drained.count(), 1, 10000);
+    QCOMPARE(finals, QStringList{QStringLiteral("call me tomorrow")});
+    QTRY_VERIFY_WITH_TIMEOUT(peerSawClose, 5000);
+    QCOMPARE(failed.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_DeepgramStt)

@@ -1,5 +1,6 @@
 // ElevenLabs streaming TTS client against a loopback server: pcm_8000 request shape, audio
 // streamed in odd-sized pieces reassembled without losing a byte, sentences served in order,
+// blips (429 with and without Retry-After, 5xx) retried in order within the budget, other
 // vendor errors reported per sentence, cancel drops the queue.
 #include "fakes/streamingserver.h"
 #include "providers/elevenlabs/elevenlabstts.h"
@@ -18,6 +19,9 @@ private slots:
     void requestBody();
     void streamsAudioInOrder();
     void errorIsReportedAndNextSentenceStillRuns();
+    void blipsAreRetriedInOrder();
+    void droppedAfterReadingIsNotSentAgain_data();
+    void droppedAfterReadingIsNotSentAgain();
 };
 
 void tst_ElevenLabsTts::requestBody()
@@ -76,7 +80,8 @@ void tst_ElevenLabsTts::streamsAudioInOrder()
 void tst_ElevenLabsTts::errorIsReportedAndNextSentenceStillRuns()
 {
     Testing::StreamingServer server;
-    server.push({429, {{"Content-Type", "application/json"}},
+    // A Retry-After longer than the caller can wait: reported at once (the fallback voice speaks).
+    server.push({429, {{"Content-Type", "application/json"}, {"Retry-After", "30"}},
                  {R"({"detail":{"status":"too_many_concurrent_requests","message":"Too many concurrent requests"}})"}});
     server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}});
     QNetworkAccessManager nam;
@@ -101,6 +106,70 @@ void tst_ElevenLabsTts::errorIsReportedAndNextSentenceStillRuns()
     tts.cancel();
     QTest::qWait(300);
     QVERIFY(done.isEmpty());
+}
+
+void tst_ElevenLabsTts::blipsAreRetriedInOrder()
+{
+    Testing::StreamingServer server;
+    const QByteArray busy = R"({"detail":{"status":"system_busy","message":"busy"}})";
+    server.push({429, {{"Content-Type", "application/json"}}, {busy}});                              // no Retry-After
+    server.push({503, {{"Content-Type", "application/json"}}, {"{}"}});                               // 5xx
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(641, 1).left(333), pcm(641, 1).mid(333)}}); // odd pieces
+    server.push({429, {{"Content-Type", "application/json"}, {"Retry-After", "0.05"}}, {busy}});      // Retry-After (seconds)
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(320, 5)}});
+    QNetworkAccessManager nam;
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(server.baseUrl());
+    cfg.voiceId = QStringLiteral("v");
+    ElevenLabsTts tts(&nam, cfg);
+    QList<int> done, failed;
+    QMap<int, QByteArray> audio;
+    connect(&tts, &TextToSpeech::audio, this, [&](int id, const QByteArray &b) { audio[id] += b; });
+    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
+    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &) { failed << id; });
+    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
+    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
+    QTRY_COMPARE_WITH_TIMEOUT(done, (QList<int>{1, 2}), 5000);
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(audio.value(1), pcm(641, 1).left(640));
+    QCOMPARE(audio.value(2), pcm(320, 5));
+    QCOMPARE(server.requests.size(), 5);
+    auto text = [&](int i) { return QJsonDocument::fromJson(server.requests.at(i).body).object().value(QStringLiteral("text")).toString(); };
+    QCOMPARE((QStringList{text(0), text(1), text(2), text(3), text(4)}),
+             (QStringList{QStringLiteral("one"), QStringLiteral("one"), QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("two")}));
+}
+
+void tst_ElevenLabsTts::droppedAfterReadingIsNotSentAgain_data()
+{
+    QTest::addColumn<int>("drop");
+    QTest::newRow("closed after reading") << int(Testing::StreamingServer::Response::Drop::Close);
+    QTest::newRow("reset after reading") << int(Testing::StreamingServer::Response::Drop::Reset);
+}
+
+// ElevenLabs read the request and the connection died: it may have been billed. Qt's HTTP stack
+// would send it again by itself; the client must not (the caller's spare voice says it instead).
+void tst_ElevenLabsTts::droppedAfterReadingIsNotSentAgain()
+{
+    QFETCH(int, drop);
+    Testing::StreamingServer server;
+    Testing::StreamingServer::Response dropped;
+    dropped.drop = Testing::StreamingServer::Response::Drop(drop);
+    server.push(dropped);
+    server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}});
+    QNetworkAccessManager nam;
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(server.baseUrl());
+    cfg.voiceId = QStringLiteral("v");
+    ElevenLabsTts tts(&nam, cfg);
+    QList<int> done, failed;
+    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
+    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &) { failed << id; });
+    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
+    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
+    QTRY_COMPARE_WITH_TIMEOUT(done, QList<int>{2}, 5000);
+    QCOMPARE(failed, QList<int>{1});
+    QCOMPARE(server.requests.size(), 2); // "one" once, then "two"
+    QCOMPARE(QJsonDocument::fromJson(server.requests.at(1).body).object().value(QStringLiteral("text")).toString(), QStringLiteral("two"));
 }
 
 QTEST_GUILESS_MAIN(tst_ElevenLabsTts)

@@ -1,6 +1,7 @@
 // ExotelClient against a fake Exotel on loopback: the exact form fields of both modes, Basic
 // auth, JSON parsing (also lower-cased keys), error mapping, 429 backoff and the token bucket.
 #include "fakes/fakeexotelserver.h"
+#include "fakes/streamingserver.h"
 #include "telephony/exotelclient.h"
 
 #include <QSignalSpy>
@@ -27,6 +28,8 @@ private slots:
     void cancelQueued();
     void callDetails();
     void networkError();
+    void connectIsPlacedAtMostOnce_data();
+    void connectIsPlacedAtMostOnce();
 
 private:
     ExotelConfig config(const FakeExotelServer &s) const
@@ -312,6 +315,45 @@ void tst_ExotelClient::networkError()
     QVERIFY(!r->ok());
     QCOMPARE(r->error().codeName(), QStringLiteral("exotel_network"));
     QVERIFY(r->error().retryable);
+}
+
+void tst_ExotelClient::connectIsPlacedAtMostOnce_data()
+{
+    QTest::addColumn<int>("drop");
+    QTest::newRow("closed after reading") << int(Testing::StreamingServer::Response::Drop::Close);
+    QTest::newRow("reset after reading") << int(Testing::StreamingServer::Response::Drop::Reset);
+}
+
+// Exotel took the Calls/connect and the connection died before the reply: the phone may be
+// ringing. Qt's HTTP stack would send the POST again on its own (a second call to the same
+// person); the client must place it once and report a network error (counted as an attempt).
+void tst_ExotelClient::connectIsPlacedAtMostOnce()
+{
+    QFETCH(int, drop);
+    Testing::StreamingServer server;
+    Testing::StreamingServer::Response r;
+    r.drop = Testing::StreamingServer::Response::Drop(drop);
+    for (int i = 0; i < 5; ++i)
+        server.push(r);
+    ExotelConfig c;
+    c.apiBaseUrl = server.baseUrl();
+    c.accountSid = QStringLiteral("a");
+    c.apiKey = QStringLiteral("k");
+    c.apiToken = QStringLiteral("t");
+    c.ourBaseUrl = QStringLiteral("https://leadline.example.in");
+    QNetworkAccessManager nam;
+    ExotelClient client(nam, c);
+    ExotelDialRequest req;
+    req.to = QStringLiteral("+919876543210");
+    req.correlationToken = QStringLiteral("0123456789abcdef");
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("POST .* failed:.*")));
+    auto result = run([&](auto cb) { client.connectCall(req, cb); });
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error().codeName(), QStringLiteral("exotel_network"));
+    QTest::qWait(300); // a re-send would arrive by now
+    QCOMPARE(server.requests.size(), 1);
+    QVERIFY(server.requests.first().head.startsWith("POST /v1/Accounts/a/Calls/connect.json"));
+    QVERIFY(server.requests.first().body.contains("From=%2B919876543210"));
 }
 
 QTEST_GUILESS_MAIN(tst_ExotelClient)

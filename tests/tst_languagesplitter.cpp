@@ -13,6 +13,7 @@ private slots:
     void split();
     void streaming();
     void holdsDotUntilNextChar();
+    void firstClauseStartsTheVoice();
 };
 
 void tst_LanguageSplitter::split_data()
@@ -89,6 +90,29 @@ void tst_LanguageSplitter::holdsDotUntilNextChar()
     QCOMPARE(s.feed(QStringLiteral("5 crore.")), QStringList());
     QCOMPARE(s.feed(QStringLiteral(" ")), QStringList{QStringLiteral("It is 1.5 crore.")});
     QCOMPARE(s.flush(), QString());
+}
+
+void tst_LanguageSplitter::firstClauseStartsTheVoice()
+{
+    SentenceSplitter s;
+    s.setFirstClauseWords(1);
+    // Token-sized chunks: the first clause goes as soon as the space after its comma arrives.
+    QCOMPARE(s.feed(QStringLiteral("Wond")), QStringList());
+    QCOMPARE(s.feed(QStringLiteral("erful")), QStringList());
+    QCOMPARE(s.feed(QStringLiteral(",")), QStringList());
+    QCOMPARE(s.feed(QStringLiteral(" thank you, Aarav ji, for ")), QStringList{QStringLiteral("Wonderful,")});
+    // Then whole sentences only (later commas do not cut).
+    QCOMPARE(s.feed(QStringLiteral("your time. Budget?")), QStringList{QStringLiteral("thank you, Aarav ji, for your time.")});
+    QCOMPARE(s.flush(), QStringLiteral("Budget?"));
+
+    SentenceSplitter n; // a number's commas are no clause
+    n.setFirstClauseWords(1);
+    QCOMPARE(n.feed(QStringLiteral("₹45,00,000 fits. ")), QStringList{QStringLiteral("₹45,00,000 fits.")});
+    SentenceSplitter two; // too short a clause waits for the sentence
+    two.setFirstClauseWords(2);
+    QCOMPARE(two.feed(QStringLiteral("Ji, bilkul theek hai, ")), QStringList{QStringLiteral("Ji, bilkul theek hai,")});
+    SentenceSplitter off; // default: sentences only
+    QCOMPARE(off.feed(QStringLiteral("Wonderful, thank you. ")), QStringList{QStringLiteral("Wonderful, thank you.")});
 }
 
 QTEST_GUILESS_MAIN(tst_LanguageSplitter)

@@ -100,6 +100,7 @@ struct Run
     QStringList tokens;
     QList<QPair<QString, QJsonObject>> tools;
     bool finished = false;
+    int tokensAtTextDone = -1; // textDone() before finished(): tokens seen by then
     std::optional<Error> error;
 };
 
@@ -113,6 +114,10 @@ static Run runChat(Testing::StreamingServer &server, QNetworkAccessManager &nam)
     QObject::connect(&chat, &LanguageModel::token, [&](const QString &t) { run.tokens << t; });
     QObject::connect(&chat, &LanguageModel::toolCall, [&](const QString &n, const QJsonObject &a) { run.tools.append({n, a}); });
     QObject::connect(&chat, &LanguageModel::finished, [&] { run.finished = true; });
+    QObject::connect(&chat, &LanguageModel::textDone, [&] {
+        if (!run.finished)
+            run.tokensAtTextDone = int(run.tokens.size());
+    });
     QObject::connect(&chat, &LanguageModel::failed, [&](const Error &e) { run.error = e; });
     LlmRequest r;
     r.messages = {{QStringLiteral("user"), QStringLiteral("hello")}};
@@ -135,6 +140,8 @@ void tst_OpenAiChat::streamsTokensAndToolCall()
     QCOMPARE(run.tokens.join(QString()), QStringLiteral("Ji, main Priya hoon."));
     QCOMPARE(run.tools.size(), 1);
     QCOMPARE(run.tools.first().second.value(QStringLiteral("outcome")).toString(), QStringLiteral("callback"));
+    // The words were complete once the tool call began streaming: said before it finishes.
+    QCOMPARE(run.tokensAtTextDone, int(run.tokens.size()));
     QCOMPARE(server.requests.size(), 1);
     QVERIFY(server.requests.first().head.startsWith("POST /v1/chat/completions"));
     QVERIFY(server.requests.first().head.contains("Authorization: Bearer sk-test-key"));

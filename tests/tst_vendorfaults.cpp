@@ -7,18 +7,26 @@
 // voice left to apologise with) and end with the failure recorded, a 429 followed by success
 // must be retried without the caller noticing, the healthy calls running beside them must end
 // normally, and every failure must be counted by stage, provider and kind for /metrics.
+// Blips: with every 4th ElevenLabs request answering 429 (with and without Retry-After) and every
+// 3rd LLM request answering 500, every call must keep its whole conversation, outcome and fields.
 #include "conversation/callsession.h"
 #include "conversation/vendorerrors.h"
 #include "core/clock.h"
 #include "fakes/fakecallrecorder.h"
 #include "fakes/fixturereplayer.h"
 #include "fakes/recordingtransport.h"
+#include "fakes/streamingserver.h"
+#include "providers/fallbacktts.h"
 #include "providers/deepgram/deepgramstt.h"
 #include "providers/elevenlabs/elevenlabstts.h"
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
 #include "providers/openai/openaichat.h"
 
+#include "audio/pcm.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -228,6 +236,7 @@ class tst_VendorFaults : public QObject
 private slots:
     void kindsAreClassified();
     void faultsMidCallWhileOtherCallsContinue();
+    void blipsCostAPauseNeverALead();
 };
 
 void tst_VendorFaults::kindsAreClassified()
@@ -401,6 +410,124 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
         }
     }
     QCOMPARE(errors.total(), expectedErrors);
+}
+
+// An OpenAI-style SSE stream of `text` in small pieces, then optionally one tool call.
+static QList<QByteArray> ssePieces(const QString &text, const QJsonObject &endCall = {})
+{
+    QList<QByteArray> out;
+    for (const QString &word : text.split(QLatin1Char(' '))) {
+        const QJsonObject delta{{QStringLiteral("content"), QString(word + QLatin1Char(' '))}};
+        const QJsonObject chunk{{QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), delta}}}}};
+        out << "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+    if (!endCall.isEmpty()) {
+        const QJsonObject fn{{QStringLiteral("name"), QStringLiteral("end_call")},
+                             {QStringLiteral("arguments"), QString::fromUtf8(QJsonDocument(endCall).toJson(QJsonDocument::Compact))}};
+        const QJsonObject call{{QStringLiteral("index"), 0}, {QStringLiteral("id"), QStringLiteral("c1")}, {QStringLiteral("function"), fn}};
+        const QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{call}}};
+        const QJsonObject chunk{{QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), delta},
+                                                                                    {QStringLiteral("finish_reason"), QStringLiteral("tool_calls")}}}}};
+        out << "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+    out << "data: [DONE]\n\n";
+    return out;
+}
+
+void tst_VendorFaults::blipsCostAPauseNeverALead()
+{
+    const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
+    QVERIFY2(!frames.isEmpty(), "fixture interested.jsonl missing");
+    QNetworkAccessManager nam;
+    SystemClock clock;
+    VendorErrors errors;
+    SessionConfig cfg;
+    cfg.goodbyeGraceMs = 300;
+
+    // One loopback ElevenLabs and one OpenAI for all calls: the counts run across calls.
+    StreamingServer eleven, openai;
+    int ttsRequests = 0, llmRequests = 0;
+    eleven.handler = [&](const StreamingServer::Request &) {
+        const int n = ++ttsRequests;
+        if (n % 4 == 0) { // system_busy; every other one says when to come back
+            StreamingServer::Response busy{429, {{"Content-Type", "application/json"}},
+                                           {R"({"detail":{"status":"system_busy","message":"busy"}})"}};
+            if (n % 8 == 0)
+                busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+            return busy;
+        }
+        const QByteArray pcm = Audio::tone(700, 8000, 440.0, 0.3);
+        return StreamingServer::Response{200, {{"Content-Type", "audio/pcm"}}, {pcm.left(1001), pcm.mid(1001, 3333), pcm.mid(4334)}, 5};
+    };
+    openai.handler = [&](const StreamingServer::Request &r) {
+        if (++llmRequests % 3 == 0)
+            return StreamingServer::Response{500, {{"Content-Type", "application/json"}}, {R"({"error":{"message":"The server had an error"}})"}};
+        const int userTurns = int(r.body.count("\"role\":\"user\""));
+        if (userTurns <= 1)
+            return StreamingServer::Response{200, {{"Content-Type", "text/event-stream"}},
+                                             ssePieces(QStringLiteral("Wonderful. What budget do you have in mind?")), 5};
+        return StreamingServer::Response{200, {{"Content-Type", "text/event-stream"}},
+                                         ssePieces(QStringLiteral("Thank you, our advisor will call you tomorrow evening."),
+                                                   QJsonObject{{QStringLiteral("outcome"), QStringLiteral("interested")},
+                                                               {QStringLiteral("budget"), QStringLiteral("75 lakh")},
+                                                               {QStringLiteral("callback_time"), QStringLiteral("tomorrow evening")}}),
+                                         5};
+    };
+    const QStringList callerLines = {QStringLiteral("Yes, I am interested."), QStringLiteral("About 75 lakh, call me tomorrow evening.")};
+
+    std::vector<std::unique_ptr<Call>> calls;
+    for (int i = 0; i < 6; ++i) {
+        auto c = std::make_unique<Call>();
+        c->name = QStringLiteral("blip call %1").arg(i);
+        c->recorder.context_.callId = i + 1;
+        c->recorder.context_.leadId = 100 + i;
+        c->recorder.context_.leadName = QStringLiteral("Aarav Sharma");
+        c->recorder.context_.phoneE164 = QStringLiteral("+919876543210");
+        c->recorder.context_.leadLanguage = QStringLiteral("English");
+        Providers::OpenAiConfig oc;
+        oc.baseUrl = QUrl(openai.baseUrl() + QStringLiteral("/v1"));
+        oc.apiKey = "sk-test";
+        Providers::ElevenLabsConfig ec;
+        ec.baseUrl = QUrl(eleven.baseUrl());
+        ec.apiKey = "el-test";
+        ec.voiceId = QStringLiteral("voice");
+        // The product's voice: ElevenLabs with a spare (a tone here; espeak-ng in the product).
+        auto tts = std::make_unique<Providers::FallbackTts>(std::make_unique<Providers::ElevenLabsTts>(&nam, ec),
+                                                            std::make_unique<Providers::FakeTts>());
+        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, std::make_unique<Providers::FakeStt>(callerLines),
+                                                   std::make_unique<Providers::OpenAiChat>(&nam, oc), std::move(tts), cfg);
+        c->session->setVendorErrors(&errors);
+        calls.push_back(std::move(c));
+    }
+    for (auto &c : calls) {
+        CallSession *s = c->session.get();
+        c->replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, /*sendStop=*/false);
+        c->transport.clock.restart();
+        c->replayer->start();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(calls.cbegin(), calls.cend(), [](const auto &c) { return c->recorder.finished.size() == 1; }),
+                             45000);
+    QVERIFY2(ttsRequests >= 12 && llmRequests >= 9, qPrintable(QStringLiteral("tts %1 llm %2").arg(ttsRequests).arg(llmRequests)));
+    for (const auto &c : calls) {
+        const Storage::CallOutcome &o = c->recorder.outcome;
+        const QString why = c->name + QStringLiteral(": caller ") + c->recorder.texts(QStringLiteral("caller")).join(QStringLiteral(" | "))
+                            + QStringLiteral("; agent ") + c->recorder.texts(QStringLiteral("agent")).join(QStringLiteral(" | "))
+                            + QStringLiteral("; outcome ") + o.outcome + QStringLiteral(", failure \"") + o.failureReason
+                            + QStringLiteral("\", fields ") + QString::fromUtf8(QJsonDocument(o.fields).toJson(QJsonDocument::Compact));
+        qInfo().noquote() << why;
+        QVERIFY2(o.outcome == QLatin1String("interested"), qPrintable(why));
+        QVERIFY2(o.failureReason.isEmpty(), qPrintable(why));
+        QVERIFY2(o.fields.value(QStringLiteral("budget")).toObject().value(QStringLiteral("value")).toString() == QLatin1String("75 lakh"), qPrintable(why));
+        QVERIFY2(o.fields.value(QStringLiteral("callback_time")).toObject().value(QStringLiteral("value")).toString()
+                     == QLatin1String("tomorrow evening"), qPrintable(why));
+        QVERIFY2(c->recorder.texts(QStringLiteral("caller")) == callerLines, qPrintable(why));
+        const QString agent = c->recorder.texts(QStringLiteral("agent")).join(QLatin1Char(' '));
+        // The greeting and the closing reply were said (the fixture's caller talks over the first
+        // reply, as a person may: that one is cut, by the caller, not by a vendor).
+        QVERIFY2(agent.startsWith(QStringLiteral("Namaste")) && agent.contains(QStringLiteral("advisor will call you tomorrow evening")),
+                 qPrintable(why));
+        QVERIFY2(!agent.contains(QStringLiteral("technical problem")), qPrintable(why));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_VendorFaults)

@@ -34,12 +34,15 @@ EnergyVad::Event EnergyVad::frame(double level, int frameMs)
             m_silenceMs = 0;
             m_segmentStartMs = m_positionMs - m_candidateMs;
             m_candidateMs = 0;
+            m_lastSpeechEndMs = m_positionMs;
             return Event::SpeechStarted;
         }
         return Event::None;
     }
-    if (loud)
+    if (loud) {
         m_speechMs = int(m_positionMs - m_segmentStartMs); // up to the last loud frame, not the hangover
+        m_lastSpeechEndMs = m_positionMs;
+    }
     m_silenceMs = loud ? 0 : m_silenceMs + frameMs;
     if (m_silenceMs >= m_cfg.hangoverMs) {
         m_inSpeech = false;

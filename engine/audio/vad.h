@@ -30,6 +30,9 @@ public:
     // Audio time processed so far.
     qint64 positionMs() const { return m_positionMs; }
     qint64 segmentStartMs() const { return m_segmentStartMs; }
+    // Audio time at the end of the last loud frame of a segment: when the speaker actually
+    // stopped (a SpeechEnded event comes a hangover later).
+    qint64 lastSpeechEndMs() const { return m_lastSpeechEndMs; }
 
 private:
     Event frame(double rms, int frameMs);
@@ -42,6 +45,7 @@ private:
     int m_speechMs = 0;
     qint64 m_positionMs = 0;
     qint64 m_segmentStartMs = 0;
+    qint64 m_lastSpeechEndMs = -1;
     QByteArray m_pending; // incomplete frame
 };
 

@@ -14,6 +14,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimeZone>
+#include <functional>
+#include <utility>
 
 namespace Leadline::Conversation {
 
@@ -51,11 +53,14 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     });
     connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
     connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
+    connect(m_llm.get(), &Providers::LanguageModel::textDone, this, &CallSession::onLlmTextDone);
     connect(m_llm.get(), &Providers::LanguageModel::finished, this, &CallSession::onLlmFinished);
     connect(m_llm.get(), &Providers::LanguageModel::failed, this, &CallSession::onLlmFailed);
     connect(m_tts.get(), &Providers::TextToSpeech::audio, this, &CallSession::onTtsAudio);
     connect(m_tts.get(), &Providers::TextToSpeech::done, this, &CallSession::onTtsDone);
     connect(m_tts.get(), &Providers::TextToSpeech::failed, this, &CallSession::onTtsFailed);
+    connect(m_tts.get(), &Providers::TextToSpeech::degraded, this,
+            [this](int, const Error &e) { countVendorError(QStringLiteral("tts"), m_tts->name(), e); });
 
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
@@ -214,6 +219,15 @@ void CallSession::beginConversation(const CallContext &ctx)
         m_screener = std::make_unique<Screening::CallScreener>(screening);
     }
     speak(hello);
+    // What the caller said while the call was being matched, in 20 ms frames as it came.
+    const QByteArray early = std::exchange(m_earlyAudio, {});
+    const qsizetype frame = 20 * Audio::bytesPerMs(m_sampleRate);
+    for (qsizetype at = 0; at < early.size() && m_phase == Phase::Active; at += frame) {
+        MediaEvent media;
+        media.type = MediaEvent::Type::Media;
+        media.pcm = early.mid(at, frame);
+        handleMedia(media);
+    }
 }
 
 void CallSession::handleMedia(const MediaEvent &e)
@@ -227,6 +241,13 @@ void CallSession::handleMedia(const MediaEvent &e)
     }
     if (e.pcm.isEmpty())
         return;
+    if (m_phase == Phase::Correlating) {
+        // The call is being matched to its row: keep what the caller says meanwhile (bounded);
+        // beginConversation() plays it into the recogniser and the VAD.
+        if (m_earlyAudio.size() < kMaxEarlyAudioMs * Audio::bytesPerMs(m_sampleRate))
+            m_earlyAudio.append(e.pcm);
+        return;
+    }
     if (m_phase == Phase::Active || m_phase == Phase::Ending)
         m_stt->pushAudio(e.pcm);
     const auto ev = m_vad.feed(e.pcm, m_sampleRate);
@@ -243,9 +264,14 @@ void CallSession::handleMedia(const MediaEvent &e)
         m_callerEndMs = m_vad.positionMs();
         m_stt->finalize();
     }
-    // Barge-in: the caller has talked over the agent for longer than a backchannel.
-    if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && (agentSpeaking() || m_llmActive))
+    // Barge-in: the caller has talked over the agent for longer than a backchannel, and is still
+    // talking (not the VAD's hangover after a turn the recogniser already ended).
+    if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && m_vad.positionMs() - m_vad.lastSpeechEndMs() <= 40
+        && (agentSpeaking() || m_llmActive))
         bargeIn();
+    if (m_spec.running && m_vad.lastSpeechEndMs() != m_spec.lastWordMs)
+        dropSpeculation(); // the caller went on: that was a pause, not the end of the turn
+    maybeSpeculate();
 }
 
 void CallSession::handleDtmf(const MediaEvent &e)
@@ -278,7 +304,10 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         onScreened();
     if (m_phase != Phase::Active || m_voicemailMessagePending)
         return;
+    m_lastTranscriptAtMs = m_vad.positionMs();
     if (!isFinal) {
+        m_lastInterim = text.trimmed();
+        refreshSpeculation();
         // A clear, non-backchannel interim over the agent is barge-in even before 400 ms.
         if (agentSpeaking() && m_vad.inSpeech() && !isBackchannel(text) && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= 3)
             bargeIn();
@@ -286,6 +315,7 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         return;
     }
     m_callerSpoke = true;
+    m_lastInterim.clear(); // the final replaces the interims of its span
     if (!m_callerBuffer.isEmpty())
         m_callerBuffer += QLatin1Char(' ');
     m_callerBuffer += text.trimmed();
@@ -296,13 +326,16 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
     const QString detected = detectLanguage(text, language);
     if (!detected.isEmpty() && sttHearsLead)
         m_callerLanguage = detected; // "en", "hi" or "hi-Latn" (Hinglish)
+    refreshSpeculation();
 }
 
 void CallSession::onEndOfSpeech()
 {
     if (m_phase != Phase::Active)
         return;
+    m_lastInterim.clear();
     if (m_callerBuffer.isEmpty()) {
+        dropSpeculation();
         // Speech nobody could make out: keep waiting, but not forever.
         if (!agentSpeaking() && !m_llmActive)
             m_silenceTimer.start(m_cfg.silenceTimeoutMs);
@@ -313,12 +346,16 @@ void CallSession::onEndOfSpeech()
     m_callerBuffer.clear();
     const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
     const qint64 end = m_callerEndMs >= start ? m_callerEndMs : callMs();
-    const int sttMs = m_callerEndMs >= 0 ? int(qMax<qint64>(0, callMs() - m_callerEndMs)) : -1;
+    // The end-of-speech wait: from when the caller stopped (the VAD's last loud frame, whether
+    // the recogniser or the VAD noticed first) to this event.
+    const qint64 spokeUntil = m_vad.lastSpeechEndMs();
+    const int sttMs = spokeUntil >= 0 ? int(qMax<qint64>(0, callMs() - spokeUntil)) : -1;
     m_callerStartMs = -1;
     m_callerEndMs = -1;
 
     if (agentSpeaking() && isBackchannel(text)) {
         // "haan", "hmm", "ji": the caller is listening; keep talking.
+        dropSpeculation();
         recordTurn(QStringLiteral("caller"), text, start, end, false, sttMs, -1, -1);
         return;
     }
@@ -327,26 +364,25 @@ void CallSession::onEndOfSpeech()
     m_history.append({QStringLiteral("user"), text});
 
     if (isOptOut(text)) {
+        dropSpeculation();
         endCall(QStringLiteral("do_not_call"), QJsonObject{{QStringLiteral("opt_out_phrase"), text}},
                 goodbyeLine(QStringLiteral("do_not_call"), replyLanguage()));
         return;
     }
-    m_speechEndWallMs = now;
+    m_speechEndWallMs = now - qint64(qMax(0, sttMs)) * 1000; // latency counts from the caller's last word
     m_sttWaitMs = sttMs;
-    respond();
+    if (!confirmSpeculation(text))
+        respond();
 }
 
-void CallSession::respond()
+Providers::LlmRequest CallSession::buildRequest(const QList<Providers::ChatMessage> &history) const
 {
-    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
-        return;
     Providers::LlmRequest req;
-    req.messages = m_history;
+    req.messages = history;
     // Keep the system prompt's language instruction current with the caller's language.
     if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
         req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoffAvailable ? handoffInstructions() : QString());
     req.tools = callTools(m_handoffAvailable);
-    m_pressedThisTurn = false;
     if (m_ivrNavigating) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
         req.tools = Screening::ivrTools(req.tools);
         if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
@@ -356,7 +392,14 @@ void CallSession::respond()
                               {QStringLiteral("city"), m_ctx.city}, {QStringLiteral("property_type"), m_ctx.propertyType},
                               {QStringLiteral("timezone"), m_ctx.timezone}};
     m_brief.prepare(req, replyLanguage(), m_clock.now()); // the project brief, its tools and slots
+    return req;
+}
+
+void CallSession::beginReply()
+{
+    m_pressedThisTurn = false;
     m_sentences = std::make_unique<Language::SentenceSplitter>();
+    m_sentences->setFirstClauseWords(1); // "Ji," / "Wonderful," goes to TTS at once
     m_agentSentences.clear();
     m_playedSentences.clear();
     m_agentTurnText.clear();
@@ -365,11 +408,121 @@ void CallSession::respond()
     m_llmStartedMs = wallUs();
     m_llmFirstTokenMs = -1;
     m_firstFrameOfReply = true;
-    m_llm->request(req);
+}
+
+void CallSession::respond()
+{
+    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
+        return;
+    beginReply();
+    m_llm->request(buildRequest(m_history));
+}
+
+// ---------------------------------------------------------------- speculative reply
+
+static QString wordsOf(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.toLower())
+        out += c.isLetterOrNumber() || c.isMark() ? c : QLatin1Char(' ');
+    return out.simplified();
+}
+
+QString CallSession::callerWordsSoFar() const
+{
+    QString said = m_callerBuffer;
+    if (!m_lastInterim.isEmpty())
+        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) + m_lastInterim;
+    return said.trimmed();
+}
+
+void CallSession::refreshSpeculation()
+{
+    // New words while a speculative reply runs: it answers the wrong words; start over on these.
+    if (m_spec.running && wordsOf(callerWordsSoFar()) != wordsOf(m_spec.text))
+        dropSpeculation();
+    maybeSpeculate();
+}
+
+void CallSession::maybeSpeculate()
+{
+    if (m_cfg.speculateAfterSilenceMs <= 0 || m_spec.running || m_llmActive || m_phase != Phase::Active)
+        return;
+    if (!m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
+        || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
+        return;
+    // Local silence, and a transcript that came after the caller's last word (the recogniser has
+    // caught up: the words are stable).
+    const qint64 lastWord = m_vad.lastSpeechEndMs();
+    if (lastWord < 0 || m_vad.positionMs() - lastWord < m_cfg.speculateAfterSilenceMs || m_lastTranscriptAtMs <= lastWord)
+        return;
+    const QString said = callerWordsSoFar();
+    if (said.isEmpty() || said == m_spec.lastTried || isBackchannel(said) || isOptOut(said))
+        return;
+    // The caller has likely finished: think while the recogniser confirms. What comes back is
+    // held (no word spoken, no tool run) until the turn is confirmed with the same words.
+    QList<Providers::ChatMessage> history = m_history;
+    history.append({QStringLiteral("user"), said});
+    m_spec = Speculation{};
+    m_spec.running = true;
+    m_spec.text = said;
+    m_spec.lastTried = said;
+    m_spec.lastWordMs = lastWord;
+    m_spec.startedUs = wallUs();
+    ++m_stats.speculativeRequests;
+    m_llm->request(buildRequest(history));
+}
+
+bool CallSession::holdForSpeculation(std::function<void()> event)
+{
+    if (!m_spec.running)
+        return false;
+    m_spec.held.append(std::move(event));
+    return true;
+}
+
+void CallSession::dropSpeculation()
+{
+    if (!m_spec.running)
+        return;
+    m_llm->cancel();
+    ++m_stats.speculativeDropped;
+    m_stats.speculativeWastedTokens += (m_spec.chars + 3) / 4; // about 4 characters a token
+    const QString lastTried = m_spec.lastTried;
+    m_spec = Speculation{};
+    m_spec.lastTried = lastTried;
+}
+
+bool CallSession::confirmSpeculation(const QString &callerText)
+{
+    if (!m_spec.running)
+        return false;
+    if (wordsOf(m_spec.text) != wordsOf(callerText) || !m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested) {
+        dropSpeculation();
+        return false;
+    }
+    Speculation spec = std::exchange(m_spec, Speculation{});
+    beginReply();
+    m_llmStartedMs = spec.startedUs;
+    for (const auto &event : std::as_const(spec.held)) {
+        if (m_phase == Phase::Closed)
+            break;
+        event();
+    }
+    if (spec.firstTokenUs >= 0)
+        m_llmFirstTokenMs = int((spec.firstTokenUs - spec.startedUs) / 1000);
+    return true;
 }
 
 void CallSession::onLlmToken(const QString &text)
 {
+    if (m_spec.running) {
+        if (m_spec.firstTokenUs < 0)
+            m_spec.firstTokenUs = wallUs();
+        m_spec.chars += int(text.size());
+    }
+    if (holdForSpeculation([this, text] { onLlmToken(text); }))
+        return;
     if (!m_llmActive)
         return;
     if (m_llmFirstTokenMs < 0)
@@ -379,8 +532,22 @@ void CallSession::onLlmToken(const QString &text)
         speak(s);
 }
 
+void CallSession::onLlmTextDone()
+{
+    if (holdForSpeculation([this] { onLlmTextDone(); }))
+        return;
+    if (!m_llmActive)
+        return;
+    // The words are all here while a tool call still streams: say them now.
+    const QString rest = m_sentences->flush();
+    if (!rest.isEmpty())
+        speak(rest);
+}
+
 void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
 {
+    if (holdForSpeculation([this, name, args] { onLlmToolCall(name, args); }))
+        return; // never run a tool for a turn that is not confirmed
     if (m_brief.handleTool(name, args, m_turnIndex - 1, m_clock.now()))
         return;
     if (name == QLatin1String("press_digits")) {
@@ -407,9 +574,15 @@ void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
 
 void CallSession::onLlmFinished()
 {
+    if (holdForSpeculation([this] { onLlmFinished(); }))
+        return;
     if (!m_llmActive)
         return;
     m_llmActive = false;
+    if (m_voiceLost) { // nothing can be said any more; the turn's outcome and fields are in
+        finishNow(QStringLiteral("completed"));
+        return;
+    }
     const QString rest = m_sentences->flush();
     if (!rest.isEmpty())
         speak(rest);
@@ -422,6 +595,7 @@ void CallSession::onLlmFinished()
     }
     if (!said.isEmpty())
         m_history.append({QStringLiteral("assistant"), said});
+    pumpOutbound(); // the reply is complete: its last chunk may go out short
     if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
         m_agentTurnText.clear();
         startHandoff();
@@ -439,10 +613,18 @@ void CallSession::onLlmFinished()
 
 void CallSession::onLlmFailed(const Error &e)
 {
+    if (m_spec.running) { // the confirmed turn asks again
+        dropSpeculation();
+        return;
+    }
     m_llmActive = false;
     qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
     countVendorError(QStringLiteral("llm"), m_llm->name(), e);
     m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("llm: ") + e.message));
+    if (m_voiceLost) {
+        finishNow(QStringLiteral("completed"));
+        return;
+    }
     endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
 }
 
@@ -450,7 +632,7 @@ void CallSession::onLlmFailed(const Error &e)
 
 void CallSession::speak(const QString &sentence)
 {
-    if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed)
+    if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed || m_voiceLost)
         return;
     Sentence s;
     s.id = m_nextSentenceId++;
@@ -502,8 +684,18 @@ void CallSession::onTtsFailed(int requestId, const Error &e)
     qCWarning(lcConversation) << "call" << m_ctx.callId << "TTS failed for sentence" << requestId << ":" << e.message;
     countVendorError(QStringLiteral("tts"), m_tts->name(), e);
     m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("tts: ") + e.message));
-    // Nothing can be said: end now.
-    m_pendingOutcome = m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : m_pendingOutcome;
+    // The provider retried and its spare voice (if any) failed too: nothing more can be said.
+    // The sentence is dropped (it was never heard); the call ends, but a reply still streaming
+    // may carry end_call, so its outcome and fields are waited for (bounded) and kept.
+    for (qsizetype i = 0; i < m_agentSentences.size(); ++i)
+        if (m_agentSentences.at(i).id == requestId)
+            m_agentSentences.removeAt(i--);
+    m_voiceLost = true;
+    if (m_llmActive && m_phase == Phase::Active) {
+        m_silenceTimer.stop();
+        m_closeTimer.start(kVoiceLostLlmWaitMs);
+        return;
+    }
     finishNow(QStringLiteral("completed"));
 }
 
@@ -523,25 +715,27 @@ qsizetype CallSession::sendableBytes() const
 {
     if (m_outbound.isEmpty())
         return 0;
-    bool allDone = true;
-    for (const Sentence &s : std::as_const(m_agentSentences))
-        allDone = allDone && s.ttsDone;
-    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5). The first
-    // chunk of a playback run may be 100 ms (Exotel's own helper does this) to start sooner;
-    // the tail of finished speech is sent as it is (already padded to 320 B).
-    const int full = m_sampleRate == 24000 ? 4800 : 3200;
-    const int minimum = m_sentMs == 0 ? full / 2 : full;
-    const bool tailReady = allDone || !m_marksAt.isEmpty();
-    if (m_outbound.size() < minimum && !tailReady)
+    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5); only a
+    // reply's last chunk may be shorter (already padded to 320 B). Marks go out after the chunk
+    // holding their sentence's last byte, so chunks are not cut at sentence ends.
+    const int full = fullChunkBytes();
+    if (m_outbound.size() >= full)
+        return full;
+    if (!replyComplete())
         return 0;
-    qsizetype n = qMin<qsizetype>(full, m_outbound.size());
-    // Never send past a pending mark: end this chunk at the sentence boundary.
-    for (const auto &mark : std::as_const(m_marksAt)) {
-        const qint64 rel = mark.first - m_outboundOffset;
-        if (rel > 0 && rel < n)
-            n = rel;
-    }
-    return n - n % 320;
+    return m_outbound.size() - m_outbound.size() % 320;
+}
+
+int CallSession::fullChunkBytes() const { return m_sampleRate == 24000 ? 4800 : 3200; }
+
+bool CallSession::replyComplete() const
+{
+    if (m_llmActive)
+        return false;
+    for (const Sentence &s : std::as_const(m_agentSentences))
+        if (!s.ttsDone)
+            return false;
+    return true;
 }
 
 void CallSession::noteReadiness()
@@ -586,7 +780,13 @@ void CallSession::pumpOutbound()
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
         if (ahead >= m_cfg.aheadOfRealTimeMs)
             break;
-        const qsizetype n = sendableBytes();
+        qsizetype n = sendableBytes();
+        if (n <= 0 && !m_marksAt.isEmpty() && ahead <= kRunDryMs) {
+            // A finished sentence waits for the next one's audio and playback is about to run
+            // dry: fill the chunk up with silence rather than send a short one.
+            m_outbound.append(QByteArray(fullChunkBytes() - m_outbound.size(), '\0'));
+            n = sendableBytes();
+        }
         if (n <= 0)
             break;
         const QByteArray pcm = m_outbound.left(n);
@@ -599,6 +799,11 @@ void CallSession::pumpOutbound()
             // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
             m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
             m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
+            m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
+            if (m_llmFirstTokenMs >= 0)
+                m_stats.llmFirstTokenUs.append(qint64(m_llmFirstTokenMs) * 1000);
+            if (!m_agentSentences.isEmpty() && m_agentSentences.first().firstAudioWallMs >= 0)
+                m_stats.ttsFirstAudioUs.append(m_agentSentences.first().firstAudioWallMs - m_agentSentences.first().requestedWallMs);
             m_agentTurnStartMs = callMs();
         }
         if (m_agentTurnStartMs < 0)
@@ -626,8 +831,12 @@ void CallSession::pumpOutbound()
     }
     if (!m_outbound.isEmpty()) {
         const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        // Wake exactly when the next frame is due (ahead drops to the budget).
-        schedulePump(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
+        // Wake exactly when the next frame is due (ahead drops to the budget), or, while less
+        // than a chunk waits for more audio, when playback is about to run dry.
+        if (ahead >= m_cfg.aheadOfRealTimeMs)
+            schedulePump(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
+        else if (!m_marksAt.isEmpty())
+            schedulePump(int(qBound<qint64>(qint64(1), ahead - kRunDryMs + 1, qint64(200))));
     } else if (allDone && !m_llmActive) {
         // Everything said: close the agent turn when it has played out.
         const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));
@@ -659,6 +868,7 @@ void CallSession::bargeIn()
         m_transport.sendText(Telephony::clearFrame(m_streamSid));
         ++m_stats.clearsSent;
     }
+    dropSpeculation();
     m_llm->cancel();
     m_tts->cancel();
     m_llmActive = false;
@@ -889,6 +1099,8 @@ void CallSession::finishNow(const QString &status)
     }
     if (m_ivrNavigating && m_pendingOutcome.isEmpty())
         m_pendingOutcome = QStringLiteral("ivr"); // the menu never led to a conversation outcome
+    if (m_voiceLost && m_pendingOutcome.isEmpty())
+        m_pendingOutcome = QStringLiteral("technical_failure"); // no voice and no result: call again
     Storage::CallOutcome out;
     out.outcome = m_pendingOutcome.isEmpty() ? (m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"))
                                              : m_pendingOutcome;

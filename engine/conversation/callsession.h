@@ -27,6 +27,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -42,6 +43,10 @@ struct SessionConfig
     int aheadOfRealTimeMs = 600;   // outbound audio queued ahead of playback
     int goodbyeGraceMs = 1500;     // after the last mark, or if Exotel never echoes it
     int maxFrameBytes = 256 * 1024;
+    // > 0: after this much local silence with the caller's words so far (finals + the latest
+    // interim), start the LLM before the recogniser confirms the end of the turn; its reply is
+    // held (nothing said, no tool run) until the turn ends with the same words, else dropped.
+    int speculateAfterSilenceMs = 0;
     // Call screening (human / voicemail / announcement / IVR in the first seconds) and what to
     // do for each class; see engine/screening/screeningpolicy.h.
     Screening::ScreeningPolicy screening;
@@ -49,13 +54,24 @@ struct SessionConfig
 
 struct SessionStats
 {
-    // Microseconds. STT end-of-speech event -> first outbound media frame of the reply, per turn.
+    // Microseconds. The caller's last word (local VAD) -> first outbound media frame of the
+    // reply, per turn: the reply latency a person hears.
     QList<qint64> responseLatencyUs;
+    // Its stages, per reply: last word -> the recogniser's end of turn; LLM request -> first
+    // token; first sentence to TTS -> its first audio.
+    QList<qint64> endOfSpeechWaitUs;
+    QList<qint64> llmFirstTokenUs;
+    QList<qint64> ttsFirstAudioUs;
     // Of that, what the vendors spent: LLM until the first sentence + TTS until a frame of audio.
     QList<qint64> vendorLatencyUs;
     // Interval between consecutive outbound media frames minus the audio they carried.
     QList<qint64> pacingJitterUs;
     QList<qint64> pacingAtMs; // when each of those frames left (ms since the epoch), for benchmarks
+    // LLM requests started before the turn was confirmed, those dropped (the caller went on or
+    // said something else) and the completion tokens they had cost (estimated): extra spend.
+    int speculativeRequests = 0;
+    int speculativeDropped = 0;
+    int speculativeWastedTokens = 0;
     int malformedFrames = 0;
     int clearsSent = 0;
     int framesSent = 0;
@@ -109,6 +125,15 @@ private:
     void onTranscript(const QString &text, bool isFinal, const QString &language);
     void onEndOfSpeech();
     void respond();
+    Providers::LlmRequest buildRequest(const QList<Providers::ChatMessage> &history) const;
+    void beginReply(); // the agent turn's state, as its LLM request starts (or is confirmed)
+    void maybeSpeculate();
+    void refreshSpeculation(); // the caller's words changed: restart a speculation on the new ones
+    QString callerWordsSoFar() const; // finals of this turn + the latest interim
+    bool holdForSpeculation(std::function<void()> event); // true: held until confirmed
+    void dropSpeculation();
+    bool confirmSpeculation(const QString &callerText); // true: the held reply goes on
+    void onLlmTextDone();
     void onLlmToken(const QString &text);
     void onLlmToolCall(const QString &name, const QJsonObject &args);
     void onLlmFinished();
@@ -119,6 +144,9 @@ private:
     void onTtsFailed(int requestId, const Error &e);
     void pumpOutbound();
     qsizetype sendableBytes() const;
+    int fullChunkBytes() const;
+    bool replyComplete() const; // every sentence synthesized and the LLM done: a short last chunk may go
+    static constexpr int kRunDryMs = 100; // playback this close to running out: pad a chunk with silence
     void noteReadiness();
     bool agentSpeaking() const;
     void bargeIn();
@@ -164,6 +192,8 @@ private:
     bool m_finished = false;
     bool m_loggedUnknown = false;
     bool m_loggedEarlyMedia = false;
+    QByteArray m_earlyAudio;             // caller audio while the call is matched to its row
+    static constexpr int kMaxEarlyAudioMs = 5000;
 
     // Hot-lead handoff
     HandoffDesk *m_handoffDesk = nullptr;
@@ -187,6 +217,8 @@ private:
     qint64 m_llmStartedMs = -1;
     int m_llmFirstTokenMs = -1;
     int m_sttWaitMs = -1;
+    bool m_voiceLost = false;      // TTS and its spare failed: end once the LLM turn is in
+    static constexpr int kVoiceLostLlmWaitMs = 20000;
     QString m_pendingOutcome;      // set by the end_call tool
     QJsonObject m_pendingFields;
     bool m_closingAfterSpeech = false;
@@ -194,6 +226,22 @@ private:
     QTimer m_silenceTimer;
     QTimer m_maxDurationTimer;
     QTimer m_closeTimer;
+
+    // Speculative reply (SessionConfig::speculateAfterSilenceMs)
+    struct Speculation
+    {
+        bool running = false;
+        QString text;       // the caller's words it answers
+        QString lastTried;  // not tried twice on the same words
+        qint64 lastWordMs = -1; // VAD position of the caller's last word when it started
+        qint64 startedUs = 0;
+        qint64 firstTokenUs = -1;
+        int chars = 0;
+        QList<std::function<void()>> held; // LLM events, replayed in order once confirmed
+    };
+    Speculation m_spec;
+    QString m_lastInterim; // the latest interim transcript since the last final
+    qint64 m_lastTranscriptAtMs = -1; // VAD position when the latest transcript arrived
 
     // Agent speech
     struct Sentence { int id; QString text; qint64 firstAudioWallMs = -1; qint64 requestedWallMs = 0; bool ttsDone = false; bool queued = false; };

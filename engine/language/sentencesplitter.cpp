@@ -19,6 +19,11 @@ bool isEnd(QChar c)
     return c == QLatin1Char('.') || c.unicode() == 0x2026 || isHardEnd(c);
 }
 
+bool isClauseEnd(QChar c)
+{
+    return c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char(':') || c.unicode() == 0x2014;
+}
+
 bool isCloser(QChar c)
 {
     return c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QLatin1Char(')') || c == QLatin1Char(']')
@@ -82,9 +87,25 @@ QStringList SentenceSplitter::feed(const QString &chunk)
         const QChar c = m_buffer.at(i);
         if (c == QLatin1Char('\n')) {
             const QString s = m_buffer.mid(sentenceStart, i - sentenceStart).trimmed();
-            if (!s.isEmpty())
+            if (!s.isEmpty()) {
                 out << s;
+                m_emitted = true;
+            }
             sentenceStart = i + 1;
+            ++i;
+            continue;
+        }
+        if (m_firstClauseWords > 0 && !m_emitted && isClauseEnd(c)) {
+            // The first piece of a stream may end at a clause ("Ji bilkul," "Wonderful,") so the
+            // voice starts sooner; never inside a number ("45,00,000": no space after the comma).
+            if (i + 1 >= n)
+                break; // wait for the next character to decide
+            const QString clause = m_buffer.mid(sentenceStart, i + 1 - sentenceStart).trimmed();
+            if (m_buffer.at(i + 1).isSpace() && clause.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= m_firstClauseWords) {
+                out << clause;
+                m_emitted = true;
+                sentenceStart = i + 1;
+            }
             ++i;
             continue;
         }
@@ -111,8 +132,10 @@ QStringList SentenceSplitter::feed(const QString &chunk)
         }
         if (ends) {
             const QString s = m_buffer.mid(sentenceStart, j - sentenceStart).trimmed();
-            if (!s.isEmpty())
+            if (!s.isEmpty()) {
                 out << s;
+                m_emitted = true;
+            }
             sentenceStart = j;
         }
         i = j;

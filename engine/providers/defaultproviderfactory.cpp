@@ -1,6 +1,7 @@
 #include "defaultproviderfactory.h"
 
 #include "core/logging.h"
+#include "fallbacktts.h"
 #include "local/scripteddialog.h"
 
 namespace Leadline::Providers {
@@ -18,8 +19,8 @@ DefaultProviderFactory::DefaultProviderFactory(const Settings &s)
     m_eleven.apiKey = s.value(QStringLiteral("ELEVENLABS_API_KEY")).toUtf8();
     m_eleven.baseUrl = QUrl(s.value(QStringLiteral("ELEVENLABS_BASE_URL")));
     m_eleven.voiceId = s.value(QStringLiteral("ELEVENLABS_VOICE_ID"));
-    if (!liveStt() || !liveTts())
-        m_offline = std::make_shared<OfflineSpeechEngine>();
+    // The offline voice also stands in for ElevenLabs when a sentence cannot be had from it.
+    m_offline = std::make_shared<OfflineSpeechEngine>();
     if (!liveStt())
         qCWarning(lcCore) << "DEEPGRAM_API_KEY is not set: speech recognition is OFFLINE (PocketSphinx, English only, demo quality)";
     if (!m_llmLive)
@@ -44,8 +45,12 @@ std::unique_ptr<LanguageModel> DefaultProviderFactory::createLlm(QNetworkAccessM
 
 std::unique_ptr<TextToSpeech> DefaultProviderFactory::createTts(QNetworkAccessManager *nam) const
 {
-    if (liveTts())
-        return std::make_unique<ElevenLabsTts>(nam, m_eleven);
+    if (liveTts()) {
+        auto live = std::make_unique<ElevenLabsTts>(nam, m_eleven);
+        if (!m_offline->ttsAvailable())
+            return live;
+        return std::make_unique<FallbackTts>(std::move(live), std::make_unique<EspeakTts>(m_offline));
+    }
     return std::make_unique<EspeakTts>(m_offline);
 }
 

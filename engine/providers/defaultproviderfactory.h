@@ -1,6 +1,7 @@
 // DefaultProviderFactory: per provider, the vendor client when its key is configured, else the
 // offline stand-in (loudly logged once at start): PocketSphinx for STT, the scripted dialog for
-// the LLM, espeak-ng for TTS (see local/offlinespeech.h; demo quality).
+// the LLM, espeak-ng for TTS (see local/offlinespeech.h; demo quality). A live ElevenLabs voice
+// gets espeak-ng as its spare (FallbackTts: a vendor blip costs a pause, never the call).
 // Base URLs come from settings so self-hosted or protocol-compatible servers can stand in.
 // Thread: const after construction; create*() run on worker threads.
 #pragma once
@@ -36,7 +37,7 @@ private:
     OpenAiConfig m_openai;
     ElevenLabsConfig m_eleven;
     bool m_llmLive = false;
-    std::shared_ptr<OfflineSpeechEngine> m_offline; // only when a speech provider runs offline
+    std::shared_ptr<OfflineSpeechEngine> m_offline; // offline speech, and the live voice's spare
 };
 
 } // namespace Leadline::Providers

@@ -43,6 +43,9 @@ public:
 
 Q_SIGNALS:
     void token(const QString &text);
+    // The reply's text is complete although the stream goes on (a tool call is streaming): what
+    // was said can be spoken now. Optional; finished() follows in any case.
+    void textDone();
     void toolCall(const QString &name, const QJsonObject &arguments);
     void finished(const Leadline::Providers::LlmUsage &usage);
     void failed(const Leadline::Error &error);

@@ -28,6 +28,8 @@ Q_SIGNALS:
     void audio(int requestId, const QByteArray &pcm); // S16LE mono at sampleRate()
     void done(int requestId);
     void failed(int requestId, const Leadline::Error &error);
+    // A failure the caller did not hear as one (said by a spare voice instead): for the metrics.
+    void degraded(int requestId, const Leadline::Error &error);
 };
 
 } // namespace Leadline::Providers

@@ -10,6 +10,7 @@
 #include "handoffapi.h"
 #include "httperror.h"
 #include "core/securecompare.h"
+#include "conversation/latencymetrics.h"
 #include "conversation/vendorerrors.h"
 #include "storage/analyticsqueries.h"
 #include "storage/callrepository.h"
@@ -389,6 +390,8 @@ HttpResponse DialerApi::metrics(const RouteContext &) const
            + QByteArray::number(m_webhooks.rejectedAuth.load() + m_webhooks.badBody.load() + m_webhooks.errors.load()) + '\n';
     if (m_vendorErrors)
         out += m_vendorErrors->prometheus();
+    if (m_latency)
+        out += m_latency->prometheus();
     return HttpResponse::text(out, "text/plain; version=0.0.4; charset=utf-8");
 }
 

@@ -16,7 +16,7 @@
 namespace Leadline::Storage { class Database; }
 namespace Leadline::Campaigns { class CampaignService; class CallLifecycle; class Dialer; }
 namespace Leadline { class Clock; class Settings; }
-namespace Leadline::Conversation { class VendorErrors; }
+namespace Leadline::Conversation { class VendorErrors; class LatencyMetrics; }
 
 namespace Leadline::Server {
 
@@ -46,6 +46,7 @@ public:
     void setSessionIndex(SessionIndex *index) { m_sessionIndex = index; }
     // Vendor failures counted by this node's call sessions, for /metrics; optional.
     void setVendorErrors(const Conversation::VendorErrors *errors) { m_vendorErrors = errors; }
+    void setLatencyMetrics(const Conversation::LatencyMetrics *latency) { m_latency = latency; }
 
 private:
     HttpResponse start(const RouteContext &ctx) const;
@@ -65,6 +66,7 @@ private:
     Campaigns::Dialer *m_dialer;
     SessionIndex *m_sessionIndex = nullptr;
     const Conversation::VendorErrors *m_vendorErrors = nullptr;
+    const Conversation::LatencyMetrics *m_latency = nullptr;
     DialerApiOptions m_options;
 
     struct Counters

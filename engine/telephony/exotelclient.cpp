@@ -1,5 +1,6 @@
 #include "exotelclient.h"
 
+#include "core/oneshotbody.h"
 #include "core/logging.h"
 #include "core/settings.h"
 
@@ -385,7 +386,11 @@ void ExotelClient::send(Pending p)
     if (p.verb == "POST") {
         QNetworkRequest post = req;
         post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        reply = m_nam.post(post, p.body);
+        // Sent once: if Exotel took it and the connection died, Qt must not place it again.
+        auto *body = new OneShotBody(p.body);
+        post.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+        reply = m_nam.post(post, body);
+        body->setParent(reply);
     } else {
         reply = m_nam.get(req);
     }

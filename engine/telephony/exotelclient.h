@@ -1,7 +1,9 @@
 // ExotelClient: asynchronous Exotel REST client (v1 Calls/connect and call details).
 // Every request passes one token bucket (default 3 requests/s, under Exotel's 200/min per
 // account); HTTP 429 backs the whole client off exponentially (1 s, 2 s, 4 s ... cap 60 s) and
-// retries the same request, which is not a dial attempt. Errors come back as Error with a
+// retries the same request, which is not a dial attempt. A POST is sent at most once: if the
+// connection dies after Exotel read it, Qt may not re-send it (OneShotBody) and the failure is a
+// network error the dialer counts as an attempt. Errors come back as Error with a
 // detail code "exotel_<reason>" and the vendor's message; the API token is never logged.
 // Thread: lives on the thread of the QNetworkAccessManager passed in (the dialer thread);
 // call it only from that thread. Callbacks run on that thread, and not after destruction.

@@ -1,13 +1,17 @@
 // StreamingServer: a raw loopback HTTP/1.1 server for vendor-client tests. Each accepted
-// request gets the next scripted response: a status, headers and body pieces written with a
-// delay between them (to exercise streaming parsers), then the connection closes. Requests are
-// recorded. Thread: the test's.
+// request gets the next scripted response (or, once the script is empty, what `handler`
+// returns for it): a status, headers and body pieces written with a delay between them (to
+// exercise streaming parsers) after an optional first-byte delay, then the connection closes.
+// A response may instead drop the connection after reading the request (close or reset), as a
+// vendor that took the request and died. Requests are recorded. Thread: the test's.
 #pragma once
 
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <deque>
+#include <functional>
+#include <memory>
 
 namespace Leadline::Testing {
 
@@ -20,6 +24,8 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         QList<QByteArray> pieces;
         int pieceDelayMs = 5;
+        enum class Drop { None, Close, Reset } drop = Drop::None;
+        int firstByteDelayMs = 0;
     };
     struct Request
     {
@@ -38,6 +44,7 @@ public:
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
     void push(Response r) { m_script.push_back(std::move(r)); }
     QList<Request> requests;
+    std::function<Response(const Request &)> handler;
 
 private:
     void serve(QTcpSocket *s)
@@ -58,9 +65,23 @@ private:
             requests.append({head, buffer->mid(end + 4, length)});
             buffer->clear();
             QObject::disconnect(s, &QTcpSocket::readyRead, this, nullptr);
-            respond(s, m_script.empty() ? Response{500, {}, {"no scripted response"}} : m_script.front());
+            Response r = !m_script.empty() ? m_script.front()
+                         : handler        ? handler(requests.last())
+                                          : Response{500, {}, {"no scripted response"}};
             if (!m_script.empty())
                 m_script.pop_front();
+            if (r.drop != Response::Drop::None) {
+                QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+                if (r.drop == Response::Drop::Reset)
+                    s->abort();
+                else
+                    s->disconnectFromHost();
+                return;
+            }
+            if (r.firstByteDelayMs > 0)
+                QTimer::singleShot(r.firstByteDelayMs, s, [this, s, r] { respond(s, r); });
+            else
+                respond(s, r);
         });
         QObject::connect(s, &QObject::destroyed, [buffer] { delete buffer; });
     }

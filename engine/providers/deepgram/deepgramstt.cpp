@@ -26,9 +26,16 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
         m_keepAlive.start();
     });
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &DeepgramStt::onMessage);
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, [this] {
+        m_ws.close(); // Deepgram did not close within drainMs
+        endDrain();
+    });
     connect(&m_ws, &QWebSocket::disconnected, this, [this] {
         m_open = false;
         m_keepAlive.stop();
+        if (m_drainTimer.isActive())
+            endDrain();
         if (!m_stopped)
             emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram closed the stream (%1 %2)")
                                                                  .arg(int(m_ws.closeCode())).arg(m_ws.closeReason()),
@@ -132,9 +139,20 @@ void DeepgramStt::stop()
         return;
     m_stopped = true;
     m_keepAlive.stop();
-    if (m_open)
-        m_ws.sendTextMessage(QStringLiteral(R"({"type":"CloseStream"})"));
-    m_ws.close();
+    if (!m_open) {
+        m_ws.close();
+        return;
+    }
+    // Deepgram answers CloseStream with its last results and a Metadata message, then closes:
+    // keep listening for them, but not for long.
+    m_ws.sendTextMessage(QStringLiteral(R"({"type":"CloseStream"})"));
+    m_drainTimer.start(m_cfg.drainMs);
+}
+
+void DeepgramStt::endDrain()
+{
+    m_drainTimer.stop();
+    emit drained();
 }
 
 void DeepgramStt::onMessage(const QString &text)
@@ -161,6 +179,8 @@ void DeepgramStt::onMessage(const QString &text)
         }
         break;
     case DeepgramMessage::Type::Error:
+        if (m_stopped)
+            break; // the stream is being closed anyway
         emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram error: %1").arg(m.error), QStringLiteral("server_error")));
         break;
     case DeepgramMessage::Type::Metadata:

@@ -1,7 +1,10 @@
 // DeepgramStt: Deepgram live streaming STT over QWebSocket (reference vendors.md §1):
 // linear16 at the call's rate, interim results, endpointing + utterance_end, VAD events,
-// KeepAlive every 4 s, Finalize on local end of speech, CloseStream at the end. Audio that
-// arrives before the socket is open is buffered (bounded). Thread: the call's worker thread.
+// KeepAlive every 4 s, Finalize on local end of speech, CloseStream at the end. After
+// CloseStream the socket stays open until Deepgram has sent its last results and closed it
+// (bounded by drainMs), so the caller's last words still arrive as transcripts; drained() tells
+// when. Audio that arrives before the socket is open is buffered (bounded).
+// Thread: the call's worker thread.
 #pragma once
 
 #include "providers/speechtotext.h"
@@ -19,6 +22,7 @@ struct DeepgramConfig
     QString model = QStringLiteral("nova-3");
     int endpointingMs = 300;
     int utteranceEndMs = 1000;
+    int drainMs = 1500; // after CloseStream: wait this long at most for the final results
 };
 
 // One parsed server message.
@@ -36,6 +40,9 @@ struct DeepgramMessage
 class DeepgramStt final : public SpeechToText
 {
     Q_OBJECT
+Q_SIGNALS:
+    void drained(); // after stop(): the stream is closed (Deepgram done, or drainMs passed)
+
 public:
     DeepgramStt(DeepgramConfig config, QObject *parent = nullptr);
     ~DeepgramStt() override;
@@ -45,14 +52,18 @@ public:
     void finalize() override;
     void stop() override;
 
+    bool draining() const { return m_drainTimer.isActive(); }
+
     static QUrl streamUrl(const DeepgramConfig &config, const SttOptions &options);
     static DeepgramMessage parse(const QByteArray &json);
 
 private:
     void onMessage(const QString &text);
+    void endDrain();
     QWebSocket m_ws;
     DeepgramConfig m_cfg;
     QTimer m_keepAlive;
+    QTimer m_drainTimer;
     QByteArray m_pending; // audio before the socket opened
     bool m_open = false;
     bool m_stopped = false;

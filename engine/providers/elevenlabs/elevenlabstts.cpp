@@ -2,9 +2,11 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "core/oneshotbody.h"
 #include "providers/replyutil.h"
 
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace Leadline::Providers {
@@ -28,12 +30,14 @@ QByteArray ElevenLabsTts::requestBody(const QString &text, const TtsOptions &opt
 void ElevenLabsTts::synthesize(int requestId, const QString &text, const TtsOptions &options)
 {
     m_queue.append(Job{requestId, text, options});
-    if (!m_reply)
+    if (!m_reply && !m_waiting)
         startNext();
 }
 
 void ElevenLabsTts::cancel()
 {
+    ++m_generation;
+    m_waiting = false;
     m_queue.clear();
     m_currentId = -1;
     m_odd.clear();
@@ -45,6 +49,7 @@ void ElevenLabsTts::startNext()
     if (m_queue.isEmpty())
         return;
     const Job job = m_queue.takeFirst();
+    m_waiting = false;
     m_currentId = job.id;
     m_odd.clear();
     QUrl url = m_cfg.baseUrl;
@@ -54,7 +59,12 @@ void ElevenLabsTts::startNext()
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setRawHeader("xi-api-key", m_cfg.apiKey);
     req.setTransferTimeout(m_cfg.timeoutMs);
-    QNetworkReply *reply = m_nam->post(req, requestBody(job.text, job.options, m_cfg));
+    // Sent once: a connection dropped after ElevenLabs read the request may have been billed, so
+    // Qt must not re-send it on its own (the sentence goes to the spare voice instead).
+    auto *body = new OneShotBody(requestBody(job.text, job.options, m_cfg));
+    req.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+    QNetworkReply *reply = m_nam->post(req, body);
+    body->setParent(reply);
     m_reply = reply;
     const int id = job.id;
     connect(reply, &QNetworkReply::readyRead, this, [this, reply, id] {
@@ -69,7 +79,8 @@ void ElevenLabsTts::startNext()
         if (!pcm.isEmpty())
             emit audio(id, pcm);
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, id] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, job] {
+        const int id = job.id;
         if (reply != m_reply)
             return;
         m_reply = nullptr;
@@ -80,6 +91,18 @@ void ElevenLabsTts::startNext()
             if (!rest.isEmpty())
                 emit audio(id, rest.left(rest.size() - rest.size() % 2));
             emit done(id);
+        } else if (const int delay = retryDelayMs(reply, status, job.attempt); delay >= 0) {
+            // A blip: the same sentence again, ahead of the rest, after the vendor's delay.
+            Job again = job;
+            ++again.attempt;
+            m_queue.prepend(again);
+            m_waiting = true;
+            const quint64 gen = m_generation;
+            QTimer::singleShot(delay, this, [this, gen] {
+                if (gen == m_generation && m_waiting)
+                    startNext();
+            });
+            return;
         } else {
             const QJsonObject detail = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("detail")).toObject();
             const QString what = detail.value(QStringLiteral("message")).toString();
@@ -91,6 +114,33 @@ void ElevenLabsTts::startNext()
         }
         startNext();
     });
+}
+
+int ElevenLabsTts::retryDelayMs(QNetworkReply *reply, int status, int attempt) const
+{
+    if (attempt >= m_cfg.maxRetries)
+        return -1;
+    const QNetworkReply::NetworkError error = reply->error();
+    // A vendor answer that says "not done": 429 system_busy / too_many_concurrent_requests, 5xx.
+    // With no answer, only a connection that never got the request through may be repeated.
+    const bool unreached = status == 0
+                           && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError
+                               || error == QNetworkReply::TemporaryNetworkFailureError);
+    if (!(status == 429 || status >= 500) && !unreached)
+        return -1;
+    int delay = 200 * (1 << attempt); // 200 ms, 400 ms
+    const QByteArray ms = reply->rawHeader("retry-after-ms");
+    const QByteArray secs = reply->rawHeader("retry-after");
+    bool ok = false;
+    if (!ms.isEmpty()) {
+        const int v = ms.trimmed().toInt(&ok);
+        if (ok)
+            delay = v;
+    } else if (!secs.isEmpty()) {
+        const double v = secs.trimmed().toDouble(&ok);
+        delay = ok ? int(v * 1000) : m_cfg.maxRetryDelayMs + 1; // an HTTP date: far too long to wait
+    }
+    return delay <= m_cfg.maxRetryDelayMs ? qMax(0, delay) : -1;
 }
 
 } // namespace Leadline::Providers

@@ -61,6 +61,7 @@ void OpenAiChat::send()
         req.setRawHeader("Authorization", "Bearer " + m_cfg.apiKey);
     req.setTransferTimeout(m_cfg.timeoutMs);
     m_parser = ChatStreamParser();
+    m_textDone = false;
     m_reply = m_nam->post(req, m_body);
     connect(m_reply, &QNetworkReply::readyRead, this, &OpenAiChat::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &OpenAiChat::onFinished);
@@ -79,6 +80,12 @@ void OpenAiChat::onReadyRead()
         emit token(text);
     if (gen != m_generation)
         return; // cancelled from a slot
+    if (!m_textDone && !m_parser.toolCalls().isEmpty()) {
+        m_textDone = true; // content comes before tool calls: the words are all here
+        emit textDone();
+        if (gen != m_generation)
+            return;
+    }
     if (m_parser.failed()) {
         const Error e = m_parser.error();
         cancel();

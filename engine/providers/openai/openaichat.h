@@ -1,7 +1,8 @@
 // OpenAiChat: streaming chat completions against any OpenAI-compatible server (OpenAI, Ollama,
 // llama.cpp, vLLM): POST {base}/chat/completions with stream=true, parsed as it arrives.
 // Retries 408/409/429/5xx and connection errors up to twice, honouring retry-after(-ms) when it
-// is short (a caller is waiting); insufficient_quota and 4xx are not retried. Never logs the key.
+// is short (a caller is waiting); insufficient_quota and 4xx are not retried. textDone() comes
+// as soon as a tool call starts streaming (the words before it can be spoken). Never logs the key.
 // Thread: the call's worker thread (uses that worker's QNetworkAccessManager).
 #pragma once
 
@@ -51,6 +52,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     ChatStreamParser m_parser;
     int m_attempt = 0;
+    bool m_textDone = false; // textDone() emitted for this response
     quint64 m_generation = 0;
 };
 

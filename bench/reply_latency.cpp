@@ -1,0 +1,313 @@
+// reply_latency: what a person on the phone waits for Leadline, measured at the caller. The real
+// /media endpoint (ServerPool, MediaEndpoint, CallSession) runs with the real vendor clients
+// (DeepgramStt, OpenAiChat, ElevenLabsTts) against loopback emulators of the vendors at fixed
+// latencies (bench/vendoremulators.h): Deepgram endpointing as the product asks (300 ms), LLM
+// first token after 300 ms then 50 tokens/s, TTS first audio byte after 150 ms. Simulated Exotel
+// callers (their own thread) stream 20 ms frames at real pace, wait for the agent's audio to
+// play out, say their next line, and measure:
+//   reply_ms    = the last frame of the caller's line sent -> the first agent media frame received
+//   greeting_ms = `start` sent -> the first agent media frame received
+// Prints one JSON line (p50/p90/max over every reply of every call).
+// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120]
+#include "anycallrecorder.h"
+#include "exotelcaller.h"
+#include "vendoremulators.h"
+
+#include "conversation/mediaendpoint.h"
+#include "core/clock.h"
+#include "providers/deepgram/deepgramstt.h"
+#include "providers/elevenlabs/elevenlabstts.h"
+#include "providers/openai/openaichat.h"
+#include "server/requestauth.h"
+#include "server/serverpool.h"
+#include "telephony/mediaprotocol.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+
+using namespace Leadline;
+
+namespace {
+
+const QStringList kLines = {QStringLiteral("Yes, I am interested."), QStringLiteral("About 75 lakh, call me tomorrow evening.")};
+const QList<int> kLineMs = {1200, 2000};
+
+
+class EmulatedVendors final : public Providers::ProviderFactory
+{
+public:
+    Providers::DeepgramConfig deepgram;
+    Providers::OpenAiConfig openai;
+    Providers::ElevenLabsConfig eleven;
+    std::unique_ptr<Providers::SpeechToText> createStt(QNetworkAccessManager *) const override
+    {
+        return std::make_unique<Providers::DeepgramStt>(deepgram);
+    }
+    std::unique_ptr<Providers::LanguageModel> createLlm(QNetworkAccessManager *nam) const override
+    {
+        return std::make_unique<Providers::OpenAiChat>(nam, openai);
+    }
+    std::unique_ptr<Providers::TextToSpeech> createTts(QNetworkAccessManager *nam) const override
+    {
+        return std::make_unique<Providers::ElevenLabsTts>(nam, eleven);
+    }
+    QString describe() const override { return QStringLiteral("emulated vendors"); }
+};
+
+// One simulated Exotel leg that listens, speaks its lines after the agent finished, and times
+// what it hears. Thread: the client thread.
+class MeasuringCaller : public QObject
+{
+public:
+    MeasuringCaller(const QUrl &url, int index, QObject *parent) : QObject(parent), m_index(index)
+    {
+        m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        connect(m_ws, &QWebSocket::connected, this, &MeasuringCaller::onConnected);
+        connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &m) { onServer(m.toUtf8()); });
+        connect(m_ws, &QWebSocket::disconnected, this, [this] { m_done = true; m_timer.stop(); });
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, &MeasuringCaller::tick);
+        m_ws->open(url);
+    }
+    bool done() const { return m_done; }
+    qint64 greetingMs = -1;
+    QList<qint64> replyMs;
+
+private:
+    QString sid() const { return QStringLiteral("%1").arg(m_index, 32, 16, QLatin1Char('0')); }
+    void onConnected()
+    {
+        m_clock.start();
+        m_ws->sendTextMessage(QStringLiteral(R"({"event":"connected"})"));
+        const QJsonObject start{{QStringLiteral("event"), QStringLiteral("start")},
+                                {QStringLiteral("sequence_number"), 1},
+                                {QStringLiteral("stream_sid"), sid()},
+                                {QStringLiteral("start"), QJsonObject{{QStringLiteral("stream_sid"), sid()},
+                                                                      {QStringLiteral("call_sid"), sid()},
+                                                                      {QStringLiteral("account_sid"), QStringLiteral("bench")},
+                                                                      {QStringLiteral("from"), QStringLiteral("09876543210")},
+                                                                      {QStringLiteral("to"), QStringLiteral("08047112233")},
+                                                                      {QStringLiteral("media_format"), QJsonObject{{QStringLiteral("encoding"), QStringLiteral("raw/slin")},
+                                                                                                                   {QStringLiteral("sample_rate"), QStringLiteral("8000")},
+                                                                                                                   {QStringLiteral("bit_rate"), QStringLiteral("128kbps")}}}}}};
+        m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(start).toJson(QJsonDocument::Compact)));
+        m_startAt = m_clock.elapsed();
+        m_waitingSince = m_startAt;
+        m_timer.start(5);
+    }
+    void tick()
+    {
+        // Frames leave when their 20 ms have been "captured", like Exotel's.
+        while (!m_done && m_clock.elapsed() >= m_audioMs + 20) {
+            QByteArray pcm;
+            if (m_speakingLeft > 0) {
+                pcm = Audio::tone(20, 8000, 180.0 + 40.0 * ((m_audioMs / 200) % 3), 0.3);
+                m_speakingLeft -= 20;
+                if (m_speakingLeft <= 0) {
+                    m_speechEndAt = m_clock.elapsed();
+                    m_waitingSince = m_speechEndAt;
+                }
+            } else {
+                pcm = Audio::silence(20, 8000);
+                // The agent has finished (played out, a moment of quiet): say the next line.
+                const bool answered = m_waitingSince < 0;
+                if (answered && m_line < kLines.size() && m_clock.elapsed() >= m_playEnd + 400 && m_clock.elapsed() >= m_lastMediaAt + 400) {
+                    m_speakingLeft = kLineMs.at(m_line++);
+                }
+            }
+            ++m_chunk;
+            m_ws->sendTextMessage(QString::fromUtf8(Telephony::mediaFrame(sid(), pcm, m_chunk, m_audioMs)));
+            m_audioMs += 20;
+        }
+    }
+    void onServer(const QByteArray &frame)
+    {
+        const QJsonObject o = QJsonDocument::fromJson(frame).object();
+        const QString ev = o.value(QStringLiteral("event")).toString();
+        const qint64 now = m_clock.elapsed();
+        if (ev == QLatin1String("media")) {
+            if (m_waitingSince >= 0) {
+                if (m_speechEndAt < 0)
+                    greetingMs = now - m_startAt;
+                else
+                    replyMs.append(now - m_speechEndAt);
+                m_waitingSince = -1;
+            }
+            m_lastMediaAt = now;
+            const qint64 ms = QByteArray::fromBase64(o[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size() / 16;
+            m_playEnd = std::max(m_playEnd, now) + ms;
+        } else if (ev == QLatin1String("clear")) {
+            m_playEnd = now;
+        } else if (ev == QLatin1String("mark")) {
+            const QByteArray echo = frame;
+            QTimer::singleShot(int(std::max<qint64>(0, m_playEnd - now)), this, [this, echo] {
+                if (m_ws->isValid())
+                    m_ws->sendTextMessage(QString::fromUtf8(echo));
+            });
+        }
+    }
+
+    int m_index;
+    QWebSocket *m_ws;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_audioMs = 0;
+    qint64 m_chunk = 0;
+    qint64 m_startAt = 0;
+    qint64 m_speechEndAt = -1;
+    qint64 m_waitingSince = -1; // waiting for the agent's first frame (greeting or reply)
+    qint64 m_playEnd = 0;
+    qint64 m_lastMediaAt = 0;
+    int m_speakingLeft = 0;
+    int m_line = 0;
+    bool m_done = false;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    const QCommandLineOption callsOpt(QStringLiteral("calls"), QStringLiteral("calls in all"), QStringLiteral("n"), QStringLiteral("20"));
+    const QCommandLineOption concOpt(QStringLiteral("concurrency"), QStringLiteral("calls at once"), QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption specOpt(QStringLiteral("speculate-ms"), QStringLiteral("SessionConfig::speculateAfterSilenceMs (0 = off)"),
+                                     QStringLiteral("ms"), QStringLiteral("120"));
+    p.addOptions({callsOpt, concOpt, specOpt});
+    p.process(app);
+    const int calls = qMax(1, p.value(callsOpt).toInt());
+    const int concurrency = qBound(1, p.value(concOpt).toInt(), calls);
+    QLoggingCategory::setFilterRules(QStringLiteral("leadline.*.info=false\nleadline.*.warning=false"));
+
+    // The vendors, on their own thread.
+    QThread vendorThread;
+    vendorThread.setObjectName(QStringLiteral("bench-vendors"));
+    QObject *vendorHost = new QObject;
+    vendorHost->moveToThread(&vendorThread);
+    vendorThread.start();
+    EmulatedVendors vendors;
+    QMetaObject::invokeMethod(vendorHost, [&] {
+        auto *dg = new Bench::DeepgramEmulator(kLines, vendorHost);
+        auto *llm = Bench::openAiEmulator([](int userTurns) {
+            if (userTurns <= 1)
+                return Bench::LlmReply{QStringLiteral("Wonderful, thank you for your interest. What budget do you have in mind for the flat?"), {}};
+            return Bench::LlmReply{QStringLiteral("Perfect, I have noted 75 lakh. Our advisor will call you tomorrow evening. Thank you!"),
+                                   QJsonObject{{QStringLiteral("outcome"), QStringLiteral("interested")},
+                                               {QStringLiteral("budget"), QStringLiteral("75 lakh")},
+                                               {QStringLiteral("callback_time"), QStringLiteral("tomorrow evening")}}};
+        }, 300, 50, vendorHost);
+        auto *tts = Bench::elevenLabsEmulator(150, vendorHost);
+        vendors.deepgram.baseUrl = dg->url();
+        vendors.deepgram.apiKey = "dg-bench";
+        vendors.openai.baseUrl = QUrl(llm->baseUrl() + QStringLiteral("/v1"));
+        vendors.openai.apiKey = "sk-bench";
+        vendors.eleven.baseUrl = QUrl(tts->baseUrl());
+        vendors.eleven.apiKey = "el-bench";
+        vendors.eleven.voiceId = QStringLiteral("bench-voice");
+    }, Qt::BlockingQueuedConnection);
+
+    SystemClock clock;
+    Bench::AnyCallRecorder recorder;
+    Conversation::SessionConfig sessionConfig;
+    sessionConfig.screening.enabled = false; // a latency bench: the caller is a person
+    sessionConfig.speculateAfterSilenceMs = p.value(specOpt).toInt(); // the product runs 120 (app/main.cpp)
+    Conversation::MediaEndpoint endpoint(vendors, recorder, clock, Conversation::MediaAuthConfig{}, sessionConfig);
+    QMutex statsMutex;
+    QList<double> serverReply;
+    int sessions = 0, speculative = 0, dropped = 0;
+    QObject::connect(&endpoint, &Conversation::MediaEndpoint::sessionFinished, &app,
+                     [&](qint64, const Conversation::SessionStats &s) {
+                         QMutexLocker lock(&statsMutex);
+                         ++sessions;
+                         speculative += s.speculativeRequests;
+                         dropped += s.speculativeDropped;
+                         for (qint64 us : s.responseLatencyUs)
+                             serverReply.append(us / 1000.0);
+                     }, Qt::DirectConnection);
+    Server::Router router;
+    router.addWebSocketPath(QStringLiteral("/media"));
+    Server::RequestAuth restAuth("unused");
+    Server::ServerPool pool(router, restAuth);
+    pool.setWebSocketHandler([&endpoint](std::unique_ptr<QWebSocket> ws, QObject *worker) { endpoint.handle(std::move(ws), worker); });
+    Server::ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = qMax(1, QThread::idealThreadCount());
+    if (!pool.start(opts)) {
+        qCritical("cannot start the server");
+        return 1;
+    }
+
+    QThread clientThread;
+    clientThread.setObjectName(QStringLiteral("bench-callers"));
+    QObject *host = new QObject;
+    host->moveToThread(&clientThread);
+    clientThread.start();
+    QList<double> replies, greetings;
+    int started = 0, finished = 0;
+    QList<MeasuringCaller *> live;
+    QElapsedTimer wall;
+    wall.start();
+    while ((finished < calls) && wall.elapsed() < 60000 + calls * 15000 / concurrency) {
+        QMetaObject::invokeMethod(host, [&] {
+            for (int i = 0; i < live.size(); ++i) {
+                MeasuringCaller *c = live.at(i);
+                if (!c->done())
+                    continue;
+                for (qint64 ms : c->replyMs)
+                    replies.append(double(ms));
+                if (c->greetingMs >= 0)
+                    greetings.append(double(c->greetingMs));
+                delete c;
+                live.removeAt(i--);
+                ++finished;
+            }
+            while (live.size() < concurrency && started < calls) {
+                const QUrl url(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(pool.port()).arg(started, 16, 16, QLatin1Char('0')));
+                live.append(new MeasuringCaller(url, started, host));
+                ++started;
+            }
+        }, Qt::BlockingQueuedConnection);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        QThread::msleep(100);
+    }
+    QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+    clientThread.quit();
+    clientThread.wait();
+    pool.stop();
+    QMetaObject::invokeMethod(vendorHost, [vendorHost] { delete vendorHost; }, Qt::BlockingQueuedConnection);
+    vendorThread.quit();
+    vendorThread.wait();
+
+    QMutexLocker lock(&statsMutex);
+    const QJsonObject result{
+        {QStringLiteral("bench"), QStringLiteral("reply_latency")},
+        {QStringLiteral("calls"), calls},
+        {QStringLiteral("calls_completed"), finished},
+        {QStringLiteral("concurrency"), concurrency},
+        {QStringLiteral("replies"), replies.size()},
+        {QStringLiteral("reply_ms_p50"), Bench::percentile(replies, 50)},
+        {QStringLiteral("reply_ms_p90"), Bench::percentile(replies, 90)},
+        {QStringLiteral("reply_ms_max"), Bench::percentile(replies, 100)},
+        {QStringLiteral("greeting_ms_p50"), Bench::percentile(greetings, 50)},
+        {QStringLiteral("greeting_ms_p90"), Bench::percentile(greetings, 90)},
+        {QStringLiteral("server_reply_ms_p50"), Bench::percentile(serverReply, 50)},
+        {QStringLiteral("speculate_after_silence_ms"), sessionConfig.speculateAfterSilenceMs},
+        {QStringLiteral("llm_requests_speculative"), speculative},
+        {QStringLiteral("llm_requests_speculative_dropped"), dropped},
+        {QStringLiteral("vendor_latency_ms"), QJsonObject{{QStringLiteral("deepgram_endpointing"), 300}, {QStringLiteral("llm_first_token"), 300},
+                                                          {QStringLiteral("llm_tokens_per_s"), 50}, {QStringLiteral("tts_first_byte"), 150}}},
+    };
+    printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    fflush(stdout);
+    return 0;
+}
