@@ -1,7 +1,8 @@
 // kill -9 recovery with the real binary: `leadline --headless` dials four leads through a fake
 // Exotel on loopback, is killed with SIGKILL, and a restarted node reconciles the calls left in
 // flight from Exotel's call details: finished ones settle per the retry policy, the live one is
-// left alone, and no lead is dialled twice.
+// left alone, and no lead is dialled twice. With two nodes on one PostgreSQL, the surviving peer
+// takes the killed node's calls over without waiting for it to restart.
 #include "campaigns/callingwindow.h"
 #include "fakes/fakeexotelserver.h"
 #include "fakes/testdatabase.h"
@@ -19,7 +20,28 @@ class tst_DialerKill : public QObject
     Q_OBJECT
 private slots:
     void recoversAfterKill9();
+    void peerTakesOverAfterKill9();
 };
+
+// The binaries run on the real clock: a time zone where it is daytime now.
+static QString daytimeZone()
+{
+    for (const char *z : {"Asia/Kolkata", "Europe/London", "America/New_York", "Asia/Tokyo", "America/Los_Angeles",
+                          "Europe/Moscow", "Pacific/Honolulu", "Australia/Sydney"}) {
+        auto w = Campaigns::CallingWindow::make(QStringLiteral("09:30"), QStringLiteral("20:30"), {}, QString::fromLatin1(z));
+        if (w && w->isOpen(QDateTime::currentDateTimeUtc()))
+            return QString::fromLatin1(z);
+    }
+    return {};
+}
+
+static quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
 
 static int scalar(QSqlDatabase db, const QString &sql)
 {
@@ -125,6 +147,106 @@ void tst_DialerKill::recoversAfterKill9()
     QTRY_VERIFY_WITH_TIMEOUT(details() >= 4, 10000); // the live call was asked about too (rate-limited)
     QTest::qWait(500);
     QCOMPARE(exotel.connectCount(), 4); // nobody was dialled twice
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls")), 4);
+    second.terminate();
+    QVERIFY(second.waitForFinished(10000));
+}
+
+void tst_DialerKill::peerTakesOverAfterKill9()
+{
+    auto t = Testing::openTestDatabase(QStringLiteral("postgres"));
+    if (!t.skipReason.isEmpty())
+        QSKIP(qPrintable(t.skipReason));
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    const QString zone = daytimeZone();
+    QVERIFY(!zone.isEmpty());
+    QSqlDatabase conn = t.conn();
+    QSqlQuery q(conn);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, "
+                                  "created_at, updated_at) VALUES ('Peers', 'running', 'mon,tue,wed,thu,fri,sat,sun', '%1', "
+                                  "'09:30', '20:30', %2, %2) RETURNING id").arg(zone).arg(now)) && q.next());
+    const qint64 campaignId = q.value(0).toLongLong();
+    QList<Storage::LeadRow> rows;
+    for (int i = 0; i < 4; ++i) {
+        Storage::LeadRow r;
+        r.name = QStringLiteral("P%1").arg(i);
+        r.phoneE164 = QStringLiteral("+91990000001%1").arg(i);
+        rows << r;
+    }
+    conn.transaction();
+    QVERIFY(Storage::LeadRepository(conn).insertBatch(campaignId, rows, now));
+    conn.commit();
+
+    Testing::FakeExotelServer exotel;
+    const quint16 port1 = freePort();
+    const quint16 port2 = freePort();
+    QVERIFY(port1 && port2 && port1 != port2);
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
+    env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
+    env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
+    env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
+    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
+    env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
+    // Fast heartbeats so the test is short; the staleness bound stays at its (long) default, so
+    // only the takeover of a dead node's calls can settle them in time.
+    env.insert(QStringLiteral("NODE_HEARTBEAT_S"), QStringLiteral("0.5"));
+    env.insert(QStringLiteral("NODE_DEAD_AFTER_S"), QStringLiteral("3"));
+    env.insert(QStringLiteral("RECOVERY_INTERVAL_S"), QStringLiteral("0.5"));
+    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
+    env.remove(QStringLiteral("DIALER_STALE_AFTER_S"));
+    auto args = [](quint16 port) {
+        return QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--database-url"),
+                           Testing::postgresTestUrl(), QStringLiteral("--log-level"), QStringLiteral("warning")};
+    };
+    QProcess first;
+    env.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port1));
+    first.setProcessEnvironment(env);
+    first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    first.start(QStringLiteral(LEADLINE_BINARY), args(port1));
+    QVERIFY(first.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(exotel.connectCount(), 4, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE provider_sid IS NOT NULL")), 4, 10000);
+    QProcess second;
+    env.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port2));
+    second.setProcessEnvironment(env);
+    second.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    second.start(QStringLiteral(LEADLINE_BINARY), args(port2));
+    QVERIFY(second.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM nodes WHERE stopped_at IS NULL")), 2, 20000);
+
+    QSqlQuery sids(conn);
+    QVERIFY(sids.exec(QStringLiteral("SELECT provider_sid FROM calls ORDER BY id")));
+    QStringList sid;
+    while (sids.next())
+        sid << sids.value(0).toString();
+    QCOMPARE(sid.size(), 4);
+    QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT node_id FROM calls")) && q.next());
+    const QString firstNode = q.value(0).toString();
+    QVERIFY(!firstNode.isEmpty() && !q.next()); // the first node dialled all four
+    first.kill(); // SIGKILL, and it never comes back
+    QVERIFY(first.waitForFinished(10000));
+    exotel.setCallStatus(sid.at(0), QStringLiteral("busy"));
+    exotel.setCallStatus(sid.at(1), QStringLiteral("no-answer"));
+    exotel.setCallStatus(sid.at(2), QStringLiteral("completed")); // answered; the conversation died with the node
+    exotel.setCallStatus(sid.at(3), QStringLiteral("in-progress"));
+    QElapsedTimer sinceKill;
+    sinceKill.start();
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'retry' AND attempts = 1")), 3, 30000);
+    qInfo() << "the peer settled the killed node's calls" << sinceKill.elapsed() << "ms after the kill";
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE last_outcome = 'technical_failure'")), 1);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE failure_reason LIKE 'cut off: node %'")), 1);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 1); // still talking
+    // The survivor took the calls over (one owner), and nobody was dialled twice.
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE node_id = '%1'").arg(firstNode)), 0);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(DISTINCT node_id) FROM calls")), 1);
+    QTest::qWait(500);
+    QCOMPARE(exotel.connectCount(), 4);
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls")), 4);
     second.terminate();
     QVERIFY(second.waitForFinished(10000));

@@ -39,6 +39,8 @@ struct SessionConfig
     int aheadOfRealTimeMs = 600;   // outbound audio queued ahead of playback
     int goodbyeGraceMs = 1500;     // after the last mark, or if Exotel never echoes it
     int maxFrameBytes = 256 * 1024;
+    int sttDrainMs = 2000;         // abrupt end: how long the recogniser may take to return the last words
+    int badFrameLogIntervalMs = 10000; // malformed frames: at most one warning per call in this interval
     // Call screening (human / voicemail / announcement / IVR in the first seconds) and what to
     // do for each class; see engine/screening/screeningpolicy.h.
     Screening::ScreeningPolicy screening;
@@ -132,6 +134,14 @@ private:
     QString replyLanguage() const;
 
     void countVendorError(const QString &stage, const QString &provider, const Error &e);
+    // Abrupt end (socket dropped without "stop"): ask the recogniser for the caller's last words
+    // and close the call once they came or after sttDrainMs (finishDrain()). false: the caller
+    // was silent since their last turn, nothing to wait for.
+    bool finalizeRecogniser();
+    bool drainTranscript(const QString &text, bool isFinal); // true while draining (the text is kept)
+    void finishDrain();
+    // A frame that cannot be used: counted (stored on the call), logged rate-limited with the call.
+    void noteBadFrame(const QString &why);
 
     VendorErrors *m_vendorErrors = nullptr;
     QSet<QString> m_vendorErrorStages; // stages already counted for this call
@@ -156,6 +166,13 @@ private:
     bool m_finished = false;
     bool m_loggedUnknown = false;
     bool m_loggedEarlyMedia = false;
+    bool m_draining = false;      // finalizeRecogniser() runs: only the caller's last words count
+    QString m_drainInterim;       // the latest interim text while draining
+    QTimer m_drainTimer;
+    QElapsedTimer m_drainClock;
+    QElapsedTimer m_badFrameLog;  // last bad-frame warning
+    int m_badFramesUnlogged = 0;
+    qint64 m_badFrameLogFor = -1; // the call id (0: not yet known) of the last warning
 
     // Hot-lead handoff
     HandoffDesk *m_handoffDesk = nullptr;

@@ -201,7 +201,8 @@ Status CallRepository::setOutcome(qint64 id, const CallOutcome &o, qint64 nowMs)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE calls SET outcome = ?, budget_min = ?, budget_max = ?, budget_text = ?, property = ?, "
                              "timeline = ?, callback_at = ?, language = ?, fields = ?, "
-                             "failure_reason = COALESCE(?, failure_reason), updated_at = ? WHERE id = ?"));
+                             "failure_reason = COALESCE(?, failure_reason), bad_frames = COALESCE(CAST(? AS INTEGER), bad_frames), "
+                             "updated_at = ? WHERE id = ?"));
     q.addBindValue(nullIfEmpty(o.outcome));
     q.addBindValue(nullIfZero(o.budgetMin));
     q.addBindValue(nullIfZero(o.budgetMax));
@@ -212,6 +213,7 @@ Status CallRepository::setOutcome(qint64 id, const CallOutcome &o, qint64 nowMs)
     q.addBindValue(nullIfEmpty(o.language));
     q.addBindValue(nullIfEmpty(jsonText(o.fields)));
     q.addBindValue(nullIfEmpty(o.failureReason));
+    q.addBindValue(o.badFrames >= 0 ? QVariant(o.badFrames) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(nowMs);
     q.addBindValue(id);
     if (!q.exec())

@@ -73,6 +73,7 @@ struct CallOutcome
     QString language;
     QJsonObject fields;
     QString failureReason;
+    int badFrames = -1; // malformed media frames the session dropped (-1: not known)
 };
 
 class CallRepository
