@@ -2,10 +2,13 @@
 // Exotel on loopback, is killed with SIGKILL, and a restarted node reconciles the calls left in
 // flight from Exotel's call details: finished ones settle per the retry policy, the live one is
 // left alone, and no lead is dialled twice. With two nodes on one PostgreSQL, the surviving peer
-// takes the killed node's calls over without waiting for it to restart.
+// takes the killed node's calls over without waiting for it to restart; and three nodes calling
+// the Exotel simulator's personas (real media sessions, duplicated and reordered callbacks) lose
+// one node to kill -9 mid-call and still settle every lead in time.
 #include "campaigns/callingwindow.h"
 #include "fakes/fakeexotelserver.h"
 #include "fakes/testdatabase.h"
+#include "storage/dialerqueue.h"
 #include "storage/leadrepository.h"
 
 #include <QProcess>
@@ -21,6 +24,7 @@ class tst_DialerKill : public QObject
 private slots:
     void recoversAfterKill9();
     void peerTakesOverAfterKill9();
+    void threeNodesThroughTheSimulator();
 };
 
 // The binaries run on the real clock: a time zone where it is daytime now.
@@ -250,6 +254,144 @@ void tst_DialerKill::peerTakesOverAfterKill9()
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls")), 4);
     second.terminate();
     QVERIFY(second.waitForFinished(10000));
+}
+
+void tst_DialerKill::threeNodesThroughTheSimulator()
+{
+    auto t = Testing::openTestDatabase(QStringLiteral("postgres"));
+    if (!t.skipReason.isEmpty())
+        QSKIP(qPrintable(t.skipReason));
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    const QString zone = daytimeZone();
+    QVERIFY(!zone.isEmpty());
+    QSqlDatabase conn = t.conn();
+    QSqlQuery q(conn);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, max_concurrent, "
+                                  "max_attempts, retry_delay_s, created_at, updated_at) VALUES ('Sim nodes', 'draft', "
+                                  "'mon,tue,wed,thu,fri,sat,sun', '%1', '09:30', '20:30', 6, 3, 5, %2, %2) RETURNING id").arg(zone).arg(now))
+            && q.next());
+    const qint64 campaignId = q.value(0).toLongLong();
+    const int kLeads = 9;
+    QList<Storage::LeadRow> rows;
+    for (int i = 0; i < kLeads; ++i) {
+        Storage::LeadRow r;
+        r.name = QStringLiteral("Sim %1").arg(i);
+        r.phoneE164 = QStringLiteral("+91990000002%1").arg(i);
+        rows << r;
+    }
+    conn.transaction();
+    QVERIFY(Storage::LeadRepository(conn).insertBatch(campaignId, rows, now));
+    conn.commit();
+
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    const quint16 simPort = freePort();
+    QProcess sim;
+    sim.setProcessEnvironment(env);
+    sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sim.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("sim"), QStringLiteral("--port"), QString::number(simPort),
+                                                QStringLiteral("--log-level"), QStringLiteral("warning")});
+    QVERIFY(sim.waitForStarted());
+    QByteArray simOut;
+    QTRY_VERIFY_WITH_TIMEOUT((simOut += sim.readAllStandardOutput()).contains("Exotel simulator on"), 20000);
+
+    env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(simPort));
+    env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("leadlinesim"));
+    env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("simkey"));
+    env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("simtoken"));
+    env.insert(QStringLiteral("EXOTEL_VIRTUAL_NUMBER"), QStringLiteral("08047112233"));
+    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
+    env.insert(QStringLiteral("EXOTEL_REQUESTS_PER_SECOND"), QStringLiteral("10"));
+    env.insert(QStringLiteral("MAX_CONCURRENT_CALLS"), QStringLiteral("6"));
+    env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("200"));
+    env.insert(QStringLiteral("NODE_HEARTBEAT_S"), QStringLiteral("0.5"));
+    env.insert(QStringLiteral("NODE_DEAD_AFTER_S"), QStringLiteral("3"));
+    env.insert(QStringLiteral("RECOVERY_INTERVAL_S"), QStringLiteral("0.5"));
+    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
+    env.remove(QStringLiteral("DIALER_STALE_AFTER_S"));
+    QList<std::shared_ptr<QProcess>> nodes;
+    QList<quint16> ports;
+    for (int i = 0; i < 3; ++i) {
+        const quint16 port = freePort();
+        QVERIFY(port && !ports.contains(port) && port != simPort);
+        ports << port;
+        auto p = std::make_shared<QProcess>();
+        QProcessEnvironment e = env;
+        e.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
+        p->setProcessEnvironment(e);
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port),
+                                                  QStringLiteral("--database-url"), Testing::postgresTestUrl(),
+                                                  QStringLiteral("--log-level"), QStringLiteral("warning")});
+        QVERIFY(p->waitForStarted());
+        nodes << p;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM nodes WHERE stopped_at IS NULL")), 3, 20000);
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET status = 'running' WHERE id = %1").arg(campaignId)));
+
+    // kill -9 the first node found with a live conversation (answered, its session running).
+    QString victim;
+    auto liveOn = [&]() -> QString {
+        QSqlQuery l(conn);
+        if (l.exec(QStringLiteral("SELECT node_id FROM calls WHERE status = 'in-progress' AND node_id IS NOT NULL ORDER BY id LIMIT 1")) && l.next())
+            return l.value(0).toString();
+        return {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!(victim = liveOn()).isEmpty(), 60000);
+    const quint16 victimPort = quint16(victim.section(QLatin1Char('#'), 0, 0).section(QLatin1Char(':'), -1).toUInt());
+    const int vi = int(ports.indexOf(victimPort));
+    QVERIFY2(vi >= 0, qPrintable(victim));
+    QList<qint64> cut; // the victim's calls in flight at the kill
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM calls WHERE node_id = '%1' AND status IN ('created','dialing','queued','ringing',"
+                                  "'in-progress','answered')").arg(victim)));
+    nodes.at(vi)->kill();
+    const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(nodes.at(vi)->waitForFinished(10000));
+    while (q.next())
+        cut << q.value(0).toLongLong();
+    QVERIFY(!cut.isEmpty());
+    qInfo() << "killed node" << victim << "with" << cut.size() << "calls in flight";
+
+    // Each cut call's lead is called again and that call settles; then the campaign is paused
+    // and the calls still live end: nothing may be left "calling".
+    QStringList cutIds;
+    for (qint64 id : std::as_const(cut))
+        cutIds << QString::number(id);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls c WHERE c.id IN (%1) AND EXISTS (SELECT 1 FROM calls r "
+                                                         "WHERE r.lead_id = c.lead_id AND r.attempt = c.attempt + 1 AND r.settled_at IS NOT NULL)")
+                                                  .arg(cutIds.join(QLatin1Char(',')))),
+                              int(cut.size()), 150000);
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET status = 'paused' WHERE id = %1").arg(campaignId)));
+    QTRY_COMPARE_WITH_TIMEOUT(Storage::DialerQueue(conn).activeCalls(campaignId).value(), 0, 90000);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 0, 5000);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE settled_at IS NULL AND status <> 'not_placed'")), 0);
+    for (qint64 id : std::as_const(cut)) {
+        QVERIFY(q.exec(QStringLiteral("SELECT settled_at, lead_id, attempt, failure_reason, status FROM calls WHERE id = %1").arg(id)) && q.next());
+        const qint64 settledAfterKill = q.value(0).toLongLong() - killedAt;
+        qInfo() << "cut call" << id << q.value(4).toString() << "settled" << settledAfterKill << "ms after the kill:" << q.value(3).toString();
+        QVERIFY2(settledAfterKill <= 30000, qPrintable(QString::number(settledAfterKill)));
+        if (q.value(4).toString() == QLatin1String("completed")) // answered: the conversation died with the node
+            QVERIFY2(q.value(3).toString().startsWith(QLatin1String("cut off:")), qPrintable(q.value(3).toString()));
+    }
+    // Calls of the living nodes settled within 30 s of their end.
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE ended_at IS NOT NULL AND settled_at - ended_at > 30000")), 0);
+    // Nobody was ever in two calls at once, and every dial is one call row.
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls a JOIN calls b ON a.lead_id = b.lead_id AND a.id < b.id "
+                                         "WHERE b.created_at < a.settled_at")), 0);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE provider_sid IS NOT NULL")),
+             scalar(conn, QStringLiteral("SELECT COUNT(DISTINCT provider_sid) FROM calls")));
+    for (int i = 0; i < nodes.size(); ++i) {
+        if (i == vi)
+            continue;
+        nodes.at(i)->terminate();
+        QVERIFY(nodes.at(i)->waitForFinished(10000));
+    }
+    sim.terminate();
+    QVERIFY(sim.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(tst_DialerKill)
