@@ -39,6 +39,69 @@ static QString daytimeZone()
     return {};
 }
 
+// A campaign in a time zone where it is daytime now, with n leads (phones prefix + index).
+static qint64 addCampaign(QSqlDatabase conn, const QString &name, const QString &status, const QString &zone, int n,
+                          const QString &phonePrefix, const QString &extraColumns = {}, const QString &extraValues = {})
+{
+    QSqlQuery q(conn);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, %5"
+                               "created_at, updated_at) VALUES ('%1', '%2', 'mon,tue,wed,thu,fri,sat,sun', '%3', "
+                               "'09:30', '20:30', %6%4, %4)").arg(name, status, zone).arg(now).arg(extraColumns, extraValues)))
+        return 0;
+    q.exec(QStringLiteral("SELECT id FROM campaigns WHERE name = '%1'").arg(name));
+    if (!q.next())
+        return 0;
+    const qint64 id = q.value(0).toLongLong();
+    QList<Storage::LeadRow> rows;
+    for (int i = 0; i < n; ++i) {
+        Storage::LeadRow r;
+        r.name = QStringLiteral("%1 %2").arg(name).arg(i);
+        r.phoneE164 = phonePrefix + QString::number(i);
+        rows << r;
+    }
+    conn.transaction();
+    if (!Storage::LeadRepository(conn).insertBatch(id, rows, now)) {
+        conn.rollback();
+        return 0;
+    }
+    conn.commit();
+    return id;
+}
+
+// What every node (and the simulator) needs: a private HOME, and a fast dialer.
+static QProcessEnvironment nodeEnvironment(const QTemporaryDir &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
+    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
+    return env;
+}
+
+// Fast heartbeats so a test is short; the staleness bound stays at its (long) default, so only
+// the takeover of a dead node's calls can settle them in time.
+static void fastHeartbeats(QProcessEnvironment &env)
+{
+    env.insert(QStringLiteral("NODE_HEARTBEAT_S"), QStringLiteral("0.5"));
+    env.insert(QStringLiteral("NODE_DEAD_AFTER_S"), QStringLiteral("3"));
+    env.insert(QStringLiteral("RECOVERY_INTERVAL_S"), QStringLiteral("0.5"));
+    env.remove(QStringLiteral("DIALER_STALE_AFTER_S"));
+}
+
+static void startNode(QProcess &p, const QProcessEnvironment &env, quint16 port, const QString &databaseUrl)
+{
+    QProcessEnvironment e = env;
+    e.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
+    p.setProcessEnvironment(e);
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port),
+                                              QStringLiteral("--database-url"), databaseUrl, QStringLiteral("--log-level"),
+                                              QStringLiteral("warning")});
+}
+
 static quint16 freePort()
 {
     QTcpServer probe;
@@ -55,64 +118,28 @@ static int scalar(QSqlDatabase db, const QString &sql)
 
 void tst_DialerKill::recoversAfterKill9()
 {
-    // The binary runs on the real clock: pick a time zone where it is daytime now.
-    QString zone;
-    for (const char *z : {"Asia/Kolkata", "Europe/London", "America/New_York", "Asia/Tokyo", "America/Los_Angeles",
-                          "Europe/Moscow", "Pacific/Honolulu", "Australia/Sydney"}) {
-        auto w = Campaigns::CallingWindow::make(QStringLiteral("09:30"), QStringLiteral("20:30"), {}, QString::fromLatin1(z));
-        if (w && w->isOpen(QDateTime::currentDateTimeUtc())) {
-            zone = QString::fromLatin1(z);
-            break;
-        }
-    }
+    const QString zone = daytimeZone();
     QVERIFY(!zone.isEmpty());
-
     auto t = Testing::openTestDatabase(QStringLiteral("sqlite"));
     QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
     QSqlDatabase conn = t.conn();
-    QSqlQuery q(conn);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, "
-                                  "created_at, updated_at) VALUES ('Kill', 'running', 'mon,tue,wed,thu,fri,sat,sun', '%1', "
-                                  "'09:30', '20:30', %2, %2)").arg(zone).arg(now)));
-    QList<Storage::LeadRow> rows;
-    for (int i = 0; i < 4; ++i) {
-        Storage::LeadRow r;
-        r.name = QStringLiteral("L%1").arg(i);
-        r.phoneE164 = QStringLiteral("+91990000000%1").arg(i);
-        rows << r;
-    }
-    conn.transaction();
-    QVERIFY(Storage::LeadRepository(conn).insertBatch(1, rows, now));
-    conn.commit();
+    QVERIFY(addCampaign(conn, QStringLiteral("Kill"), QStringLiteral("running"), zone, 4, QStringLiteral("+91990000000")) > 0);
 
     Testing::FakeExotelServer exotel;
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = freePort();
+    QVERIFY(port);
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    QProcessEnvironment env = nodeEnvironment(home);
     env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
     env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
     env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
     env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
-    env.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
-    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
     env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
     env.insert(QStringLiteral("DIALER_STALE_AFTER_S"), QStringLiteral("1"));
-    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
-    const QStringList args = {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port),
-                              QStringLiteral("--database-url"), QStringLiteral("sqlite://") + t.db->config().databaseName,
-                              QStringLiteral("--log-level"), QStringLiteral("warning")};
+    const QString databaseUrl = QStringLiteral("sqlite://") + t.db->config().databaseName;
 
     QProcess first;
-    first.setProcessEnvironment(env);
-    first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    first.start(QStringLiteral(LEADLINE_BINARY), args);
+    startNode(first, env, port, databaseUrl);
     QVERIFY(first.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(exotel.connectCount(), 4, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE provider_sid IS NOT NULL")), 4, 10000);
@@ -135,9 +162,7 @@ void tst_DialerKill::recoversAfterKill9()
     QTest::qWait(1500); // past DIALER_STALE_AFTER_S
 
     QProcess second;
-    second.setProcessEnvironment(env);
-    second.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    second.start(QStringLiteral(LEADLINE_BINARY), args);
+    startNode(second, env, port, databaseUrl);
     QVERIFY(second.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'retry' AND attempts = 1")), 3, 20000);
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status IN ('busy', 'failed')")), 3);
@@ -166,61 +191,27 @@ void tst_DialerKill::peerTakesOverAfterKill9()
     QVERIFY(!zone.isEmpty());
     QSqlDatabase conn = t.conn();
     QSqlQuery q(conn);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, "
-                                  "created_at, updated_at) VALUES ('Peers', 'running', 'mon,tue,wed,thu,fri,sat,sun', '%1', "
-                                  "'09:30', '20:30', %2, %2) RETURNING id").arg(zone).arg(now)) && q.next());
-    const qint64 campaignId = q.value(0).toLongLong();
-    QList<Storage::LeadRow> rows;
-    for (int i = 0; i < 4; ++i) {
-        Storage::LeadRow r;
-        r.name = QStringLiteral("P%1").arg(i);
-        r.phoneE164 = QStringLiteral("+91990000001%1").arg(i);
-        rows << r;
-    }
-    conn.transaction();
-    QVERIFY(Storage::LeadRepository(conn).insertBatch(campaignId, rows, now));
-    conn.commit();
+    QVERIFY(addCampaign(conn, QStringLiteral("Peers"), QStringLiteral("running"), zone, 4, QStringLiteral("+91990000001")) > 0);
 
     Testing::FakeExotelServer exotel;
     const quint16 port1 = freePort();
     const quint16 port2 = freePort();
     QVERIFY(port1 && port2 && port1 != port2);
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    QProcessEnvironment env = nodeEnvironment(home);
     env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
     env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
     env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
     env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
-    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
     env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
-    // Fast heartbeats so the test is short; the staleness bound stays at its (long) default, so
-    // only the takeover of a dead node's calls can settle them in time.
-    env.insert(QStringLiteral("NODE_HEARTBEAT_S"), QStringLiteral("0.5"));
-    env.insert(QStringLiteral("NODE_DEAD_AFTER_S"), QStringLiteral("3"));
-    env.insert(QStringLiteral("RECOVERY_INTERVAL_S"), QStringLiteral("0.5"));
-    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
-    env.remove(QStringLiteral("DIALER_STALE_AFTER_S"));
-    auto args = [](quint16 port) {
-        return QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--database-url"),
-                           Testing::postgresTestUrl(), QStringLiteral("--log-level"), QStringLiteral("warning")};
-    };
+    fastHeartbeats(env);
     QProcess first;
-    env.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port1));
-    first.setProcessEnvironment(env);
-    first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    first.start(QStringLiteral(LEADLINE_BINARY), args(port1));
+    startNode(first, env, port1, Testing::postgresTestUrl());
     QVERIFY(first.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(exotel.connectCount(), 4, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE provider_sid IS NOT NULL")), 4, 10000);
     QProcess second;
-    env.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port2));
-    second.setProcessEnvironment(env);
-    second.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    second.start(QStringLiteral(LEADLINE_BINARY), args(port2));
+    startNode(second, env, port2, Testing::postgresTestUrl());
     QVERIFY(second.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM nodes WHERE stopped_at IS NULL")), 2, 20000);
 
@@ -266,29 +257,13 @@ void tst_DialerKill::threeNodesThroughTheSimulator()
     QVERIFY(!zone.isEmpty());
     QSqlDatabase conn = t.conn();
     QSqlQuery q(conn);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, max_concurrent, "
-                                  "max_attempts, retry_delay_s, created_at, updated_at) VALUES ('Sim nodes', 'draft', "
-                                  "'mon,tue,wed,thu,fri,sat,sun', '%1', '09:30', '20:30', 6, 3, 5, %2, %2) RETURNING id").arg(zone).arg(now))
-            && q.next());
-    const qint64 campaignId = q.value(0).toLongLong();
-    const int kLeads = 9;
-    QList<Storage::LeadRow> rows;
-    for (int i = 0; i < kLeads; ++i) {
-        Storage::LeadRow r;
-        r.name = QStringLiteral("Sim %1").arg(i);
-        r.phoneE164 = QStringLiteral("+91990000002%1").arg(i);
-        rows << r;
-    }
-    conn.transaction();
-    QVERIFY(Storage::LeadRepository(conn).insertBatch(campaignId, rows, now));
-    conn.commit();
+    // Started only once every node is up; cut calls are retried 5 s later.
+    const qint64 campaignId = addCampaign(conn, QStringLiteral("Sim nodes"), QStringLiteral("draft"), zone, 9, QStringLiteral("+91990000002"),
+                                          QStringLiteral("max_concurrent, max_attempts, retry_delay_s, "), QStringLiteral("6, 3, 5, "));
+    QVERIFY(campaignId > 0);
 
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    QProcessEnvironment env = nodeEnvironment(home);
     const quint16 simPort = freePort();
     QProcess sim;
     sim.setProcessEnvironment(env);
@@ -304,15 +279,10 @@ void tst_DialerKill::threeNodesThroughTheSimulator()
     env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("simkey"));
     env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("simtoken"));
     env.insert(QStringLiteral("EXOTEL_VIRTUAL_NUMBER"), QStringLiteral("08047112233"));
-    env.insert(QStringLiteral("EXOTEL_WEBHOOK_SECRET"), QStringLiteral("s"));
     env.insert(QStringLiteral("EXOTEL_REQUESTS_PER_SECOND"), QStringLiteral("10"));
     env.insert(QStringLiteral("MAX_CONCURRENT_CALLS"), QStringLiteral("6"));
     env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("200"));
-    env.insert(QStringLiteral("NODE_HEARTBEAT_S"), QStringLiteral("0.5"));
-    env.insert(QStringLiteral("NODE_DEAD_AFTER_S"), QStringLiteral("3"));
-    env.insert(QStringLiteral("RECOVERY_INTERVAL_S"), QStringLiteral("0.5"));
-    env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("1"));
-    env.remove(QStringLiteral("DIALER_STALE_AFTER_S"));
+    fastHeartbeats(env);
     QList<std::shared_ptr<QProcess>> nodes;
     QList<quint16> ports;
     for (int i = 0; i < 3; ++i) {
@@ -320,13 +290,7 @@ void tst_DialerKill::threeNodesThroughTheSimulator()
         QVERIFY(port && !ports.contains(port) && port != simPort);
         ports << port;
         auto p = std::make_shared<QProcess>();
-        QProcessEnvironment e = env;
-        e.insert(QStringLiteral("OUR_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
-        p->setProcessEnvironment(e);
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port),
-                                                  QStringLiteral("--database-url"), Testing::postgresTestUrl(),
-                                                  QStringLiteral("--log-level"), QStringLiteral("warning")});
+        startNode(*p, env, port, Testing::postgresTestUrl());
         QVERIFY(p->waitForStarted());
         nodes << p;
     }

@@ -835,16 +835,21 @@ bool CallSession::finalizeRecogniser()
         return false; // the caller said nothing since their last turn: nothing to wait for
     m_draining = true;
     m_phase = Phase::Ending;
+    stopTalking();
+    m_stt->finalize();
+    m_drainClock.start();
+    m_drainTimer.start(m_cfg.sttDrainMs);
+    return true;
+}
+
+void CallSession::stopTalking()
+{
     m_pumpTimer.stop();
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
     m_closeTimer.stop();
     m_llm->cancel();
     m_tts->cancel();
-    m_stt->finalize();
-    m_drainClock.start();
-    m_drainTimer.start(m_cfg.sttDrainMs);
-    return true;
 }
 
 bool CallSession::drainTranscript(const QString &text, bool isFinal)
@@ -907,12 +912,7 @@ void CallSession::finishNow(const QString &status)
     const Phase was = m_phase;
     m_phase = Phase::Closed;
     const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
-    m_pumpTimer.stop();
-    m_silenceTimer.stop();
-    m_maxDurationTimer.stop();
-    m_closeTimer.stop();
-    m_llm->cancel();
-    m_tts->cancel();
+    stopTalking();
     m_stt->stop();
     if (was == Phase::AwaitingStart || was == Phase::Correlating || m_ctx.callId == 0) {
         m_transport.close(1000, QStringLiteral("ended"));

@@ -139,6 +139,7 @@ private:
     // was silent since their last turn, nothing to wait for.
     bool finalizeRecogniser();
     bool drainTranscript(const QString &text, bool isFinal); // true while draining (the text is kept)
+    void stopTalking(); // the session's timers, the LLM and TTS stop (the recogniser is not touched)
     void finishDrain();
     // A frame that cannot be used: counted (stored on the call), logged rate-limited with the call.
     void noteBadFrame(const QString &why);
