@@ -45,9 +45,11 @@ static qint64 addCampaign(QSqlDatabase conn, const QString &name, const QString 
 {
     QSqlQuery q(conn);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!q.exec(QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, %5"
-                               "created_at, updated_at) VALUES ('%1', '%2', 'mon,tue,wed,thu,fri,sat,sun', '%3', "
-                               "'09:30', '20:30', %6%4, %4)").arg(name, status, zone).arg(now).arg(extraColumns, extraValues)))
+    const QString sql = QStringLiteral("INSERT INTO campaigns (name, status, calling_days, timezone, window_start, window_end, ")
+                        + extraColumns + QStringLiteral("created_at, updated_at) VALUES ('%1', '%2', 'mon,tue,wed,thu,fri,sat,sun', '%3', "
+                                                        "'09:30', '20:30', ").arg(name, status, zone)
+                        + extraValues + QStringLiteral("%1, %1)").arg(now);
+    if (!q.exec(sql))
         return 0;
     q.exec(QStringLiteral("SELECT id FROM campaigns WHERE name = '%1'").arg(name));
     if (!q.next())
@@ -91,6 +93,15 @@ static void fastHeartbeats(QProcessEnvironment &env)
     env.remove(QStringLiteral("DIALER_STALE_AFTER_S"));
 }
 
+static void useFakeExotel(QProcessEnvironment &env, const Testing::FakeExotelServer &exotel)
+{
+    env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
+    env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
+    env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
+    env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
+    env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
+}
+
 static void startNode(QProcess &p, const QProcessEnvironment &env, quint16 port, const QString &databaseUrl)
 {
     QProcessEnvironment e = env;
@@ -130,11 +141,7 @@ void tst_DialerKill::recoversAfterKill9()
     QVERIFY(port);
     QTemporaryDir home;
     QProcessEnvironment env = nodeEnvironment(home);
-    env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
-    env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
-    env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
-    env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
-    env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
+    useFakeExotel(env, exotel);
     env.insert(QStringLiteral("DIALER_STALE_AFTER_S"), QStringLiteral("1"));
     const QString databaseUrl = QStringLiteral("sqlite://") + t.db->config().databaseName;
 
@@ -199,11 +206,7 @@ void tst_DialerKill::peerTakesOverAfterKill9()
     QVERIFY(port1 && port2 && port1 != port2);
     QTemporaryDir home;
     QProcessEnvironment env = nodeEnvironment(home);
-    env.insert(QStringLiteral("EXOTEL_API_BASE_URL"), exotel.baseUrl());
-    env.insert(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("acc"));
-    env.insert(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
-    env.insert(QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("token"));
-    env.insert(QStringLiteral("DIALER_TICK_MS"), QStringLiteral("100"));
+    useFakeExotel(env, exotel);
     fastHeartbeats(env);
     QProcess first;
     startNode(first, env, port1, Testing::postgresTestUrl());
