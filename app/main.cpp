@@ -129,6 +129,9 @@ int main(int argc, char **argv)
     const Clock &clock = demoRun ? static_cast<const Clock &>(demoClock) : systemClock;
     Campaigns::CampaignService campaigns(db, clock, {settings.callingHoursStart(), settings.callingHoursEnd()});
     campaigns.setImportLimits(Campaigns::ImportLimits::fromSettings(settings));
+    // Real numbers on the offline recogniser only when ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS says so.
+    const auto offlineSpeech = Screening::OfflineSpeechPolicy::fromSettings(settings);
+    campaigns.setStartGuard([offlineSpeech] { return offlineSpeech.mayStartCampaign(); });
     if (verb == QLatin1String("import")) {
         if (args.size() != 3) {
             QTextStream(stderr) << "usage: leadline import <campaign-id|name> <file.csv> [--json] [--create]\n";
@@ -168,9 +171,15 @@ int main(int argc, char **argv)
     Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, &dialer, Server::DialerApiOptions::fromSettings(settings));
     dialerApi.registerRoutes(router);
     Server::RestApi api(campaigns, db);
+    api.setSpeechPolicy(offlineSpeech);
     api.registerRoutes(router);
     // Hot-lead handoff (Exotel flow mode): agent roster, handoffs, the flow's Passthru and Connect URLs.
-    Server::HandoffApi handoffApi(db, clock, Server::HandoffApiOptions::fromSettings(settings));
+    const auto handoffOptions = Server::HandoffApiOptions::fromSettings(settings);
+    if (!handoffOptions) {
+        QTextStream(stderr) << "leadline: " << handoffOptions.error().message << '\n';
+        return 2;
+    }
+    Server::HandoffApi handoffApi(db, clock, handoffOptions.value());
     handoffApi.registerRoutes(router);
     api.setHandoffApi(&handoffApi);
     // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.
@@ -290,14 +299,13 @@ int main(int argc, char **argv)
         consoleOptions.prices = Storage::CostPrices::fromSettings(settings);
         // A token revoked in the console is refused at once, not after the verifier's cache time.
         consoleOptions.apiTokensChanged = [&tokenVerifier] { tokenVerifier.invalidate(); };
-        console = std::make_unique<Ui::ConsoleApp>(
-            campaigns, db,
-            Ui::ConsoleInfo{server.port(), db.config().describe(),
-                            liveProviders ? QStringLiteral("live") : QStringLiteral("offline"),
-                            configFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-                                                       + QStringLiteral("/leadline.conf")
-                                                 : configFile},
-            QString(), std::move(hooks), consoleOptions);
+        Ui::ConsoleInfo info{server.port(), db.config().describe(),
+                             liveProviders ? QStringLiteral("live") : QStringLiteral("offline"),
+                             configFile.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                                                        + QStringLiteral("/leadline.conf")
+                                                  : configFile};
+        info.offlineSpeech = offlineSpeech.offlineSpeech;
+        console = std::make_unique<Ui::ConsoleApp>(campaigns, db, info, QString(), std::move(hooks), consoleOptions);
         console->show();
     }
     const int rc = app->exec();

@@ -1,7 +1,7 @@
 // concurrent_calls: load test. Ramps to N simultaneous calls against the real /media endpoint
 // (ServerPool with one worker per core, CallSession, StorageCallRecorder on a SQLite file) with
 // zero-cost fake vendors of fixed latency, driven by Exotel-protocol clients that stream
-// shared/testdata/exotel/interested.jsonl at real 20 ms pacing. The clients run in a separate
+// tests/data/exotel/interested.jsonl at real 20 ms pacing. The clients run in a separate
 // process (this binary re-run with --client), so the CPU and RSS reported are the engine's own;
 // --in-process keeps them on a thread of this process instead. Reports one JSON
 // line: calls held at once, calls completed, calls lost from the database, frames that left

@@ -1,6 +1,6 @@
 // voice_latency: K simultaneous calls through the real /media endpoint (ServerPool with one
 // worker per core, CallSession, fake vendors of fixed latency) driven by an Exotel-protocol
-// client on its own thread that streams shared/testdata/exotel/interested.jsonl at real pace
+// client on its own thread that streams tests/data/exotel/interested.jsonl at real pace
 // and echoes marks. Prints one JSON line per K:
 //   server_added_ms p50/p99 = (STT end-of-speech event -> first outbound media frame) minus
 //                             what the fakes spent (LLM until the first sentence + TTS first audio)
@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.addHelpOption();
     const QCommandLineOption callsOpt(QStringLiteral("calls"), QStringLiteral("comma-separated call counts"), QStringLiteral("list"), QStringLiteral("1,100"));
-    const QCommandLineOption dataOpt(QStringLiteral("testdata"), QStringLiteral("shared/testdata directory"), QStringLiteral("dir"),
+    const QCommandLineOption dataOpt(QStringLiteral("testdata"), QStringLiteral("tests/data directory"), QStringLiteral("dir"),
                                      QStringLiteral(LEADLINE_TESTDATA_DIR));
     p.addOptions({callsOpt, dataOpt});
     p.process(app);

@@ -7,7 +7,7 @@ PKGS=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
   libqt6sql6-psql libqt6sql6-sqlite libgl-dev libpq-dev
   postgresql-15 postgresql-client-15 redis-server libhiredis-dev
-  libespeak-ng-dev espeak-ng-data libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
+  libespeak-ng-dev espeak-ng-data espeak-ng sox libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
   xvfb xauth python3 curl ca-certificates openssl
   fonts-noto-core
 )

@@ -30,6 +30,7 @@ private slots:
     void dtmfIsRecorded();
     void notInterested();
     void optOutGoesOnDnc();
+    void grammarOptOutNeverGoesOnDnc();
     void llmFailureApologisesAndEnds();
     void unknownCallIsClosed();
     void malformedFramesAreSurvived();
@@ -58,6 +59,7 @@ private:
         Screening::ScreeningPolicy screening;
         std::unique_ptr<Providers::SpeechToText> sttOverride; // instead of FakeStt(sttScript)
         int badFrameLogIntervalMs = 10000;
+        bool sttGrammar = false; // the recogniser returns grammar phrases only (offline)
         void build(QStringList sttScript, std::unique_ptr<Providers::LanguageModel> llm)
         {
             recorder.context_.callId = 42;
@@ -69,6 +71,7 @@ private:
             recorder.context_.leadLanguage = leadLanguage;
             auto stt = std::make_unique<Providers::FakeStt>(sttScript);
             stt->setLanguages(sttLanguages);
+            stt->setGrammarConstrained(sttGrammar);
             auto t = std::make_unique<Providers::FakeTts>();
             tts = t.get();
             SessionConfig cfg;
@@ -357,6 +360,25 @@ void tst_CallSession::voicemailBeepEndsTheCall()
     QVERIFY2(h.replayer->elapsedMs() < 4500, qPrintable(QString::number(h.replayer->elapsedMs())));
     QCOMPARE(llmRequests, 0);
     QVERIFY(h.tts->spoken().size() == 1); // the greeting only; nothing after the verdict
+}
+
+void tst_CallSession::grammarOptOutNeverGoesOnDnc()
+{
+    // A machine talking on (a menu or announcement with no telling tone) heard through the offline
+    // recogniser, whose grammar turns it into "don't call me again": the call ends, but the
+    // number does not go on the permanent DNC list.
+    Harness h;
+    h.sttGrammar = true;
+    h.build({QStringLiteral("Please don't call me again.")}, std::make_unique<Providers::ScriptedDialog>());
+    const QByteArray pcm = Audio::silence(300, 8000) + babble(5000, 21) + Audio::silence(6000, 8000);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
+    h.transport.clock.restart();
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("do_not_call"));
+    QVERIFY2(h.recorder.dnc.isEmpty(), qPrintable(h.recorder.dnc.join(QLatin1Char(','))));
+    QVERIFY(h.recorder.outcome.fields.contains(QStringLiteral("dnc_skipped")));
 }
 
 void tst_CallSession::voicemailMessageIsLeftAfterTheBeep()

@@ -1,5 +1,5 @@
 // CampaignService on both databases: validation, and CSV import end to end into storage with the
-// shared fixtures (shared/testdata/leads), including the whole-file rollback.
+// shared fixtures (tests/data/leads), including the whole-file rollback.
 #include "campaigns/campaignservice.h"
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
@@ -26,6 +26,7 @@ private slots:
     void badEncodingStoresNothing();
     void reimportSkipsExisting_data() { Testing::addBackendRows(); }
     void reimportSkipsExisting();
+    void startGuardKeepsCampaignStopped();
 };
 
 void tst_CampaignService::createValidation_data()
@@ -190,4 +191,28 @@ void tst_CampaignService::reimportSkipsExisting()
 }
 
 QTEST_GUILESS_MAIN(tst_CampaignService)
+void tst_CampaignService::startGuardKeepsCampaignStopped()
+{
+    // ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS: the guard's refusal reaches the caller and nothing starts.
+    auto t = Testing::openTestDatabase(QStringLiteral("sqlite"));
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    Testing::FakeClock clock;
+    CampaignService service(*t.db, clock);
+    auto campaign = service.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Guarded")}});
+    QVERIFY(campaign.ok());
+    bool allow = false;
+    service.setStartGuard([&allow]() -> Status {
+        if (allow)
+            return okStatus();
+        return Error::make(Error::Code::Unprocessable, QStringLiteral("set ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS"));
+    });
+    auto refused = service.setStatus(campaign->id, QStringLiteral("running"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Unprocessable);
+    QCOMPARE(service.get(campaign->id)->status, QStringLiteral("draft"));
+    QVERIFY(service.setStatus(campaign->id, QStringLiteral("paused")).ok()); // only starting is guarded
+    allow = true;
+    QCOMPARE(service.setStatus(campaign->id, QStringLiteral("running"))->status, QStringLiteral("running"));
+}
+
 #include "tst_campaignservice.moc"

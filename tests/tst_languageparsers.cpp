@@ -31,6 +31,8 @@ private slots:
     void budget();
     void property_data();
     void property();
+    void indianListingUnits_data();
+    void indianListingUnits();
     void timeline_data();
     void timeline();
     void callback_data();
@@ -256,6 +258,60 @@ void tst_LanguageParsers::property()
     QCOMPARE(p->locationPhrase, locationPhrase);
     QVERIFY(!p->phrase.isEmpty());
     QVERIFY(text.contains(p->phrase));
+}
+
+// Indian listing vocabulary: RK units, studios, row houses, penthouses, plot and carpet areas.
+void tst_LanguageParsers::indianListingUnits_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("rk");
+    QTest::addColumn<double>("area");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<double>("bhk");
+    auto row = [](const char *name, const char *text, const char *type, int rk, double area, const char *unit, double bhk = 0) {
+        QTest::newRow(name) << QString::fromUtf8(text) << QString::fromLatin1(type) << rk << area << QString::fromLatin1(unit) << bhk;
+    };
+    row("1 RK", "1 RK in Andheri", "rk", 1, 0, "");
+    row("1RK flat", "looking for a 1RK flat", "rk", 1, 0, "");
+    row("ek RK", "ek RK chahiye", "rk", 1, 0, "");
+    row("RK alone", "RK chalega", "rk", 1, 0, "");
+    row("R K Puram is a place", "2 BHK near R K Puram", "", 0, 0, "", 2);
+    row("studio apartment", "a studio apartment near the station", "studio", 0, 0, "");
+    row("स्टूडियो", "स्टूडियो अपार्टमेंट चाहिए", "studio", 0, 0, "");
+    row("row house", "3 BHK row house in Kharadi", "row_house", 0, 0, "", 3);
+    row("rowhouse", "rowhouse chahiye", "row_house", 0, 0, "");
+    row("penthouse", "4 BHK penthouse", "penthouse", 0, 0, "", 4);
+    row("पेंटहाउस", "पेंटहाउस चाहिए", "penthouse", 0, 0, "");
+    row("200 gaj plot", "200 gaj ka plot", "plot", 0, 200, "sq_yd");
+    row("गज", "150 गज का प्लॉट", "plot", 0, 150, "sq_yd");
+    row("sq yd", "plot of 250 sq yd", "plot", 0, 250, "sq_yd");
+    row("square yards", "300 square yards plot in Noida", "plot", 0, 300, "sq_yd");
+    row("sq ft", "1200 sq ft 2 BHK flat", "apartment", 0, 1200, "sq_ft", 2);
+    row("sq. ft.", "around 1,500 sq. ft.", "", 0, 1500, "sq_ft");
+    row("sqft", "a 900 sqft flat", "apartment", 0, 900, "sq_ft");
+    row("square feet", "2400 square feet villa", "villa", 0, 2400, "sq_ft");
+    row("acre", "2 acre land", "plot", 0, 2, "acre");
+}
+
+void tst_LanguageParsers::indianListingUnits()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, type);
+    QFETCH(int, rk);
+    QFETCH(double, area);
+    QFETCH(QString, unit);
+    QFETCH(double, bhk);
+    const std::optional<Property> p = PropertyParser::parse(text);
+    QVERIFY2(p.has_value(), qPrintable(text));
+    QCOMPARE(p->type, type);
+    QCOMPARE(p->rk, rk);
+    QCOMPARE(p->area, area);
+    QCOMPARE(p->areaUnit, unit);
+    QCOMPARE(p->bhk, bhk);
+    QVERIFY(text.contains(p->phrase));
+    const QJsonObject json = p->toJson();
+    QCOMPARE(json.value(QStringLiteral("area_unit")).toString(), unit);
 }
 
 void tst_LanguageParsers::timeline_data()

@@ -1,4 +1,4 @@
-// LeadImporter against every fixture of shared/testdata/leads (accepted count, rejected
+// LeadImporter against every fixture of tests/data/leads (accepted count, rejected
 // {line, reason} list and accepted rows exactly as in <name>.expected.json), plus whole-file
 // errors: bad UTF-8 after batches were already sunk (caller rolls back), no phone column,
 // empty file, limits, cancel, sink errors.

@@ -1,4 +1,4 @@
-// Phone normalization to E.164 India: every shape named in shared/testdata/leads/README.md and
+// Phone normalization to E.164 India: every shape named in tests/data/leads/README.md and
 // every phone cell of phone_variants.csv, through both the detailed and the fast path.
 #include "leads/phonenumber.h"
 

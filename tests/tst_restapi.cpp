@@ -130,6 +130,18 @@ void tst_RestApi::health()
     QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QCOMPARE(r.json.value(QStringLiteral("database")).toString(), QStringLiteral("ok"));
     QCOMPARE(r.json.value(QStringLiteral("version")).toString(), QStringLiteral(LEADLINE_VERSION));
+    // With the speech policy set, /health says when campaigns run on offline speech recognition.
+    Screening::OfflineSpeechPolicy offline;
+    offline.offlineSpeech = true;
+    m_api->setSpeechPolicy(offline);
+    auto c = m_service->create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Offline")}});
+    QVERIFY(c.ok());
+    QVERIFY(m_service->setStatus(c->id, QStringLiteral("running")).ok());
+    const QJsonObject speech = send("GET", QStringLiteral("/health")).json.value(QStringLiteral("speech")).toObject();
+    QCOMPARE(speech.value(QStringLiteral("recognition")).toString(), QStringLiteral("offline"));
+    QCOMPARE(speech.value(QStringLiteral("campaigns_running")).toInt(), 1);
+    QVERIFY2(speech.value(QStringLiteral("warning")).toString().contains(QStringLiteral("offline speech")),
+             qPrintable(QJsonDocument(speech).toJson()));
 }
 
 void tst_RestApi::quickStart()

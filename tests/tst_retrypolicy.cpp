@@ -21,6 +21,8 @@ private slots:
     void backoff_data();
     void backoff();
     void retriesNeverLandOutsideWindow();
+    void unansweredHandoff_data();
+    void unansweredHandoff();
 };
 
 void tst_RetryPolicy::decide_data()
@@ -127,6 +129,42 @@ void tst_RetryPolicy::retriesNeverLandOutsideWindow()
         QVERIFY(local.time() >= QTime(9, 0) && local.time() < QTime(21, 0));
         QVERIFY(local.date() != QDate(2025, 11, 26));
     }
+}
+
+// A hot lead handed to a sales agent who did not pick up: the call itself went well
+// ("interested"), yet the lead gets a callback after retry_delay, inside the window.
+void tst_RetryPolicy::unansweredHandoff_data()
+{
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QString>("leadStatus");
+    QTest::addColumn<QDateTime>("at"); // invalid = no further call
+    const QDateTime mon11 = ist("2025-11-24T11:00:00");
+    QTest::newRow("1st attempt -> callback in 30 min") << 1 << mon11 << "callback" << ist("2025-11-24T11:30:00");
+    QTest::newRow("last regular attempt -> still a callback") << 3 << mon11 << "callback" << ist("2025-11-24T11:30:00");
+    QTest::newRow("at 18:45 -> next morning") << 1 << ist("2025-11-24T18:45:00") << "callback" << ist("2025-11-25T10:00:00");
+    QTest::newRow("beyond max+2 -> exhausted") << 5 << mon11 << "exhausted" << QDateTime();
+}
+
+void tst_RetryPolicy::unansweredHandoff()
+{
+    QFETCH(int, attempts);
+    QFETCH(QDateTime, now);
+    QFETCH(QString, leadStatus);
+    QFETCH(QDateTime, at);
+    RetryPolicy policy(RetryConfig{3, 1800, 24 * 3600});
+    const CallingWindow window; // 10:00-19:00 mon..sat IST
+    AttemptResult r{QStringLiteral("completed"), QStringLiteral("interested"), {}, 0};
+    r.handoffNotAnswered = true;
+    const RetryDecision d = policy.decide(r, attempts, now, window);
+    QCOMPARE(d.leadStatus, leadStatus);
+    QCOMPARE(d.schedulesAnotherCall(), at.isValid());
+    if (at.isValid())
+        QCOMPARE(d.at, at);
+    QCOMPARE(d.lastOutcome, QStringLiteral("interested"));
+    // Answered: the usual "interested -> never again".
+    r.handoffNotAnswered = false;
+    QCOMPARE(policy.decide(r, attempts, now, window).leadStatus, QStringLiteral("completed"));
 }
 
 QTEST_GUILESS_MAIN(tst_RetryPolicy)

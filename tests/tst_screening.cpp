@@ -1,25 +1,10 @@
-// Call screening (engine/screening): the beep detector, the phrase matcher and the accuracy of
-// the whole classifier on generated clips.
-//
-// The accuracy set is generated at test time with espeak-ng (the product's offline TTS, English
-// "en-us" and Hindi "hi" voices), resampled to 8 kHz like an Exotel stream: human openers ("hello?",
-// "हाँ जी, बोलिए" — short, then silence), voicemail greetings with and without a beep appended,
-// carrier announcements in English, Hindi and romanized Hindi (switched off, not reachable, busy,
-// does not exist, barred) and IVR menus; each with and without line noise (deterministic
-// pseudo-random noise at 20 dB SNR). What the classifier gets as the transcript, per clip:
-//   - English human openers: the product's offline STT (PocketSphinx, call grammar,
-//     OfflineSpeechEngine::recognizeBlocking) on the clip's first 4.5 s — real recognition;
-//   - Hindi and romanized-Hindi clips: the offline STT has no Hindi model, so the clip's script
-//     text (cut to the words spoken in the first 4.5 s) stands in for what Deepgram would return;
-//   - English machine clips: the same script text. Honest note: the offline recogniser cannot
-//     hear these words — its grammar holds only call replies, and its open-vocabulary en-us
-//     language model was tried and returned word salad on 8 kHz espeak speech ("or the or help
-//     you draw your gun" for "the number you are calling is currently switched off"), so the
-//     script text stands in for Deepgram here too;
-//   - some clips get no transcript at all (STT failed), so the audio cues decide alone.
-// The transcript arrives as a final 300 ms after the speech it covers. The test prints the
-// confusion matrix and fails below 95 % correct or if any human is classified as a machine.
+// Call screening (engine/screening): the tone detector, the phrase matcher, the screener's rules
+// (a beep is one tone after a greeting and then silence; one weak cue never decides alone; line
+// noise is not speech; SIT tones are carrier evidence; a grammar recogniser's words prove
+// nothing) and the policy. Speech is espeak-ng (the product's offline TTS) resampled to 8 kHz.
+// Accuracy over the 224-stream evaluation set is tst_screeningeval (and bench/screening_eval).
 #include "audio/pcm.h"
+#include "core/settings.h"
 #include "audio/resampler.h"
 #include "language/screeningphrases.h"
 #include "providers/local/offlinespeech.h"
@@ -63,6 +48,14 @@ void setSample(QByteArray &pcm, int i, double v)
     pcm[2 * i + 1] = char(quint16(s) >> 8);
 }
 
+// Adds white noise of RMS sigma over the whole clip.
+void addWhite(QByteArray &pcm, double sigma, quint64 seed)
+{
+    Noise noise(seed);
+    for (int i = 0; i < Audio::sampleCount(pcm); ++i)
+        setSample(pcm, i, Audio::sampleAt(pcm, i) + sigma * noise.normal());
+}
+
 // Adds white noise snrDb below the level of the loud (speech) frames, over the whole clip.
 void addNoise(QByteArray &pcm, double snrDb, quint64 seed)
 {
@@ -77,10 +70,7 @@ void addNoise(QByteArray &pcm, double snrDb, quint64 seed)
         }
     }
     const double signal = n ? std::sqrt(sum / n) : 3000.0;
-    const double sigma = signal / std::pow(10.0, snrDb / 20.0);
-    Noise noise(seed);
-    for (int i = 0; i < Audio::sampleCount(pcm); ++i)
-        setSample(pcm, i, Audio::sampleAt(pcm, i) + sigma * noise.normal());
+    addWhite(pcm, signal / std::pow(10.0, snrDb / 20.0), seed);
 }
 
 QByteArray resample(const QByteArray &pcm, int from, int to)
@@ -117,9 +107,10 @@ private slots:
     void phraseMatcher();
     void humanMarkers();
     void screenerDefaultsToHuman();
+    void screenerWeighsEvidence();
     void policyMapsOutcomes();
+    void offlineSpeechNeedsConsentForRealCalls();
     void ivrNavigationHelpers();
-    void accuracyOnGeneratedClips();
 
 private:
     QByteArray speak(const QString &text, const QString &language); // 8 kHz
@@ -195,9 +186,7 @@ void tst_Screening::toneDetectorIgnoresSpeechNoiseAndBlips()
     }
     // Pure noise.
     QByteArray noise = Audio::silence(2000, kRate);
-    Noise n(3);
-    for (int i = 0; i < Audio::sampleCount(noise); ++i)
-        setSample(noise, i, 3000.0 * n.normal());
+    addWhite(noise, 3000.0, 3);
     ToneDetector dn;
     dn.feed(noise, kRate);
     QCOMPARE(dn.tonesDetected(), 0);
@@ -339,13 +328,99 @@ void tst_Screening::screenerDefaultsToHuman()
     QCOMPARE(m.verdict().callClass, CallClass::Announcement);
     QCOMPARE(m.verdict().announcement, QStringLiteral("invalid"));
     QCOMPARE(m.verdict().atMs, qint64(400));
-    // A beep after a greeting: voicemail, with the beep in the reason.
+    // A beep after a greeting, then silence: voicemail, with the beep in the reason.
     CallScreener b;
-    b.pushAudio(speak(QStringLiteral("Hi, please leave your details."), QStringLiteral("en")), kRate);
+    const QByteArray greeting = speak(QStringLiteral("Hi, this is Rahul, please leave your details."), QStringLiteral("en"));
+    b.pushAudio(greeting, kRate);
     QVERIFY(!b.decided());
-    QVERIFY(b.pushAudio(Audio::tone(300, kRate, 1000.0, 0.3), kRate) || b.decided());
+    b.pushAudio(Audio::tone(300, kRate, 1000.0, 0.3), kRate);
+    QVERIFY2(!b.decided(), "a beep counts once the silence after it is heard");
+    b.pushAudio(Audio::silence(500, kRate), kRate);
+    QVERIFY(b.decided());
     QCOMPARE(b.verdict().callClass, CallClass::Voicemail);
     QVERIFY2(b.verdict().reason.contains(QStringLiteral("beep")), qPrintable(b.verdict().reason));
+    // The same tone followed by more speech or by other notes is not a beep.
+    const QByteArray notes = Audio::tone(300, kRate, 1300.0, 0.3) + Audio::tone(300, kRate, 800.0, 0.3);
+    for (const QByteArray &after : {greeting, notes}) {
+        CallScreener j;
+        j.pushAudio(greeting + Audio::tone(300, kRate, 1000.0, 0.3) + after + Audio::silence(300, kRate), kRate);
+        QVERIFY2(!j.decided() || j.verdict().callClass != CallClass::Voicemail, qPrintable(j.verdict().reason));
+        QVERIFY(!j.verdict().reason.contains(QStringLiteral("beep")));
+    }
+}
+
+void tst_Screening::screenerWeighsEvidence()
+{
+    // (One weak cue and a pause stays human: screenerDefaultsToHuman, "I am busy".)
+    // Line noise at -30 dBFS is not speech: the verdict is human by default, recorded unknown.
+    QByteArray noise = Audio::silence(7000, kRate);
+    addWhite(noise, 1036.0, 11); // -30 dBFS
+    CallScreener q;
+    q.pushAudio(noise, kRate);
+    QVERIFY(q.decided());
+    QCOMPARE(q.verdict().callClass, CallClass::Human);
+    QVERIFY(q.verdict().unknown);
+    QCOMPARE(q.verdict().label(), QStringLiteral("unknown"));
+    QVERIFY2(q.verdict().reason.startsWith(QStringLiteral("silence")), qPrintable(q.verdict().reason));
+    // ... and a short "hello?" over that noise, then waiting, is a person heard on evidence.
+    QByteArray hello = Audio::silence(500, kRate) + speak(QStringLiteral("Hello?"), QStringLiteral("en"));
+    hello += Audio::silence(int(7000 - Audio::durationMs(hello.size(), kRate)), kRate);
+    addWhite(hello, 1036.0, 12);
+    CallScreener h;
+    h.pushAudio(hello, kRate);
+    QVERIFY(h.decided());
+    QCOMPARE(h.verdict().callClass, CallClass::Human);
+    QVERIFY2(h.verdict().confidentHuman(), qPrintable(h.verdict().reason));
+    QVERIFY(h.mayAddToDnc());
+    // SIT tri-tone, then a machine talking on: a carrier announcement without any words.
+    QByteArray sit = Audio::tone(274, kRate, 913.8, 0.3) + Audio::tone(274, kRate, 1370.6, 0.3) + Audio::tone(380, kRate, 1776.7, 0.3)
+                     + Audio::silence(300, kRate);
+    sit += speak(QStringLiteral("The subscriber you have called cannot be reached. Kindly try after some time, thank you."), QStringLiteral("en"));
+    CallScreener a;
+    a.pushAudio(sit + Audio::silence(2000, kRate), kRate);
+    QVERIFY(a.decided());
+    QCOMPARE(a.verdict().callClass, CallClass::Announcement);
+    QVERIFY2(a.verdict().reason.contains(QStringLiteral("SIT")), qPrintable(a.verdict().reason));
+    // A grammar recogniser's words are no evidence either way, and never put a number on the DNC list.
+    ScreeningConfig grammar;
+    grammar.grammarTranscripts = true;
+    CallScreener g(grammar);
+    g.pushAudio(Audio::silence(400, kRate), kRate);
+    QVERIFY(!g.pushTranscript(QStringLiteral("for sales press one"), true));
+    QVERIFY(!g.pushTranscript(QStringLiteral("who is calling"), true));
+    g.pushAudio(speak(QStringLiteral("Hello?"), QStringLiteral("en")) + Audio::silence(6000, kRate), kRate);
+    QVERIFY(g.decided());
+    QCOMPARE(g.verdict().callClass, CallClass::Human);
+    QVERIFY(!g.mayAddToDnc());
+}
+
+void tst_Screening::offlineSpeechNeedsConsentForRealCalls()
+{
+    Settings s = Settings::defaults();
+    // No keys at all: offline speech, but no real carrier either (the demo, the simulator).
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    // A real Exotel account and offline speech: refused, saying what to set.
+    s.set(QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key"));
+    const OfflineSpeechPolicy refused = OfflineSpeechPolicy::fromSettings(s);
+    QVERIFY(refused.offlineSpeech && refused.realCarrier && !refused.allowed);
+    const Status st = refused.mayStartCampaign();
+    QVERIFY(!st);
+    QCOMPARE(st.error().code, Error::Code::Unprocessable);
+    QVERIFY(st.error().message.contains(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS")));
+    QCOMPARE(refused.health(2).value(QStringLiteral("recognition")).toString(), QStringLiteral("offline"));
+    QVERIFY(refused.health(2).value(QStringLiteral("warning")).toString().contains(QStringLiteral("2 campaign")));
+    QVERIFY(!refused.health(0).contains(QStringLiteral("warning")));
+    // The simulator on loopback is not a real carrier.
+    s.set(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("http://127.0.0.1:8123"));
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    s.set(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("https://api.exotel.com"));
+    // Explicit consent, or a live recogniser.
+    s.set(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS"), QStringLiteral("yes"));
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    s.set(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS"), QStringLiteral("no"));
+    s.set(QStringLiteral("DEEPGRAM_API_KEY"), QStringLiteral("dg"));
+    QVERIFY(OfflineSpeechPolicy::fromSettings(s).mayStartCampaign());
+    QCOMPARE(OfflineSpeechPolicy::fromSettings(s).health(1).value(QStringLiteral("recognition")).toString(), QStringLiteral("live"));
 }
 
 void tst_Screening::policyMapsOutcomes()
@@ -391,160 +466,6 @@ void tst_Screening::ivrNavigationHelpers()
     QCOMPARE(out.at(1)[QStringLiteral("function")][QStringLiteral("name")].toString(), QStringLiteral("press_digits"));
     QCOMPARE(out.at(0)[QStringLiteral("function")][QStringLiteral("parameters")][QStringLiteral("properties")][QStringLiteral("outcome")][QStringLiteral("enum")].toArray(),
              (QJsonArray{QStringLiteral("interested"), QStringLiteral("ivr")}));
-}
-
-// ------------------------------------------------------------------ accuracy
-
-void tst_Screening::accuracyOnGeneratedClips()
-{
-    using C = CallClass;
-    QList<Clip> clips;
-    auto add = [&](const char *name, C cls, const char *lang, const char *text, Clip::Transcript tx, int beepHz = 0,
-                   const char *second = "") {
-        for (bool noisy : {false, true}) {
-            Clip c;
-            c.name = QString::fromUtf8(name) + (noisy ? QStringLiteral(" +noise") : QString());
-            c.expected = cls;
-            c.language = QString::fromLatin1(lang);
-            c.text = QString::fromUtf8(text);
-            c.beepHz = beepHz;
-            c.noisy = noisy;
-            c.transcript = tx;
-            c.second = QString::fromUtf8(second);
-            clips << c;
-        }
-    };
-    const auto S = Clip::Stt, T = Clip::Script, N = Clip::None;
-    // Humans: a short opener, then they wait (sometimes a second "hello?").
-    add("human en hello", C::Human, "en", "Hello?", S, 0, "Hello?");
-    add("human en who is this", C::Human, "en", "Yes, who is this?", S);
-    add("human en speaking", C::Human, "en", "Hello, yes, speaking.", S);
-    add("human hi haan ji boliye", C::Human, "hi", "हाँ जी, बोलिए", T);
-    add("human hi kaun", C::Human, "hi", "हेलो? हाँ, कौन बोल रहा है?", T, 0, "हेलो?");
-    add("human hinglish", C::Human, "en", "haan ji, boliye", T);
-    add("human no transcript", C::Human, "hi", "जी, बताइए", N);
-    // People who say words machines use, or talk long before pausing: still people.
-    add("human en busy", C::Human, "en", "Hello? I am busy right now.", S);
-    add("human hi dukaan band hai", C::Human, "hi", "हाँ जी, अभी दुकान बंद है।", T);
-    add("human en busy, talks long", C::Human, "en", "Hello, I am busy right now in a meeting, can you call me later in the evening please?", T);
-    add("human en someone else answers", C::Human, "en", "Sorry, he is not available right now, may I know who is calling?", T);
-    add("human en receptionist", C::Human, "en", "Thank you for calling Sunrise Realty, how may I help you today?", T);
-    add("human en talks long", C::Human, "en", "Hello yes tell me, I was looking for a two bedroom flat in Pune near the railway station.", T);
-    // Voicemail greetings, with and without a beep.
-    add("vm en beep", C::Voicemail, "en", "Hi, you have reached Priya. I can't take your call right now. Please leave a message after the beep.", T, 1000);
-    add("vm en person unavailable", C::Voicemail, "en", "The person you are calling is not available. Please leave a message after the tone.", T);
-    add("vm en beep no transcript", C::Voicemail, "en", "Hello, this is Amit Kumar. I am not available right now. Please leave your name and number and I will call you back.", N, 1400);
-    add("vm hi beep", C::Voicemail, "hi", "नमस्ते, मैं अभी फोन नहीं उठा सकता। कृपया बीप के बाद अपना संदेश छोड़ें।", T, 1000);
-    add("vm en short + beep, no transcript", C::Voicemail, "en", "Please leave a message.", N, 1000);
-    add("vm hi short + beep, no transcript", C::Voicemail, "hi", "संदेश छोड़ें", N, 1400);
-    add("vm hi no beep", C::Voicemail, "hi", "आप जिस व्यक्ति को कॉल कर रहे हैं वह अभी उपलब्ध नहीं है। कृपया अपना संदेश छोड़ें।", T);
-    // Carrier announcements.
-    add("ann en switched off", C::Announcement, "en", "The number you are calling is currently switched off. Please try again later.", T);
-    add("ann en not reachable", C::Announcement, "en", "The number you are calling is not reachable at the moment. Please try again later.", T);
-    add("ann en does not exist", C::Announcement, "en", "The number you have dialled does not exist. Please check the number and try again.", T);
-    add("ann en busy", C::Announcement, "en", "The number you are calling is busy on another call. Please try again later.", T);
-    add("ann hi switched off", C::Announcement, "hi", "आप जिस नंबर पर कॉल कर रहे हैं वह अभी बंद है। कृपया थोड़ी देर बाद प्रयास करें।", T);
-    add("ann hi not reachable", C::Announcement, "hi", "आप जिस नंबर पर कॉल कर रहे हैं वह अभी पहुँच से बाहर है। कृपया थोड़ी देर बाद प्रयास करें।", T);
-    add("ann hi invalid", C::Announcement, "hi", "आपके द्वारा डायल किया गया नंबर मौजूद नहीं है। कृपया नंबर की जांच करें।", T);
-    add("ann hi busy", C::Announcement, "hi", "आप जिस नंबर पर कॉल कर रहे हैं वह अभी दूसरी कॉल पर व्यस्त है।", T);
-    add("ann hi barred", C::Announcement, "hi", "इस नंबर पर इनकमिंग कॉल की सुविधा उपलब्ध नहीं है।", T);
-    add("ann romanized switched off", C::Announcement, "en", "aap jis number par call kar rahe hain vah abhi switch off hai", T);
-    // IVR menus.
-    add("ivr en sales", C::Ivr, "en", "Welcome to Sunrise Realty. For sales, press 1. For customer support, press 2.", T);
-    add("ivr en executive", C::Ivr, "en", "Thank you for calling. To speak to an executive, please press zero now.", T);
-    add("ivr hi", C::Ivr, "hi", "सनराइज़ रियल्टी में आपका स्वागत है। बिक्री के लिए एक दबाएं। सहायता के लिए दो दबाएं।", T);
-    add("ivr romanized", C::Ivr, "en", "sales ke liye ek dabayein, support ke liye do dabayein", T);
-
-    const int deadline = ScreeningConfig{}.deadlineMs;
-    const int transcribedMs = 4500;
-    QHash<QString, QByteArray> speech; // clean speech per text
-    int matrix[4][4] = {};
-    int correct = 0, humanAsMachine = 0, seed = 0;
-    QStringList wrong;
-    QElapsedTimer timer;
-    timer.start();
-    for (const Clip &c : std::as_const(clips)) {
-        ++seed;
-        const QString key = c.language + c.text;
-        if (!speech.contains(key))
-            speech.insert(key, speak(c.text, c.language));
-        const QByteArray said = speech.value(key);
-        QVERIFY2(Audio::durationMs(said.size(), kRate) > 300, qPrintable(c.name));
-        QByteArray pcm = Audio::silence(400, kRate) + said;
-        const qint64 speechEndMs = Audio::durationMs(pcm.size(), kRate);
-        if (c.beepHz)
-            pcm += Audio::silence(300, kRate) + Audio::tone(400, kRate, c.beepHz, 0.25);
-        if (!c.second.isEmpty())
-            pcm += Audio::silence(1800, kRate) + speak(c.second, c.language);
-        const int totalMs = deadline + ScreeningConfig{}.transcriptGraceMs + 500;
-        if (Audio::durationMs(pcm.size(), kRate) < totalMs)
-            pcm += Audio::silence(int(totalMs - Audio::durationMs(pcm.size(), kRate)), kRate);
-        if (c.noisy)
-            addNoise(pcm, 20.0, quint64(seed));
-
-        // The transcript of the first seconds, delivered as a final after the speech it covers.
-        QString transcript;
-        const qint64 coveredMs = qMin<qint64>(speechEndMs, transcribedMs);
-        if (c.transcript == Clip::Stt) {
-            transcript = m_engine->recognizeBlocking(resample(pcm.left(int(coveredMs) * 16), kRate, 16000));
-        } else if (c.transcript == Clip::Script) {
-            const QStringList words = c.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            const double spoken = double(coveredMs - 400) / double(qMax<qint64>(1, speechEndMs - 400));
-            transcript = words.mid(0, int(std::ceil(words.size() * qMin(1.0, spoken)))).join(QLatin1Char(' '));
-        }
-        const qint64 deliverAtMs = coveredMs + 300;
-
-        CallScreener s;
-        bool delivered = c.transcript == Clip::None;
-        for (int off = 0; off < pcm.size() && !s.decided(); off += 320) {
-            s.pushAudio(pcm.mid(off, 320), kRate);
-            if (!delivered && s.positionMs() >= deliverAtMs) {
-                delivered = true;
-                s.pushTranscript(transcript, true);
-            }
-        }
-        const Verdict v = s.decided() ? s.verdict() : s.finish();
-        QVERIFY2(v.atMs <= deadline + ScreeningConfig{}.transcriptGraceMs, qPrintable(c.name));
-        matrix[int(c.expected)][int(v.callClass)]++;
-        if (v.callClass == c.expected)
-            ++correct;
-        else
-            wrong << QStringLiteral("  %1: expected %2, got %3 (%4) — transcript \"%5\"")
-                         .arg(c.name, className(c.expected), className(v.callClass), v.reason, transcript);
-        if (c.expected == C::Human && v.callClass != C::Human)
-            ++humanAsMachine;
-        qInfo().noquote() << QStringLiteral("%1 -> %2 %3 at %4 ms: %5 | \"%6\"")
-                                 .arg(c.name.leftJustified(34), className(v.callClass).leftJustified(12))
-                                 .arg(v.confidence, 0, 'f', 2)
-                                 .arg(v.atMs)
-                                 .arg(v.reason, transcript);
-    }
-    const C order[] = {C::Human, C::Voicemail, C::Announcement, C::Ivr};
-    QString table = QStringLiteral("\nconfusion matrix (%1 clips; rows expected, columns classified)\n%2")
-                        .arg(clips.size())
-                        .arg(QString().leftJustified(14));
-    for (C col : order)
-        table += className(col).rightJustified(13);
-    table += QLatin1Char('\n');
-    for (C row : order) {
-        table += className(row).leftJustified(14);
-        for (C col : order)
-            table += QString::number(matrix[int(row)][int(col)]).rightJustified(13);
-        table += QLatin1Char('\n');
-    }
-    const double accuracy = double(correct) / clips.size();
-    table += QStringLiteral("accuracy %1 % (%2/%3), humans classified as machines: %4, %5 ms\n")
-                 .arg(100.0 * accuracy, 0, 'f', 1)
-                 .arg(correct)
-                 .arg(clips.size())
-                 .arg(humanAsMachine)
-                 .arg(timer.elapsed());
-    if (!wrong.isEmpty())
-        table += QStringLiteral("misclassified:\n") + wrong.join(QLatin1Char('\n')) + QLatin1Char('\n');
-    qInfo().noquote() << table;
-    QVERIFY(clips.size() >= 40);
-    QCOMPARE(humanAsMachine, 0);
-    QVERIFY2(accuracy >= 0.95, qPrintable(QStringLiteral("accuracy %1 %").arg(100.0 * accuracy, 0, 'f', 1)));
 }
 
 QTEST_GUILESS_MAIN(tst_Screening)

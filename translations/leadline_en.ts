@@ -1021,6 +1021,93 @@
     </message>
 </context>
 <context>
+    <name>Leadline::Ui::HandoffsView</name>
+    <message>
+        <source>Waiting to connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent did not answer: callback scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent free: callback scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent picked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load handoffs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a campaign, or show all campaigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (no agent free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoffs: %1, answered by the agent: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Leadline::Ui::HistoryModel</name>
     <message>
         <source>Time</source>
@@ -1498,6 +1585,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hand&amp;offs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ca&amp;mpaigns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,6 +1614,14 @@
     </message>
     <message>
         <source>Providers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaigns running on offline speech recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Deepgram key: calls are recognised offline (PocketSphinx, a few English replies). Opt-outs it hears never go on the DNC list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1021,6 +1021,93 @@
     </message>
 </context>
 <context>
+    <name>Leadline::Ui::HandoffsView</name>
+    <message>
+        <source>Waiting to connect</source>
+        <translation>कनेक्ट होने का इंतज़ार</translation>
+    </message>
+    <message>
+        <source>Connecting to the agent</source>
+        <translation>एजेंट से जोड़ा जा रहा है</translation>
+    </message>
+    <message>
+        <source>Agent answered</source>
+        <translation>एजेंट ने कॉल उठाई</translation>
+    </message>
+    <message>
+        <source>Agent did not answer: callback scheduled</source>
+        <translation>एजेंट ने कॉल नहीं उठाई: कॉलबैक तय है</translation>
+    </message>
+    <message>
+        <source>No agent free: callback scheduled</source>
+        <translation>कोई एजेंट खाली नहीं: कॉलबैक तय है</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>दिखाएँ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>This campaign</source>
+        <translation>यह अभियान</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>सभी अभियान</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>अनुरोध का समय</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>लीड</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>किसे सौंपा गया</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Agent picked up</source>
+        <translation>एजेंट ने उठाया</translation>
+    </message>
+    <message>
+        <source>Could not load handoffs: %1</source>
+        <translation>हैंडऑफ़ लोड नहीं हो सके: %1</translation>
+    </message>
+    <message>
+        <source>Select a campaign, or show all campaigns.</source>
+        <translation>कोई अभियान चुनें, या सभी अभियान दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <source>Nobody (no agent free)</source>
+        <translation>कोई नहीं (कोई एजेंट खाली नहीं)</translation>
+    </message>
+    <message>
+        <source>Handoffs: %1, answered by the agent: %2 of %3</source>
+        <translation>हैंडऑफ़: %1, एजेंट ने उठाए: %3 में से %2</translation>
+    </message>
+</context>
+<context>
     <name>Leadline::Ui::HistoryModel</name>
     <message>
         <source>Time</source>
@@ -1498,6 +1585,10 @@
         <translation>विश्लेषण(&amp;A)</translation>
     </message>
     <message>
+        <source>Hand&amp;offs</source>
+        <translation>हैंडऑफ़(&amp;O)</translation>
+    </message>
+    <message>
         <source>Ca&amp;mpaigns</source>
         <translation>अभियान(&amp;M)</translation>
     </message>
@@ -1524,6 +1615,14 @@
     <message>
         <source>Providers: %1</source>
         <translation>प्रदाता: %1</translation>
+    </message>
+    <message>
+        <source>campaigns running on offline speech recognition</source>
+        <translation>ऑफ़लाइन स्पीच पहचान पर अभियान चल रहे हैं</translation>
+    </message>
+    <message>
+        <source>No Deepgram key: calls are recognised offline (PocketSphinx, a few English replies). Opt-outs it hears never go on the DNC list.</source>
+        <translation>कोई Deepgram कुंजी नहीं: कॉल ऑफ़लाइन पहचानी जाती हैं (PocketSphinx, कुछ अंग्रेज़ी जवाब)। इससे सुने गए ऑप्ट-आउट कभी DNC सूची में नहीं जाते।</translation>
     </message>
     <message>
         <source>%1 – Leadline</source>

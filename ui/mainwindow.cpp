@@ -2,6 +2,7 @@
 
 #include "ui/backend/consolebackend.h"
 #include "ui/analytics/analyticsview.h"
+#include "ui/handoffs/handoffsview.h"
 #include "ui/campaigns/campaigneditordialog.h"
 #include "ui/campaigns/campaignsmodel.h"
 #include "ui/common/csvdrop.h"
@@ -119,7 +120,7 @@ void MainWindow::buildActions()
     m_findAction = make(QKeySequence::Find);
     m_aboutAction = make(QKeySequence());
     m_runDemoAction = make(QKeySequence(), QStyle::SP_MediaPlay);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i <= HandoffsTab; ++i) {
         QAction *a = make(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
         m_tabActions << a;
@@ -229,6 +230,8 @@ void MainWindow::buildCentral()
     m_tabs->addTab(m_liveView, QString());
     m_tabs->addTab(m_historyView, QString());
     m_tabs->addTab(m_analyticsView, QString());
+    m_handoffsView = new HandoffsView(m_backend, m_tabs);
+    m_tabs->addTab(m_handoffsView, QString());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -278,7 +281,7 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh"));
     m_findAction->setText(tr("&Find lead"));
     m_aboutAction->setText(tr("&About Leadline"));
-    const QStringList tabNames = {tr("&Leads"), tr("Li&ve calls"), tr("&History"), tr("&Analytics")};
+    const QStringList tabNames = {tr("&Leads"), tr("Li&ve calls"), tr("&History"), tr("&Analytics"), tr("Hand&offs")};
     for (int i = 0; i < tabNames.size(); ++i) {
         m_tabs->setTabText(i, tabNames.at(i));
         m_tabActions.at(i)->setText(tabNames.at(i));
@@ -291,11 +294,7 @@ void MainWindow::retranslate()
     if (db.size() > 48)
         db = QStringLiteral("\u2026") + db.right(47);
     m_databaseLabel->setText(tr("Database: %1").arg(db));
-    const QString mode = m_info.providerMode == QLatin1String("live") ? tr("live")
-                         : (m_info.providerMode.isEmpty() || m_info.providerMode == QLatin1String("offline"))
-                             ? tr("offline")
-                             : m_info.providerMode;
-    m_providerLabel->setText(tr("Providers: %1").arg(mode));
+    updateProviderLabel();
     updateTitle();
     m_campaignsModel->refreshTexts();
     m_leadsModel->refreshTexts();
@@ -357,12 +356,32 @@ void MainWindow::selectCampaign(qint64 campaignId)
     m_leadsModel->setCampaign(campaignId);
     m_historyView->setCampaign(campaignId);
     m_analyticsView->setCampaign(campaignId);
+    m_handoffsView->setCampaign(campaignId);
     updateTitle();
     updateActions();
 }
 
+void MainWindow::updateProviderLabel()
+{
+    const QString mode = m_info.providerMode == QLatin1String("live") ? tr("live")
+                         : (m_info.providerMode.isEmpty() || m_info.providerMode == QLatin1String("offline"))
+                             ? tr("offline")
+                             : m_info.providerMode;
+    QString text = tr("Providers: %1").arg(mode);
+    if (m_info.offlineSpeech && m_runningCampaigns > 0)
+        text += QStringLiteral(" — ") + tr("campaigns running on offline speech recognition");
+    m_providerLabel->setText(text);
+    m_providerLabel->setToolTip(m_info.offlineSpeech ? tr("No Deepgram key: calls are recognised offline (PocketSphinx, a few English "
+                                                          "replies). Opt-outs it hears never go on the DNC list.")
+                                                     : QString());
+}
+
 void MainWindow::onCampaigns(const QList<CampaignSnapshot> &campaigns)
 {
+    m_runningCampaigns = 0;
+    for (const CampaignSnapshot &c : campaigns)
+        m_runningCampaigns += c.row.status == QLatin1String("running") ? 1 : 0;
+    updateProviderLabel();
     m_campaignsModel->setCampaigns(campaigns);
     m_campaignsLoaded = true;
     updateWelcome();

@@ -1,5 +1,5 @@
 // MainWindow: the operator console's top-level window: campaigns sidebar, central tabs (Leads,
-// Live calls, History, Analytics), status bar, menus, CSV drops and import flow.
+// Live calls, History, Analytics, Handoffs), status bar, menus, CSV drops and import flow.
 // Thread: GUI thread. It only draws: every engine call is posted to the ConsoleBackend
 // ("leadline-console" thread) and every answer arrives as a value snapshot signal.
 #pragma once
@@ -29,6 +29,7 @@ class CsvDropFilter;
 class ImportProgressPanel;
 class ImportReportDialog;
 class AnalyticsView;
+class HandoffsView;
 class HistoryView;
 class LanguageManager;
 class LeadsModel;
@@ -46,6 +47,7 @@ struct ConsoleInfo
     QString database;     // Database config describe(): no password
     QString providerMode; // e.g. "offline"; placeholder until the providers land
     QString configFile;   // where the settings page saves engine settings
+    bool offlineSpeech = false; // no DEEPGRAM_API_KEY: running campaigns are flagged in the status bar
 };
 
 class MainWindow : public QMainWindow
@@ -56,7 +58,7 @@ public:
                ConsoleInfo info, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    enum Tab { LeadsTab, LiveCallsTab, HistoryTab, AnalyticsTab };
+    enum Tab { LeadsTab, LiveCallsTab, HistoryTab, AnalyticsTab, HandoffsTab };
 
     // Imports the files into the selected campaign (File → Import and drops end here).
     void importFiles(const QStringList &files);
@@ -69,6 +71,7 @@ public:
     LeadsModel *leadsModel() const { return m_leadsModel; }
     HistoryView *historyView() const { return m_historyView; }
     AnalyticsView *analyticsView() const { return m_analyticsView; }
+    HandoffsView *handoffsView() const { return m_handoffsView; }
     CampaignsModel *campaignsModel() const { return m_campaignsModel; }
     QTreeView *campaignList() const { return m_campaignList; }
     ImportProgressPanel *importPanel() const { return m_importPanel; }
@@ -103,6 +106,7 @@ private:
     void buildStatusBar();
     void retranslate();
     void updateTitle();
+    void updateProviderLabel();
     void restoreState();
     void rememberState();
     void updateActions();
@@ -136,6 +140,7 @@ private:
     LeadsView *m_leadsView = nullptr;
     HistoryView *m_historyView = nullptr;
     AnalyticsView *m_analyticsView = nullptr;
+    HandoffsView *m_handoffsView = nullptr;
     QLabel *m_portLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_providerLabel = nullptr;
@@ -167,6 +172,7 @@ private:
     QLabel *m_activeCallsLabel = nullptr;
     QAction *m_runDemoAction = nullptr;
     bool m_campaignsLoaded = false;
+    int m_runningCampaigns = 0;
     qint64 m_lastProgressRefreshMs = 0;
     QHash<quint64, QString> m_statusRequests; // start/pause requests awaiting the backend
 

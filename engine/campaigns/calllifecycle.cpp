@@ -37,7 +37,9 @@ Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint
     RetryPolicy policy(RetryConfig{in.campaign.maxAttempts, in.campaign.retryDelaySeconds, 24 * 3600});
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QDateTime callback = in.callbackAt > 0 ? QDateTime::fromMSecsSinceEpoch(in.callbackAt, Qt::UTC) : QDateTime();
-    const RetryDecision d = policy.decide(AttemptResult{in.carrierStatus, in.outcome, callback, in.priorCarrierFailures}, in.leadAttempts, now, w);
+    const AttemptResult attempt{in.carrierStatus, in.outcome, callback, in.priorCarrierFailures,
+                                in.handoffStatus == QLatin1String("not_answered")};
+    const RetryDecision d = policy.decide(attempt, in.leadAttempts, now, w);
     Storage::SettleOutput out;
     out.leadStatus = d.leadStatus;
     out.lastOutcome = d.lastOutcome;

@@ -158,6 +158,10 @@ Result<QList<CampaignRow>> CampaignService::list() const
 
 Result<CampaignRow> CampaignService::setStatus(qint64 id, const QString &status)
 {
+    if (status == QLatin1String("running") && m_startGuard) {
+        if (Status s = m_startGuard(); !s)
+            return s.error();
+    }
     auto db = m_db.connection();
     if (!db)
         return db.error();

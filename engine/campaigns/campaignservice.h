@@ -47,6 +47,9 @@ public:
     Result<Storage::CampaignRow> resolve(const QString &idOrName) const;
     Result<QList<Storage::CampaignRow>> list() const;
     Result<Storage::CampaignRow> setStatus(qint64 id, const QString &status);
+    // Checked before any campaign is set "running" (REST, console, CLI alike); its error is
+    // returned and the status is left unchanged. Set once at start-up.
+    void setStartGuard(std::function<Status()> guard) { m_startGuard = std::move(guard); }
 
     using Progress = std::function<bool(qint64 bytesRead)>;
     Result<Leads::ImportReport> importCsv(qint64 campaignId, QIODevice &csv, const Progress &progress = {});
@@ -60,6 +63,7 @@ private:
     const Clock &m_clock;
     CampaignDefaults m_defaults;
     ImportLimits m_importLimits;
+    std::function<Status()> m_startGuard;
 };
 
 } // namespace Leadline::Campaigns

@@ -58,6 +58,13 @@ RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, cons
         d.leadStatus = outcome;
         return d;
     }
+    if (r.handoffNotAnswered) {
+        if (attemptsMade >= m_config.maxAttempts + kExtraCallbackAttempts) {
+            d.leadStatus = QStringLiteral("exhausted");
+            return d;
+        }
+        return schedule(RetryDecision::Kind::Callback, QStringLiteral("callback"), nowUtc.addSecs(backoffSeconds(1)));
+    }
     if (outcome == QLatin1String("callback")) {
         if (attemptsMade >= m_config.maxAttempts + kExtraCallbackAttempts) {
             d.leadStatus = QStringLiteral("exhausted");

@@ -16,6 +16,8 @@
 //       and "unreachable" instead of "exhausted" when the attempts run out.
 //   callback (with a time) -> at that time (or now, if it is past) moved inside the window;
 //       honoured up to max_attempts + kExtraCallbackAttempts attempts in total.
+//   hot-lead handoff the agent did not answer -> a callback after retry_delay, moved inside the
+//       window, with the same attempt limit as a callback (the lead still wants a person).
 // Thread: pure functions.
 #pragma once
 
@@ -32,6 +34,7 @@ struct AttemptResult
     QString outcome;       // conversation outcome, may be empty
     QDateTime callbackAt;  // for outcome "callback"
     int priorCarrierFailures = 0; // earlier attempts of this lead that ended "failed" at the carrier
+    bool handoffNotAnswered = false; // hot-lead handoff: the sales agent did not pick up
 };
 
 struct RetryConfig

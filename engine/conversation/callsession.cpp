@@ -203,8 +203,11 @@ void CallSession::beginConversation(const CallContext &ctx)
     const QString hello = greeting(m_ctx, lang);
     m_history.append({QStringLiteral("assistant"), hello});
     m_firstFrameOfReply = false; // the greeting is not a reply: no latency sample
-    if (m_cfg.screening.enabled) // classify while the greeting plays: no added latency for people
-        m_screener = std::make_unique<Screening::CallScreener>(m_cfg.screening.config);
+    if (m_cfg.screening.enabled) { // classify while the greeting plays: no added latency for people
+        Screening::ScreeningConfig screening = m_cfg.screening.config;
+        screening.grammarTranscripts = m_stt->grammarConstrained();
+        m_screener = std::make_unique<Screening::CallScreener>(screening);
+    }
     speak(hello);
 }
 
@@ -698,7 +701,7 @@ bool CallSession::screenAudio(const QByteArray &pcm)
 void CallSession::recordScreening()
 {
     const Screening::Verdict &v = m_screener->verdict();
-    const QString cls = Screening::className(v.callClass);
+    const QString cls = v.label(); // "unknown" when human by default
     QJsonObject record{{QStringLiteral("class"), cls}, {QStringLiteral("confidence"), v.confidence},
                        {QStringLiteral("reason"), v.reason}, {QStringLiteral("at_ms"), v.atMs}};
     if (!v.announcement.isEmpty())
@@ -949,8 +952,17 @@ void CallSession::finishNow(const QString &status)
     applyExtraction(out, m_ctx, m_clock.now());
     if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)
         out.callbackAt = m_handoffCallbackAtMs;
-    if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty())
-        m_recorder.addDnc(m_ctx.phoneE164, QStringLiteral("call %1").arg(m_ctx.callId));
+    if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty()) {
+        // The DNC list is permanent: only a person's opt-out, heard on evidence, goes on it.
+        const bool person = m_screener ? m_screener->mayAddToDnc() : !m_stt->grammarConstrained();
+        if (person) {
+            m_recorder.addDnc(m_ctx.phoneE164, QStringLiteral("call %1").arg(m_ctx.callId));
+        } else {
+            out.fields.insert(QStringLiteral("dnc_skipped"), m_stt->grammarConstrained() ? QStringLiteral("offline recogniser: the words are not proof")
+                                                                                     : QStringLiteral("screened as %1").arg(m_screener->verdict().label()));
+            qCInfo(lcConversation) << "call" << m_ctx.callId << "opt-out not added to the DNC list:" << out.fields.value(QStringLiteral("dnc_skipped")).toString();
+        }
+    }
     m_recorder.finishCall(m_ctx.callId, out, finalStatus, m_clock.nowMs());
     qCInfo(lcConversation) << "call" << m_ctx.callId << "ended with outcome" << out.outcome;
     m_transport.close(1000, QStringLiteral("call ended"));

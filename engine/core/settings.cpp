@@ -67,6 +67,7 @@ const QList<SettingSpec> &Settings::specs()
         {QStringLiteral("SCREENING_VOICEMAIL_MESSAGE"), QString(), false, "voicemail message ({name} = lead name); empty = a built-in line in the call's language"},
         {QStringLiteral("SCREENING_IVR"), QStringLiteral("hangup"), false, "on an IVR/PBX menu: hangup (outcome ivr), or navigate (the LLM presses keys, sent as in-band DTMF)"},
         {QStringLiteral("SCREENING_DEADLINE_MS"), QStringLiteral("6000"), false, "call screening decides within this much answered audio (2000-15000)"},
+        {QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS"), QStringLiteral("no"), false, "let campaigns call real numbers with the offline recogniser (no DEEPGRAM_API_KEY): yes, no"},
         {QStringLiteral("WEBHOOK_SECRET_KEY"), QString(), true, "key that encrypts CRM webhook secrets in the database (same on every node; empty = API_TOKEN)"},
         {QStringLiteral("WEBHOOK_RETRY_BASE_S"), QStringLiteral("30"), false, "CRM webhook: first retry delay (doubles per attempt, with jitter)"},
         {QStringLiteral("WEBHOOK_RETRY_CAP_S"), QStringLiteral("3600"), false, "CRM webhook: longest delay between retries"},

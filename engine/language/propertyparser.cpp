@@ -15,9 +15,16 @@ struct TypeWord
     QString type;
 };
 
+struct Unit
+{
+    QList<QStringList> phrases;
+    QString unit;
+};
+
 struct Vocabulary
 {
-    QList<QStringList> bhk;
+    QList<QStringList> bhk, rk;
+    QList<Unit> areaUnits;
     QList<TypeWord> types;
     QList<QStringList> typePhrases; // parallel to types
     QList<QStringList> forwardPreps, backwardPreps, alternatives;
@@ -36,16 +43,34 @@ struct Vocabulary
     {
         bhk = phraseTable({"bhk", "b h k", "बीएचके", "bedroom", "bedrooms", "bed room", "bed rooms", "bed", "beds",
                            "बेडरूम", "बेड रूम"});
+        rk = phraseTable({"rk", "r k", "आरके", "आर के", "room kitchen", "room and kitchen", "room kitchen set",
+                          "रूम किचन"});
+        // Plot and carpet areas as Indian listings give them: gaj is a square yard.
+        areaUnits = {
+            {phraseTable({"gaj", "gaz", "गज", "sq yd", "sq yds", "sq . yd", "sq . yds", "sqyd", "sqyds", "sq yard",
+                          "sq yards", "square yard", "square yards", "sq . yard", "yard", "yards", "वर्ग गज"}),
+             QStringLiteral("sq_yd")},
+            {phraseTable({"sq ft", "sq . ft", "sqft", "sq feet", "sq foot", "square feet", "square foot", "square ft",
+                          "sft", "feet", "वर्ग फुट", "स्क्वायर फीट", "स्क्वेयर फीट", "sq fit", "square fit"}),
+             QStringLiteral("sq_ft")},
+            {phraseTable({"sq m", "sq . m", "sqm", "sq mt", "sq mtr", "square meter", "square meters", "square metre",
+                          "square metres", "वर्ग मीटर"}),
+             QStringLiteral("sq_m")},
+            {phraseTable({"acre", "acres", "एकड़"}), QStringLiteral("acre")},
+        };
         addType("apartment", {"flat", "flats", "apartment", "apartments", "apt", "condo", "फ्लैट", "फ़्लैट",
                               "अपार्टमेंट", "builder floor", "independent floor"});
         addType("villa", {"villa", "villas", "विला", "bungalow", "bunglow", "banglow", "बंगला", "kothi", "कोठी",
-                          "row house", "rowhouse"});
+                          });
+        addType("row_house", {"row house", "rowhouse", "row houses", "row villa", "रो हाउस", "townhouse", "town house"});
+        addType("rk", {"rk flat", "rk apartment", "rk room"});
         addType("independent_house", {"independent house", "individual house", "independent home",
                                       "standalone house"});
         addType("plot", {"plot", "plots", "land", "प्लॉट", "प्लाट", "zameen", "jameen", "zamin", "ज़मीन",
                          "plotted development"});
-        addType("penthouse", {"penthouse"});
-        addType("studio", {"studio", "studio apartment", "studio flat"});
+        addType("penthouse", {"penthouse", "penthouses", "pent house", "पेंटहाउस", "पेंटहाउस फ्लैट"});
+        addType("studio", {"studio", "studio apartment", "studio flat", "studio apartments", "स्टूडियो",
+                           "स्टूडियो अपार्टमेंट"});
         addType("commercial", {"commercial", "commercial property", "commercial space", "कमर्शियल"});
         addType("office", {"office", "offices", "office space", "ऑफिस", "ऑफ़िस", "दफ्तर", "coworking"});
         addType("shop", {"shop", "shops", "showroom", "dukaan", "dukan", "दुकान", "retail space", "retail shop"});
@@ -71,6 +96,12 @@ struct Vocabulary
             stop.insert(fold(QString::fromUtf8(w)));
         for (const QStringList &p : bhk)
             stop.insert(p.first());
+        for (const QStringList &p : rk)
+            stop.insert(p.first());
+        for (const Unit &u : areaUnits) {
+            for (const QStringList &p : u.phrases)
+                stop.insert(p.first());
+        }
         for (const QStringList &p : typePhrases)
             stop.insert(p.first());
         for (const char *w : {"road", "nagar", "layout", "phase", "sector", "city", "east", "west", "north", "south",
@@ -83,6 +114,26 @@ const Vocabulary &vocab()
 {
     static const Vocabulary v;
     return v;
+}
+
+struct Counted
+{
+    int start;
+    double value;
+};
+
+// A number ending right before token i, starting at most maxBack tokens earlier (the longest).
+std::optional<Counted> numberBefore(const QList<Token> &tokens, int i, int maxBack)
+{
+    for (int back = maxBack; back >= 1; --back) {
+        const int s = i - back;
+        if (s < 0)
+            continue;
+        const auto num = NumberWords::matchAt(tokens, s);
+        if (num && s + num->tokenCount == i)
+            return Counted{s, num->value};
+    }
+    return std::nullopt;
 }
 
 bool isLatinWord(const Token &t)
@@ -167,6 +218,9 @@ QJsonObject Property::toJson() const
     const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
     return QJsonObject{{QStringLiteral("type"), orNull(type)},
                        {QStringLiteral("bhk"), bhk > 0 ? QJsonValue(bhk) : QJsonValue()},
+                       {QStringLiteral("rk"), rk > 0 ? QJsonValue(rk) : QJsonValue()},
+                       {QStringLiteral("area"), area > 0 ? QJsonValue(area) : QJsonValue()},
+                       {QStringLiteral("area_unit"), orNull(areaUnit)},
                        {QStringLiteral("commercial"), commercial},
                        {QStringLiteral("location"), orNull(location)},
                        {QStringLiteral("location_phrase"), orNull(locationPhrase)},
@@ -191,21 +245,11 @@ std::optional<Property> PropertyParser::parse(const QString &text)
         const int m = matchAnyPhrase(tokens, i, v.bhk);
         if (!m)
             continue;
-        int numStart = -1;
-        double value = 0;
-        for (int back = 4; back >= 1; --back) {
-            const int s = i - back;
-            if (s < 0)
-                continue;
-            const auto num = NumberWords::matchAt(tokens, s);
-            if (num && s + num->tokenCount == i) {
-                numStart = s;
-                value = num->value;
-                break;
-            }
-        }
-        if (numStart < 0 || value < 1 || value > 10)
+        const auto counted = numberBefore(tokens, i, 4);
+        if (!counted || counted->value < 1 || counted->value > 10)
             continue;
+        const int numStart = counted->start;
+        const double value = counted->value;
         cover(numStart, i + m - 1);
         // "2 or 3 BHK", "2/3 BHK": the count is not decided, so it is not guessed.
         bool alternative = false;
@@ -236,6 +280,37 @@ std::optional<Property> PropertyParser::parse(const QString &text)
         }
     }
 
+    // RK units ("1 RK", "1RK", "ek RK"): a count right before "RK"; "RK" alone means one.
+    for (int i = 0; i < n && p.rk == 0; ++i) {
+        const int m = matchAnyPhrase(tokens, i, v.rk);
+        if (!m || (i + m < n && tokens.at(i + m).kind == Token::Word && tokens.at(i + m).text == QLatin1String("bhk")))
+            continue;
+        const auto counted = numberBefore(tokens, i, 3);
+        const bool haveCount = counted && counted->value >= 1 && counted->value <= 4;
+        const int first = haveCount ? counted->start : i;
+        const int count = haveCount ? int(counted->value) : 1;
+        if (i + m < n && v.localitySuffixes.contains(tokens.at(i + m).text))
+            continue; // "R K Puram", "RK Nagar": a place
+        p.rk = count;
+        cover(first, i + m - 1);
+    }
+
+    // Area: a number right before a unit ("200 gaj", "1,200 sq. ft.", "150 square yards").
+    for (int i = 0; i < n && p.area == 0; ++i) {
+        const auto num = NumberWords::matchAt(tokens, i);
+        if (!num || num->value <= 0)
+            continue;
+        const int at = i + num->tokenCount;
+        for (const Unit &u : v.areaUnits) {
+            if (const int m = matchAnyPhrase(tokens, at, u.phrases)) {
+                p.area = num->value;
+                p.areaUnit = u.unit;
+                cover(i, at + m - 1);
+                break;
+            }
+        }
+    }
+
     // Type: the most specific said; "commercial" only marks the flag when something specific is said.
     QStringList specific;
     for (int i = 0; i < n; ++i) {
@@ -251,6 +326,10 @@ std::optional<Property> PropertyParser::parse(const QString &text)
         cover(i, i + m - 1);
         i += m - 1;
     }
+    if (p.rk > 0 && !specific.contains(QStringLiteral("rk"))) {
+        specific.removeAll(QStringLiteral("apartment")); // "1 RK flat" is an RK unit
+        specific << QStringLiteral("rk");
+    }
     if (specific.size() == 1)
         p.type = specific.first();
     else if (specific.isEmpty() && p.commercial)
@@ -264,7 +343,7 @@ std::optional<Property> PropertyParser::parse(const QString &text)
 
     if (spanLast < 0)
         return std::nullopt;
-    if (p.type.isEmpty() && p.bhk == 0 && p.location.isEmpty() && specific.size() < 2)
+    if (p.type.isEmpty() && p.bhk == 0 && p.rk == 0 && p.area == 0 && p.location.isEmpty() && specific.size() < 2)
         return std::nullopt;
     p.phrase = originalSpan(text, tokens, spanFirst, spanLast);
     return p;

@@ -16,9 +16,10 @@ struct Table
 
 struct Vocabulary
 {
-    QList<QStringList> voicemailStrong, voicemailWeak, framing, ivrWeak;
+    QList<QStringList> voicemailStrong, voicemailWeak, framing, ivrWeak, ivrStrong;
     QList<Table> announcementStrong, announcementWeak;
     QSet<QString> pressWords, hindiPressWords, numberWords;
+    QSet<QString> voicemailFraming; // weak voicemail phrases only machines open with
     QList<QStringList> human;
 
     Vocabulary()
@@ -32,9 +33,18 @@ struct Vocabulary
              "संदेश छोड़", "सन्देश छोड़", "मैसेज छोड़", "बीप के बाद", "बीप की आवाज़ के बाद", "अपना संदेश",
              "संदेश रिकॉर्ड", "वॉइस मेल", "वॉयस मेल", "वॉइसमेल", "sandesh chhodein", "sandesh chhode",
              "sandesh chodein", "sandesh chode", "message chhodein", "message chhode", "message chodein",
-             "beep ke baad", "beep ki awaaz ke baad", "apna sandesh", "sandesh record"});
+             "beep ke baad", "beep ki awaaz ke baad", "apna sandesh", "sandesh record", "record your message",
+             "leave your name and number", "after the beep", "नाम और नंबर छोड़", "नाम और नंबर छोड़ें", "नाम और नंबर छोड़ दें",
+             "naam aur number chhod", "naam aur number chhodein", "naam aur number chhodiye", "naam aur number chod",
+             "message chhodiye", "message chodiye", "sandesh chhodiye", "संदेश छोड़ें", "संदेश रिकॉर्ड करें",
+             "phone nahi utha sakta", "phone nahi utha sakti", "फोन नहीं उठा सकता", "फोन नहीं उठा सकती",
+             "फ़ोन नहीं उठा सकता", "फ़ोन नहीं उठा सकती"});
         voicemailWeak = phraseTable({"get back to you", "call you back as soon", "not available", "is unavailable", "you have reached", "youve reached",
-                                     "you reached", "please leave", "abhi uplabdh nahi", "अभी उपलब्ध नहीं"});
+                                     "you reached", "please leave", "abhi uplabdh nahi", "अभी उपलब्ध नहीं", "available nahi hoon",
+                                     "उपलब्ध नहीं हूँ", "उपलब्ध नहीं हूं", "वापस कॉल", "call you back", "will call you back",
+                                     "the person you are calling", "जिस व्यक्ति को", "jis vyakti ko"});
+        for (const char *p : {"the person you are calling", "जिस व्यक्ति को", "jis vyakti ko"})
+            voicemailFraming.insert(foldedWords(QString::fromUtf8(p)).join(QLatin1Char(' ')));
         // Machine framing: how announcements start or end.
         framing = phraseTable(
             {"the number you are calling", "the number you are trying", "the number you have dialled",
@@ -61,7 +71,7 @@ struct Vocabulary
                           "maujood nahi", "mojood nahi", "maujud nahi", "मौजूद नहीं", "मौजूद नही", "मान्य नहीं",
                           "सेवा में नहीं", "अमान्य"}),
              QStringLiteral("invalid")},
-            {phraseTable({"calls are barred", "call barred", "calls barred", "has been barred", "is barred", "are barred",
+            {phraseTable({"calls are barred", "call barred", "calls barred", "has been barred", "is barred", "are barred", "have been barred",
                           "incoming calls are not allowed", "incoming facility", "incoming call facility",
                           "incoming calls restricted", "temporarily suspended", "has been suspended",
                           "रोक लगा", "कॉल पर रोक", "इनकमिंग कॉल की सुविधा", "इनकमिंग सुविधा", "अस्थायी रूप से बंद",
@@ -79,12 +89,24 @@ struct Vocabulary
                              "call me in", "call me after", "call me tomorrow", "call later", "call back later", "kaun",
                              "kon", "कौन", "boliye", "bolie", "बोलिए", "बोलो", "bataiye", "batao", "बताइए", "बताओ",
                              "kya kaam", "क्या काम", "baad mein call", "बाद में कॉल", "haan ji", "हाँ जी", "ji boliye",
-                             "hello ji", "हेलो जी", "speaking"});
+                             "hello ji", "हेलो जी", "speaking", "may i know who", "who is this", "yes tell me", "tell me",
+                             "baad mein call karna", "baad mein baat", "बाद में बात", "कॉल मत करना", "call mat karna",
+                             "do not call", "dont call", "कौन बोल रहा", "kaun bol raha"});
         ivrWeak = phraseTable({"for sales", "for english", "for hindi", "to speak to", "to talk to", "main menu",
                                "thank you for calling", "welcome to", "your call is important", "all our executives",
                                "all our agents", "extension number", "the extension", "हिंदी के लिए", "इंग्लिश के लिए",
                                "अंग्रेज़ी के लिए", "hindi ke liye", "english ke liye", "कॉल करने के लिए धन्यवाद",
-                               "call karne ke liye dhanyavad", "में आपका स्वागत है", "mein aapka swagat hai"});
+                               "call karne ke liye dhanyavad", "में आपका स्वागत है", "mein aapka swagat hai", "customer support",
+                               "customer care", "for support", "dial extension"});
+        // What only a menu says: hold queues and "enter your extension".
+        ivrStrong = phraseTable({"please hold while we connect", "hold while we connect", "while we connect your call",
+                                 "please enter your", "please enter the", "enter your extension", "enter the extension",
+                                 "followed by the hash", "followed by hash", "your call is important", "stay on the line",
+                                 "will be with you shortly", "all our executives are busy", "all our agents are busy",
+                                 "next available executive", "next available agent", "कृपया प्रतीक्षा करें",
+                                 "कृपया लाइन पर बने रहें", "लाइन पर बने रहें", "एक्सटेंशन नंबर डालें", "अपना एक्सटेंशन नंबर",
+                                 "से जोड़ी जा रही है", "अगले उपलब्ध अधिकारी", "kripya pratiksha karein", "line par bane rahein",
+                                 "extension number dalein", "extension number daalein", "आपकी कॉल महत्वपूर्ण है"});
         for (const char *w : {"दबाएं", "दबाए", "दबाइए", "दबाइये", "दबाये", "दबाएँ", "दबाऐं", "dabaye", "dabayen", "dabayein",
                               "dabaiye", "dabaaiye", "dabaen", "dabaein"})
             hindiPressWords.insert(fold(QString::fromUtf8(w)));
@@ -127,6 +149,22 @@ QString find(const QStringList &ws, const QList<QStringList> &table)
     return {};
 }
 
+// Every phrase of the table found in ws, each once, in the order they are spoken.
+QStringList findAll(const QStringList &ws, const QList<QStringList> &table)
+{
+    QStringList out;
+    for (int i = 0; i < ws.size(); ++i) {
+        for (const QStringList &p : table) {
+            if (i + p.size() <= ws.size() && ws.mid(i, p.size()) == p) {
+                const QString joined = p.join(QLatin1Char(' '));
+                if (!out.contains(joined))
+                    out << joined;
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 bool ScreeningPhrases::soundsHuman(const QString &utterance)
@@ -134,32 +172,37 @@ bool ScreeningPhrases::soundsHuman(const QString &utterance)
     return !find(words(utterance), vocabulary().human).isEmpty();
 }
 
-ScreeningCue ScreeningPhrases::match(const QString &utterance)
+QList<ScreeningCue> ScreeningPhrases::cues(const QString &utterance)
 {
     const Vocabulary &v = vocabulary();
     const QStringList ws = words(utterance);
-    ScreeningCue cue;
+    QList<ScreeningCue> out;
     if (ws.isEmpty())
-        return cue;
-    auto make = [](ScreeningCue::Kind kind, bool strong, const QString &phrase, const QString &announcement = {}) {
+        return out;
+    auto add = [&out](ScreeningCue::Kind kind, bool strong, const QString &phrase, const QString &announcement = {}) {
         ScreeningCue c;
         c.kind = kind;
         c.strong = strong;
         c.phrase = phrase;
         c.announcement = announcement;
-        return c;
+        out << c;
     };
-    if (const QString p = find(ws, v.voicemailStrong); !p.isEmpty())
-        return make(ScreeningCue::Kind::Voicemail, true, p);
-    const QString framed = find(ws, v.framing);
+    // Strong cues, most telling first.
+    for (const QString &p : findAll(ws, v.voicemailStrong))
+        add(ScreeningCue::Kind::Voicemail, true, p);
+    const QStringList framed = findAll(ws, v.framing);
     for (const Table &t : v.announcementStrong) {
-        if (const QString p = find(ws, t.phrases); !p.isEmpty())
-            return make(ScreeningCue::Kind::Announcement, true, p, t.label);
+        for (const QString &p : findAll(ws, t.phrases))
+            add(ScreeningCue::Kind::Announcement, true, p, t.label);
     }
     if (!framed.isEmpty()) {
         for (const Table &t : v.announcementWeak) {
-            if (const QString p = find(ws, t.phrases); !p.isEmpty())
-                return make(ScreeningCue::Kind::Announcement, true, framed + QStringLiteral(" … ") + p, t.label);
+            // "The person you are calling is not available" opens voicemail greetings too: no
+            // announcement cue beyond the framing itself.
+            if (t.label == QLatin1String("not_reachable"))
+                continue;
+            for (const QString &p : findAll(ws, t.phrases))
+                add(ScreeningCue::Kind::Announcement, true, framed.first() + QStringLiteral(" … ") + p, t.label);
         }
     }
     // IVR: a "press" word with a digit next to it ("press 1", "for sales press two", "एक दबाएं").
@@ -170,22 +213,42 @@ ScreeningCue ScreeningPhrases::match(const QString &utterance)
             // "do" (two) only before a Hindi press word: "do dabayein", never "what do I press".
             const bool hindiTwo = j < i && v.hindiPressWords.contains(ws.at(i))
                                   && (ws.at(j) == QLatin1String("do") || ws.at(j) == QStringLiteral("दो"));
-            if (j != i && (v.numberWords.contains(ws.at(j)) || hindiTwo))
-                return make(ScreeningCue::Kind::Ivr, true, j < i ? ws.at(j) + QLatin1Char(' ') + ws.at(i) : ws.at(i) + QLatin1Char(' ') + ws.at(j));
+            if (j != i && (v.numberWords.contains(ws.at(j)) || hindiTwo)) {
+                add(ScreeningCue::Kind::Ivr, true, j < i ? ws.at(j) + QLatin1Char(' ') + ws.at(i) : ws.at(i) + QLatin1Char(' ') + ws.at(j));
+                break;
+            }
         }
     }
+    for (const QString &p : findAll(ws, v.ivrStrong))
+        add(ScreeningCue::Kind::Ivr, true, p);
     // Weak cues: machine-like, not conclusive on their own.
-    if (const QString p = find(ws, v.voicemailWeak); !p.isEmpty())
-        return make(ScreeningCue::Kind::Voicemail, false, p);
-    if (!framed.isEmpty())
-        return make(ScreeningCue::Kind::Announcement, false, framed, QStringLiteral("not_reachable"));
-    for (const Table &t : v.announcementWeak) {
-        if (const QString p = find(ws, t.phrases); !p.isEmpty())
-            return make(ScreeningCue::Kind::Announcement, false, p, t.label);
+    for (const QString &p : findAll(ws, v.voicemailWeak)) {
+        add(ScreeningCue::Kind::Voicemail, false, p);
+        out.last().framing = v.voicemailFraming.contains(p);
     }
-    if (const QString p = find(ws, v.ivrWeak); !p.isEmpty())
-        return make(ScreeningCue::Kind::Ivr, false, p);
-    return cue;
+    for (const QString &p : framed) {
+        add(ScreeningCue::Kind::Announcement, false, p, QStringLiteral("not_reachable"));
+        out.last().framing = true;
+    }
+    if (framed.isEmpty()) {
+        for (const Table &t : v.announcementWeak) {
+            for (const QString &p : findAll(ws, t.phrases))
+                add(ScreeningCue::Kind::Announcement, false, p, t.label);
+        }
+    }
+    for (const QString &p : findAll(ws, v.ivrWeak))
+        add(ScreeningCue::Kind::Ivr, false, p);
+    return out;
+}
+
+ScreeningCue ScreeningPhrases::match(const QString &utterance)
+{
+    const QList<ScreeningCue> all = cues(utterance);
+    for (const ScreeningCue &c : all) {
+        if (c.strong)
+            return c;
+    }
+    return all.isEmpty() ? ScreeningCue() : all.first();
 }
 
 } // namespace Leadline::Language

@@ -12,6 +12,7 @@
 // Pure functions over immutable tables; thread-safe.
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace Leadline::Language {
@@ -24,6 +25,9 @@ struct ScreeningCue
     // For announcements: switched_off, not_reachable, busy, invalid, barred (empty otherwise).
     QString announcement;
     QString phrase; // the folded words that matched, for the reason text
+    // Weak, but how only machines open: "the number you are calling", "जिस नंबर पर", "the person
+    // you are calling" (worth a little more than other weak cues).
+    bool framing = false;
 };
 
 class ScreeningPhrases
@@ -32,6 +36,9 @@ public:
     // The most telling cue in an utterance (strong before weak; voicemail before announcement
     // before IVR when several strong ones occur). Kind::None when nothing machine-like was said.
     static ScreeningCue match(const QString &utterance);
+    // Every cue in an utterance, strong ones first, each phrase once: the screener weighs them
+    // together (two weak cues of one class count for more than one).
+    static QList<ScreeningCue> cues(const QString &utterance);
     // True when the utterance talks *to* the caller the way people do ("who is calling?",
     // "how may I help you", "कौन बोल रहा है", "boliye", "call me later"): then weak cues and
     // long speech never make it a machine.

@@ -1,5 +1,5 @@
 // CsvReader: streaming RFC 4180 record reader over a QIODevice, per
-// shared/testdata/leads/README.md ("Reading the file").
+// tests/data/leads/README.md ("Reading the file").
 //
 // - Reads fixed-size chunks (64 KiB by default); memory stays flat for any file size (one
 //   record at most is held beyond the current chunk, bounded by maxRecordBytes).

@@ -1,4 +1,4 @@
-// HeaderMap: maps a CSV header row to lead fields per shared/testdata/leads/README.md
+// HeaderMap: maps a CSV header row to lead fields per tests/data/leads/README.md
 // ("Header mapping"): normalized synonyms, first mapped column wins, every other column is a
 // custom field keyed by its header text as written (trimmed).
 // Thread: value type, built once per import by the importing thread.

@@ -1,6 +1,6 @@
 // LeadImporter: streams a CSV (any size, memory flat apart from the set of accepted numbers),
 // maps headers, normalizes phones and applies the row checks of
-// shared/testdata/leads/README.md. Accepted rows go to the caller's sink in batches; the caller
+// tests/data/leads/README.md. Accepted rows go to the caller's sink in batches; the caller
 // owns the transaction (a whole-file error means: roll back, nothing imported).
 // Thread: any; one importer per import, not shared.
 #pragma once

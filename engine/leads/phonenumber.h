@@ -1,5 +1,5 @@
 // PhoneNumber: normalizes a phone cell to E.164 India ("+91" + 10 digits) by the rules of
-// shared/testdata/leads/README.md ("Phone normalization").
+// tests/data/leads/README.md ("Phone normalization").
 //
 // Why hand-written rules and not libphonenumber (see shared/notes/phone-numbers.md): the
 // library is deliberately lenient where we must be strict. It accepts numbers with extensions

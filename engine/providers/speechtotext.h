@@ -24,6 +24,10 @@ public:
     // Languages it can recognise ("en", "hi"); empty = whatever the vendor's multilingual model
     // covers. A caller speaking another language yields no useful text (nor language hint).
     virtual QStringList languages() const { return {}; }
+    // True when every transcript is one phrase of a fixed grammar (the offline recogniser): any
+    // audio, a machine's included, comes out as one of those phrases, so the words prove nothing
+    // (call screening ignores them and an opt-out from them never reaches the DNC list alone).
+    virtual bool grammarConstrained() const { return false; }
     virtual void start(const SttOptions &options) = 0;
     virtual void pushAudio(const QByteArray &pcm) = 0; // S16LE at options.sampleRate
     virtual void finalize() = 0;                        // caller stopped (local VAD): flush now

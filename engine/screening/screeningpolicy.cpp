@@ -2,6 +2,9 @@
 
 #include "core/settings.h"
 
+#include <QHostAddress>
+#include <QUrl>
+
 namespace Leadline::Screening {
 
 QString className(CallClass c)
@@ -49,6 +52,40 @@ QString ScreeningPolicy::defaultVoicemailMessage(const QString &language)
     if (language == QLatin1String("hi"))
         return QStringLiteral("नमस्ते {name} जी, हम आपकी प्रॉपर्टी की पूछताछ के बारे में कॉल कर रहे थे। हम जल्द ही आपको दोबारा कॉल करेंगे। धन्यवाद।");
     return QStringLiteral("Hello {name}, we called about the property you enquired about. We will call you again soon. Thank you.");
+}
+
+OfflineSpeechPolicy OfflineSpeechPolicy::fromSettings(const Settings &s)
+{
+    OfflineSpeechPolicy p;
+    p.offlineSpeech = !s.isSet(QStringLiteral("DEEPGRAM_API_KEY"));
+    const QString host = QUrl(s.value(QStringLiteral("EXOTEL_API_BASE_URL"))).host();
+    const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+    p.realCarrier = s.isSet(QStringLiteral("EXOTEL_API_KEY")) && !loopback;
+    const QString allow = s.value(QStringLiteral("ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS")).trimmed().toLower();
+    p.allowed = allow == QLatin1String("yes") || allow == QLatin1String("1") || allow == QLatin1String("true") || allow == QLatin1String("on");
+    return p;
+}
+
+Status OfflineSpeechPolicy::mayStartCampaign() const
+{
+    if (!offlineSpeech || !realCarrier || allowed)
+        return okStatus();
+    return Error::make(Error::Code::Unprocessable,
+                       QStringLiteral("speech recognition is offline (no DEEPGRAM_API_KEY): the offline recogniser understands only a few "
+                                      "English replies and cannot tell machines from people by their words. Set DEEPGRAM_API_KEY, or set "
+                                      "ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS=yes to call real numbers anyway"),
+                       QStringLiteral("offline_speech_not_allowed"));
+}
+
+QJsonObject OfflineSpeechPolicy::health(int campaignsRunning) const
+{
+    QJsonObject o{{QStringLiteral("recognition"), offlineSpeech ? QStringLiteral("offline") : QStringLiteral("live")},
+                  {QStringLiteral("real_carrier"), realCarrier},
+                  {QStringLiteral("offline_allowed_for_live_calls"), allowed},
+                  {QStringLiteral("campaigns_running"), campaignsRunning}};
+    if (offlineSpeech && campaignsRunning > 0)
+        o.insert(QStringLiteral("warning"), QStringLiteral("%1 campaign(s) running on offline speech recognition").arg(campaignsRunning));
+    return o;
 }
 
 } // namespace Leadline::Screening

@@ -8,6 +8,9 @@
 // SCREENING_DEADLINE_MS). Value types and pure functions; thread-safe.
 #pragma once
 
+#include "core/result.h"
+
+#include <QJsonObject>
 #include <QString>
 
 namespace Leadline {
@@ -30,6 +33,9 @@ struct ScreeningConfig
     // Long speech and no words yet at the deadline: wait this much longer for the transcript
     // (a person talking on would otherwise be taken for a machine when the STT is slow).
     int transcriptGraceMs = 2000;
+    // The recogniser only returns phrases of a grammar (the offline PocketSphinx): its words are
+    // not evidence of anything, so screening ignores them and decides on audio cues alone.
+    bool grammarTranscripts = false;
 };
 
 struct ScreeningPolicy
@@ -50,6 +56,25 @@ struct ScreeningPolicy
     static QString outcomeFor(CallClass c, const QString &announcement);
     // The built-in voicemail message ("en" or "hi"), with {name} for the lead's name.
     static QString defaultVoicemailMessage(const QString &language);
+};
+
+// Offline speech on live calls: the offline recogniser (PocketSphinx, no DEEPGRAM_API_KEY) hears
+// only a small English grammar and forces any audio, a machine's included, into it. Starting a
+// campaign that dials a real carrier (EXOTEL_API_KEY set and EXOTEL_API_BASE_URL not a loopback
+// simulator) on offline speech needs ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS=yes; /health and the
+// console say when campaigns run on offline speech. Value type; thread-safe.
+struct OfflineSpeechPolicy
+{
+    bool offlineSpeech = false;  // no DEEPGRAM_API_KEY: PocketSphinx recognises the calls
+    bool realCarrier = false;    // calls go out through a real Exotel account
+    bool allowed = false;        // ALLOW_OFFLINE_SPEECH_FOR_LIVE_CALLS
+
+    static OfflineSpeechPolicy fromSettings(const Settings &settings);
+    // Whether a campaign may start now (an Unprocessable error saying what to set when not).
+    Status mayStartCampaign() const;
+    // For /health: {"recognition": "offline"|"live", "real_carrier", "offline_allowed_for_live_calls",
+    // "campaigns_running": n} plus "warning" when campaigns run on offline speech.
+    QJsonObject health(int campaignsRunning) const;
 };
 
 } // namespace Leadline::Screening

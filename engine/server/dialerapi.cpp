@@ -151,9 +151,11 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
     } else if (e.eventType == QLatin1String("answered")) {
         r.answeredAtMs = e.dateUpdated.isValid() ? e.dateUpdated.toMSecsSinceEpoch() : 0;
     }
+    // The agent leg of a hot-lead handoff (answered or not) is recorded first: settling the lead
+    // below reads it (an unanswered handoff gets the lead a callback).
+    if (e.isTerminal())
+        HandoffApi::recordCallEnd(m_db, e);
     auto applied = m_lifecycle.report(r);
-    if (applied && e.isTerminal())
-        HandoffApi::recordCallEnd(m_db, e); // the agent leg of a hot-lead handoff: answered or not
     if (!applied) {
         ++m_webhooks.errors;
         qCWarning(lcTelephony) << "status webhook for" << e.callSid << "not applied:" << applied.error().message;

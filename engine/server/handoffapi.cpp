@@ -22,12 +22,22 @@ namespace Leadline::Server {
 
 using Method = QHttpServerRequest::Method;
 
-HandoffApiOptions HandoffApiOptions::fromSettings(const Settings &s)
+Result<HandoffApiOptions> HandoffApiOptions::fromSettings(const Settings &s)
 {
     HandoffApiOptions o;
     o.flowMode = s.value(QStringLiteral("EXOTEL_CALL_MODE")).compare(QLatin1String("flow"), Qt::CaseInsensitive) == 0;
     o.exotelSecret = s.value(QStringLiteral("EXOTEL_WEBHOOK_SECRET")).toUtf8();
-    o.fallbackNumber = s.value(QStringLiteral("HANDOFF_FALLBACK_NUMBER"));
+    const QString fallback = s.value(QStringLiteral("HANDOFF_FALLBACK_NUMBER")).trimmed();
+    if (!fallback.isEmpty()) {
+        const auto p = Leads::PhoneNumber::normalize(fallback);
+        if (!p.ok())
+            return Error::make(Error::Code::Validation,
+                               QStringLiteral("HANDOFF_FALLBACK_NUMBER \"%1\" is not a usable phone number: %2 (e.g. +919800000099 or "
+                                              "09800000099; leave it empty for none)")
+                                   .arg(fallback, p.detail),
+                               QStringLiteral("invalid_setting"));
+        o.fallbackNumber = p.e164;
+    }
     return o;
 }
 
@@ -45,9 +55,12 @@ void HandoffApi::registerRoutes(Router &router)
     router.add(Method::Get, QStringLiteral("/handoffs"), [this](const RouteContext &c) { return listHandoffs(c); });
     router.add(Method::Put, QStringLiteral("/campaigns/{id}/handoff"), [this](const RouteContext &c) { return setCampaignHandoff(c); });
     // Exotel cannot send a bearer token: the shared secret is checked in the handlers.
-    router.add(Method::Get, QStringLiteral("/exotel/passthru"), [this](const RouteContext &c) { return passthru(c); }, Access::Public);
-    router.add(Method::Get, QStringLiteral("/exotel/connect/dial-whom"), [this](const RouteContext &c) { return dialWhom(c); },
-               Access::Public);
+    // Exotel's applets send GET or POST, whichever the flow's applet is set to.
+    for (const Method m : {Method::Get, Method::Post}) {
+        router.add(m, QStringLiteral("/exotel/passthru"), [this](const RouteContext &c) { return passthru(c); }, Access::Public);
+        router.add(m, QStringLiteral("/exotel/connect/dial-whom"), [this](const RouteContext &c) { return dialWhom(c); },
+                   Access::Public);
+    }
 }
 
 Error HandoffApi::handoffNeedsFlowMode()
@@ -330,10 +343,31 @@ HttpResponse HandoffApi::listHandoffs(const RouteContext &ctx) const
 
 // ---------------------------------------------------------------- Exotel flow
 
-std::optional<HttpResponse> HandoffApi::refuseExotel(const RouteContext &ctx, const char *what) const
+// Exotel's parameters: a POST's form body, then the URL's query (which wins: k= and format=
+// live in the URL configured in the applet). Keys lower-cased. A body that cannot be read
+// leaves the query alone (no CallSid then means hang up / nobody, never a wrong agent).
+static QHash<QString, QString> exotelParams(const RouteContext &ctx)
 {
-    const QUrlQuery query(ctx.request.url());
-    QByteArray given = query.queryItemValue(QStringLiteral("k"), QUrl::FullyDecoded).toUtf8();
+    QHash<QString, QString> p;
+    if (ctx.request.method() == Method::Post && !ctx.request.body().trimmed().isEmpty()) {
+        auto body = Telephony::parseExotelFormFields(ctx.request.value("content-type"), ctx.request.body());
+        if (body)
+            p = std::move(body).value();
+        else
+            qCWarning(lcTelephony) << ctx.request.url().path() << "POST body not readable:" << body.error().message;
+    }
+    for (const auto &item : QUrlQuery(ctx.request.url()).queryItems(QUrl::FullyDecoded)) {
+        const QString key = item.first.toLower();
+        if (!item.second.isEmpty() || !p.contains(key))
+            p.insert(key, item.second);
+    }
+    return p;
+}
+
+std::optional<HttpResponse> HandoffApi::refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
+                                                     const char *what) const
+{
+    QByteArray given = params.value(QStringLiteral("k")).toUtf8();
     const QByteArray auth = ctx.request.value("authorization");
     if (given.isEmpty() && auth.startsWith("Basic ")) {
         const QByteArray pair = QByteArray::fromBase64(auth.mid(6).trimmed());
@@ -349,16 +383,18 @@ std::optional<HttpResponse> HandoffApi::refuseExotel(const RouteContext &ctx, co
 }
 
 // The CallSid Exotel sends (any case), bounded and printable; empty when unusable.
-static QString callSidOf(const QUrlQuery &q)
+static QString callSidOf(const QHash<QString, QString> &params)
 {
-    for (const auto &item : q.queryItems(QUrl::FullyDecoded)) {
-        if (item.first.compare(QLatin1String("CallSid"), Qt::CaseInsensitive) != 0)
-            continue;
-        const QString sid = item.second.trimmed();
-        static const QRegularExpression ok(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
-        return ok.match(sid).hasMatch() ? sid : QString();
-    }
-    return {};
+    const QString sid = params.value(QStringLiteral("callsid")).trimmed();
+    static const QRegularExpression ok(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    return ok.match(sid).hasMatch() ? sid : QString();
+}
+
+// Numbers leave in one format: E.164 (agents are stored so; this also covers older rows).
+static QString e164(const QString &number)
+{
+    const auto p = Leads::PhoneNumber::normalize(number);
+    return p.ok() ? p.e164 : number;
 }
 
 static Result<Storage::HandoffRow> handoffFor(const Storage::Database &db, const QString &callSid)
@@ -377,11 +413,12 @@ static bool routable(const Storage::HandoffRow &h)
 
 HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
 {
-    if (auto refused = refuseExotel(ctx, "Passthru"))
+    const QHash<QString, QString> params = exotelParams(ctx);
+    if (auto refused = refuseExotel(ctx, params, "Passthru"))
         return *refused;
-    const QString sid = callSidOf(QUrlQuery(ctx.request.url()));
-    HttpResponse hangUp = HttpResponse::text("no handoff: hang up\n", "text/plain", 302);
-    hangUp.headers.append({QByteArrayLiteral("Location"), QByteArrayLiteral("/exotel/passthru/hangup")});
+    const QString sid = callSidOf(params);
+    // No Location: Passthru branches on the status code alone.
+    const HttpResponse hangUp = HttpResponse::text("no handoff: hang up\n", "text/plain", 302);
     if (sid.isEmpty()) {
         ++m_unknownSids;
         qCWarning(lcTelephony) << "Passthru without a usable CallSid: hang-up branch";
@@ -408,18 +445,18 @@ HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
 
 HttpResponse HandoffApi::dialWhom(const RouteContext &ctx) const
 {
-    if (auto refused = refuseExotel(ctx, "Connect dial-whom"))
+    const QHash<QString, QString> params = exotelParams(ctx);
+    if (auto refused = refuseExotel(ctx, params, "Connect dial-whom"))
         return *refused;
-    const QUrlQuery q(ctx.request.url());
-    const bool json = q.queryItemValue(QStringLiteral("format")) == QLatin1String("json");
-    const QString sid = callSidOf(q);
+    const bool json = params.value(QStringLiteral("format")).compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
+    const QString sid = callSidOf(params);
     QString number;
     auto h = sid.isEmpty() ? Result<Storage::HandoffRow>(Error::make(Error::Code::NotFound, QStringLiteral("no CallSid")))
                            : handoffFor(m_db, sid);
     // Exotel may fetch the number again (retries, fallback URL): an agent leg already under way
     // or finished answers the same number, so the answer never changes for a CallSid.
     if (h && h->agentId > 0 && !h->agentPhone.isEmpty() && h->status != QLatin1String("failed")) {
-        number = h->agentPhone;
+        number = e164(h->agentPhone);
         qCInfo(lcTelephony) << "dial-whom for" << sid << ": agent" << h->agentId << "(handoff" << h->id << ")";
     } else {
         ++m_unknownSids;

@@ -4,12 +4,16 @@
 //  PUT /campaigns/{id}/handoff {"enabled": bool}; RestApi also asks it to validate and apply
 //  "handoff_enabled" on POST /campaigns and to show it on GET /campaigns/{id}.
 //  Exotel flow routes (public, authenticated like the status webhook: k=<EXOTEL_WEBHOOK_SECRET>
-//  in the URL, or Basic auth whose password is that secret):
-//   GET /exotel/passthru           200 when the CallSid has a pending handoff (Passthru's
-//                                  "200" branch -> Connect), 302 otherwise (-> Hangup).
-//   GET /exotel/connect/dial-whom  the chosen agent's number as text/plain (Connect applet's
-//                                  "Dial whom" URL); ?format=json gives
-//                                  {"destination":{"numbers":[...]}} for a dynamic Connect URL.
+//  in the URL, or Basic auth whose password is that secret). GET or POST, as the applet is set:
+//  parameters (CallSid, k, format) from the query or a form body (urlencoded, multipart, JSON):
+//   /exotel/passthru           200 when the CallSid has a pending handoff (Passthru's "200"
+//                              branch -> Connect), 302 otherwise (-> Hangup). The 302 carries
+//                              no Location: Exotel branches on the status alone, and a client
+//                              that followed a redirect must not land on a 200.
+//   /exotel/connect/dial-whom  the chosen agent's number as text/plain (Connect applet's
+//                              "Dial whom" URL); format=json gives
+//                              {"destination":{"numbers":[...]}} for a dynamic Connect URL.
+//  Every number comes back in E.164 (+91XXXXXXXXXX), the fallback number included.
 //  Both answer from one indexed read, are idempotent (same CallSid -> same agent) and never
 //  fail open: an unknown or hostile CallSid gets 302 / the fallback number (or an empty body).
 // Thread: immutable after registration; handlers run on the network worker that accepted the
@@ -18,6 +22,7 @@
 
 #include "router.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <atomic>
@@ -33,8 +38,9 @@ struct HandoffApiOptions
 {
     bool flowMode = false;      // EXOTEL_CALL_MODE=flow
     QByteArray exotelSecret;    // EXOTEL_WEBHOOK_SECRET; empty = Exotel's requests are refused
-    QString fallbackNumber;     // HANDOFF_FALLBACK_NUMBER
-    static HandoffApiOptions fromSettings(const Settings &settings);
+    QString fallbackNumber;     // HANDOFF_FALLBACK_NUMBER in E.164; empty = nobody
+    // A HANDOFF_FALLBACK_NUMBER that is not a valid Indian number is an error (start-up stops).
+    static Result<HandoffApiOptions> fromSettings(const Settings &settings);
 };
 
 class HandoffApi
@@ -67,8 +73,10 @@ private:
     HttpResponse setCampaignHandoff(const RouteContext &ctx) const;
     HttpResponse passthru(const RouteContext &ctx) const;
     HttpResponse dialWhom(const RouteContext &ctx) const;
-    // Shared-secret check for Exotel's GETs; empty = allowed, else the refusal.
-    std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const char *what) const;
+    // Shared-secret check for Exotel's requests (k= among `params`, or Basic auth); empty =
+    // allowed, else the refusal.
+    std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
+                                             const char *what) const;
 
     const Storage::Database &m_db;
     const Clock &m_clock;

@@ -46,6 +46,14 @@ HttpResponse RestApi::health(const RouteContext &) const
         {QStringLiteral("version"), QStringLiteral(LEADLINE_VERSION)},
         {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
     };
+    if (m_speech) {
+        int running = 0;
+        if (const auto list = m_campaigns.list()) {
+            for (const auto &c : list.value())
+                running += c.status == QLatin1String("running") ? 1 : 0;
+        }
+        body.insert(QStringLiteral("speech"), m_speech->health(running));
+    }
     return HttpResponse::json(body, db ? 200 : 503);
 }
 

@@ -4,8 +4,10 @@
 #pragma once
 
 #include "router.h"
+#include "screening/screeningpolicy.h"
 
 #include <QElapsedTimer>
+#include <optional>
 
 namespace Leadline::Storage { class Database; }
 namespace Leadline::Campaigns { class CampaignService; }
@@ -19,6 +21,9 @@ public:
     void registerRoutes(Router &router);
     // Hot-lead handoff: "handoff_enabled" on create and get (optional).
     void setHandoffApi(const class HandoffApi *handoff) { m_handoff = handoff; }
+    // /health then reports the speech recognition in use ("speech": offline or live, and a warning
+    // while campaigns run on offline speech). Set before serving.
+    void setSpeechPolicy(const Screening::OfflineSpeechPolicy &policy) { m_speech = policy; }
 
 private:
     HttpResponse health(const RouteContext &ctx) const;
@@ -33,6 +38,7 @@ private:
     const Storage::Database &m_db;
     QElapsedTimer m_uptime;
     const class HandoffApi *m_handoff = nullptr;
+    std::optional<Screening::OfflineSpeechPolicy> m_speech;
 };
 
 } // namespace Leadline::Server

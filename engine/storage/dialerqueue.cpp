@@ -449,7 +449,8 @@ Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide
                              "l.attempts, l.timezone, l.status, l.phone_e164, "
                              "(SELECT MAX(id) FROM calls c2 WHERE c2.lead_id = c.lead_id), c.failure_reason, "
                              "(SELECT COUNT(*) FROM calls c3 WHERE c3.lead_id = c.lead_id AND c3.id <> c.id AND c3.status = 'failed' "
-                             "AND (c3.failure_reason IS NULL OR c3.failure_reason NOT LIKE 'network_error%')) "
+                             "AND (c3.failure_reason IS NULL OR c3.failure_reason NOT LIKE 'network_error%')), "
+                             "(SELECT h.status FROM handoffs h WHERE h.call_id = c.id) "
                              "FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.id = ?%1")
                   .arg(pg ? QLatin1String(" FOR UPDATE") : QLatin1String("")));
     q.addBindValue(callId);
@@ -473,6 +474,7 @@ Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide
     if (in.carrierStatus == QLatin1String("failed") && q.value(11).toString().startsWith(QLatin1String("network_error")))
         in.carrierStatus = QStringLiteral("network_error");
     in.priorCarrierFailures = q.value(12).toInt();
+    in.handoffStatus = q.value(13).toString();
     q.finish();
     if (isActive(in.carrierStatus) || in.carrierStatus == QLatin1String("not_placed"))
         return false;

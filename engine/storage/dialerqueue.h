@@ -69,6 +69,7 @@ struct SettleInput
     qint64 callbackAt = 0;
     int leadAttempts = 0;
     int priorCarrierFailures = 0;  // earlier calls of the lead that ended "failed" at the carrier
+    QString handoffStatus;         // the call's hot-lead handoff (handoffs.status), "" when none
     QString leadTimezone;
     DialerCampaign campaign;
 };

@@ -101,7 +101,8 @@ static int toInt(const QString &s)
     return ok ? int(d) : -1;
 }
 
-Result<ExotelStatusEvent> parseExotelStatusCallback(const QByteArray &contentType, const QByteArray &body)
+// Either body kind, flattened (JSON: scalars by lower-cased key, plus the Legs array).
+static Result<Fields> parseFields(const QByteArray &contentType, const QByteArray &body)
 {
     const QByteArray ct = contentType.toLower();
     const QByteArray trimmed = body.trimmed();
@@ -110,7 +111,7 @@ Result<ExotelStatusEvent> parseExotelStatusCallback(const QByteArray &contentTyp
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &err);
         if (err.error != QJsonParseError::NoError || !doc.isObject())
-            return Error::make(Error::Code::BadRequest, QStringLiteral("status callback is not a JSON object: %1").arg(err.errorString()));
+            return Error::make(Error::Code::BadRequest, QStringLiteral("body is not a JSON object: %1").arg(err.errorString()));
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (it.key().compare(QLatin1String("Legs"), Qt::CaseInsensitive) == 0)
@@ -119,10 +120,7 @@ Result<ExotelStatusEvent> parseExotelStatusCallback(const QByteArray &contentTyp
                 f.flat.insert(it.key().toLower(), scalar(it.value()));
         }
     } else if (ct.startsWith("multipart/")) {
-        auto mp = parseMultipart(contentType, body);
-        if (!mp)
-            return mp.error();
-        f = std::move(mp).value();
+        return parseMultipart(contentType, body);
     } else {
         // application/x-www-form-urlencoded (or unlabelled): '+' means space in form bodies.
         QByteArray b = trimmed;
@@ -131,6 +129,26 @@ Result<ExotelStatusEvent> parseExotelStatusCallback(const QByteArray &contentTyp
         for (const auto &item : q.queryItems(QUrl::FullyDecoded))
             addForm(f, item.first, item.second);
     }
+    return f;
+}
+
+Result<QHash<QString, QString>> parseExotelFormFields(const QByteArray &contentType, const QByteArray &body)
+{
+    auto f = parseFields(contentType, body);
+    if (!f)
+        return f.error();
+    return std::move(f).value().flat;
+}
+
+Result<ExotelStatusEvent> parseExotelStatusCallback(const QByteArray &contentType, const QByteArray &body)
+{
+    auto parsed = parseFields(contentType, body);
+    if (!parsed) {
+        Error err = parsed.error();
+        err.message = QStringLiteral("status callback: ") + err.message;
+        return err;
+    }
+    const Fields f = std::move(parsed).value();
 
     ExotelStatusEvent e;
     e.callSid = f.get("CallSid").trimmed();

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -47,5 +48,8 @@ struct ExotelStatusEvent
 };
 
 Result<ExotelStatusEvent> parseExotelStatusCallback(const QByteArray &contentType, const QByteArray &body);
+// The fields of a body Exotel POSTs from a flow applet (Passthru, Connect's URLs set to POST):
+// form-urlencoded, multipart/form-data or a JSON object, by lower-cased key (scalars only).
+Result<QHash<QString, QString>> parseExotelFormFields(const QByteArray &contentType, const QByteArray &body);
 
 } // namespace Leadline::Telephony

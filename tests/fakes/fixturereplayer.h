@@ -1,4 +1,4 @@
-// FixtureReplayer: plays a shared/testdata/exotel/*.jsonl fixture into a frame sink with the
+// FixtureReplayer: plays a tests/data/exotel/*.jsonl fixture into a frame sink with the
 // fixture's own pacing (media paced by its audio length, other events at once), like Exotel.
 // Thread: the test's event loop.
 #pragma once

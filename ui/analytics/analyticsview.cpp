@@ -1,6 +1,7 @@
 #include "analyticsview.h"
 
 #include "ui/backend/consolebackend.h"
+#include "ui/common/scopedrefresh.h"
 #include "ui/history/historylabels.h"
 
 #include <QBarCategoryAxis>
@@ -29,7 +30,6 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QStandardPaths>
-#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 #include <cmath>
@@ -77,11 +77,13 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
 {
     setObjectName(QStringLiteral("analyticsTab"));
     m_scopeLabel = new QLabel(this);
-    m_scope = new QComboBox(this);
-    m_scope->setObjectName(QStringLiteral("analyticsScope"));
-    m_scope->addItem(QString(), false);
-    m_scope->addItem(QString(), true);
-    m_scopeLabel->setBuddy(m_scope);
+    ConsoleBackend *b = backend.backend();
+    m_refresh = new ScopedRefresh(this, [&backend] { return backend.nextRequestId(); },
+                                  [&backend, b](quint64 request, qint64 campaign) {
+                                      backend.post([b, request, campaign] { b->fetchAnalytics(request, campaign); });
+                                  });
+    m_refresh->combo()->setObjectName(QStringLiteral("analyticsScope"));
+    m_scopeLabel->setBuddy(m_refresh->combo());
     m_updated = new QLabel(this);
     m_exportPng = new QPushButton(this);
     m_exportPng->setObjectName(QStringLiteral("exportPng"));
@@ -115,7 +117,7 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_scopeLabel);
-    top->addWidget(m_scope);
+    top->addWidget(m_refresh->combo());
     top->addStretch(1);
     top->addWidget(m_updated);
     top->addWidget(m_exportPng);
@@ -126,20 +128,15 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
     layout->addWidget(m_latencyNote);
     layout->addWidget(scroll, 1);
 
-    m_timer = new QTimer(this);
-    m_timer->setInterval(5000);
-    connect(m_timer, &QTimer::timeout, this, &AnalyticsView::refresh);
-    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
+    connect(m_refresh, &ScopedRefresh::stale, this, [this] {
         m_hasSnapshot = false;
-        m_pending = 0; // the answer for the old scope is dropped
-        refresh();
+        render();
     });
     connect(m_exportPng, &QPushButton::clicked, this, &AnalyticsView::choosePng);
     connect(m_exportCsv, &QPushButton::clicked, this, &AnalyticsView::chooseCsv);
     connect(backend.backend(), &ConsoleBackend::analyticsReady, this, &AnalyticsView::onSnapshot);
     connect(backend.backend(), &ConsoleBackend::failed, this, [this](const BackendError &e) {
-        if (e.operation == QLatin1String("analytics") && e.requestId == m_pending) {
-            m_pending = 0;
+        if (e.operation == QLatin1String("analytics") && m_refresh->acceptFailure(e.requestId)) {
             m_updated->setText(tr("Could not load analytics: %1").arg(e.message));
         }
     });
@@ -149,8 +146,8 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
 void AnalyticsView::retranslate()
 {
     m_scopeLabel->setText(tr("&Show:"));
-    m_scope->setItemText(0, tr("This campaign"));
-    m_scope->setItemText(1, tr("All campaigns"));
+    m_refresh->combo()->setItemText(0, tr("This campaign"));
+    m_refresh->combo()->setItemText(1, tr("All campaigns"));
     m_exportPng->setText(tr("Export &PNG\u2026"));
     m_exportCsv->setText(tr("Export &CSV\u2026"));
     m_shownCsv.clear(); // titles and labels are translated: draw again
@@ -167,68 +164,32 @@ void AnalyticsView::changeEvent(QEvent *event)
 void AnalyticsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refresh();
-    m_timer->start();
+    m_refresh->shown();
 }
 
 void AnalyticsView::hideEvent(QHideEvent *event)
 {
-    m_timer->stop();
+    m_refresh->hidden();
     QWidget::hideEvent(event);
 }
 
-void AnalyticsView::setRefreshInterval(int ms)
-{
-    m_timer->setInterval(ms);
-}
+void AnalyticsView::setRefreshInterval(int ms) { m_refresh->setInterval(ms); }
 
-void AnalyticsView::setCampaign(qint64 campaignId)
-{
-    if (campaignId == m_campaignId)
-        return;
-    m_campaignId = campaignId;
-    if (!m_scope->currentData().toBool()) {
-        m_hasSnapshot = false;
-        m_pending = 0;
-        if (isVisible())
-            refresh();
-        else
-            render();
-    }
-}
+void AnalyticsView::setCampaign(qint64 campaignId) { m_refresh->setCampaign(campaignId); }
 
-void AnalyticsView::setAllCampaigns(bool all)
-{
-    m_scope->setCurrentIndex(all ? 1 : 0);
-}
+void AnalyticsView::setAllCampaigns(bool all) { m_refresh->setAllCampaigns(all); }
 
-qint64 AnalyticsView::scopeCampaignId() const
-{
-    return m_scope->currentData().toBool() ? 0 : m_campaignId;
-}
+qint64 AnalyticsView::scopeCampaignId() const { return m_refresh->scopeCampaignId(); }
 
-void AnalyticsView::refresh()
-{
-    if (m_pending != 0)
-        return;
-    const qint64 campaign = scopeCampaignId();
-    if (campaign <= 0 && !m_scope->currentData().toBool()) {
-        m_hasSnapshot = false;
-        render(); // no campaign selected
-        return;
-    }
-    const quint64 request = m_backend.nextRequestId();
-    m_pending = request;
-    ConsoleBackend *b = m_backend.backend();
-    m_backend.post([b, request, campaign] { b->fetchAnalytics(request, campaign); });
-}
+void AnalyticsView::refresh() { m_refresh->refresh(); }
+
+bool AnalyticsView::isRefreshing() const { return m_refresh->isRefreshing(); }
+
+QComboBox *AnalyticsView::scopeCombo() const { return m_refresh->combo(); }
 
 void AnalyticsView::onSnapshot(const AnalyticsSnapshot &s)
 {
-    if (s.requestId != m_pending)
-        return;
-    m_pending = 0;
-    if (s.campaignId != scopeCampaignId())
+    if (!m_refresh->accept(s.requestId, s.campaignId))
         return;
     m_snapshot = s;
     m_hasSnapshot = true;
@@ -243,7 +204,7 @@ void AnalyticsView::render()
     m_exportPng->setEnabled(have);
     m_exportCsv->setEnabled(have);
     if (!have) {
-        m_figures->setText(scopeCampaignId() <= 0 && !m_scope->currentData().toBool()
+        m_figures->setText(!m_refresh->hasScope()
                                ? tr("Select a campaign, or show all campaigns.")
                                : tr("Loading\u2026"));
         m_latencyNote->clear();

@@ -18,11 +18,11 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QPushButton;
-class QTimer;
 
 namespace Leadline::Ui {
 
 class ConsoleBackendHost;
+class ScopedRefresh;
 
 class AnalyticsView : public QWidget
 {
@@ -36,7 +36,7 @@ public:
     // Requests fresh figures now (ignored while a request is in flight).
     void refresh();
     void setRefreshInterval(int ms);
-    bool isRefreshing() const { return m_pending != 0; }
+    bool isRefreshing() const;
     bool hasSnapshot() const { return m_hasSnapshot; }
     const AnalyticsSnapshot &snapshot() const { return m_snapshot; }
 
@@ -51,7 +51,7 @@ public:
     QChartView *talkView() const { return m_talk; }
     QChartView *latencyView() const { return m_latency; }
     QChartView *funnelView() const { return m_funnel; }
-    QComboBox *scopeCombo() const { return m_scope; }
+    QComboBox *scopeCombo() const;
     QLabel *figuresLabel() const { return m_figures; }
     QLabel *latencyNote() const { return m_latencyNote; }
 
@@ -78,15 +78,12 @@ private:
     void choosePng();
 
     const ConsoleBackendHost &m_backend;
-    qint64 m_campaignId = 0;
-    quint64 m_pending = 0;
+    ScopedRefresh *m_refresh = nullptr; // scope, request in flight, timer
     AnalyticsSnapshot m_snapshot;
     bool m_hasSnapshot = false;
     QString m_shownCsv; // the figures currently drawn
 
-    QTimer *m_timer = nullptr;
     QLabel *m_scopeLabel = nullptr;
-    QComboBox *m_scope = nullptr;
     QLabel *m_updated = nullptr;
     QPushButton *m_exportPng = nullptr;
     QPushButton *m_exportCsv = nullptr;

@@ -335,6 +335,19 @@ void ConsoleBackend::revokeApiToken(quint64 requestId, qint64 tokenId)
     emit apiTokensReady(s);
 }
 
+void ConsoleBackend::fetchHandoffs(quint64 requestId, qint64 campaignId, int limit)
+{
+    const auto conn = connectionFor(requestId, "handoffs");
+    if (!conn)
+        return;
+    auto rows = Storage::HandoffRepository(conn.value()).handoffs(campaignId, limit);
+    if (!rows) {
+        emit failed(toBackendError(requestId, "handoffs", rows.error()));
+        return;
+    }
+    emit handoffsReady(HandoffsSnapshot{requestId, campaignId, std::move(rows).value()});
+}
+
 ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, const Storage::Database &db,
                                        ConsoleBackendOptions options)
 {
@@ -351,6 +364,7 @@ ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, co
     qRegisterMetaType<Storage::CallHistoryFilter>();
     qRegisterMetaType<Providers::ConnectionTestResult>();
     qRegisterMetaType<ApiTokensSnapshot>();
+    qRegisterMetaType<HandoffsSnapshot>();
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("leadline-console"));

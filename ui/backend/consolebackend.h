@@ -54,6 +54,8 @@ public:
     void fetchCallDetail(quint64 requestId, qint64 callId);
     // Analytics tab: the figures of one campaign, or of every campaign when campaignId is 0.
     void fetchAnalytics(quint64 requestId, qint64 campaignId);
+    // Handoffs tab: the newest hot-lead handoffs of one campaign, or of every campaign when 0.
+    void fetchHandoffs(quint64 requestId, qint64 campaignId, int limit = 200);
     // Settings: probes a vendor or database; answers with connectionTested (asynchronously).
     void testConnection(quint64 requestId, const Providers::ConnectionTestRequest &request);
     // Settings, API tokens (through Storage::ApiTokenRepository): list every token; create one
@@ -82,6 +84,7 @@ signals:
     void historyPageReady(const Leadline::Ui::HistoryPageSnapshot &page);
     void callDetailReady(const Leadline::Ui::CallDetailSnapshot &detail);
     void analyticsReady(const Leadline::Ui::AnalyticsSnapshot &analytics);
+    void handoffsReady(const Leadline::Ui::HandoffsSnapshot &handoffs);
     void connectionTested(quint64 requestId, const Leadline::Providers::ConnectionTestResult &result);
     void apiTokensReady(const Leadline::Ui::ApiTokensSnapshot &snapshot);
     void failed(const Leadline::Ui::BackendError &error);

@@ -8,6 +8,7 @@
 #include "storage/analyticsqueries.h"
 #include "storage/apitokenrepository.h"
 #include "storage/callrepository.h"
+#include "storage/handoffrepository.h"
 #include "storage/records.h"
 
 #include <QList>
@@ -108,6 +109,14 @@ struct AnalyticsSnapshot
     qint64 generatedAt = 0;           // epoch ms
 };
 
+// The Handoffs tab: the newest hot-lead handoffs of one campaign (campaignId 0: every campaign).
+struct HandoffsSnapshot
+{
+    quint64 requestId = 0;
+    qint64 campaignId = 0;
+    QList<Storage::HandoffRow> handoffs; // newest first, with the agent's name and the lead summary
+};
+
 // The answer to an API-token request of the Settings dialog (list, create or revoke): the
 // token list after the operation, the created or revoked row, and for a creation the clear
 // token, which exists only in this value (shown once, never stored or logged).
@@ -128,7 +137,7 @@ struct ApiTokensSnapshot
 struct BackendError
 {
     quint64 requestId = 0;
-    QString operation; // "campaigns", "leads", "create", "status", "import", "history", "call", "analytics"
+    QString operation; // "campaigns", "leads", "create", "status", "import", "history", "call", "analytics", "handoffs"
     QString code;      // Error::codeName()
     QString message;   // engine text (English)
 };
@@ -146,4 +155,5 @@ Q_DECLARE_METATYPE(Leadline::Ui::CallDetailSnapshot)
 Q_DECLARE_METATYPE(Leadline::Ui::AnalyticsSnapshot)
 Q_DECLARE_METATYPE(Leadline::Storage::CallHistoryFilter)
 Q_DECLARE_METATYPE(Leadline::Ui::ApiTokensSnapshot)
+Q_DECLARE_METATYPE(Leadline::Ui::HandoffsSnapshot)
 

@@ -24,6 +24,8 @@ public:
     QString name() const override { return QStringLiteral("fake-stt"); }
     QStringList languages() const override { return m_languages; }
     void setLanguages(QStringList languages) { m_languages = std::move(languages); } // empty = any
+    bool grammarConstrained() const override { return m_grammar; }
+    void setGrammarConstrained(bool on) { m_grammar = on; } // stands in for the offline recogniser
     void start(const SttOptions &options) override;
     void pushAudio(const QByteArray &pcm) override;
     void finalize() override {}
@@ -37,6 +39,7 @@ private:
     int m_segment = 0;
     int m_failAfter = -1;
     QStringList m_languages;
+    bool m_grammar = false;
     bool m_stopped = false;
     SttOptions m_options;
     // Endpointing after 450 ms of silence (a vendor setting of the same order): the fixtures'

@@ -72,6 +72,7 @@ public:
     PocketsphinxStt(std::shared_ptr<OfflineSpeechEngine> engine, QObject *parent = nullptr);
     QString name() const override { return QStringLiteral("pocketsphinx"); }
     QStringList languages() const override { return {QStringLiteral("en")}; } // the en-us model only
+    bool grammarConstrained() const override { return true; }
     void start(const SttOptions &options) override;
     void pushAudio(const QByteArray &pcm) override;
     void finalize() override {}

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Generates the call-screening evaluation set: 8 kHz mono S16LE WAV streams as Exotel delivers
+# them, over four classes (human, voicemail, announcement, ivr), with each stream's spoken words
+# as its label. Deterministic: espeak-ng is deterministic and every sox call runs with -R
+# (repeatable random numbers), so the same script gives byte-identical files (check with
+# `md5sum OUT/*.wav`).
+#
+# Usage: tools/screening-eval/generate.sh OUT_DIR
+# Needs: espeak-ng, sox (Debian packages; scripts/install-deps.sh installs them).
+#
+# Each base clip (the table below) is rendered in four variants:
+#   v0 clean, speech peaks at -4 dBFS
+#   v1 white or pink line noise at -30/-36/-42 dBFS RMS (cycling over the clips)
+#   v2 the other noise colour at the next level
+#   v3 quiet speech (peaks at -22 dBFS, i.e. below -20), clean or under -42 dBFS noise
+# Dimensions covered by the table: English, Hindi (Devanagari), mixed/romanized and Hindi-first
+# wordings; hold music (chords) and jingles (sine arpeggios) before IVR menus; beeps at
+# 425-1400 Hz lasting 300-600 ms after voicemail greetings; SIT tri-tones and 425 Hz pips before
+# announcements; short and long greetings; humans who pause before speaking, say "hello?" twice,
+# or say a long first sentence; humans who ask not to be called again.
+#
+# OUT_DIR/labels.tsv, one line per stream (tab-separated, with a header):
+#   id  class  language  tags  speech  transcript
+# speech: the far end's speech spans in ms ("start-end;start-end"); transcript: the words spoken
+# (what a perfect recogniser returns), spans joined with " | ".
+set -euo pipefail
+
+out=${1:?usage: generate.sh OUT_DIR}
+for tool in espeak-ng sox soxi; do
+  command -v "$tool" >/dev/null || { echo "generate.sh: $tool is missing (run scripts/install-deps.sh)" >&2; exit 2; }
+done
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+RATE=8000
+MINLEN=8.0   # seconds: every stream lasts at least this long (screening deadline + grace)
+
+sx() { sox -R -D "$@"; }
+ms() { soxi -D "$1" | awk '{ printf "%d", $1 * 1000 + 0.5 }'; }
+silence() { sx -n -r $RATE -c 1 -b 16 "$2" trim 0 "$(awk -v m="$1" 'BEGIN { printf "%.3f", m / 1000 }')"; }
+tone() { # hz ms amplitude(0..1) file
+  sx -n -r $RATE -c 1 -b 16 "$4" synth "$(awk -v m="$2" 'BEGIN { printf "%.3f", m / 1000 }')" sine "$1" vol "$3"
+}
+say() { # voice peak_dbfs file text
+  espeak-ng -v "$1" -s 160 -w "$tmp/say22.wav" "$4"
+  sx "$tmp/say22.wav" -r $RATE -c 1 -b 16 "$3" gain -n "$2"
+}
+# SIT tri-tone (ITU-T E.180: 913.8, 1370.6, 1776.7 Hz) then a short gap.
+sit() {
+  tone 913.8 274 0.3 "$tmp/sit1.wav"; tone 1370.6 274 0.3 "$tmp/sit2.wav"; tone 1776.7 380 0.3 "$tmp/sit3.wav"
+  silence 400 "$tmp/sitgap.wav"
+  sx "$tmp/sit1.wav" "$tmp/sit2.wav" "$tmp/sit3.wav" "$tmp/sitgap.wav" "$1"
+}
+# Indian network pips: three 425 Hz pips of 200 ms, 200 ms apart.
+pips() {
+  tone 425 200 0.3 "$tmp/pip.wav"; silence 200 "$tmp/pipgap.wav"
+  sx "$tmp/pip.wav" "$tmp/pipgap.wav" "$tmp/pip.wav" "$tmp/pipgap.wav" "$tmp/pip.wav" "$tmp/pipgap.wav" "$tmp/pipgap.wav" "$1"
+}
+# Hold music: four sustained three-note chords of 750 ms.
+hold() {
+  local dest=$1 parts=() i=0
+  for chord in "261.6 329.6 392.0" "220.0 261.6 329.6" "174.6 220.0 261.6" "196.0 246.9 293.7"; do
+    set -- $chord
+    sx -n -r $RATE -c 3 -b 16 "$tmp/ch3.wav" synth 0.75 sine "$1" sine "$2" sine "$3"
+    sx "$tmp/ch3.wav" -c 1 "$tmp/chord$i.wav" remix - vol 0.25
+    parts+=("$tmp/chord$i.wav"); i=$((i + 1))
+  done
+  silence 300 "$tmp/holdgap.wav"
+  sx "${parts[@]}" "$tmp/holdgap.wav" "$dest"
+}
+# Jingle: an arpeggio of sine notes (150-300 ms each) ending on a held chord.
+jingle() {
+  local dest=$1 parts=() i=0
+  for note in "523.3 200" "659.3 200" "784.0 200" "1046.5 300" "784.0 150" "1046.5 300"; do
+    set -- $note
+    tone "$1" "$2" 0.3 "$tmp/note$i.wav"; parts+=("$tmp/note$i.wav"); i=$((i + 1))
+  done
+  sx -n -r $RATE -c 3 -b 16 "$tmp/jc3.wav" synth 0.6 sine 523.3 sine 659.3 sine 784.0
+  sx "$tmp/jc3.wav" -c 1 "$tmp/jchord.wav" remix - vol 0.25
+  silence 400 "$tmp/jgap.wav"
+  sx "${parts[@]}" "$tmp/jchord.wav" "$tmp/jgap.wav" "$dest"
+}
+noise() { # colour dbfs seconds file
+  sx -n -r $RATE -c 1 -b 16 "$tmp/n0.wav" synth "$3" "$1"noise
+  local rms
+  rms=$(sox "$tmp/n0.wav" -n stats 2>&1 | awk '/RMS lev dB/ { print $4 }')
+  sx "$tmp/n0.wav" "$4" gain "$(awk -v t="$2" -v r="$rms" 'BEGIN { printf "%.2f", t - r }')"
+}
+
+# class | voice | lead-in ms | before the speech | text | after the speech (beep:HZ:MS or again:GAP_MS:TEXT) | tags
+# Voices: en = en-us, hi = Hindi (Devanagari; Latin words in it are read as English).
+TABLE=$(cat <<'EOF'
+human|en|400||Hello?|again:2200:Hello?|en,short
+human|en|500||Hello, who is this?||en,short
+human|en|300||Yes, speaking.||en,short
+human|en|600||Hi, who's calling please?||en,short
+human|hi|400||हेलो?|again:2000:हाँ जी?|hi,short
+human|hi|500||हाँ जी, बोलिए||hi,short
+human|hi|400||हाँ, कौन बोल रहा है?||hi,short
+human|en|500||haan ji, boliye||mixed,short
+human|en|400||Hello ji, kaun bol raha hai?||mixed,short
+human|hi|500||हाँ जी, hello, who is this?||hindi-first,short
+human|en|2600||Hello?||en,pause-first
+human|hi|3000||जी, बताइए||hi,pause-first
+human|en|400||Hello yes tell me, I was looking for a two bedroom flat in Pune near the station.||en,long-first
+human|en|400||Hello, I am busy right now in a meeting, can you call me later in the evening please?||en,long-first
+human|en|500||Thank you for calling Sunrise Realty, how may I help you today?||en,long-first,receptionist
+human|hi|400||हाँ जी बोलिए, मैं अभी ऑफिस में हूँ, आप थोड़ी देर बाद कॉल कर सकते हैं क्या?||hi,long-first
+human|en|400||Hello? Please do not call me again.||en,opt-out
+human|hi|500||हेलो, मुझे दोबारा कॉल मत करना||hi,opt-out
+human|en|400||Sorry, he is not available right now, may I know who is calling?||en,long-first,someone-else
+human|en|500||haan boliye, abhi main gaadi chala raha hoon, baad mein call karna||mixed,long-first
+voicemail|en|400||Please leave a message after the beep.|beep:1000:400|en,short
+voicemail|en|500||You have reached Rahul. Leave a message.|beep:850:300|en,short
+voicemail|en|400||Hi, you have reached Priya Sharma. I can't take your call right now. Please leave your name and number after the tone and I will call you back.|beep:1400:500|en,long
+voicemail|en|400||The person you are calling is not available. Please record your message after the tone.|beep:425:600|en,long
+voicemail|en|500||Hello, this is Amit Kumar. I am not available right now. Please leave your name and number and I will call you back as soon as I can.||en,long,no-beep
+voicemail|hi|400||नमस्ते, मैं अभी फोन नहीं उठा सकता। कृपया बीप के बाद अपना संदेश छोड़ें।|beep:1000:500|hi,long
+voicemail|hi|400||कृपया अपना नाम और नंबर छोड़ें, मैं आपको वापस कॉल करूँगा।|beep:600:400|hi,short
+voicemail|hi|500||आप जिस व्यक्ति को कॉल कर रहे हैं वह अभी उपलब्ध नहीं है। कृपया अपना संदेश रिकॉर्ड करें।||hi,long,no-beep
+voicemail|en|400||Hello, main abhi available nahi hoon, please beep ke baad apna message chhodiye.|beep:1200:350|mixed,long
+voicemail|en|500||Namaste, abhi main phone nahi utha sakta, apna naam aur number chhod dijiye.|beep:950:450|mixed,short
+voicemail|hi|400||नमस्ते, you have reached Amit. Please leave a message after the beep.|beep:1100:300|hindi-first,short
+voicemail|hi|400||नमस्ते, मैं अभी उपलब्ध नहीं हूँ। Please leave your message after the tone, I will call you back.|beep:700:550|hindi-first,long
+announcement|en|400|sit|The number you are calling is currently switched off. Please try again later.||en,sit
+announcement|en|300|pips|The number you have dialled does not exist. Please check the number and dial again.||en,pips
+announcement|en|400||The number you are calling is not reachable at the moment. Please try again later.||en
+announcement|en|400|sit|The subscriber you are calling is busy on another call. Please try later.||en,sit
+announcement|en|400||Incoming calls to this number have been barred.||en
+announcement|hi|400|pips|आप जिस नंबर पर कॉल कर रहे हैं वह अभी बंद है। कृपया थोड़ी देर बाद प्रयास करें।||hi,pips
+announcement|hi|400|sit|आपके द्वारा डायल किया गया नंबर मौजूद नहीं है। कृपया नंबर की जांच करें।||hi,sit
+announcement|hi|400||आप जिस नंबर पर कॉल कर रहे हैं वह अभी पहुँच से बाहर है।||hi
+announcement|hi|300|pips|आप जिस नंबर पर कॉल कर रहे हैं वह अभी दूसरी कॉल पर व्यस्त है।||hi,pips
+announcement|en|400||aap jis number par call kar rahe hain vah abhi switch off hai||mixed
+announcement|en|400|sit|Aapke dwara dial kiya gaya number maujood nahi hai.||mixed,sit
+announcement|hi|400|pips|आप जिस नंबर पर कॉल कर रहे हैं वह अभी बंद है। The number you are calling is switched off.||hindi-first,pips
+ivr|en|400||Welcome to Sunrise Realty. For sales, press 1. For customer support, press 2.||en
+ivr|en|300|hold|Thank you for calling. Please hold while we connect your call to the next available executive.||en,hold-music
+ivr|en|400|jingle|Please enter your extension number followed by the hash key.||en,jingle
+ivr|en|400|hold|Thank you for calling Green Homes. All our executives are busy. Please stay on the line.||en,hold-music
+ivr|hi|400|jingle|सनराइज़ रियल्टी में आपका स्वागत है। बिक्री के लिए एक दबाएं। सहायता के लिए दो दबाएं।||hi,jingle
+ivr|hi|400|hold|कृपया प्रतीक्षा करें, आपकी कॉल हमारे अगले उपलब्ध अधिकारी से जोड़ी जा रही है।||hi,hold-music
+ivr|hi|400||कॉल करने के लिए धन्यवाद। कृपया अपना एक्सटेंशन नंबर डालें।||hi
+ivr|en|400|jingle|Sales ke liye ek dabayein, support ke liye do dabayein.||mixed,jingle
+ivr|en|400||Hindi ke liye do dabaiye. For English, press 1.||mixed
+ivr|hi|400|hold|हिंदी के लिए एक दबाएं। For English, press 2.||hindi-first,hold-music
+ivr|hi|400|jingle|ग्रीन होम्स में आपका स्वागत है। For sales, press 1.||hindi-first,jingle
+ivr|en|400||Your call is important to us. Please stay on the line, an executive will be with you shortly.||en
+EOF
+)
+
+levels=(-30 -36 -42)
+colours=(white pink)
+printf 'id\tclass\tlanguage\ttags\tspeech\ttranscript\n' >"$out/labels.tsv"
+i=0
+while IFS='|' read -r cls voice lead pre text post tags; do
+  [ -n "$cls" ] || continue
+  espeak_voice=$([ "$voice" = hi ] && echo hi || echo en-us)
+  for v in 0 1 2 3; do
+    peak=-4
+    [ "$v" = 3 ] && peak=-22
+    parts=()
+    silence "$lead" "$tmp/lead.wav"; parts+=("$tmp/lead.wav")
+    pos=$lead
+    vtags=$tags
+    case "$pre" in
+      sit) sit "$tmp/pre.wav" ;;
+      pips) pips "$tmp/pre.wav" ;;
+      hold) hold "$tmp/pre.wav" ;;
+      jingle) jingle "$tmp/pre.wav" ;;
+    esac
+    if [ -n "$pre" ]; then parts+=("$tmp/pre.wav"); pos=$((pos + $(ms "$tmp/pre.wav"))); fi
+    say "$espeak_voice" "$peak" "$tmp/speech.wav" "$text"
+    parts+=("$tmp/speech.wav")
+    len=$(ms "$tmp/speech.wav")
+    spans="$pos-$((pos + len))"
+    transcript=$text
+    pos=$((pos + len))
+    case "$post" in
+      beep:*)
+        IFS=: read -r _ hz bms <<<"$post"
+        silence 300 "$tmp/bgap.wav"; tone "$hz" "$bms" 0.25 "$tmp/beep.wav"
+        parts+=("$tmp/bgap.wav" "$tmp/beep.wav"); pos=$((pos + 300 + bms))
+        vtags="$vtags,beep-${hz}hz-${bms}ms" ;;
+      again:*)
+        gap=${post#again:}; gap=${gap%%:*}; again=${post#again:*:}
+        silence "$gap" "$tmp/agap.wav"; say "$espeak_voice" "$peak" "$tmp/again.wav" "$again"
+        parts+=("$tmp/agap.wav" "$tmp/again.wav")
+        alen=$(ms "$tmp/again.wav")
+        spans="$spans;$((pos + gap))-$((pos + gap + alen))"
+        transcript="$transcript | $again"
+        pos=$((pos + gap + alen)) ;;
+    esac
+    sx "${parts[@]}" "$tmp/body.wav"
+    total=$(awk -v p="$pos" -v m="$MINLEN" 'BEGIN { s = p / 1000 + 0.5; if (s < m) s = m; printf "%.3f", s }')
+    sx "$tmp/body.wav" "$tmp/padded.wav" pad 0 "$total" trim 0 "$total" 2>/dev/null
+    id=$(printf '%03d_%s_v%d' "$i" "$cls" "$v")
+    nz=""
+    case "$v" in
+      1) nz="${colours[$((i % 2))]}:${levels[$((i % 3))]}" ;;
+      2) nz="${colours[$(((i + 1) % 2))]}:${levels[$(((i + 1) % 3))]}" ;;
+      3) [ $((i % 2)) = 1 ] && nz="white:-42" ;;
+    esac
+    if [ -n "$nz" ]; then
+      noise "${nz%%:*}" "${nz##*:}" "$total" "$tmp/noise.wav"
+      sx -m -v 1 "$tmp/padded.wav" -v 1 "$tmp/noise.wav" -b 16 "$out/$id.wav" 2>/dev/null
+      vtags="$vtags,noise-${nz%%:*}${nz##*:}dBFS"
+    else
+      cp "$tmp/padded.wav" "$out/$id.wav"
+    fi
+    [ "$v" = 3 ] && vtags="$vtags,quiet"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$cls" "$voice" "$vtags" "$spans" "$transcript" >>"$out/labels.tsv"
+  done
+  i=$((i + 1))
+done <<<"$TABLE"
+echo "generate.sh: $(($(wc -l <"$out/labels.tsv") - 1)) streams in $out" >&2

@@ -1,0 +1,177 @@
+#include "handoffsview.h"
+
+#include "ui/backend/consolebackend.h"
+#include "ui/common/scopedrefresh.h"
+#include "ui/common/codetable.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Leadline::Ui {
+
+namespace {
+
+// handoffs.status (engine codes) -> what the operator reads.
+const CodeLabel kHandoffStatus[] = {
+    {"pending", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Waiting to connect")},
+    {"connecting", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Connecting to the agent")},
+    {"answered", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent answered")},
+    {"not_answered", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent did not answer: callback scheduled")},
+    {"failed", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "No agent free: callback scheduled")},
+};
+
+} // namespace
+
+QString HandoffsView::statusLabel(const QString &code)
+{
+    return codeLabel("Leadline::Ui::HandoffsView", kHandoffStatus, code, code);
+}
+
+HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
+    : QWidget(parent), m_backend(backend)
+{
+    setObjectName(QStringLiteral("handoffsTab"));
+    m_scopeLabel = new QLabel(this);
+    ConsoleBackend *b = backend.backend();
+    m_refresh = new ScopedRefresh(this, [&backend] { return backend.nextRequestId(); },
+                                  [&backend, b](quint64 request, qint64 campaign) {
+                                      backend.post([b, request, campaign] { b->fetchHandoffs(request, campaign); });
+                                  });
+    m_refresh->combo()->setObjectName(QStringLiteral("handoffsScope"));
+    m_scopeLabel->setBuddy(m_refresh->combo());
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("handoffsSummary"));
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("handoffsTable"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_scopeLabel);
+    top->addWidget(m_refresh->combo());
+    top->addStretch(1);
+    top->addWidget(m_summary);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+
+    connect(m_refresh, &ScopedRefresh::stale, this, [this] {
+        m_hasSnapshot = false;
+        m_error.clear();
+        render();
+    });
+    connect(backend.backend(), &ConsoleBackend::handoffsReady, this, &HandoffsView::onSnapshot);
+    connect(backend.backend(), &ConsoleBackend::failed, this, [this](const BackendError &e) {
+        if (e.operation == QLatin1String("handoffs") && m_refresh->acceptFailure(e.requestId)) {
+            m_error = e.message;
+            render();
+        }
+    });
+    retranslate();
+}
+
+void HandoffsView::retranslate()
+{
+    m_scopeLabel->setText(tr("&Show:"));
+    m_refresh->combo()->setItemText(0, tr("This campaign"));
+    m_refresh->combo()->setItemText(1, tr("All campaigns"));
+    m_table->setHorizontalHeaderLabels({tr("Asked at"), tr("Lead"), tr("Phone"), tr("Handed to"), tr("Status"), tr("Agent picked up")});
+    render();
+}
+
+void HandoffsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void HandoffsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_refresh->shown();
+}
+
+void HandoffsView::hideEvent(QHideEvent *event)
+{
+    m_refresh->hidden();
+    QWidget::hideEvent(event);
+}
+
+void HandoffsView::setRefreshInterval(int ms) { m_refresh->setInterval(ms); }
+
+void HandoffsView::setCampaign(qint64 campaignId) { m_refresh->setCampaign(campaignId); }
+
+qint64 HandoffsView::scopeCampaignId() const { return m_refresh->scopeCampaignId(); }
+
+void HandoffsView::refresh() { m_refresh->refresh(); }
+
+bool HandoffsView::isRefreshing() const { return m_refresh->isRefreshing(); }
+
+QComboBox *HandoffsView::scopeCombo() const { return m_refresh->combo(); }
+
+void HandoffsView::onSnapshot(const HandoffsSnapshot &s)
+{
+    if (!m_refresh->accept(s.requestId, s.campaignId))
+        return;
+    m_snapshot = s;
+    m_hasSnapshot = true;
+    m_error.clear();
+    render();
+    emit snapshotShown();
+}
+
+void HandoffsView::render()
+{
+    if (!m_error.isEmpty()) {
+        m_summary->setText(tr("Could not load handoffs: %1").arg(m_error));
+        return;
+    }
+    if (!m_hasSnapshot) {
+        m_table->setRowCount(0);
+        m_summary->setText(!m_refresh->hasScope() ? tr("Select a campaign, or show all campaigns.")
+                                                                                       : tr("Loading\u2026"));
+        return;
+    }
+    const QList<Storage::HandoffRow> &rows = m_snapshot.handoffs;
+    m_table->setRowCount(int(rows.size()));
+    int answered = 0;
+    int decided = 0;
+    const QLocale locale;
+    for (int r = 0; r < rows.size(); ++r) {
+        const Storage::HandoffRow &h = rows.at(r);
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(h.requestedAt).toLocalTime();
+        QString agentAnswered = QStringLiteral("\u2014"); // nobody to answer yet, or nobody at all
+        if (h.status == QLatin1String("answered") || h.status == QLatin1String("not_answered")) {
+            ++decided;
+            answered += h.answered ? 1 : 0;
+            agentAnswered = h.answered ? tr("Yes") : tr("No");
+        }
+        const QStringList cells = {locale.toString(at, QLocale::ShortFormat),
+                                   h.summary.value(QStringLiteral("name")).toString(),
+                                   h.summary.value(QStringLiteral("phone")).toString(),
+                                   h.agentId > 0 ? h.agentName : tr("Nobody (no agent free)"),
+                                   statusLabel(h.status),
+                                   agentAnswered};
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c == WhenColumn)
+                item->setData(Qt::UserRole, h.callId);
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+    m_summary->setText(tr("Handoffs: %1, answered by the agent: %2 of %3").arg(rows.size()).arg(answered).arg(decided));
+}
+
+} // namespace Leadline::Ui
