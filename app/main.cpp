@@ -176,7 +176,7 @@ int main(int argc, char **argv)
         dialerOptions.retryDelays = Campaigns::RetryDelays{0, 0};
     lifecycle.setRetryDelays(dialerOptions.retryDelays); // the webhook settles calls too
     Campaigns::Dialer dialer(db, clock, Campaigns::ExotelCallPlacer::factory(settings), dialerOptions, &events,
-                             dialerOptions.tickMs);
+                             dialerOptions.tickMs, dialerOptions.recoverMs);
     Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, &dialer, Server::DialerApiOptions::fromSettings(settings));
     dialerApi.registerRoutes(router);
     Server::RestApi api(campaigns, db);
@@ -195,6 +195,11 @@ int main(int argc, char **argv)
     briefApi.registerRoutes(router);
     // Live calls: Exotel's media sockets on /media; each call runs on the worker that accepted it.
     Conversation::StorageCallRecorder storageRecorder(db);
+    // The outcome settles the lead when it arrives after Exotel's terminal status (nothing stranded).
+    storageRecorder.setSettler([&clock, delays = dialerOptions.retryDelays](QSqlDatabase &conn, qint64 callId, bool resettle) {
+        return Campaigns::CallLifecycle::settleWithin(conn, callId, clock.nowMs(), resettle, delays);
+    });
+    storageRecorder.setNodeId(dialerOptions.nodeId);
     Conversation::EventingCallRecorder recorder(storageRecorder, events);
     Conversation::SessionConfig sessionConfig;
     sessionConfig.screening = Screening::ScreeningPolicy::fromSettings(settings); // voicemail/IVR/announcements

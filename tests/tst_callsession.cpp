@@ -42,6 +42,8 @@ private slots:
     void ivrIsNavigatedWithInBandDtmf();
     void callerAudioWhileMatchingIsKept();
     void speculativeReplyIsHeldUntilTheTurnIsConfirmed();
+    void abruptEndKeepsTheCallersLastWords();
+    void invalidDtmfIsDroppedAndBadFramesAreLoggedWithTheCall();
 
 private:
     struct Harness
@@ -58,6 +60,8 @@ private:
         QStringList sttLanguages;
         QString leadLanguage = QStringLiteral("English");
         Screening::ScreeningPolicy screening;
+        std::unique_ptr<Providers::SpeechToText> sttOverride; // instead of FakeStt(sttScript)
+        int badFrameLogIntervalMs = 10000;
         bool sttGrammar = false; // the recogniser returns grammar phrases only (offline)
         void build(QStringList sttScript, std::unique_ptr<Providers::LanguageModel> llm)
         {
@@ -76,7 +80,9 @@ private:
             SessionConfig cfg;
             cfg.goodbyeGraceMs = 300;
             cfg.screening = screening;
-            session = std::make_unique<CallSession>(transport, recorder, clock, std::move(stt), std::move(llm), std::move(t), cfg);
+            cfg.badFrameLogIntervalMs = badFrameLogIntervalMs;
+            std::unique_ptr<Providers::SpeechToText> recogniser = sttOverride ? std::move(sttOverride) : std::move(stt);
+            session = std::make_unique<CallSession>(transport, recorder, clock, std::move(recogniser), std::move(llm), std::move(t), cfg);
         }
         // Echo marks like Exotel's player: once the audio queued before them has played.
         void echoMarks()
@@ -312,6 +318,7 @@ void tst_CallSession::malformedFramesAreSurvived()
     QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("not_interested"));
     QCOMPARE(h.session->stats().malformedFrames, 4); // bad JSON, bad base64, no event, oversized
+    QCOMPARE(h.recorder.outcome.badFrames, 4);        // stored on the call
 }
 
 // ---------------------------------------------------------------- call screening
@@ -681,6 +688,136 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
     QCOMPARE(outcomeField(recorder.outcome, "callback_time"), QStringLiteral("Call me tomorrow evening please."));
     QCOMPARE(recorder.texts(QStringLiteral("caller")),
              (QStringList{QStringLiteral("Yes, I am interested."), QStringLiteral("Call me tomorrow evening please.")}));
+// A recogniser like Deepgram when the line drops: it gives the caller's words only when asked to
+// finalize after the audio stopped, a moment later; once stopped it says nothing.
+class LateFinalStt final : public Providers::SpeechToText
+{
+public:
+    explicit LateFinalStt(QString text) : m_text(std::move(text)) {}
+    QString name() const override { return QStringLiteral("late-final"); }
+    void start(const Providers::SttOptions &) override {}
+    void pushAudio(const QByteArray &pcm) override { m_heardMs += pcm.size() / 16; }
+    void finalize() override
+    {
+        if (m_heardMs < 1000 || m_asked)
+            return;
+        m_asked = true;
+        QTimer::singleShot(400, this, [this] {
+            if (!m_stopped)
+                emit transcript(m_text, true, QStringLiteral("en-IN"));
+        });
+    }
+    void stop() override { m_stopped = true; }
+
+private:
+    QString m_text;
+    qint64 m_heardMs = 0;
+    bool m_asked = false;
+    bool m_stopped = false;
+};
+
+void tst_CallSession::abruptEndKeepsTheCallersLastWords()
+{
+    // 3 s of caller speech, then the TCP connection drops (no "stop"). The recogniser is
+    // finalized before the call is closed: the words are stored and the caller is not no_response.
+    Harness h;
+    h.screening.enabled = false;
+    h.sttOverride = std::make_unique<LateFinalStt>(QStringLiteral("Yes, I am interested."));
+    h.build({}, std::make_unique<Providers::ScriptedDialog>());
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(Audio::silence(200, 8000) + babble(3000, 23)),
+                                                   [s](const QByteArray &f) { s->onTextFrame(f); }, false);
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.replayer->done(), 10000);
+    QVERIFY(h.recorder.finished.isEmpty());
+    QElapsedTimer drain;
+    drain.start();
+    h.session->onTransportClosed(); // the socket dropped
+    QVERIFY(h.recorder.finished.isEmpty()); // waits for the recogniser
+    QTRY_COMPARE_WITH_TIMEOUT(h.recorder.finished.size(), 1, 5000);
+    QVERIFY2(drain.elapsed() < 3000, qPrintable(QString::number(drain.elapsed()))); // bounded (sttDrainMs)
+    QCOMPARE(h.recorder.texts(QStringLiteral("caller")), QStringList{QStringLiteral("Yes, I am interested.")});
+    QVERIFY2(h.recorder.outcome.outcome != QLatin1String("no_response"), qPrintable(h.recorder.outcome.outcome));
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("incomplete"));
+
+    // A recogniser that never answers: the call still closes, after sttDrainMs.
+    Harness quiet;
+    quiet.screening.enabled = false;
+    quiet.sttOverride = std::make_unique<LateFinalStt>(QString());
+    quiet.build({}, std::make_unique<Providers::ScriptedDialog>());
+    CallSession *q = quiet.session.get();
+    quiet.replayer = std::make_unique<FixtureReplayer>(callWithAudio(babble(2000, 5)), [q](const QByteArray &f) { q->onTextFrame(f); }, false);
+    quiet.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(quiet.replayer->done(), 10000);
+    quiet.session->onTransportClosed();
+    QTRY_COMPARE_WITH_TIMEOUT(quiet.recorder.finished.size(), 1, 5000);
+}
+
+static QStringList g_warnings;
+static void keepWarnings(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
+{
+    if (type == QtWarningMsg && QLatin1String(ctx.category) == QLatin1String("leadline.conversation"))
+        g_warnings << msg;
+}
+
+void tst_CallSession::invalidDtmfIsDroppedAndBadFramesAreLoggedWithTheCall()
+{
+    // "X" is no keypad key: dropped (never a turn, never in the LLM's history), counted and
+    // logged. Bad frames are logged with the call's id throughout the call, at most once per
+    // interval; one before "start" is logged as such, not as "call 0 stream """.
+    Harness h;
+    h.badFrameLogIntervalMs = 60 * 60 * 1000;
+    QStringList llmSaw;
+    h.build({QStringLiteral("Hello?")}, std::make_unique<Providers::FakeLlm>([&llmSaw](const Providers::LlmRequest &r) {
+        for (const auto &m : r.messages)
+            llmSaw << m.content;
+        return Providers::FakeReply{QStringLiteral("Okay."), {}, {}};
+    }));
+    QList<QByteArray> frames = readFixture(QStringLiteral("dtmf.jsonl"));
+    QVERIFY(frames.size() > 10);
+    const QByteArray sid = "457a65ba3d32ff35b760b132a548b23f";
+    const QByteArray badDigit = R"({"event":"dtmf","stream_sid":")" + sid + R"(","dtmf":{"duration":"100","digit":"X"}})";
+    const QByteArray longDigit = R"({"event":"dtmf","stream_sid":")" + sid + R"(","dtmf":{"duration":"100","digit":"12"}})";
+    frames.insert(1, QByteArray("{before start")); // after "connected"
+    frames.insert(40, badDigit);
+    frames.insert(60, QByteArray("{not json"));
+    frames.insert(80, longDigit);
+    g_warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(keepWarnings);
+    CallSession *s = h.session.get();
+    h.replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, true);
+    h.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    qInstallMessageHandler(previous);
+    QCOMPARE(h.recorder.texts(QStringLiteral("dtmf")), (QStringList{QStringLiteral("1"), QStringLiteral("5")}));
+    for (const QString &m : std::as_const(llmSaw))
+        QVERIFY2(!m.contains(QLatin1String("pressed X")) && !m.contains(QLatin1String("pressed 12")), qPrintable(m));
+    QCOMPARE(h.session->stats().malformedFrames, 4);
+    QCOMPARE(h.recorder.outcome.badFrames, 4);
+    QStringList bad;
+    for (const QString &w : std::as_const(g_warnings))
+        if (w.contains(QLatin1String("bad frame")))
+            bad << w;
+    QCOMPARE(bad.size(), 2); // the one before start, then the first of the call (rate-limited)
+    QVERIFY2(bad.at(0).contains(QLatin1String("before start")) && !bad.at(0).contains(QLatin1String("call 0")), qPrintable(bad.at(0)));
+    QVERIFY2(bad.at(1).contains(QLatin1String("call 42 stream ") + QLatin1String(sid)) && bad.at(1).contains(QLatin1String("DTMF")),
+             qPrintable(bad.at(1)));
+
+    // With a short interval every bad frame of the call is logged, each with the call's id.
+    Harness chatty;
+    chatty.badFrameLogIntervalMs = 0;
+    chatty.build({QStringLiteral("Hello?")}, std::make_unique<Providers::ScriptedDialog>());
+    g_warnings.clear();
+    const QtMessageHandler prev2 = qInstallMessageHandler(keepWarnings);
+    CallSession *c = chatty.session.get();
+    chatty.replayer = std::make_unique<FixtureReplayer>(frames, [c](const QByteArray &f) { c->onTextFrame(f); }, true);
+    chatty.replayer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(chatty.recorder.finished.size() == 1, 20000);
+    qInstallMessageHandler(prev2);
+    int withCall = 0;
+    for (const QString &w : std::as_const(g_warnings))
+        withCall += w.contains(QLatin1String("bad frame")) && w.contains(QLatin1String("call 42 ")) ? 1 : 0;
+    QCOMPARE(withCall, 3);
 }
 
 QTEST_GUILESS_MAIN(tst_CallSession)

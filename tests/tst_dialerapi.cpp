@@ -756,6 +756,7 @@ void tst_DialerApi::callTranscriptExportAndMetrics()
     o.budgetMin = 8000000;
     o.budgetMax = 10000000;
     o.property = QStringLiteral("3BHK");
+    o.badFrames = 3; // malformed media frames the session dropped: stored on the call, summed on /metrics
     QVERIFY(calls.setOutcome(call->id, o, now));
     QVERIFY(calls.updateStatus(call->id, QStringLiteral("completed"), now, now - 90000, now));
     Storage::TurnRow t1{call->id, 1, QStringLiteral("caller"), QStringLiteral("Haan, 3BHK chahiye"), QStringLiteral("hi-Latn"), 4000, 6000, 180, -1, -1, false};
@@ -789,7 +790,8 @@ void tst_DialerApi::callTranscriptExportAndMetrics()
                              "leadline_vendor_latency_ms_bucket{vendor=\"stt\",le=\"200\"} 1",
                              "leadline_vendor_latency_ms_bucket{vendor=\"llm\",le=\"+Inf\"} 1",
                              "leadline_vendor_latency_ms_sum{vendor=\"tts\"} 130",
-                             "leadline_webhook_requests_total{result=\"updated\"} 0", "# TYPE leadline_vendor_latency_ms histogram"})
+                             "leadline_webhook_requests_total{result=\"updated\"} 0", "# TYPE leadline_vendor_latency_ms histogram",
+                             "leadline_media_bad_frames 3", "leadline_calls_with_bad_frames 1"})
         QVERIFY2(m.raw.contains(line), line);
 }
 

@@ -49,7 +49,9 @@ void tst_RetryPolicy::decide_data()
     QTest::newRow("canceled leg retries") << "canceled" << "" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
     QTest::newRow("busy at 18:45 -> next morning") << "busy" << "" << none << 1 << ist("2025-11-24T18:45:00") << "retry" << ist("2025-11-25T10:00:00") << 0;
     QTest::newRow("busy saturday 18:45 -> monday") << "busy" << "" << none << 1 << ist("2025-11-22T18:45:00") << "retry" << ist("2025-11-24T10:00:00") << 0;
-    QTest::newRow("completed, no outcome -> never") << "completed" << "" << none << 1 << mon11 << "completed" << none << 0;
+    // Answered and no outcome: the conversation was cut off on our side (crash, restart, outage).
+    QTest::newRow("completed, no outcome -> retried as technical failure") << "completed" << "" << none << 1 << mon11 << "retry" << ist("2025-11-24T11:30:00") << 0;
+    QTest::newRow("completed, no outcome, last attempt -> exhausted") << "completed" << "" << none << 3 << mon11 << "exhausted" << none << 0;
     QTest::newRow("interested -> never") << "completed" << "interested" << none << 1 << mon11 << "completed" << none << 0;
     QTest::newRow("not_interested -> never") << "completed" << "not_interested" << none << 1 << mon11 << "completed" << none << 0;
     QTest::newRow("do_not_call -> never even on 1st") << "completed" << "do_not_call" << none << 1 << mon11 << "do_not_call" << none << 0;

@@ -47,14 +47,20 @@ Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint
     return out;
 }
 
-Result<bool> CallLifecycle::settle(qint64 callId, bool resettle, bool force)
+Result<bool> CallLifecycle::settle(qint64 callId, bool resettle, bool force, const QString &cutOffReason)
 {
     auto db = m_db.connection();
     if (!db)
         return db.error();
     const qint64 now = m_clock.nowMs();
     return Storage::DialerQueue(db.value()).settle(callId, now, [now, delays = m_delays](const Storage::SettleInput &in) { return decide(in, now, delays); },
-                                                   resettle, force);
+                                                   resettle, force, cutOffReason);
+}
+
+Result<bool> CallLifecycle::settleWithin(QSqlDatabase &db, qint64 callId, qint64 nowMs, bool resettle, const RetryDelays &delays)
+{
+    return Storage::DialerQueue(db).settleWithin(callId, nowMs, [nowMs, delays](const Storage::SettleInput &in) { return decide(in, nowMs, delays); },
+                                                 resettle);
 }
 
 Result<CallLifecycle::Applied> CallLifecycle::report(const CallStatusReport &r)

@@ -11,6 +11,7 @@
 #include "retrypolicy.h"
 #include "storage/dialerqueue.h"
 
+#include <QSqlDatabase>
 #include <QString>
 
 namespace Leadline::Storage { class Database; }
@@ -44,8 +45,14 @@ public:
     Result<Applied> report(const CallStatusReport &report);
     // Runs the retry policy for a finished call (no-op when done before, or still active).
     // resettle: recompute after the conversation outcome was stored later than the status.
-    // force: settle a "completed" call even though no conversation outcome was stored.
-    Result<bool> settle(qint64 callId, bool resettle = false, bool force = false);
+    // force: settle a "completed" call even though no conversation outcome was stored (it was
+    // cut off on our side: retried as technical_failure, cutOffReason recorded on the call).
+    Result<bool> settle(qint64 callId, bool resettle = false, bool force = false, const QString &cutOffReason = {});
+    // The outcome half of settling, for the writer of the conversation outcome: inside the
+    // caller's transaction on db, right after the outcome and final status were written.
+    // resettle: the call was settled before without an outcome (a late outcome corrects it).
+    // delays: the per-result retry delays (RETRY_DELAY_*), as setRetryDelays() gives the dialer's.
+    static Result<bool> settleWithin(QSqlDatabase &db, qint64 callId, qint64 nowMs, bool resettle, const RetryDelays &delays = {});
 
     // Exotel status + event type -> Leadline call status.
     static QString callStatusFor(const QString &carrierStatus, const QString &eventType);

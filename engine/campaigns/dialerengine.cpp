@@ -6,12 +6,15 @@
 #include "core/logging.h"
 #include "core/settings.h"
 #include "storage/database.h"
+#include "storage/noderegistry.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimeZone>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QCoreApplication>
+#include <QSysInfo>
 
 namespace Leadline::Campaigns {
 
@@ -37,7 +40,29 @@ DialerOptions DialerOptions::fromSettings(const Settings &s)
     const qint64 busy = s.value(QStringLiteral("RETRY_DELAY_BUSY_S")).toLongLong(&ok);
     if (ok && busy >= 0)
         o.retryDelays.busyS = busy;
+    auto seconds = [&s](const char *name, qint64 fallbackMs) {
+        bool valid = false;
+        const double v = s.value(QLatin1String(name)).toDouble(&valid);
+        return valid && v > 0 ? qint64(v * 1000) : fallbackMs;
+    };
+    o.recoverMs = int(qBound(qint64(100), seconds("RECOVERY_INTERVAL_S", o.recoverMs), qint64(3600 * 1000)));
+    o.settleGraceMs = seconds("OUTCOME_GRACE_S", o.settleGraceMs);
+    o.heartbeatMs = seconds("NODE_HEARTBEAT_S", o.heartbeatMs);
+    o.nodeDeadAfterMs = qMax(2 * o.heartbeatMs, seconds("NODE_DEAD_AFTER_S", o.nodeDeadAfterMs));
+    o.nodeName = s.value(QStringLiteral("NODE_NAME"));
+    if (o.nodeName.isEmpty()) {
+        // One name per host and port, so a node restarted on its port retires its predecessor.
+        const int port = s.port();
+        o.nodeName = QSysInfo::machineHostName() + QLatin1Char(':')
+                     + (port > 0 ? QString::number(port) : QStringLiteral("pid") + QString::number(QCoreApplication::applicationPid()));
+    }
+    o.nodeId = makeNodeId(o.nodeName);
     return o;
+}
+
+QString DialerOptions::makeNodeId(const QString &nodeName)
+{
+    return nodeName + QLatin1Char('#') + QString::number(QRandomGenerator::system()->generate(), 16).rightJustified(8, QLatin1Char('0'));
 }
 
 DialerEngine::DialerEngine(const Storage::Database &db, const Clock &clock, CallPlacer &placer, DialerOptions options,
@@ -107,6 +132,34 @@ Storage::DialerQueue DialerEngine::queue() const
     return Storage::DialerQueue(db ? db.value() : QSqlDatabase());
 }
 
+void DialerEngine::keepAlive()
+{
+    if (m_options.nodeId.isEmpty())
+        return;
+    auto db = m_db.connection();
+    if (!db)
+        return;
+    Storage::NodeRegistry nodes(db.value());
+    const qint64 now = m_clock.nowMs();
+    if (!m_enrolled) {
+        auto retired = nodes.enroll(m_options.nodeId, m_options.nodeName, now);
+        if (!retired) {
+            qCWarning(lcCampaigns) << "dialer: cannot enrol node" << m_options.nodeId << ":" << retired.error().message;
+            return;
+        }
+        m_enrolled = true;
+        m_lastBeatMs = now;
+        qCInfo(lcCampaigns) << "node" << m_options.nodeId << "enrolled" << (retired.value() > 0 ? "(replaces its earlier run)" : "");
+        return;
+    }
+    if (now - m_lastBeatMs < m_options.heartbeatMs)
+        return;
+    if (Status s = nodes.heartbeat(m_options.nodeId, now); !s)
+        qCWarning(lcCampaigns) << "dialer: heartbeat:" << s.error().message;
+    else
+        m_lastBeatMs = now;
+}
+
 DialerEngine::TickStats DialerEngine::tick()
 {
     TickStats stats;
@@ -115,6 +168,7 @@ DialerEngine::TickStats DialerEngine::tick()
         qCWarning(lcCampaigns) << "dialer: database unavailable:" << db.error().message;
         return stats;
     }
+    keepAlive();
     // Carrier answers that arrived while the database was down, oldest first.
     for (auto &u : std::exchange(m_unsaved, {}))
         onPlaced(u.first, std::move(u.second));
@@ -155,7 +209,8 @@ DialerEngine::TickStats DialerEngine::tick()
             const QDateTime next = lw.nextOpen(nowUtc);
             return next.isValid() ? next.toMSecsSinceEpoch() : -1;
         };
-        auto claimed = q.claim(c.id, m_options.globalMaxConcurrent, qMin(room, m_options.claimBatch), now, gate, &makeToken);
+        auto claimed = q.claim(c.id, m_options.globalMaxConcurrent, qMin(room, m_options.claimBatch), now, gate, &makeToken,
+                               m_options.nodeId);
         if (!claimed) {
             qCWarning(lcCampaigns) << "dialer: claiming for campaign" << c.id << "failed:" << claimed.error().message;
             continue;
@@ -326,26 +381,46 @@ int DialerEngine::recover()
     auto db = m_db.connection();
     if (!db)
         return 0;
+    keepAlive();
     Storage::DialerQueue q(db.value());
+    Storage::NodeRegistry nodes(db.value());
     const qint64 now = m_clock.nowMs();
-    auto stale = q.staleCalls(now - qMin(m_options.createdStaleMs, m_options.activeStaleMs));
+    const qint64 deadBefore = now - m_options.nodeDeadAfterMs; // calls of unknown nodes are never "dead"
+    auto stale = q.staleCalls(now - qMin(m_options.createdStaleMs, m_options.activeStaleMs), deadBefore);
     if (!stale) {
         qCWarning(lcCampaigns) << "dialer recovery:" << stale.error().message;
         return 0;
     }
     int looked = 0;
-    // Finished calls whose lead was never settled (no outcome arrived, or a crash in between).
-    if (auto unsettled = q.unsettledCalls(now - m_options.settleGraceMs)) {
-        for (qint64 callId : unsettled.value()) {
-            if (auto r = m_lifecycle.settle(callId, false, true); !r)
-                qCWarning(lcCampaigns) << "recovery: cannot settle call" << callId << ":" << r.error().message;
+    // Finished calls whose lead was never settled: the outcome did not come within the grace, or
+    // the node that ran the conversation is dead. Either way it was cut off on our side.
+    if (auto unsettled = q.unsettledCalls(now - m_options.settleGraceMs, deadBefore)) {
+        for (const auto &u : unsettled.value()) {
+            const QString reason = !u.deadNode.isEmpty() && u.deadNode != m_options.nodeId
+                                       ? QStringLiteral("cut off: node %1 stopped").arg(u.deadNode)
+                                       : QStringLiteral("cut off: no conversation outcome within %1 s").arg(m_options.settleGraceMs / 1000);
+            if (auto r = m_lifecycle.settle(u.callId, false, true, reason); !r)
+                qCWarning(lcCampaigns) << "recovery: cannot settle call" << u.callId << ":" << r.error().message;
         }
     }
     for (const auto &c : stale.value()) {
         if (m_pending.contains(c.callId))
             continue; // ours and still waiting for the carrier's answer
+        QString deadNode = c.deadNode == m_options.nodeId ? QString() : c.deadNode;
+        if (!deadNode.isEmpty()) {
+            // A peer died with this call: take it over (one node wins) rather than wait for its bound.
+            auto mine = nodes.takeOver(c.callId, deadNode, m_options.nodeId, now);
+            if (!mine) {
+                qCWarning(lcCampaigns) << "recovery:" << mine.error().message;
+                continue;
+            }
+            if (!mine.value())
+                continue; // another node took it
+            qCInfo(lcCampaigns) << "recovery: call" << c.callId << "taken over from dead node" << deadNode;
+        }
+        const bool orphan = !deadNode.isEmpty();
         const bool neverSent = c.status == QLatin1String("created");
-        if (!neverSent && c.updatedAt >= now - m_options.activeStaleMs)
+        if (!orphan && !neverSent && c.updatedAt >= now - m_options.activeStaleMs)
             continue;
         ++looked;
         if (neverSent) {
@@ -361,7 +436,8 @@ int DialerEngine::recover()
         (void)q.touchCall(c.callId, now); // one poll per bound, not one per pass
         const qint64 callId = c.callId;
         const QString sid = c.providerSid;
-        m_placer.fetchStatus(sid, [this, callId, sid](Result<ProviderCallStatus> r) {
+        const QString cutOff = orphan ? QStringLiteral("cut off: node %1 stopped").arg(deadNode) : QString();
+        m_placer.fetchStatus(sid, [this, callId, sid, cutOff](Result<ProviderCallStatus> r) {
             if (!r) {
                 qCWarning(lcCampaigns) << "recovery: cannot fetch call" << callId << "from the carrier:" << r.error().message
                                        << "; marked unknown";
@@ -381,6 +457,10 @@ int DialerEngine::recover()
             rep.recordingUrl = r->recordingUrl;
             if (auto a = m_lifecycle.report(rep); !a)
                 qCWarning(lcCampaigns) << "recovery:" << a.error().message;
+            // The conversation died with its node: no outcome will come.
+            if (!cutOff.isEmpty())
+                if (auto s = m_lifecycle.settle(callId, false, true, cutOff); !s)
+                    qCWarning(lcCampaigns) << "recovery: cannot settle call" << callId << ":" << s.error().message;
         });
     }
     return looked;

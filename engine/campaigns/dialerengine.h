@@ -28,13 +28,23 @@ struct DialerOptions
     qint64 createdStaleMs = 5 * 60 * 1000;              // claimed but never sent
     qint64 activeStaleMs = (600 + 30 + 5 * 60) * 1000;  // TimeLimit + TimeOut + 5 min
     qint64 apiRetryDelayMs = 60 * 1000;                 // 429/5xx on Calls/connect: not an attempt
-    qint64 settleGraceMs = 2 * 60 * 1000;               // a finished call waits this long for its outcome
+    qint64 settleGraceMs = 20 * 1000;                   // a finished call of a live node waits this long for its outcome
     int tickMs = 1000;                                  // Dialer: how often to tick (DIALER_TICK_MS)
     RetryDelays retryDelays;                            // RETRY_DELAY_NO_ANSWER_S, RETRY_DELAY_BUSY_S
+    int recoverMs = 5000;                               // Dialer: how often to recover (RECOVERY_INTERVAL_S)
+    // Nodes sharing the database (storage/noderegistry.h). nodeId empty: this engine enrols no
+    // node and its calls have no owner (one node, tests); recovery then relies on the bounds above.
+    QString nodeName;                                   // NODE_NAME (default host:port)
+    QString nodeId;                                     // "<nodeName>#<incarnation>", new per process
+    qint64 heartbeatMs = 5000;                          // NODE_HEARTBEAT_S
+    qint64 nodeDeadAfterMs = 15000;                     // NODE_DEAD_AFTER_S: silent this long = dead
 
     // MAX_CONCURRENT_CALLS, DIALER_TICK_MS, EXOTEL_TIME_LIMIT_S / DIALER_STALE_AFTER_S (the
-    // staleness bound of crash recovery), RETRY_DELAY_NO_ANSWER_S / RETRY_DELAY_BUSY_S.
+    // staleness bound of crash recovery), RETRY_DELAY_NO_ANSWER_S / RETRY_DELAY_BUSY_S,
+    // RECOVERY_INTERVAL_S, OUTCOME_GRACE_S, NODE_NAME, NODE_HEARTBEAT_S, NODE_DEAD_AFTER_S.
+    // Makes a fresh nodeId.
     static DialerOptions fromSettings(const Settings &settings);
+    static QString makeNodeId(const QString &nodeName);
 };
 
 class DialerEngine
@@ -52,9 +62,13 @@ public:
         int campaigns = 0;
     };
     TickStats tick();
-    // Reconciles calls in an active status not updated within the bounds of DialerOptions.
-    // Returns how many calls it looked at.
+    // Reconciles calls in an active status not updated within the bounds of DialerOptions, and
+    // at once every call of a dead node (taken over first, so one peer handles each), and settles
+    // finished calls whose outcome will not come (retried as technical_failure, reason on the call).
+    // Returns how many active calls it looked at.
     int recover();
+    // Enrols this node (first call) and renews its heartbeat when due. tick() and recover() call it.
+    void keepAlive();
     // Stops new dials of the campaign at once: requests still queued for the carrier are
     // withdrawn and their leads return to the queue without spending an attempt.
     void pauseCampaign(qint64 campaignId);
@@ -90,6 +104,8 @@ private:
     };
     QHash<qint64, Pending> m_pending; // callId -> placement awaiting the carrier's answer
     QList<QPair<Storage::ClaimedCall, Result<PlacedCall>>> m_unsaved; // answers waiting for the database
+    bool m_enrolled = false;
+    qint64 m_lastBeatMs = 0;
 };
 
 } // namespace Leadline::Campaigns

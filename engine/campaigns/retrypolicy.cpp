@@ -73,9 +73,16 @@ RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, cons
         const QDateTime wanted = r.callbackAt.isValid() && r.callbackAt > nowUtc ? r.callbackAt.toUTC() : nowUtc;
         return schedule(RetryDecision::Kind::Callback, QStringLiteral("callback"), wanted);
     }
-    if (isConversationOutcome(outcome) || (outcome.isEmpty() && status == QLatin1String("completed"))) {
+    if (isConversationOutcome(outcome)) {
         d.leadStatus = QStringLiteral("completed");
         return d;
+    }
+    if (outcome.isEmpty() && status == QLatin1String("completed")) {
+        // Answered, and no conversation outcome was ever stored: we lost the conversation (our
+        // crash, a restart, a vendor outage). The lead did nothing wrong: call again.
+        AttemptResult cut = r;
+        cut.outcome = QStringLiteral("technical_failure");
+        return decide(cut, attemptsMade, nowUtc, window);
     }
     if (!isRetryable(r)) {
         // An outcome we do not know: the conversation happened, do not call again.

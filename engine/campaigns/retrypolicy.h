@@ -5,7 +5,8 @@
 //       until max_attempts attempts were made; then the lead is "exhausted". no-answer and
 //       busy start from their own delay when set (RetryDelays: no-answer 2 h by default).
 //   completed with a conversation outcome (interested, not_interested, ...) -> never again.
-//   completed without any outcome -> never again ("completed").
+//   completed without any outcome -> the conversation was cut off on our side (crash, restart,
+//       vendor outage): retried like technical_failure (last_outcome "technical_failure").
 //   voicemail / no_response -> retried like no-answer (they count as an attempt).
 //   failed at the carrier twice (not our network errors) -> "unreachable" (reference 3.5: an
 //       invalid number or a DND block; retrying does not help).

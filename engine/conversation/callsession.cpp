@@ -75,6 +75,8 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     });
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, [this] { finishNow(QStringLiteral("completed")); });
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, &CallSession::finishDrain);
 }
 
 CallSession::~CallSession()
@@ -116,15 +118,12 @@ void CallSession::onTextFrame(const QByteArray &frame)
     if (m_phase == Phase::Closed)
         return;
     if (frame.size() > m_cfg.maxFrameBytes) {
-        ++m_stats.malformedFrames;
-        qCWarning(lcConversation) << "call" << m_ctx.callId << "dropped an oversized frame of" << frame.size() << "bytes";
+        noteBadFrame(QStringLiteral("oversized frame of %1 bytes").arg(frame.size()));
         return;
     }
     auto parsed = Telephony::parseMediaEvent(frame);
     if (!parsed) {
-        if (m_stats.malformedFrames++ == 0)
-            qCWarning(lcConversation) << "call" << m_ctx.callId << "stream" << m_streamSid << "malformed frame:" << parsed.error().message
-                                      << "(further ones counted, not logged)";
+        noteBadFrame(parsed.error().message);
         return;
     }
     const MediaEvent &e = parsed.value();
@@ -276,6 +275,11 @@ void CallSession::handleMedia(const MediaEvent &e)
 
 void CallSession::handleDtmf(const MediaEvent &e)
 {
+    static const QString keypad = QStringLiteral("0123456789*#ABCD");
+    if (e.digit.size() != 1 || !keypad.contains(e.digit)) { // never a turn, never to the LLM
+        noteBadFrame(QStringLiteral("invalid DTMF digit \"%1\"").arg(e.digit.left(8)));
+        return;
+    }
     if (m_phase != Phase::Active)
         return;
     qCInfo(lcConversation) << "call" << m_ctx.callId << "DTMF" << e.digit;
@@ -298,6 +302,8 @@ void CallSession::handleMark(const QString &name)
 
 void CallSession::onTranscript(const QString &text, bool isFinal, const QString &language)
 {
+    if (drainTranscript(text, isFinal))
+        return;
     if (m_phase != Phase::Active || text.trimmed().isEmpty())
         return;
     if (m_screener && !m_screener->decided() && m_screener->pushTranscript(text, isFinal))
@@ -331,6 +337,10 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
 
 void CallSession::onEndOfSpeech()
 {
+    if (m_draining) {
+        finishDrain();
+        return;
+    }
     if (m_phase != Phase::Active)
         return;
     m_lastInterim.clear();
@@ -1052,11 +1062,91 @@ void CallSession::hangUp(const QString &reason)
 
 void CallSession::onTransportClosed()
 {
-    if (m_phase == Phase::Closed)
+    if (m_phase == Phase::Closed || m_draining)
         return;
-    if (m_phase == Phase::Active || m_phase == Phase::Ending)
+    if (m_phase == Phase::Active || m_phase == Phase::Ending) {
         qCInfo(lcConversation) << "call" << m_ctx.callId << "socket closed";
+        if (finalizeRecogniser())
+            return; // finishDrain() closes the call
+    }
     finishNow(QStringLiteral("completed"));
+}
+
+bool CallSession::finalizeRecogniser()
+{
+    // Nothing more can be played; the recogniser may still hold what the caller said last
+    // (Deepgram answers a Finalize after the audio stopped). Bounded: sttDrainMs at most.
+    if (m_callerStartMs < 0 && !m_vad.inSpeech() && m_callerBuffer.isEmpty())
+        return false; // the caller said nothing since their last turn: nothing to wait for
+    m_draining = true;
+    m_phase = Phase::Ending;
+    stopTalking();
+    m_stt->finalize();
+    m_drainClock.start();
+    m_drainTimer.start(m_cfg.sttDrainMs);
+    return true;
+}
+
+void CallSession::stopTalking()
+{
+    cancelPump();
+    m_silenceTimer.stop();
+    m_maxDurationTimer.stop();
+    m_closeTimer.stop();
+    m_llm->cancel();
+    m_tts->cancel();
+}
+
+bool CallSession::drainTranscript(const QString &text, bool isFinal)
+{
+    if (!m_draining)
+        return false;
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return true;
+    if (!isFinal) {
+        m_drainInterim = t;
+        return true;
+    }
+    m_drainInterim.clear();
+    m_callerSpoke = true;
+    m_callerBuffer += (m_callerBuffer.isEmpty() ? QString() : QStringLiteral(" ")) + t;
+    // A final result: give a split utterance's next piece a moment, within the bound.
+    const qint64 left = qMax(qint64(0), qint64(m_cfg.sttDrainMs) - m_drainClock.elapsed());
+    m_drainTimer.start(int(qMin(left, qint64(250))));
+    return true;
+}
+
+void CallSession::finishDrain()
+{
+    if (!m_draining || m_finished)
+        return;
+    if (m_callerBuffer.isEmpty() && !m_drainInterim.isEmpty()) {
+        m_callerBuffer = m_drainInterim; // what the recogniser had heard so far beats nothing
+        m_callerSpoke = true;
+    }
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "recogniser finalized after" << m_drainClock.elapsed() << "ms";
+    finishNow(QStringLiteral("completed"));
+}
+
+void CallSession::noteBadFrame(const QString &why)
+{
+    ++m_stats.malformedFrames;
+    // Rate-limited per subject: the call's first bad frame is logged even right after one of
+    // the same socket before the call was known.
+    if (m_badFrameLogFor == m_ctx.callId && m_badFrameLog.isValid() && m_badFrameLog.elapsed() < m_cfg.badFrameLogIntervalMs) {
+        ++m_badFramesUnlogged;
+        return;
+    }
+    const QString who = m_ctx.callId > 0 ? QStringLiteral("call %1 stream %2").arg(m_ctx.callId).arg(m_streamSid)
+                        : m_streamSid.isEmpty() ? QStringLiteral("media socket (before start)")
+                                                : QStringLiteral("stream %1 (call not yet known)").arg(m_streamSid);
+    qCWarning(lcConversation).noquote() << who << "dropped a bad frame:" << why
+                                        << QStringLiteral("(%1 so far; %2 more since the last warning)")
+                                               .arg(m_stats.malformedFrames).arg(m_badFramesUnlogged);
+    m_badFramesUnlogged = 0;
+    m_badFrameLogFor = m_ctx.callId;
+    m_badFrameLog.start();
 }
 
 void CallSession::finishNow(const QString &status)
@@ -1067,12 +1157,7 @@ void CallSession::finishNow(const QString &status)
     const Phase was = m_phase;
     m_phase = Phase::Closed;
     const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
-    cancelPump();
-    m_silenceTimer.stop();
-    m_maxDurationTimer.stop();
-    m_closeTimer.stop();
-    m_llm->cancel();
-    m_tts->cancel();
+    stopTalking();
     m_stt->stop();
     if (was == Phase::AwaitingStart || was == Phase::Correlating || m_ctx.callId == 0) {
         m_transport.close(1000, QStringLiteral("ended"));
@@ -1107,6 +1192,7 @@ void CallSession::finishNow(const QString &status)
     out.language = m_callerLanguage;
     out.fields = m_pendingFields;
     out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
+    out.badFrames = m_stats.malformedFrames;
     applyExtraction(out, m_ctx, m_clock.now());
     m_brief.finish(out, m_clock.now());
     if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)

@@ -47,6 +47,8 @@ struct SessionConfig
     // interim), start the LLM before the recogniser confirms the end of the turn; its reply is
     // held (nothing said, no tool run) until the turn ends with the same words, else dropped.
     int speculateAfterSilenceMs = 0;
+    int sttDrainMs = 2000;         // abrupt end: how long the recogniser may take to return the last words
+    int badFrameLogIntervalMs = 10000; // malformed frames: at most one warning per call in this interval
     // Call screening (human / voicemail / announcement / IVR in the first seconds) and what to
     // do for each class; see engine/screening/screeningpolicy.h.
     Screening::ScreeningPolicy screening;
@@ -168,6 +170,15 @@ private:
     QString replyLanguage() const;
 
     void countVendorError(const QString &stage, const QString &provider, const Error &e);
+    // Abrupt end (socket dropped without "stop"): ask the recogniser for the caller's last words
+    // and close the call once they came or after sttDrainMs (finishDrain()). false: the caller
+    // was silent since their last turn, nothing to wait for.
+    bool finalizeRecogniser();
+    bool drainTranscript(const QString &text, bool isFinal); // true while draining (the text is kept)
+    void stopTalking(); // the session's timers, the LLM and TTS stop (the recogniser is not touched)
+    void finishDrain();
+    // A frame that cannot be used: counted (stored on the call), logged rate-limited with the call.
+    void noteBadFrame(const QString &why);
 
     VendorErrors *m_vendorErrors = nullptr;
     QSet<QString> m_vendorErrorStages; // stages already counted for this call
@@ -194,6 +205,13 @@ private:
     bool m_loggedEarlyMedia = false;
     QByteArray m_earlyAudio;             // caller audio while the call is matched to its row
     static constexpr int kMaxEarlyAudioMs = 5000;
+    bool m_draining = false;      // finalizeRecogniser() runs: only the caller's last words count
+    QString m_drainInterim;       // the latest interim text while draining
+    QTimer m_drainTimer;
+    QElapsedTimer m_drainClock;
+    QElapsedTimer m_badFrameLog;  // last bad-frame warning
+    int m_badFramesUnlogged = 0;
+    qint64 m_badFrameLogFor = -1; // the call id (0: not yet known) of the last warning
 
     // Hot-lead handoff
     HandoffDesk *m_handoffDesk = nullptr;

@@ -208,8 +208,16 @@ void StorageCallRecorder::findWithRetry(const CallKey &key, QPointer<QObject> ct
 
 void StorageCallRecorder::callAnswered(qint64 callId, const QString &, const QString &callSid, qint64 atMs)
 {
-    enqueue({callId, QStringLiteral("answered"), [callId, callSid, atMs](QSqlDatabase &db) -> Status {
+    enqueue({callId, QStringLiteral("answered"), [callId, callSid, atMs, nodeId = m_nodeId](QSqlDatabase &db) -> Status {
                  Storage::CallRepository calls(db);
+                 if (!nodeId.isEmpty()) { // the session runs here: this node owns the call now
+                     QSqlQuery q(db);
+                     q.prepare(QStringLiteral("UPDATE calls SET node_id = ? WHERE id = ?"));
+                     q.addBindValue(nodeId);
+                     q.addBindValue(callId);
+                     if (!q.exec())
+                         return Storage::sqlError(QStringLiteral("cannot record the call's node"), q.lastError());
+                 }
                  if (!callSid.isEmpty()) {
                      auto row = calls.get(callId);
                      if (!row)
@@ -277,11 +285,33 @@ void StorageCallRecorder::addDnc(const QString &phoneE164, const QString &source
 void StorageCallRecorder::finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &status, qint64 endedAtMs)
 {
     // Queued behind the call's turns and retried until the database takes it.
-    enqueue({callId, QStringLiteral("outcome"), [callId, outcome, status, endedAtMs](QSqlDatabase &db) -> Status {
+    enqueue({callId, QStringLiteral("outcome"), [callId, outcome, status, endedAtMs, settler = m_settler](QSqlDatabase &db) -> Status {
                  Storage::CallRepository calls(db);
+                 // Settled before without an outcome (recovery gave up on it): this late outcome corrects it.
+                 bool lateOutcome = false;
+                 if (settler) {
+                     // Write first: takes the row (PostgreSQL) or writer (SQLite) lock before reading.
+                     QSqlQuery q(db);
+                     q.prepare(QStringLiteral("UPDATE calls SET updated_at = updated_at WHERE id = ?"));
+                     q.addBindValue(callId);
+                     if (!q.exec())
+                         return Storage::sqlError(QStringLiteral("cannot lock the call"), q.lastError());
+                     q.prepare(QStringLiteral("SELECT settled_at, outcome FROM calls WHERE id = ?"));
+                     q.addBindValue(callId);
+                     if (!q.exec())
+                         return Storage::sqlError(QStringLiteral("cannot read the call"), q.lastError());
+                     lateOutcome = q.next() && !q.value(0).isNull() && q.value(1).toString().isEmpty();
+                 }
                  if (Status s = calls.setOutcome(callId, outcome, endedAtMs); !s)
                      return s;
-                 return calls.updateStatus(callId, status, endedAtMs, 0, endedAtMs);
+                 if (Status s = calls.updateStatus(callId, status, endedAtMs, 0, endedAtMs); !s)
+                     return s;
+                 if (settler) {
+                     auto settled = settler(db, callId, lateOutcome);
+                     if (!settled)
+                         return settled.error();
+                 }
+                 return okStatus();
              }});
 }
 

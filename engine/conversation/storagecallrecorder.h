@@ -32,6 +32,14 @@ public:
     void addDnc(const QString &phoneE164, const QString &source) override;
     void finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &status, qint64 endedAtMs) override;
 
+    // Settles the call's lead in the transaction that stores its outcome (the outcome may be the
+    // second half to arrive, after the carrier's terminal status): (db, callId, resettle) ->
+    // CallLifecycle::settleWithin. Set before the first call; without it nothing is settled here.
+    using Settler = std::function<Result<bool>(QSqlDatabase &db, qint64 callId, bool resettle)>;
+    void setSettler(Settler settler) { m_settler = std::move(settler); }
+    // This node's id (NodeRegistry): a call whose session runs here is owned by this node.
+    void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
+
     // Blocks until everything queued so far is written (shutdown, tests). Not for the media path.
     void flush();
     int droppedWrites() const;
@@ -65,6 +73,8 @@ private:
     int m_dropped = 0;
     int m_lookupRetryMs;
     bool m_outage = false; // recorder thread only: writes are failing (warned once)
+    Settler m_settler; // set before use, read-only afterwards
+    QString m_nodeId;  // set before use, read-only afterwards
 };
 
 } // namespace Leadline::Conversation

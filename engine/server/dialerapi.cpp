@@ -364,6 +364,10 @@ HttpResponse DialerApi::metrics(const RouteContext &) const
     out += "leadline_active_calls " + QByteArray::number(m->activeCalls) + '\n';
     family("leadline_dialer_queue_depth", "gauge", "Leads of running campaigns due for a call now.");
     out += "leadline_dialer_queue_depth " + QByteArray::number(m->dueLeads) + '\n';
+    family("leadline_media_bad_frames", "gauge", "Malformed media frames dropped, summed over stored calls (all nodes).");
+    out += "leadline_media_bad_frames " + QByteArray::number(m->badMediaFrames) + '\n';
+    family("leadline_calls_with_bad_frames", "gauge", "Stored calls that had at least one malformed media frame.");
+    out += "leadline_calls_with_bad_frames " + QByteArray::number(m->callsWithBadFrames) + '\n';
     family("leadline_campaigns", "gauge", "Campaigns by status.");
     for (auto it = m->campaignsByStatus.cbegin(); it != m->campaignsByStatus.cend(); ++it)
         out += "leadline_campaigns{status=\"" + label(it.key()) + "\"} " + QByteArray::number(it.value()) + '\n';

@@ -423,6 +423,10 @@ Result<MetricsSnapshot> AnalyticsQueries::metrics(qint64 nowMs, const QList<int>
     for (const QString &st : DialerQueue::activeStatuses())
         m.activeCalls += m.callsByStatus.value(st);
     QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(bad_frames), 0), COUNT(*) FROM calls WHERE bad_frames > 0")) || !q.next())
+        return sqlError(QStringLiteral("metrics: bad media frames"), q.lastError());
+    m.badMediaFrames = q.value(0).toLongLong();
+    m.callsWithBadFrames = q.value(1).toLongLong();
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN campaigns c ON c.id = l.campaign_id WHERE c.status = 'running' "
                              "AND l.status IN (%1) AND l.next_attempt_at <= ?").arg(quotedList(DialerQueue::dueLeadStatuses())));
     q.addBindValue(nowMs);

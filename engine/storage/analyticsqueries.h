@@ -56,6 +56,8 @@ struct MetricsSnapshot
     QMap<QString, qint64> callsByOutcome;
     qint64 activeCalls = 0;
     qint64 dueLeads = 0;        // dialer queue depth: due now in running campaigns
+    qint64 badMediaFrames = 0;  // malformed media frames dropped, summed over stored calls
+    qint64 callsWithBadFrames = 0;
     QMap<QString, qint64> campaignsByStatus;
     // Per vendor ("stt", "llm", "tts"): cumulative counts for each upper bound (ms), then count and sum.
     struct Histogram

@@ -218,7 +218,8 @@ Status CallRepository::setOutcome(qint64 id, const CallOutcome &o, qint64 nowMs)
     q.prepare(QStringLiteral("UPDATE calls SET outcome = ?, budget_min = ?, budget_max = ?, budget_text = ?, property = ?, "
                              "timeline = ?, callback_at = ?, language = ?, fields = ?, "
                              "failure_reason = COALESCE(?, failure_reason), brief_version = ?, question_for_advisor = ?, "
-                             "site_visit_at = ?, site_visit_visitors = ?, site_visit_turn = ?, updated_at = ? WHERE id = ?"));
+                             "site_visit_at = ?, site_visit_visitors = ?, site_visit_turn = ?, "
+                             "bad_frames = COALESCE(CAST(? AS INTEGER), bad_frames), updated_at = ? WHERE id = ?"));
     q.addBindValue(nullIfEmpty(o.outcome));
     q.addBindValue(nullIfZero(o.budgetMin));
     q.addBindValue(nullIfZero(o.budgetMax));
@@ -234,6 +235,7 @@ Status CallRepository::setOutcome(qint64 id, const CallOutcome &o, qint64 nowMs)
     q.addBindValue(nullIfZero(o.siteVisitAt));
     q.addBindValue(o.siteVisitAt > 0 ? QVariant(o.siteVisitVisitors) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(o.siteVisitAt > 0 ? QVariant(o.siteVisitTurn) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(o.badFrames >= 0 ? QVariant(o.badFrames) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(nowMs);
     q.addBindValue(id);
     if (!q.exec())

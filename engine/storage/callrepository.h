@@ -83,6 +83,7 @@ struct CallOutcome
     qint64 siteVisitAt = 0;
     int siteVisitVisitors = 0;
     int siteVisitTurn = -1;
+    int badFrames = -1; // malformed media frames the session dropped (-1: not known)
 };
 
 class CallRepository

@@ -3,10 +3,12 @@
 #include "callrepository.h"
 #include "core/logging.h"
 #include "database.h"
+#include "noderegistry.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <limits>
 
 namespace Leadline::Storage {
 
@@ -176,7 +178,7 @@ Result<qint64> DialerQueue::nextDueAt(qint64 campaignId)
 }
 
 Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int limit, qint64 nowMs,
-                                       const WindowGate &windowGate, const TokenMaker &makeToken)
+                                       const WindowGate &windowGate, const TokenMaker &makeToken, const QString &nodeId)
 {
     const bool pg = isPg(m_db);
     if (Status s = begin(); !s)
@@ -288,6 +290,13 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
         upd.addBindValue(lead.id);
         if (!upd.exec()) {
             return failWith(QStringLiteral("cannot claim lead"), upd.lastError());
+        }
+        if (!nodeId.isEmpty()) {
+            upd.prepare(QStringLiteral("UPDATE calls SET node_id = ? WHERE id = ?"));
+            upd.addBindValue(nodeId);
+            upd.addBindValue(created->id);
+            if (!upd.exec())
+                return failWith(QStringLiteral("cannot record the call's node"), upd.lastError());
         }
         result.claimed.append(ClaimedCall{created->id, lead.id, campaignId, lead.phoneE164, row.correlationToken, row.attempt, lead.name});
     }
@@ -412,21 +421,32 @@ Result<bool> DialerQueue::recordWebhookEvent(qint64 callId, const QString &event
     return q.numRowsAffected() > 0;
 }
 
-Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle, bool force)
+Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle, bool force,
+                                 const QString &cutOffReason)
 {
-    const bool pg = isPg(m_db);
     if (Status s = begin(); !s)
         return s.error();
-    QSqlQuery q(m_db);
-    auto fail = [&](const QString &what) -> Result<bool> {
-        Error e = sqlError(what, q.lastError());
+    Result<bool> r = settleWithin(callId, nowMs, decide, resettle, force, cutOffReason);
+    if (!r) {
+        m_db.rollback();
+        return r;
+    }
+    if (!m_db.commit()) {
+        Error e = sqlError(QStringLiteral("cannot commit settlement"), m_db.lastError());
         m_db.rollback();
         return e;
-    };
-    auto nothing = [&]() -> Result<bool> {
-        m_db.rollback();
-        return false;
-    };
+    }
+    return r;
+}
+
+Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle, bool force,
+                                       const QString &cutOffReason)
+{
+    const bool pg = isPg(m_db);
+    QSqlQuery q(m_db);
+    auto fail = [&](const QString &what) -> Result<bool> { return sqlError(what, q.lastError()); };
+    // The row lock (PostgreSQL) serialises the two halves: the outcome writer and the status
+    // writer each settle after their write, and the second one sees both.
     q.prepare(QStringLiteral("SELECT c.lead_id, c.campaign_id, c.status, c.outcome, c.callback_at, c.settled_at, "
                              "l.attempts, l.timezone, l.status, l.phone_e164, "
                              "(SELECT MAX(id) FROM calls c2 WHERE c2.lead_id = c.lead_id), c.failure_reason, "
@@ -439,7 +459,7 @@ Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &deci
     if (!q.exec())
         return fail(QStringLiteral("cannot read call to settle"));
     if (!q.next())
-        return nothing();
+        return false;
     SettleInput in;
     in.callId = callId;
     in.leadId = q.value(0).toLongLong();
@@ -459,18 +479,24 @@ Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &deci
     in.handoffStatus = q.value(13).toString();
     q.finish();
     if (isActive(in.carrierStatus) || in.carrierStatus == QLatin1String("not_placed"))
-        return nothing();
+        return false;
     if (settled && !resettle)
-        return nothing();
-    if (!settled && !force && in.carrierStatus == QLatin1String("completed") && in.outcome.isEmpty())
-        return nothing(); // the conversation outcome is still on its way
+        return false;
+    const bool cutOff = in.carrierStatus == QLatin1String("completed") && in.outcome.isEmpty();
+    if (!settled && !force && cutOff)
+        return false; // the conversation outcome is still on its way: it settles when it comes
+    if (!settled && cutOff && !cutOffReason.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE calls SET failure_reason = COALESCE(failure_reason, ?) WHERE id = ?"));
+        q.addBindValue(cutOffReason);
+        q.addBindValue(callId);
+        if (!q.exec())
+            return fail(QStringLiteral("cannot record why the call was cut off"));
+    }
     const bool ownsLead = latestCall == callId && (settled ? leadStatus != QLatin1String("calling") : leadStatus == QLatin1String("calling"));
     if (ownsLead) {
         auto camp = campaign(campaignId);
-        if (!camp) {
-            m_db.rollback();
+        if (!camp)
             return camp.error();
-        }
         in.campaign = camp.value();
         const SettleOutput out = decide(in);
         q.prepare(QStringLiteral("UPDATE leads SET status = ?, last_outcome = ?, next_attempt_at = ? WHERE id = ?"));
@@ -495,38 +521,50 @@ Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &deci
         if (!q.exec())
             return fail(QStringLiteral("cannot mark call settled"));
     }
-    if (!m_db.commit())
-        return fail(QStringLiteral("cannot commit settlement"));
     return ownsLead;
 }
 
-Result<QList<qint64>> DialerQueue::unsettledCalls(qint64 beforeMs, int limit)
+Result<QList<DialerQueue::UnsettledCall>> DialerQueue::unsettledCalls(qint64 beforeMs, qint64 deadBeforeMs, int limit)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM calls WHERE settled_at IS NULL AND status NOT IN (%1, 'not_placed') "
-                             "AND updated_at < ? ORDER BY id LIMIT %2").arg(sqlList(activeStatuses())).arg(qMax(1, limit)));
+    const QString dead = NodeRegistry::deadCondition(QStringLiteral("n"));
+    q.prepare(QStringLiteral("SELECT c.id, CASE WHEN n.id IS NOT NULL AND %3 THEN n.id ELSE NULL END FROM calls c "
+                             "LEFT JOIN nodes n ON n.id = c.node_id "
+                             "WHERE c.settled_at IS NULL AND c.status NOT IN (%1, 'not_placed') "
+                             "AND (c.updated_at < ? OR (n.id IS NOT NULL AND %3)) ORDER BY c.id LIMIT %2")
+                  .arg(sqlList(activeStatuses())).arg(qMax(1, limit)).arg(dead));
+    const qint64 deadBefore = deadBeforeMs > 0 ? deadBeforeMs : std::numeric_limits<qint64>::min();
+    q.addBindValue(deadBefore);
     q.addBindValue(beforeMs);
+    q.addBindValue(deadBefore);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot list unsettled calls"), q.lastError());
-    QList<qint64> out;
+    QList<UnsettledCall> out;
     while (q.next())
-        out.append(q.value(0).toLongLong());
+        out.append(UnsettledCall{q.value(0).toLongLong(), q.value(1).toString()});
     return out;
 }
 
-Result<QList<DialerQueue::StaleCall>> DialerQueue::staleCalls(qint64 beforeMs, int limit)
+Result<QList<DialerQueue::StaleCall>> DialerQueue::staleCalls(qint64 beforeMs, qint64 deadBeforeMs, int limit)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, status, provider_sid, updated_at FROM calls WHERE status IN (%1) AND updated_at < ? "
-                             "ORDER BY id LIMIT %2").arg(sqlList(activeStatuses())).arg(qMax(1, limit)));
+    const QString dead = NodeRegistry::deadCondition(QStringLiteral("n"));
+    q.prepare(QStringLiteral("SELECT c.id, c.status, c.provider_sid, c.updated_at, CASE WHEN n.id IS NOT NULL AND %3 THEN n.id ELSE NULL END "
+                             "FROM calls c LEFT JOIN nodes n ON n.id = c.node_id WHERE c.status IN (%1) "
+                             "AND (c.updated_at < ? OR (n.id IS NOT NULL AND %3)) ORDER BY c.id LIMIT %2")
+                  .arg(sqlList(activeStatuses())).arg(qMax(1, limit)).arg(dead));
+    const qint64 deadBefore = deadBeforeMs > 0 ? deadBeforeMs : std::numeric_limits<qint64>::min();
+    q.addBindValue(deadBefore);
     q.addBindValue(beforeMs);
+    q.addBindValue(deadBefore);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot list stale calls"), q.lastError());
     QList<StaleCall> out;
     while (q.next())
-        out.append(StaleCall{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+        out.append(StaleCall{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                             q.value(4).toString()});
     return out;
 }
 

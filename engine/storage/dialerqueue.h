@@ -119,8 +119,9 @@ public:
     // epoch ms of its window's next opening otherwise, or -1 when it can never be called.
     using WindowGate = std::function<qint64(const DueLead &)>;
     using TokenMaker = std::function<QString()>;
+    // nodeId (may be empty): the claiming node, stored as the calls' owner (calls.node_id).
     Result<ClaimResult> claim(qint64 campaignId, int globalMax, int limit, qint64 nowMs,
-                              const WindowGate &windowGate, const TokenMaker &makeToken);
+                              const WindowGate &windowGate, const TokenMaker &makeToken, const QString &nodeId = {});
 
     Status markDialing(qint64 callId, qint64 nowMs);
     Status setPlaced(qint64 callId, const QString &providerSid, qint64 nowMs);
@@ -145,25 +146,40 @@ public:
     // Webhook de-duplication: false when (call, eventType) was seen before.
     Result<bool> recordWebhookEvent(qint64 callId, const QString &eventType, qint64 nowMs);
 
-    // Runs decide() once per finished call (guarded by calls.settled_at) and writes the lead.
+    // Runs decide() once per finished call (guarded by calls.settled_at) and writes the lead,
+    // in one transaction. Settling needs both halves of a finished call: a final status and,
+    // for a "completed" call, the conversation outcome. Whichever arrives second (the live
+    // call engine's outcome, see settleWithin(), or the carrier's terminal status) settles.
     // resettle = true recomputes a settled call while it is still its lead's latest call
-    // (the conversation outcome arrived after the carrier status).
-    // A "completed" call without a conversation outcome waits for the outcome (the live call
-    // engine writes it when the session ends) unless force is set (recovery after a grace).
+    // (a late outcome, or the carrier correcting a recovered "unknown").
+    // force: settle a "completed" call without an outcome (the conversation was cut off on our
+    // side); cutOffReason is then recorded as the call's failure_reason.
     using Decide = std::function<SettleOutput(const SettleInput &)>;
-    Result<bool> settle(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle = false, bool force = false);
-    // Finished calls whose lead was not yet settled, last updated before beforeMs.
-    Result<QList<qint64>> unsettledCalls(qint64 beforeMs, int limit = 500);
+    Result<bool> settle(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle = false, bool force = false,
+                        const QString &cutOffReason = {});
+    // The same inside a transaction the caller opened (and commits) on this connection.
+    Result<bool> settleWithin(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle = false, bool force = false,
+                              const QString &cutOffReason = {});
+    // Finished calls whose lead was not yet settled: last updated before beforeMs, or owned by
+    // a dead node (see NodeRegistry; deadBeforeMs = 0: only stopped nodes count as dead).
+    struct UnsettledCall
+    {
+        qint64 callId = 0;
+        QString deadNode; // the call's owner when that node is dead, else empty
+    };
+    Result<QList<UnsettledCall>> unsettledCalls(qint64 beforeMs, qint64 deadBeforeMs = 0, int limit = 500);
 
-    // Calls in an active status not updated since beforeMs (crash recovery / lost webhooks).
+    // Calls in an active status not updated since beforeMs (crash recovery / lost webhooks),
+    // and every active call owned by a dead node, whatever its age (deadBeforeMs as above).
     struct StaleCall
     {
         qint64 callId = 0;
         QString status;
         QString providerSid;
         qint64 updatedAt = 0;
+        QString deadNode; // the call's owner when that node is dead, else empty
     };
-    Result<QList<StaleCall>> staleCalls(qint64 beforeMs, int limit = 500);
+    Result<QList<StaleCall>> staleCalls(qint64 beforeMs, qint64 deadBeforeMs = 0, int limit = 500);
     Status touchCall(qint64 callId, qint64 nowMs);
     Status addEvent(const QString &kind, qint64 campaignId, qint64 callId, const QString &payloadJson, qint64 nowMs);
 

@@ -244,6 +244,22 @@ CREATE TABLE webhook_deliveries (
 CREATE INDEX webhook_deliveries_campaign_idx ON webhook_deliveries (campaign_id, id);
 CREATE INDEX calls_settled_idx ON calls (settled_at)
 )SQL"},
+        // Nothing stranded: the node that owns a call's live part (its dialler, then the node
+        // whose session runs it), node heartbeats so peers take over a dead node's calls, and
+        // the per-call count of malformed media frames.
+        {6, "call ownership and node heartbeats", R"SQL(
+ALTER TABLE calls ADD COLUMN node_id TEXT;
+ALTER TABLE calls ADD COLUMN bad_frames INTEGER;
+CREATE INDEX calls_node_idx ON calls (node_id);
+CREATE TABLE nodes (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  started_at BIGINT NOT NULL,
+  heartbeat_at BIGINT NOT NULL,
+  stopped_at BIGINT
+);
+CREATE INDEX nodes_name_idx ON nodes (name)
+)SQL"},
         // leads_due_idx (campaign_id, status, next_attempt_at) answers every query of
         // leads_status_idx (campaign_id, status); one index less to keep up on every import row.
         {9, "drop leads_status_idx", R"SQL(
