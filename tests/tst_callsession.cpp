@@ -688,6 +688,8 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
     QCOMPARE(outcomeField(recorder.outcome, "callback_time"), QStringLiteral("Call me tomorrow evening please."));
     QCOMPARE(recorder.texts(QStringLiteral("caller")),
              (QStringList{QStringLiteral("Yes, I am interested."), QStringLiteral("Call me tomorrow evening please.")}));
+}
+
 // A recogniser like Deepgram when the line drops: it gives the caller's words only when asked to
 // finalize after the audio stopped, a moment later; once stopped it says nothing.
 class LateFinalStt final : public Providers::SpeechToText
