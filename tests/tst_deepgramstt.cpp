@@ -8,6 +8,7 @@
 #include <QUrlQuery>
 #include <QWebSocketServer>
 #include <QtTest>
+#include <memory>
 
 using namespace Leadline;
 using namespace Leadline::Providers;
@@ -154,8 +155,9 @@ void tst_DeepgramStt::drainsAfterCloseStream()
     QVERIFY(server.listen(QHostAddress::LocalHost));
     QWebSocket *peer = nullptr;
     bool peerSawClose = false;
+    std::unique_ptr<QWebSocket> ownedPeer; // nextPendingConnection() hands over ownership
     connect(&server, &QWebSocketServer::newConnection, this, [&] {
-        peer = server.nextPendingConnection();
+        ownedPeer.reset(peer = server.nextPendingConnection());
         connect(peer, &QWebSocket::disconnected, this, [&] { peerSawClose = true; });
         connect(peer, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
             if (!t.contains(QStringLiteral("CloseStream")))
