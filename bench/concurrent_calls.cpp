@@ -15,7 +15,7 @@
 // --rounds R: every caller slot places R calls one after the other (separate caller process
 // only), so the load lasts long enough for a big import and export.
 // Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check] [--in-process] [--import-rows N]
-//        [--rounds R] [--database-url URL]
+//        [--rounds R] [--database-url URL] [--dump-lateness FILE]
 #include "exotelcaller.h"
 #include "leadcsv.h"
 
@@ -79,7 +79,8 @@ int main(int argc, char **argv)
     const QCommandLineOption importOpt(QStringLiteral("import-rows"), QStringLiteral("upload and export a CSV of this many leads during the load"), QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption roundsOpt(QStringLiteral("rounds"), QStringLiteral("calls placed one after the other per caller slot"), QStringLiteral("r"), QStringLiteral("1"));
     const QCommandLineOption urlOpt(QStringLiteral("database-url"), QStringLiteral("PostgreSQL scratch database (default: a SQLite file)"), QStringLiteral("url"));
-    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt, importOpt, roundsOpt, urlOpt});
+    const QCommandLineOption dumpOpt(QStringLiteral("dump-lateness"), QStringLiteral("write every outbound frame's (epoch ms, lateness ms) to this file"), QStringLiteral("file"));
+    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt, importOpt, roundsOpt, urlOpt, dumpOpt});
     p.process(app);
     const int calls = p.value(callsOpt).toInt();
     const int rounds = p.isSet(inProcessOpt) ? 1 : qMax(1, p.value(roundsOpt).toInt());
@@ -352,6 +353,13 @@ int main(int argc, char **argv)
                 v.append(f.second);
         return v;
     };
+    if (p.isSet(dumpOpt)) {
+        QFile dump(p.value(dumpOpt));
+        if (dump.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            for (const auto &f : std::as_const(lateAt))
+                dump.write(QByteArray::number(f.first) + ' ' + QByteArray::number(f.second, 'f', 3) + '\n');
+        }
+    }
     QJsonObject loadDuring;
     if (importRows > 0) {
         const QList<double> imp = during(importFrom, importTo);
