@@ -17,6 +17,11 @@
 #include <QWebSocket>
 #include <QtTest>
 
+#include <pthread.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 using namespace Leadline;
 using namespace Leadline::Server;
 using Method = QHttpServerRequest::Method;
@@ -61,6 +66,7 @@ private slots:
     void handlerRunsOffTheWorker();
     void slowRequestDoesNotDelayPacing();
     void clientGoneBeforeReply();
+    void realtimeWorkersWhenAllowed();
 
 private:
     QByteArray get(const QString &path, int *status = nullptr, qint64 *elapsedMs = nullptr);
@@ -203,6 +209,42 @@ void tst_WorkerServer::clientGoneBeforeReply()
     int status = 0;
     QCOMPARE(get(QStringLiteral("/where"), &status), QByteArray("here"));
     QCOMPARE(status, 200);
+}
+
+void tst_WorkerServer::realtimeWorkersWhenAllowed()
+{
+    // A worker asks for SCHED_RR: granted where the process may (root, CAP_SYS_NICE or an
+    // RLIMIT_RTPRIO of at least the priority), and otherwise an ordinary thread that still serves.
+    rlimit rt{};
+    ::getrlimit(RLIMIT_RTPRIO, &rt);
+    const bool allowed = ::geteuid() == 0 || rt.rlim_cur >= 3;
+    std::atomic<int> policy{-1}, priority{-1};
+    ServerPool pool(*m_router, *m_auth);
+    pool.setWebSocketHandler([&policy, &priority](std::unique_ptr<QWebSocket> ws, QObject *worker) {
+        int p = 0;
+        sched_param param{};
+        pthread_getschedparam(pthread_self(), &p, &param);
+        priority = param.sched_priority;
+        policy = p;
+        ws.release()->setParent(worker);
+    });
+    ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 1;
+    opts.workerRealtimePriority = 3;
+    QVERIFY(pool.start(opts));
+    QWebSocket ws;
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media").arg(pool.port())));
+    QVERIFY(connected.wait(10000));
+    QTRY_VERIFY(policy.load() >= 0);
+    QCOMPARE(pool.realtimeWorkers(), allowed ? 1 : 0);
+    QCOMPARE(policy.load(), allowed ? SCHED_RR : SCHED_OTHER);
+    if (allowed)
+        QCOMPARE(priority.load(), 3);
+    // The default: ordinary threads (the test pool of init()).
+    QCOMPARE(m_pool->realtimeWorkers(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkerServer)

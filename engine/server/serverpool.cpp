@@ -15,7 +15,10 @@
 #include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <atomic>
 #include <optional>
+#include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 namespace Leadline::Server {
@@ -131,6 +134,25 @@ ServerPool::ServerPool(const Router &router, const RequestAuth &auth, QObject *p
 
 ServerPool::~ServerPool() { stop(); }
 
+// A network worker paces live audio: ahead of every other thread on the machine in the
+// scheduler (SCHED_RR, as audio servers run their I/O threads), so a build, an import or the
+// database on the same cores delays a frame by microseconds, not by their time slices. Needs
+// CAP_SYS_NICE or an RLIMIT_RTPRIO (systemd: LimitRTPRIO=); without either the worker stays
+// an ordinary thread, and says so once.
+static bool raiseWorkerPriority(int priority)
+{
+    sched_param param{};
+    param.sched_priority = qBound(sched_get_priority_min(SCHED_RR), priority, sched_get_priority_max(SCHED_RR));
+    if (const int err = pthread_setschedparam(pthread_self(), SCHED_RR, &param); err != 0) {
+        static std::atomic_bool warned{false};
+        if (!warned.exchange(true))
+            qCInfo(lcServer) << "network workers run at normal priority: real-time priority" << param.sched_priority
+                             << "refused (" << strerror(err) << "); grant LimitRTPRIO or CAP_SYS_NICE to pace audio under load";
+        return false;
+    }
+    return true;
+}
+
 Status ServerPool::start(const ServerOptions &options)
 {
     quint16 port = options.port;
@@ -186,6 +208,8 @@ Status ServerPool::start(const ServerOptions &options)
                 ready.release();
                 return;
             }
+            if (options.workerRealtimePriority > 0 && raiseWorkerPriority(options.workerRealtimePriority))
+                ++m_realtimeWorkers;
             auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, &m_rest, anchor);
             http->setLimits(options.limits);
             http->bind(tcp);
