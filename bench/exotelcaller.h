@@ -21,7 +21,7 @@ namespace Leadline::Bench {
 class ExotelCaller : public QObject
 {
 public:
-    ExotelCaller(const QList<QByteArray> &frames, const QUrl &url, QObject *parent, QList<float> *sendLateMs = nullptr)
+    ExotelCaller(const QList<QByteArray> &frames, const QUrl &url, QObject *parent, QList<int> *sendLateMs = nullptr)
         : QObject(parent), m_frames(frames), m_sendLateMs(sendLateMs)
     {
         m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
@@ -54,8 +54,8 @@ private:
                     m_timer.start(int(m_audioMs - m_clock.elapsed()));
                     return;
                 }
-                if (m_sendLateMs && m_audioMs > 0)
-                    m_sendLateMs->append(float(m_clock.elapsed() - m_audioMs));
+                if (m_sendLateMs && m_audioMs > 0) // a histogram: counts per ms of lateness
+                    ++(*m_sendLateMs)[int(qBound<qint64>(0, m_clock.elapsed() - m_audioMs, m_sendLateMs->size() - 1))];
                 m_audioMs += 20;
             }
             if (f.contains("\"event\":\"stop\"")) {
@@ -101,9 +101,27 @@ private:
     bool m_done = false;
     bool m_failed = false;
     bool m_connected = false;
-    QList<float> *m_sendLateMs;
+    QList<int> *m_sendLateMs;
 };
 
+
+// The p-th percentile of a histogram of whole milliseconds (counts[i] = samples of i ms).
+inline double histogramPercentile(const QList<int> &counts, double p)
+{
+    qint64 total = 0;
+    for (int c : counts)
+        total += c;
+    if (total == 0)
+        return -1;
+    const qint64 rank = std::max<qint64>(1, qint64(std::ceil(p / 100.0 * total)));
+    qint64 seen = 0;
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        seen += counts.at(i);
+        if (seen >= rank)
+            return double(i);
+    }
+    return double(counts.size() - 1);
+}
 
 inline double percentile(QList<double> v, double p)
 {
