@@ -50,8 +50,10 @@ private:
         while (m_index < m_frames.size()) {
             const QByteArray f = m_frames.at(m_index);
             if (f.contains("\"event\":\"media\"")) {
-                if (m_clock.elapsed() < m_audioMs) {
-                    m_timer.start(int(m_audioMs - m_clock.elapsed()));
+                if (const qint64 wait = m_audioMs - m_clock.elapsed(); wait > 0) {
+                    // One reading of the clock: a second one could be past the schedule already,
+                    // and a negative interval never fires (the leg would fall silent for good).
+                    m_timer.start(int(wait));
                     return;
                 }
                 if (m_sendLateMs && m_audioMs > 0) // a histogram: counts per ms of lateness
