@@ -16,6 +16,8 @@
 // only), so the load lasts long enough for a big import and export.
 // Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check] [--in-process] [--import-rows N]
 //        [--rounds R] [--database-url URL] [--dump-lateness FILE] [--worker-priority N] [--caller-priority N]
+//        [--worker-cycle-us US]
+// --worker-cycle-us: the engine's MEDIA_WORKER_CYCLE_US (default: its default).
 // --worker-priority: SCHED_RR for the engine's network workers (default: MEDIA_REALTIME_PRIORITY's
 // default; the JSON says how many got it). --caller-priority: the same for the caller process, so
 // that on a shared machine other work does not delay the callers (their own lateness is reported
@@ -92,7 +94,9 @@ int main(int argc, char **argv)
                                            QStringLiteral("n"), Settings::defaults().value(QStringLiteral("MEDIA_REALTIME_PRIORITY")));
     const QCommandLineOption callerPrioOpt(QStringLiteral("caller-priority"), QStringLiteral("SCHED_RR priority of the caller process (0 = ordinary): keeps other work on the machine from delaying the simulated callers"),
                                            QStringLiteral("n"), QStringLiteral("0"));
-    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt, importOpt, roundsOpt, urlOpt, dumpOpt, workerPrioOpt, callerPrioOpt});
+    const QCommandLineOption cycleOpt(QStringLiteral("worker-cycle-us"), QStringLiteral("shortest event-loop cycle of a network worker (0 = wake for every frame)"),
+                                      QStringLiteral("us"), Settings::defaults().value(QStringLiteral("MEDIA_WORKER_CYCLE_US")));
+    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt, importOpt, roundsOpt, urlOpt, dumpOpt, workerPrioOpt, callerPrioOpt, cycleOpt});
     p.process(app);
     const int calls = p.value(callsOpt).toInt();
     const int rounds = p.isSet(inProcessOpt) ? 1 : qMax(1, p.value(roundsOpt).toInt());
@@ -290,6 +294,7 @@ int main(int argc, char **argv)
     opts.port = 0;
     opts.workers = qMax(1, QThread::idealThreadCount());
     opts.workerRealtimePriority = p.value(workerPrioOpt).toInt();
+    opts.workerMinCycleUs = p.value(cycleOpt).toInt();
     if (!pool.start(opts))
         return 1;
 
@@ -465,6 +470,7 @@ int main(int argc, char **argv)
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("workers"), pool.workerCount()},
         {QStringLiteral("workers_realtime"), pool.realtimeWorkers()},
+        {QStringLiteral("worker_cycle_us"), opts.workerMinCycleUs},
         {QStringLiteral("clients"), inProcess ? QStringLiteral("in-process thread") : QStringLiteral("separate process")},
         {QStringLiteral("note"), QStringLiteral("CPU and RSS are the engine process's; callers share the same 2 cores")},
         {QStringLiteral("database"), db.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},

@@ -15,6 +15,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QWebSocket>
+#include <QAbstractEventDispatcher>
 #include <QtTest>
 
 #include <pthread.h>
@@ -67,6 +68,7 @@ private slots:
     void slowRequestDoesNotDelayPacing();
     void clientGoneBeforeReply();
     void realtimeWorkersWhenAllowed();
+    void workerWakeupsAreBatched();
 
 private:
     QByteArray get(const QString &path, int *status = nullptr, qint64 *elapsedMs = nullptr);
@@ -245,6 +247,53 @@ void tst_WorkerServer::realtimeWorkersWhenAllowed()
         QCOMPARE(priority.load(), 3);
     // The default: ordinary threads (the test pool of init()).
     QCOMPARE(m_pool->realtimeWorkers(), 0);
+}
+
+void tst_WorkerServer::workerWakeupsAreBatched()
+{
+    // A client sends a message every millisecond for 400 ms. A worker with a 20 ms minimum
+    // cycle reads them in batches: it goes back to poll() about 20 times, not for every
+    // message (about 400), and every message still arrives, in order.
+    std::atomic<int> wakeups{0};
+    QMutex mutex;
+    QList<int> received;
+    ServerPool pool(*m_router, *m_auth);
+    pool.setWebSocketHandler([&](std::unique_ptr<QWebSocket> ws, QObject *worker) {
+        QWebSocket *socket = ws.release();
+        socket->setParent(worker);
+        QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, socket, [&wakeups] { ++wakeups; },
+                         Qt::DirectConnection);
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket, [&](const QString &m) {
+            QMutexLocker lock(&mutex);
+            received.append(m.toInt());
+        });
+    });
+    ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 1;
+    opts.workerMinCycleUs = 20000;
+    QVERIFY(pool.start(opts));
+    QWebSocket ws;
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media").arg(pool.port())));
+    QVERIFY(connected.wait(10000));
+    QTest::qWait(100);
+    const int before = wakeups;
+    QElapsedTimer t;
+    t.start();
+    int sent = 0;
+    while (t.elapsed() < 400) {
+        ws.sendTextMessage(QString::number(sent++));
+        ws.flush();
+        QThread::usleep(1000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT([&] { QMutexLocker lock(&mutex); return int(received.size()); }(), sent, 5000);
+    const int during = wakeups - before;
+    QVERIFY2(during < sent / 4, qPrintable(QStringLiteral("%1 wake-ups for %2 messages").arg(during).arg(sent)));
+    QMutexLocker lock(&mutex);
+    for (int i = 0; i < sent; ++i)
+        QCOMPARE(received.at(i), i);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkerServer)

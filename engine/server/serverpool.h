@@ -31,6 +31,9 @@ struct ServerOptions
     // > 0: the network workers ask for SCHED_RR at this priority (1..99), below the kernel's
     // own threads; 0: ordinary threads. Refused without CAP_SYS_NICE / RLIMIT_RTPRIO (logged).
     int workerRealtimePriority = 0;
+    // > 0: a worker goes back to poll() at most once per this many µs (frames that arrive in
+    // between are read in one pass; each wake-up polls every socket of the worker); 0: at once.
+    int workerMinCycleUs = 0;
     qint64 maxBodyBytes = 100 * 1024 * 1024;
     RequestLimits limits; // headers, JSON depth, WebSocket messages
     // Built-in TLS: both set = every worker serves HTTPS and WSS (PEM files); both empty = plain.
