@@ -213,6 +213,25 @@ void tst_WorkerServer::clientGoneBeforeReply()
     QCOMPARE(status, 200);
 }
 
+static ServerOptions oneWorker()
+{
+    ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 1;
+    return opts;
+}
+
+// Starts pool and opens ws on its /media; false when either fails.
+static bool startAndConnect(ServerPool &pool, const ServerOptions &opts, QWebSocket &ws)
+{
+    if (!pool.start(opts))
+        return false;
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media").arg(pool.port())));
+    return connected.wait(10000);
+}
+
 void tst_WorkerServer::realtimeWorkersWhenAllowed()
 {
     // A worker asks for SCHED_RR: granted where the process may (root, CAP_SYS_NICE or an
@@ -230,16 +249,10 @@ void tst_WorkerServer::realtimeWorkersWhenAllowed()
         policy = p;
         ws.release()->setParent(worker);
     });
-    ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 1;
+    ServerOptions opts = oneWorker();
     opts.workerRealtimePriority = 3;
-    QVERIFY(pool.start(opts));
     QWebSocket ws;
-    QSignalSpy connected(&ws, &QWebSocket::connected);
-    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media").arg(pool.port())));
-    QVERIFY(connected.wait(10000));
+    QVERIFY(startAndConnect(pool, opts, ws));
     QTRY_VERIFY(policy.load() >= 0);
     QCOMPARE(pool.realtimeWorkers(), allowed ? 1 : 0);
     QCOMPARE(policy.load(), allowed ? SCHED_RR : SCHED_OTHER);
@@ -268,16 +281,10 @@ void tst_WorkerServer::workerWakeupsAreBatched()
             received.append(m.toInt());
         });
     });
-    ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 1;
+    ServerOptions opts = oneWorker();
     opts.workerMinCycleUs = 20000;
-    QVERIFY(pool.start(opts));
     QWebSocket ws;
-    QSignalSpy connected(&ws, &QWebSocket::connected);
-    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media").arg(pool.port())));
-    QVERIFY(connected.wait(10000));
+    QVERIFY(startAndConnect(pool, opts, ws));
     QTest::qWait(100);
     const int before = wakeups;
     QElapsedTimer t;
