@@ -27,6 +27,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <QtEndian>
+#include <algorithm>
 #include <cmath>
 
 namespace ScreeningEval {
@@ -104,9 +105,19 @@ struct Report
     int correct = 0, humansAsMachines = 0, unknowns = 0, dncFromMachines = 0, dncFromHumans = 0, humanOptOuts = 0;
     qint64 maxMachineDecisionAfterSpeechMs = 0;
     int machineDecisions = 0, machineDecisionsWithin4s = 0; // machines called machines
+    QList<qint64> machineDecisionMs; // each of those: verdict time after the machine's first words, sorted
     double screenerUsPerAudioSecond = 0.0;
     int streams() const { return int(outcomes.size()); }
     double accuracy() const { return outcomes.isEmpty() ? 0.0 : double(correct) / outcomes.size(); }
+    // The p-th percentile (0..100, nearest rank) of machineDecisionMs; -1 when there is none.
+    qint64 decisionPercentile(int p) const
+    {
+        if (machineDecisionMs.isEmpty())
+            return -1;
+        const int rank = qBound(1, int(std::ceil(p / 100.0 * machineDecisionMs.size())), int(machineDecisionMs.size()));
+        return machineDecisionMs.at(rank - 1);
+    }
+    int machineDecisionsOver4s() const { return machineDecisions - machineDecisionsWithin4s; }
 };
 
 inline int row(const QString &cls)
@@ -235,11 +246,13 @@ inline Report run(const QString &dir, const QList<Stream> &set, Setup setup, Pro
             r.maxMachineDecisionAfterSpeechMs = o.afterSpeechMs;
         if (!human && v.isMachine()) {
             ++r.machineDecisions;
+            r.machineDecisionMs << o.afterSpeechMs;
             if (o.afterSpeechMs <= 4000)
                 ++r.machineDecisionsWithin4s;
         }
         r.outcomes << o;
     }
+    std::sort(r.machineDecisionMs.begin(), r.machineDecisionMs.end());
     r.screenerUsPerAudioSecond = audioMs ? double(screenerNs) / 1000.0 / (double(audioMs) / 1000.0) : 0.0;
     return r;
 }
@@ -260,7 +273,8 @@ inline QString matrixText(const Report &r)
     }
     out += QStringLiteral("accuracy %1 % (%2/%3; a human is right when treated as human, unknown included), "
                           "humans treated as machines %4, unknown %5, DNC from machines %6, DNC from human opt-outs %7/%8, "
-                          "machine decisions within 4 s of their speech %9/%10, slowest %11 ms\n")
+                          "machine decisions within 4 s of their speech %9/%10 (after the first words: p50 %11 ms, p90 %12 ms, "
+                          "max %13 ms; over 4 s: %14)\n")
                .arg(100.0 * r.accuracy(), 0, 'f', 1)
                .arg(r.correct)
                .arg(r.streams())
@@ -271,7 +285,10 @@ inline QString matrixText(const Report &r)
                .arg(r.humanOptOuts)
                .arg(r.machineDecisionsWithin4s)
                .arg(r.machineDecisions)
-               .arg(r.maxMachineDecisionAfterSpeechMs);
+               .arg(r.decisionPercentile(50))
+               .arg(r.decisionPercentile(90))
+               .arg(r.maxMachineDecisionAfterSpeechMs)
+               .arg(r.machineDecisionsOver4s());
     return out;
 }
 
