@@ -69,10 +69,11 @@ int main(int argc, char **argv)
             const bool ok = o.expected == QLatin1String("human") ? (o.got == QLatin1String("human") || o.got == QLatin1String("unknown"))
                                                                 : o.got == o.expected;
             if (!ok || verbose)
-                misfiled += QStringLiteral("  %1 %2 -> %3 at %4 ms (%5 ms after its speech began): %6\n")
+                misfiled += QStringLiteral("  %1 %2 -> %3 at %4 ms (%5 ms after its speech began; conclusive words at %6 ms): %7\n")
                                 .arg(ok ? QStringLiteral(" ") : QStringLiteral("!"), o.id, o.got)
                                 .arg(o.atMs)
                                 .arg(o.afterSpeechMs)
+                                .arg(o.conclusiveWordsAfterSpeechMs)
                                 .arg(o.reason);
         }
         std::fprintf(stderr, "\n== %s (%d streams; rows expected, columns classified)\n%s%s", qPrintable(name), r.streams(),
@@ -101,6 +102,7 @@ int main(int argc, char **argv)
                                {QStringLiteral("machine_decisions"), r.machineDecisions},
                                {QStringLiteral("machine_decisions_within_4s"), r.machineDecisionsWithin4s},
                                {QStringLiteral("machine_decisions_over_4s"), r.machineDecisionsOver4s()},
+                               {QStringLiteral("late_with_conclusive_words_in_time"), r.lateWithConclusiveWordsInTime},
                                {QStringLiteral("machine_decision_p50_ms"), r.decisionPercentile(50)},
                                {QStringLiteral("machine_decision_p90_ms"), r.decisionPercentile(90)},
                                {QStringLiteral("screener_us_per_audio_second"), r.screenerUsPerAudioSecond}};
