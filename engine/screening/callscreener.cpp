@@ -103,7 +103,10 @@ void CallScreener::frame(const char *s16le, int n, int sampleRate)
     m_positionMs += kFrameMs;
     m_tones.feedFrame(s16le, n, sampleRate, m_positionMs);
     const ToneDetector::Frame &f = m_tones.lastFrame();
-    updateFloor(f.level);
+    // Tones and music are signals, not the line's noise: they stay out of the floor (else 3 s of
+    // hold music lifts it over the quiet words after it).
+    if (!f.tonal && m_steadyMs < kMusicRunMs)
+        updateFloor(f.level);
     const double threshold = qMax(kMinSpeechRms, m_floor * (m_inSpeech ? 1.4 : 1.8));
     const bool loud = f.level >= threshold;
     if (const ToneDetector::Tone *run = m_tones.endedRun())
