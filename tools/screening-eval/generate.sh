@@ -10,7 +10,7 @@
 #
 # Two sets:
 #   (default)   the tuning set: 56 base clips x 4 variants = 224 streams; screening was tuned on it.
-#   --held-out  the held-out set: 36 other base clips x 4 = 144 streams, NOT to be tuned on. Same
+#   --held-out  the held-out set: 38 other base clips x 4 = 152 streams, NOT to be tuned on. Same
 #               classes and dimensions; different wordings, espeak-ng voices (en-gb/en-us/en-029
 #               with female and male variants, two Hindi variants), speeds (145-190 wpm),
 #               pitches, noise levels (-28/-34/-40 dBFS) and noise seed, quiet peaks (-24 dBFS),
@@ -45,6 +45,8 @@ while [ $# -gt 1 ]; do
   esac
 done
 out=${1:?usage: generate.sh [--held-out] [--every N] OUT_DIR}
+case "$out" in -*) echo "usage: generate.sh [--held-out] [--every N] OUT_DIR" >&2; exit 2 ;; esac
+case "$every" in '' | *[!0-9]* | 0) echo "generate.sh: --every needs a positive number" >&2; exit 2 ;; esac
 for tool in espeak-ng sox soxi; do
   command -v "$tool" >/dev/null || { echo "generate.sh: $tool is missing (run scripts/install-deps.sh)" >&2; exit 2; }
 done
