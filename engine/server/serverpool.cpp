@@ -179,6 +179,8 @@ static bool raiseWorkerPriority(int priority)
 
 Status ServerPool::start(const ServerOptions &options)
 {
+    if (Status s = m_router.check(); !s)
+        return s;
     quint16 port = options.port;
     if (port != 0) {
         if (Status s = checkPortFree(options.address, port); !s)
