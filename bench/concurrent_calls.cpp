@@ -15,7 +15,13 @@
 // --rounds R: every caller slot places R calls one after the other (separate caller process
 // only), so the load lasts long enough for a big import and export.
 // Usage: concurrent_calls [--calls N] [--ramp-ms MS] [--check] [--in-process] [--import-rows N]
-//        [--rounds R] [--database-url URL]
+//        [--rounds R] [--database-url URL] [--dump-lateness FILE] [--worker-priority N] [--caller-priority N]
+//        [--worker-cycle-us US]
+// --worker-cycle-us: the engine's MEDIA_WORKER_CYCLE_US (default: its default).
+// --worker-priority: SCHED_RR for the engine's network workers (default: MEDIA_REALTIME_PRIORITY's
+// default; the JSON says how many got it). --caller-priority: the same for the caller process, so
+// that on a shared machine other work does not delay the callers (their own lateness is reported
+// under caller_process: frames the callers send late arrive at the engine in bursts).
 #include "exotelcaller.h"
 #include "leadcsv.h"
 
@@ -25,6 +31,7 @@
 #include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
 #include "core/clock.h"
+#include "core/settings.h"
 #include "providers/fake/fakeproviderfactory.h"
 #include "server/dialerapi.h"
 #include "server/requestauth.h"
@@ -47,6 +54,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 
 using namespace Leadline;
@@ -80,7 +89,15 @@ int main(int argc, char **argv)
     const QCommandLineOption importOpt(QStringLiteral("import-rows"), QStringLiteral("upload and export a CSV of this many leads during the load"), QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption roundsOpt(QStringLiteral("rounds"), QStringLiteral("calls placed one after the other per caller slot"), QStringLiteral("r"), QStringLiteral("1"));
     const QCommandLineOption urlOpt(QStringLiteral("database-url"), QStringLiteral("PostgreSQL scratch database (default: a SQLite file)"), QStringLiteral("url"));
-    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt, importOpt, roundsOpt, urlOpt});
+    const QCommandLineOption dumpOpt(QStringLiteral("dump-lateness"), QStringLiteral("write every outbound frame's (epoch ms, lateness ms) to this file"), QStringLiteral("file"));
+    // The engine's default (the MEDIA_REALTIME_PRIORITY setting): measure what ships.
+    const QCommandLineOption workerPrioOpt(QStringLiteral("worker-priority"), QStringLiteral("SCHED_RR priority of the engine's network workers (0 = ordinary)"),
+                                           QStringLiteral("n"), Settings::defaults().value(QStringLiteral("MEDIA_REALTIME_PRIORITY")));
+    const QCommandLineOption callerPrioOpt(QStringLiteral("caller-priority"), QStringLiteral("SCHED_RR priority of the caller process (0 = ordinary): keeps other work on the machine from delaying the simulated callers"),
+                                           QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption cycleOpt(QStringLiteral("worker-cycle-us"), QStringLiteral("shortest event-loop cycle of a network worker (0 = wake for every frame)"),
+                                      QStringLiteral("us"), Settings::defaults().value(QStringLiteral("MEDIA_WORKER_CYCLE_US")));
+    p.addOptions({callsOpt, rampOpt, checkOpt, inProcessOpt, clientOpt, importOpt, roundsOpt, urlOpt, dumpOpt, workerPrioOpt, callerPrioOpt, cycleOpt});
     p.process(app);
     const int calls = p.value(callsOpt).toInt();
     const int rounds = p.isSet(inProcessOpt) ? 1 : qMax(1, p.value(roundsOpt).toInt());
@@ -117,37 +134,79 @@ int main(int argc, char **argv)
         return out;
     };
     // Starts the callers on host's thread: call i opens its socket at i * ramp / calls.
-    auto startCallers = [&framesFor, calls, rampMs](QObject *host, quint16 port) {
+    auto legUrl = [](quint16 port, int number) {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(number + 1, 16, 16, QLatin1Char('0')));
+    };
+    auto startCallers = [&framesFor, &legUrl, calls, rampMs](QObject *host, quint16 port, QList<int> *sendLateMs) {
         for (int i = 0; i < calls; ++i) {
             const int at = calls > 1 ? rampMs * i / (calls - 1) : 0;
-            QMetaObject::invokeMethod(host, [host, frames = framesFor(i), port, i, at] {
-                QTimer::singleShot(at, host, [host, frames, port, i] {
-                    auto *leg = new Bench::ExotelCaller(frames, QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(i + 1, 16, 16, QLatin1Char('0'))), host);
+            QMetaObject::invokeMethod(host, [host, frames = framesFor(i), url = legUrl(port, i), i, at, sendLateMs] {
+                QTimer::singleShot(at, host, [host, frames, url, i, sendLateMs] {
+                    auto *leg = new Bench::ExotelCaller(frames, url, host, sendLateMs);
                     leg->setProperty("number", i);
                 });
             }, Qt::QueuedConnection);
         }
     };
     if (p.isSet(clientOpt)) {
-        // The caller process: runs until every leg has hung up (or the parent kills it).
+        // The caller process: runs until every leg has hung up (or the parent kills it). Every
+        // 2 s it prints its own figures as a JSON line on stdout (the parent keeps the last):
+        // legs done / failed to connect, its CPU, and how late its media frames left.
         QObject host;
         const quint16 port = quint16(p.value(clientOpt).toUInt());
-        startCallers(&host, port);
+        int callerRealtime = 0;
+        if (const int prio = p.value(callerPrioOpt).toInt(); prio > 0) {
+            sched_param param{};
+            param.sched_priority = prio;
+            callerRealtime = pthread_setschedparam(pthread_self(), SCHED_RR, &param) == 0 ? prio : 0;
+        }
+        QList<int> sendLateMs(60001, 0); // ms of lateness -> frames (the last bucket: a minute or more)
+        startCallers(&host, port, &sendLateMs);
         QTimer poll;
-        int finished = 0;
+        int finished = 0, failed = 0;
+        QString firstError;
+        QElapsedTimer clientWall;
+        clientWall.start();
+        const double clientCpuBefore = cpuSeconds();
+        qint64 lastReport = 0;
         QObject::connect(&poll, &QTimer::timeout, &app, [&] {
             QList<Bench::ExotelCaller *> done;
-            for (QObject *o : host.children())
+            int live = 0;
+            for (QObject *o : host.children()) {
                 if (auto *leg = dynamic_cast<Bench::ExotelCaller *>(o); leg && leg->done())
                     done.append(leg);
+                else if (leg && leg->connected())
+                    ++live;
+            }
             for (Bench::ExotelCaller *leg : std::as_const(done)) {
                 const int number = leg->property("number").toInt(); // slot + calls * round
                 ++finished;
+                if (leg->failed()) {
+                    ++failed;
+                    if (firstError.isEmpty())
+                        firstError = leg->errorString();
+                }
                 delete leg;
                 if (number + calls < total) {
-                    auto *next = new Bench::ExotelCaller(framesFor(number + calls), QUrl(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(port).arg(number + calls + 1, 16, 16, QLatin1Char('0'))), &host);
+                    auto *next = new Bench::ExotelCaller(framesFor(number + calls), legUrl(port, number + calls), &host, &sendLateMs);
                     next->setProperty("number", number + calls);
                 }
+            }
+            if (finished >= total || clientWall.elapsed() - lastReport >= 2000) {
+                lastReport = clientWall.elapsed();
+                const QJsonObject summary{
+                    {QStringLiteral("legs_done"), finished},
+                    {QStringLiteral("legs_live"), live},
+                    {QStringLiteral("legs_failed_to_connect"), failed},
+                    {QStringLiteral("first_error"), firstError},
+                    {QStringLiteral("cpu_percent_of_one_core"), 100.0 * (cpuSeconds() - clientCpuBefore) / qMax(0.001, clientWall.elapsed() / 1000.0)},
+                    {QStringLiteral("send_late_ms_p99"), Bench::histogramPercentile(sendLateMs, 99)},
+                    {QStringLiteral("send_late_ms_max"), Bench::histogramPercentile(sendLateMs, 100)},
+                    {QStringLiteral("seconds"), clientWall.elapsed() / 1000.0},
+                    {QStringLiteral("realtime_priority"), callerRealtime},
+                };
+                printf("%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
+                fflush(stdout);
             }
             if (finished >= total)
                 app.quit();
@@ -236,6 +295,8 @@ int main(int argc, char **argv)
     opts.address = QHostAddress::LocalHost;
     opts.port = 0;
     opts.workers = qMax(1, QThread::idealThreadCount());
+    opts.workerRealtimePriority = p.value(workerPrioOpt).toInt();
+    opts.workerMinCycleUs = p.value(cycleOpt).toInt();
     if (!pool.start(opts))
         return 1;
 
@@ -251,12 +312,13 @@ int main(int argc, char **argv)
     QProcess clients;
     if (inProcess) {
         clientThread.start();
-        startCallers(host, pool.port());
+        startCallers(host, pool.port(), nullptr);
     } else {
-        clients.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        clients.setProcessChannelMode(QProcess::ForwardedErrorChannel); // stdout: its summary lines
         clients.start(QCoreApplication::applicationFilePath(),
                       {QStringLiteral("--client"), QString::number(pool.port()), QStringLiteral("--calls"), QString::number(calls),
-                       QStringLiteral("--ramp-ms"), QString::number(rampMs), QStringLiteral("--rounds"), QString::number(rounds)});
+                       QStringLiteral("--ramp-ms"), QString::number(rampMs), QStringLiteral("--rounds"), QString::number(rounds),
+                       QStringLiteral("--caller-priority"), p.value(callerPrioOpt)});
         if (!clients.waitForStarted(10000)) {
             fprintf(stderr, "concurrent_calls: cannot start the caller process\n");
             return 1;
@@ -287,6 +349,7 @@ int main(int argc, char **argv)
     qint64 lastActiveAt = wall.elapsed();
     qint64 rssPeak = rssBefore;
     qint64 lastSample = -1000;
+    qint64 lastProgress = 0;
     while (wall.elapsed() < rampMs + 60000 * rounds || stage == Stage::Importing || stage == Stage::Exporting) {
         // Sleep in the event loop between samples: processEvents(flags, ms) returns at once when
         // nothing is pending, and spinning on it cost this process a quarter of its CPU.
@@ -314,6 +377,12 @@ int main(int argc, char **argv)
             exportReply = curl.readAllStandardOutput().left(300) + curl.readAllStandardError().left(300);
             stage = Stage::Done;
         }
+        if (wall.elapsed() - lastProgress >= 10000) { // a run can last minutes: say where it is
+            lastProgress = wall.elapsed();
+            QMutexLocker lock(&mutex);
+            fprintf(stderr, "concurrent_calls: %.0f s, %d live, %d of %d finished, %s\n", wall.elapsed() / 1000.0, active, completed, total,
+                    stage == Stage::Waiting ? "import not started" : stage == Stage::Importing ? "importing" : stage == Stage::Exporting ? "exporting" : "no import running");
+        }
         if (wall.elapsed() - lastSample >= 250) { // reading /proc costs: sample 4 times a second
             lastSample = wall.elapsed();
             rssPeak = qMax(rssPeak, rssKb());
@@ -324,6 +393,7 @@ int main(int argc, char **argv)
     }
     const double cpu = cpuSeconds() - cpuBefore;
     const double seconds = wall.elapsed() / 1000.0;
+    QJsonObject callerSummary; // the caller process's own figures (separate process only)
     if (inProcess) {
         QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
         clientThread.quit();
@@ -333,6 +403,9 @@ int main(int argc, char **argv)
         if (!clients.waitForFinished(20000))
             clients.kill();
         clients.waitForFinished(5000);
+        const QList<QByteArray> lines = clients.readAllStandardOutput().trimmed().split('\n');
+        callerSummary = QJsonDocument::fromJson(lines.last()).object();
+        callerSummary.insert(QStringLiteral("finished_by_itself"), clients.exitStatus() == QProcess::NormalExit && clients.exitCode() == 0);
     }
     recorder.flush();
     QThread::msleep(500);
@@ -354,6 +427,13 @@ int main(int argc, char **argv)
                 v.append(f.second);
         return v;
     };
+    if (p.isSet(dumpOpt)) {
+        QFile dump(p.value(dumpOpt));
+        if (dump.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            for (const auto &f : std::as_const(lateAt))
+                dump.write(QByteArray::number(f.first) + ' ' + QByteArray::number(f.second, 'f', 3) + '\n');
+        }
+    }
     QJsonObject loadDuring;
     if (importRows > 0) {
         const QList<double> imp = during(importFrom, importTo);
@@ -391,12 +471,16 @@ int main(int argc, char **argv)
         {QStringLiteral("rss_per_call_kb"), held > 0 ? double(rssPeak - rssBefore) / held : 0.0},
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("workers"), pool.workerCount()},
+        {QStringLiteral("workers_realtime"), pool.realtimeWorkers()},
+        {QStringLiteral("worker_cycle_us"), opts.workerMinCycleUs},
         {QStringLiteral("clients"), inProcess ? QStringLiteral("in-process thread") : QStringLiteral("separate process")},
         {QStringLiteral("note"), QStringLiteral("CPU and RSS are the engine process's; callers share the same 2 cores")},
         {QStringLiteral("database"), db.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
     };
     if (!loadDuring.isEmpty())
         result.insert(QStringLiteral("during_import_export"), loadDuring);
+    if (!callerSummary.isEmpty())
+        result.insert(QStringLiteral("caller_process"), callerSummary);
     printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     fflush(stdout);
     pool.stop();

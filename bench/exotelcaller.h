@@ -1,7 +1,10 @@
 // ExotelCaller: one simulated Exotel leg for benchmarks: streams a fixture's frames at real
 // 20 ms pace to /media, plays the server's audio in real time and echoes marks after it, holds
 // the line with silence after the fixture until the agent hangs up (at most 15 s), and counts
-// what it received. Thread: the client thread that creates it.
+// what it received. A leg whose socket fails before it connects is done (and failed), so a
+// caller slot never waits on it forever. Optionally records how late each media frame left the
+// caller against its 20 ms schedule (the caller's own lateness, apart from the engine's).
+// Thread: the client thread that creates it.
 #pragma once
 
 #include <QElapsedTimer>
@@ -18,18 +21,28 @@ namespace Leadline::Bench {
 class ExotelCaller : public QObject
 {
 public:
-    ExotelCaller(const QList<QByteArray> &frames, const QUrl &url, QObject *parent) : QObject(parent), m_frames(frames)
+    ExotelCaller(const QList<QByteArray> &frames, const QUrl &url, QObject *parent, QList<int> *sendLateMs = nullptr)
+        : QObject(parent), m_frames(frames), m_sendLateMs(sendLateMs)
     {
         m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-        connect(m_ws, &QWebSocket::connected, this, [this] { m_clock.start(); tick(); });
+        connect(m_ws, &QWebSocket::connected, this, [this] { m_connected = true; m_clock.start(); tick(); });
         connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &m) { onServer(m.toUtf8()); });
         connect(m_ws, &QWebSocket::disconnected, this, [this] { m_done = true; });
+        connect(m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+            if (!m_connected) { // never opened: no disconnected() will come
+                m_failed = true;
+                m_done = true;
+            }
+        });
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
         m_ws->open(url);
     }
     bool done() const { return m_done; }
+    bool failed() const { return m_failed; }
+    bool connected() const { return m_connected; }
+    QString errorString() const { return m_ws->errorString(); }
 
 private:
     void tick()
@@ -37,10 +50,14 @@ private:
         while (m_index < m_frames.size()) {
             const QByteArray f = m_frames.at(m_index);
             if (f.contains("\"event\":\"media\"")) {
-                if (m_clock.elapsed() < m_audioMs) {
-                    m_timer.start(int(m_audioMs - m_clock.elapsed()));
+                if (const qint64 wait = m_audioMs - m_clock.elapsed(); wait > 0) {
+                    // One reading of the clock: a second one could be past the schedule already,
+                    // and a negative interval never fires (the leg would fall silent for good).
+                    m_timer.start(int(wait));
                     return;
                 }
+                if (m_sendLateMs && m_audioMs > 0) // a histogram: counts per ms of lateness
+                    ++(*m_sendLateMs)[int(qBound<qint64>(0, m_clock.elapsed() - m_audioMs, m_sendLateMs->size() - 1))];
                 m_audioMs += 20;
             }
             if (f.contains("\"event\":\"stop\"")) {
@@ -84,8 +101,29 @@ private:
     qint64 m_playEnd = 0;
     int m_epoch = 0;
     bool m_done = false;
+    bool m_failed = false;
+    bool m_connected = false;
+    QList<int> *m_sendLateMs;
 };
 
+
+// The p-th percentile of a histogram of whole milliseconds (counts[i] = samples of i ms).
+inline double histogramPercentile(const QList<int> &counts, double p)
+{
+    qint64 total = 0;
+    for (int c : counts)
+        total += c;
+    if (total == 0)
+        return -1;
+    const qint64 rank = std::max<qint64>(1, qint64(std::ceil(p / 100.0 * total)));
+    qint64 seen = 0;
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        seen += counts.at(i);
+        if (seen >= rank)
+            return double(i);
+    }
+    return double(counts.size() - 1);
+}
 
 inline double percentile(QList<double> v, double p)
 {

@@ -1,10 +1,17 @@
 // /events: a console on loopback receives events published from any thread, in order; a
 // non-loopback or proxied client needs the API token; a dropped console does not disturb others.
+#include "server/apitokenverifier.h"
 #include "server/eventhub.h"
+#include "core/clock.h"
+#include "storage/apitokenrepository.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
 #include "server/requestauth.h"
 #include "server/serverpool.h"
 
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Leadline;
@@ -17,6 +24,7 @@ private slots:
     void authorized_data();
     void authorized();
     void consolesReceiveEventsFromAnyThread();
+    void storedTokenIsCheckedOffTheWorker();
 };
 
 void tst_EventHub::authorized_data()
@@ -93,6 +101,65 @@ void tst_EventHub::consolesReceiveEventsFromAnyThread()
     hub.publish(QStringLiteral("campaign.progress"), QJsonObject{{QStringLiteral("campaign_id"), 7}});
     QTRY_COMPARE_WITH_TIMEOUT(got[1].size(), 51, 5000);
     QCOMPARE(got[1].last().value(QStringLiteral("campaign_id")).toInt(), 7);
+}
+
+void tst_EventHub::storedTokenIsCheckedOffTheWorker()
+{
+    // A proxied console with an api_tokens token: the check reads the database, and that must
+    // not happen on the network worker (it paces live calls). The worker opens no database
+    // connection (connections are per thread, named after it); the console is still let in,
+    // and a wrong token is still turned away.
+    QTemporaryDir dir;
+    Storage::DatabaseConfig cfg;
+    cfg.databaseName = dir.filePath(QStringLiteral("tokens.sqlite"));
+    Storage::Database db(cfg);
+    QVERIFY(Storage::Migrator::migrate(db.connection().value()).ok());
+    SystemClock clock;
+    const auto created = Storage::ApiTokenRepository(db.connection().value()).create(QStringLiteral("console"), clock.nowMs());
+    QVERIFY(created.ok());
+    ApiTokenVerifier verifier(db, clock);
+    EventHub hub("configured-token");
+    hub.setTokenVerifier(&verifier);
+    Router router;
+    router.addWebSocketPath(QStringLiteral("/events"));
+    RequestAuth auth("configured-token");
+    ServerPool pool(router, auth);
+    std::atomic<QThread *> workerThread{nullptr};
+    pool.setWebSocketHandler([&hub, &workerThread](std::unique_ptr<QWebSocket> ws, QObject *w) {
+        workerThread = QThread::currentThread();
+        hub.handle(std::move(ws), w);
+    });
+    ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 1;
+    QVERIFY(pool.start(opts).ok());
+
+    auto open = [&pool](const QByteArray &token, QWebSocket &ws) {
+        QNetworkRequest req(QUrl(QStringLiteral("ws://127.0.0.1:%1/events").arg(pool.port())));
+        req.setRawHeader("X-Forwarded-For", "203.0.113.9"); // not trusted as loopback
+        req.setRawHeader("Authorization", "Bearer " + token);
+        ws.open(req);
+    };
+    QWebSocket good;
+    QList<QJsonObject> got;
+    connect(&good, &QWebSocket::textMessageReceived, this, [&got](const QString &m) { got.append(QJsonDocument::fromJson(m.toUtf8()).object()); });
+    QSignalSpy goodConnected(&good, &QWebSocket::connected);
+    open(created->token, good);
+    QVERIFY(goodConnected.wait(5000));
+    QTRY_VERIFY(workerThread.load() != nullptr);
+    // Accepted: it receives events.
+    QTRY_VERIFY_WITH_TIMEOUT((hub.publish(QStringLiteral("ping"), {}), !got.isEmpty()), 5000);
+
+    QWebSocket bad;
+    QSignalSpy badClosed(&bad, &QWebSocket::disconnected);
+    open("not-a-token", bad);
+    QVERIFY(badClosed.wait(5000));
+    QCOMPARE(bad.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+    const QString workerSuffix = QString::number(quintptr(workerThread.load()), 16);
+    for (const QString &name : QSqlDatabase::connectionNames())
+        QVERIFY2(!name.endsWith(workerSuffix), qPrintable(QStringLiteral("the worker opened %1").arg(name)));
 }
 
 QTEST_GUILESS_MAIN(tst_EventHub)

@@ -2,7 +2,9 @@
 // case, numbers as strings or ints, "Event"), bad input as errors, and outbound frames.
 #include "telephony/mediaprotocol.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSet>
 #include <QJsonObject>
 #include <QtTest>
 
@@ -18,7 +20,64 @@ private slots:
     void rejects_data();
     void rejects();
     void outbound();
+    void plainScannerTakesExotelFrames();
+    void plainScannerDeclinesOddFrames_data();
+    void plainScannerDeclinesOddFrames();
+    void plainScannerAgreesOnMangledFrames();
 };
+
+// Every field of two parsed events, compared (QCOMPARE inside: call through QVERIFY(!failed)).
+static void compareEvents(const MediaEvent &a, const MediaEvent &b, const QByteArray &frame)
+{
+    const QByteArray what = frame.left(120);
+    QVERIFY2(a.type == b.type, what.constData());
+    QVERIFY2(a.rawType == b.rawType, what.constData());
+    QVERIFY2(a.sequenceNumber == b.sequenceNumber, what.constData());
+    QVERIFY2(a.streamSid == b.streamSid, what.constData());
+    QVERIFY2(a.callSid == b.callSid, what.constData());
+    QVERIFY2(a.accountSid == b.accountSid, what.constData());
+    QVERIFY2(a.from == b.from && a.to == b.to, what.constData());
+    QVERIFY2(a.customParameters == b.customParameters, what.constData());
+    QVERIFY2(a.sampleRate == b.sampleRate, what.constData());
+    QVERIFY2(a.chunk == b.chunk && a.timestampMs == b.timestampMs, what.constData());
+    QVERIFY2(a.pcm == b.pcm, what.constData());
+    QVERIFY2(a.digit == b.digit && a.durationMs == b.durationMs, what.constData());
+    QVERIFY2(a.markName == b.markName && a.reason == b.reason, what.constData());
+}
+
+// The scanner either declines a frame or reads it exactly as QJsonDocument does; and
+// parseMediaEvent answers as the QJsonDocument parser does, error or not.
+static void checkAgreement(const QByteArray &frame, int *plainCount = nullptr)
+{
+    const auto plain = parsePlainMediaEvent(frame);
+    const auto json = parseMediaEventJson(frame);
+    if (plain) {
+        QVERIFY2(json.ok(), frame.left(120).constData());
+        compareEvents(*plain, json.value(), frame);
+        if (plainCount)
+            ++*plainCount;
+    }
+    const auto both = parseMediaEvent(frame);
+    QVERIFY2(both.ok() == json.ok(), frame.left(120).constData());
+    if (both.ok())
+        compareEvents(both.value(), json.value(), frame);
+    else
+        QCOMPARE(both.error().message, json.error().message);
+}
+
+static QList<QByteArray> fixtureFrames()
+{
+    QList<QByteArray> frames;
+    for (const char *name : {"interested", "not_interested", "barge_in", "dtmf"}) {
+        QFile f(QStringLiteral(LEADLINE_TESTDATA_DIR "/exotel/%1.jsonl").arg(QLatin1String(name)));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        for (const QByteArray &l : f.readAll().split('\n'))
+            if (!l.trimmed().isEmpty())
+                frames.append(l.trimmed());
+    }
+    return frames;
+}
 
 void tst_MediaProtocol::parse_data()
 {
@@ -129,6 +188,103 @@ void tst_MediaProtocol::outbound()
     QCOMPARE(QJsonDocument::fromJson(markFrame(QStringLiteral("S"), QStringLiteral("s3"))).object()[QStringLiteral("mark")][QStringLiteral("name")].toString(),
              QStringLiteral("s3"));
     QCOMPARE(QJsonDocument::fromJson(clearFrame(QStringLiteral("S"))).object().value(QStringLiteral("event")).toString(), QStringLiteral("clear"));
+}
+
+void tst_MediaProtocol::plainScannerTakesExotelFrames()
+{
+    // Every frame Exotel sends in the recorded calls (connected, start, media, dtmf, mark,
+    // stop) and our own outbound frames are read without QJsonDocument, with the same result.
+    QList<QByteArray> frames = fixtureFrames();
+    QVERIFY(frames.size() > 100);
+    frames << mediaFrame(QStringLiteral("S"), QByteArray(3200, '\x05'), 7, 1400) << markFrame(QStringLiteral("S"), QStringLiteral("s3"))
+           << QByteArray(R"({"event":"mark","sequence_number":9,"stream_sid":"S","mark":{"name":"s4"}})")
+           << QByteArray(R"( { "Event" : "Media" , "streamSid":"S", "media" : { "chunk" : -0, "timestamp":" 4100ms", "payload":"AAABAA==" } } )")
+           << QByteArray(R"({"event":"start","start":{"callSid":"C","customParameters":{"lc":"7f","n":12,"ok":true,"x":null,"o":{"a":"b"}},"mediaFormat":{"sampleRate":8000}}})");
+    QSet<int> types;
+    for (const QByteArray &f : std::as_const(frames)) {
+        const auto plain = parsePlainMediaEvent(f);
+        QVERIFY2(plain.has_value(), f.left(120).constData());
+        types.insert(int(plain->type));
+        checkAgreement(f);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    using T = MediaEvent::Type;
+    QCOMPARE(types, (QSet<int>{int(T::Connected), int(T::Start), int(T::Media), int(T::Dtmf), int(T::Mark), int(T::Stop)}));
+}
+
+void tst_MediaProtocol::plainScannerDeclinesOddFrames_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<bool>("valid"); // parseMediaEvent still reads it
+    QTest::newRow("escaped quote") << QByteArray(R"({"event":"mark","mark":{"name":"a\"b"}})") << true;
+    QTest::newRow("unicode escape") << QByteArray(R"({"event":"m\u0061rk","mark":{"name":"s1"}})") << true;
+    QTest::newRow("non-ASCII") << QByteArray(R"({"event":"mark","mark":{"name":"हिंदी"}})") << true;
+    QTest::newRow("array value") << QByteArray(R"({"event":"mark","mark":{"name":"s1"},"tags":[1,2]})") << true;
+    QTest::newRow("fraction") << QByteArray(R"({"event":"media","media":{"chunk":1.5,"payload":""}})") << true;
+    QTest::newRow("exponent") << QByteArray(R"({"event":"media","media":{"chunk":1e2,"payload":""}})") << true;
+    QTest::newRow("16 digits") << QByteArray(R"({"event":"media","media":{"chunk":1234567890123456,"payload":""}})") << true;
+    QTest::newRow("duplicate key") << QByteArray(R"({"event":"mark","event":"stop"})") << true;
+    QTest::newRow("deep") << QByteArray(R"({"event":"start","start":{"custom_parameters":{"a":{"b":{"c":1}}}}})") << true;
+    QTest::newRow("leading zero") << QByteArray(R"({"event":"media","media":{"chunk":01,"payload":""}})") << false;
+    QTest::newRow("plus sign") << QByteArray(R"({"event":"media","media":{"chunk":+1,"payload":""}})") << false;
+    QTest::newRow("trailing garbage") << QByteArray(R"({"event":"mark"}x)") << false;
+    QTest::newRow("two objects") << QByteArray(R"({"event":"mark"}{"event":"stop"})") << false;
+    QTest::newRow("trailing comma") << QByteArray(R"({"event":"mark",})") << false;
+    QTest::newRow("unquoted key") << QByteArray(R"({event:"mark"})") << false;
+    QTest::newRow("raw tab in a string") << QByteArray("{\"event\":\"ma\trk\"}") << true; // QJsonDocument lets it pass
+    QTest::newRow("truncated") << QByteArray(R"({"event":"media","media":{"payload":"AAAB)") << false;
+    QTest::newRow("tru") << QByteArray(R"({"event":"mark","x":tru})") << false;
+    QTest::newRow("bad base64") << QByteArray(R"({"event":"media","media":{"payload":"!!notbase64!!"}})") << false;
+    QTest::newRow("no event") << QByteArray(R"({"stream_sid":"S"})") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("array") << QByteArray("[1,2]") << false;
+}
+
+void tst_MediaProtocol::plainScannerDeclinesOddFrames()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(bool, valid);
+    QVERIFY(!parsePlainMediaEvent(frame).has_value());
+    QCOMPARE(parseMediaEvent(frame).ok(), valid);
+    checkAgreement(frame);
+}
+
+void tst_MediaProtocol::plainScannerAgreesOnMangledFrames()
+{
+    // Every prefix of one frame of each kind, and every position overwritten with a byte that
+    // matters to a JSON reader: the scanner declines or agrees, and the verdict is the general
+    // parser's (a malformed frame stays an error with its message).
+    QList<QByteArray> samples;
+    QSet<QByteArray> kinds;
+    for (const QByteArray &f : fixtureFrames()) {
+        const QByteArray kind = QJsonDocument::fromJson(f).object().value(QStringLiteral("event")).toString().toLatin1();
+        if (!kinds.contains(kind)) {
+            kinds.insert(kind);
+            samples.append(kind == "media" ? f.left(60) + f.mid(f.indexOf("\"payload\"")).left(40) + "\"}}" : f);
+        }
+    }
+    samples << QByteArray(R"({"event":"media","media":{"chunk":"12","timestamp":99,"payload":"AAABAA=="},"stream_sid":"S"})");
+    int plain = 0, variants = 0;
+    const QByteArray bytes = QByteArrayLiteral("{}[]\":,\\ 0-9etfnx.\x01\xc3");
+    for (const QByteArray &s : std::as_const(samples)) {
+        for (qsizetype i = 0; i <= s.size(); ++i) {
+            checkAgreement(s.left(i), &plain);
+            ++variants;
+            for (const char b : bytes) {
+                if (i == s.size())
+                    break;
+                QByteArray m = s;
+                m[i] = b;
+                checkAgreement(m, &plain);
+                ++variants;
+            }
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+    // Some of the variants are still plain, well-formed frames (a digit for a digit, ...).
+    QVERIFY2(plain > 100 && plain < variants, qPrintable(QStringLiteral("%1 of %2").arg(plain).arg(variants)));
 }
 
 QTEST_GUILESS_MAIN(tst_MediaProtocol)

@@ -15,7 +15,13 @@
 #include <QThread>
 #include <QTimer>
 #include <QWebSocket>
+#include <QAbstractEventDispatcher>
 #include <QtTest>
+
+#include <pthread.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Leadline;
 using namespace Leadline::Server;
@@ -61,6 +67,8 @@ private slots:
     void handlerRunsOffTheWorker();
     void slowRequestDoesNotDelayPacing();
     void clientGoneBeforeReply();
+    void realtimeWorkersWhenAllowed();
+    void workerWakeupsAreBatched();
 
 private:
     QByteArray get(const QString &path, int *status = nullptr, qint64 *elapsedMs = nullptr);
@@ -203,6 +211,96 @@ void tst_WorkerServer::clientGoneBeforeReply()
     int status = 0;
     QCOMPARE(get(QStringLiteral("/where"), &status), QByteArray("here"));
     QCOMPARE(status, 200);
+}
+
+static ServerOptions oneWorker()
+{
+    ServerOptions opts;
+    opts.address = QHostAddress::LocalHost;
+    opts.port = 0;
+    opts.workers = 1;
+    return opts;
+}
+
+// Starts pool and opens ws on its /media; false when either fails.
+static bool startAndConnect(ServerPool &pool, const ServerOptions &opts, QWebSocket &ws)
+{
+    if (!pool.start(opts))
+        return false;
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/media").arg(pool.port())));
+    return connected.wait(10000);
+}
+
+void tst_WorkerServer::realtimeWorkersWhenAllowed()
+{
+    // A worker asks for SCHED_RR: granted where the process may (root, CAP_SYS_NICE or an
+    // RLIMIT_RTPRIO of at least the priority), and otherwise an ordinary thread that still serves.
+    rlimit rt{};
+    ::getrlimit(RLIMIT_RTPRIO, &rt);
+    const bool allowed = ::geteuid() == 0 || rt.rlim_cur >= 3;
+    std::atomic<int> policy{-1}, priority{-1};
+    ServerPool pool(*m_router, *m_auth);
+    pool.setWebSocketHandler([&policy, &priority](std::unique_ptr<QWebSocket> ws, QObject *worker) {
+        int p = 0;
+        sched_param param{};
+        pthread_getschedparam(pthread_self(), &p, &param);
+        priority = param.sched_priority;
+        policy = p;
+        ws.release()->setParent(worker);
+    });
+    ServerOptions opts = oneWorker();
+    opts.workerRealtimePriority = 3;
+    QWebSocket ws;
+    QVERIFY(startAndConnect(pool, opts, ws));
+    QTRY_VERIFY(policy.load() >= 0);
+    QCOMPARE(pool.realtimeWorkers(), allowed ? 1 : 0);
+    QCOMPARE(policy.load(), allowed ? SCHED_RR : SCHED_OTHER);
+    if (allowed)
+        QCOMPARE(priority.load(), 3);
+    // The default: ordinary threads (the test pool of init()).
+    QCOMPARE(m_pool->realtimeWorkers(), 0);
+}
+
+void tst_WorkerServer::workerWakeupsAreBatched()
+{
+    // A client sends a message every millisecond for 400 ms. A worker with a 20 ms minimum
+    // cycle reads them in batches: it goes back to poll() about 20 times, not for every
+    // message (about 400), and every message still arrives, in order.
+    std::atomic<int> wakeups{0};
+    QMutex mutex;
+    QList<int> received;
+    ServerPool pool(*m_router, *m_auth);
+    pool.setWebSocketHandler([&](std::unique_ptr<QWebSocket> ws, QObject *worker) {
+        QWebSocket *socket = ws.release();
+        socket->setParent(worker);
+        QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, socket, [&wakeups] { ++wakeups; },
+                         Qt::DirectConnection);
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket, [&](const QString &m) {
+            QMutexLocker lock(&mutex);
+            received.append(m.toInt());
+        });
+    });
+    ServerOptions opts = oneWorker();
+    opts.workerMinCycleUs = 20000;
+    QWebSocket ws;
+    QVERIFY(startAndConnect(pool, opts, ws));
+    QTest::qWait(100);
+    const int before = wakeups;
+    QElapsedTimer t;
+    t.start();
+    int sent = 0;
+    while (t.elapsed() < 400) {
+        ws.sendTextMessage(QString::number(sent++));
+        ws.flush();
+        QThread::usleep(1000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT([&] { QMutexLocker lock(&mutex); return int(received.size()); }(), sent, 5000);
+    const int during = wakeups - before;
+    QVERIFY2(during < sent / 4, qPrintable(QStringLiteral("%1 wake-ups for %2 messages").arg(during).arg(sent)));
+    QMutexLocker lock(&mutex);
+    for (int i = 0; i < sent; ++i)
+        QCOMPARE(received.at(i), i);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkerServer)

@@ -6,6 +6,7 @@
 #include "storage/leadrepository.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,18 +17,22 @@ StorageCallRecorder::StorageCallRecorder(const Storage::Database &db, int maxQue
     : m_db(db), m_maxQueued(maxQueued), m_lookupRetryMs(lookupRetryMs)
 {
     m_thread.setObjectName(QStringLiteral("leadline-calls"));
+    m_lookups.setObjectName(QStringLiteral("leadline-call-lookups"));
+    m_lookups.setMaxThreadCount(kLookupThreads);
+    m_lookups.setExpiryTimeout(-1); // keep the threads and their database connections
     m_worker.moveToThread(&m_thread);
     m_thread.start();
     QMetaObject::invokeMethod(&m_worker, [this] {
         m_batchTimer = new QTimer(&m_worker);
         m_batchTimer->setInterval(200);
-        connect(m_batchTimer, &QTimer::timeout, &m_worker, [this] { writePending(); });
+        connect(m_batchTimer, &QTimer::timeout, &m_worker, [this] { writePending(kWriteSliceMs); });
         m_batchTimer->start();
     }, Qt::BlockingQueuedConnection);
 }
 
 StorageCallRecorder::~StorageCallRecorder()
 {
+    m_lookups.waitForDone();
     flush();
     // The timer belongs to the recorder thread: stop and free it there.
     QMetaObject::invokeMethod(&m_worker, [this] { delete m_batchTimer; m_batchTimer = nullptr; }, Qt::BlockingQueuedConnection);
@@ -72,13 +77,15 @@ void StorageCallRecorder::enqueue(PendingWrite write)
         }
         m_writes.append(std::move(write));
     }
-    post([this] { writePending(); });
+    post([this] { writePending(kWriteSliceMs); });
 }
 
-void StorageCallRecorder::writePending()
+void StorageCallRecorder::writePending(int sliceMs)
 {
     if (!writeTurns())
         return; // a call row is final only after its turns: keep the order
+    QElapsedTimer slice;
+    slice.start();
     for (;;) {
         PendingWrite w;
         {
@@ -86,6 +93,13 @@ void StorageCallRecorder::writePending()
             if (m_writes.isEmpty())
                 return;
             w = m_writes.first();
+        }
+        if (sliceMs >= 0 && slice.elapsed() >= sliceMs) {
+            // Lookups queue on this thread too: a call that was just answered waits for its
+            // context behind at most one slice of writes, not behind all of them (1000 calls
+            // ending at once are seconds of commits). The rest follows after what is queued.
+            post([this] { writePending(kWriteSliceMs); });
+            return;
         }
         // Two tries: the first may have run on a connection the server had already dropped
         // (ping() then reconnects); a write refused twice by a live database is dropped.
@@ -186,7 +200,7 @@ void StorageCallRecorder::lookup(const CallKey &key, QObject *context, std::func
 {
     QPointer<QObject> ctx(context);
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + m_lookupRetryMs;
-    post([this, key, ctx, done = std::move(done), deadline] { findWithRetry(key, ctx, done, deadline); });
+    m_lookups.start([this, key, ctx, done = std::move(done), deadline] { findWithRetry(key, ctx, done, deadline); });
 }
 
 void StorageCallRecorder::findWithRetry(const CallKey &key, QPointer<QObject> ctx, std::function<void(Result<CallContext>)> done,
@@ -200,7 +214,9 @@ void StorageCallRecorder::findWithRetry(const CallKey &key, QPointer<QObject> ct
     const bool outage = !r && r.error().code != Error::Code::NotFound && r.error().code != Error::Code::Conflict && !m_db.ping();
     if (outage && QDateTime::currentMSecsSinceEpoch() < deadlineMs) {
         // The database is restarting: the caller hears the line open a moment later, not a hang-up.
-        QTimer::singleShot(250, &m_worker, [this, key, ctx, done, deadlineMs] { findWithRetry(key, ctx, done, deadlineMs); });
+        QTimer::singleShot(250, &m_worker, [this, key, ctx, done, deadlineMs] {
+            m_lookups.start([this, key, ctx, done, deadlineMs] { findWithRetry(key, ctx, done, deadlineMs); });
+        });
         return;
     }
     QMetaObject::invokeMethod(ctx, [done, r] { done(r); }, Qt::QueuedConnection);

@@ -1,6 +1,9 @@
 // StorageCallRecorder: the CallRecorder backed by the database. Owns a thread
-// ("leadline-calls") with its own connection; sessions on any worker post lookups and writes
-// to it and never wait. Turns are written in batches (every 200 ms or 200 turns); call-state
+// ("leadline-calls") with its own connection for the writes, and a few lookup threads
+// ("leadline-call-lookups", a connection each) that find an answered call's context, so a
+// call's first words never wait behind other calls' writes or a burst of lookups (1000 calls
+// answered at once on a busy PostgreSQL took 23 s on one thread). Sessions on any worker post
+// lookups and writes and never wait. Turns are written in batches (every 200 ms or 200 turns); call-state
 // writes (answered, DNC, the final outcome and status) go through an ordered queue behind them.
 // A failed write is kept and retried every 200 ms, in order, so a database restart loses nothing
 // (bounded by maxQueued); a lookup during an outage is retried for up to lookupRetryMs.
@@ -13,6 +16,7 @@
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace Leadline::Storage { class Database; }
@@ -57,12 +61,16 @@ private:
     void post(std::function<void()> job);
     void enqueue(PendingWrite write);
     bool writeTurns();   // false: turns kept for the next try
-    void writePending(); // turns first, then the queued call-state writes in order
+    // Turns first, then the queued call-state writes in order; with sliceMs >= 0 it stops after
+    // that long and queues the rest behind the jobs (lookups) already waiting.
+    void writePending(int sliceMs = -1);
+    static constexpr int kWriteSliceMs = 25;
     void findWithRetry(const CallKey &key, QPointer<QObject> context, std::function<void(Result<CallContext>)> done,
                        qint64 deadlineMs);
     Result<CallContext> find(const CallKey &key);
 
     const Storage::Database &m_db;
+    static constexpr int kLookupThreads = 4;
     QThread m_thread;
     QObject m_worker; // lives on m_thread: context for queued jobs
     QTimer *m_batchTimer = nullptr;
@@ -74,6 +82,7 @@ private:
     int m_lookupRetryMs;
     bool m_outage = false; // recorder thread only: writes are failing (warned once)
     Settler m_settler; // set before use, read-only afterwards
+    QThreadPool m_lookups; // find(): runs only there
     QString m_nodeId;  // set before use, read-only afterwards
 };
 

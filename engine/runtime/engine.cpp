@@ -198,6 +198,8 @@ Status Engine::start()
     options.address = QHostAddress(d->settings.listenAddress());
     options.port = quint16(d->settings.port());
     options.workers = d->settings.workerThreads();
+    options.workerRealtimePriority = d->settings.value(QStringLiteral("MEDIA_REALTIME_PRIORITY")).toInt();
+    options.workerMinCycleUs = d->settings.value(QStringLiteral("MEDIA_WORKER_CYCLE_US")).toInt();
     options.maxBodyBytes = d->settings.maxUploadBytes();
     options.limits = RequestLimits::fromSettings(d->settings);
     options.tlsCertFile = d->settings.value(QStringLiteral("TLS_CERT_FILE"));

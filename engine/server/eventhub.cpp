@@ -52,7 +52,11 @@ private:
 
 } // namespace
 
-EventHub::EventHub(QByteArray apiToken, QObject *parent) : QObject(parent), m_token(std::move(apiToken)) {}
+EventHub::EventHub(QByteArray apiToken, QObject *parent) : QObject(parent), m_token(std::move(apiToken))
+{
+    m_auth.setObjectName(QStringLiteral("leadline-events-auth"));
+    m_auth.setMaxThreadCount(1);
+}
 
 void EventHub::publish(const QString &type, QJsonObject payload)
 {
@@ -80,16 +84,45 @@ void EventHub::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worker)
     const bool proxied = !req.rawHeader("X-Forwarded-For").isEmpty() || !req.rawHeader("Forwarded").isEmpty();
     const QByteArray authorization = req.rawHeader("Authorization");
     const QString queryToken = QUrlQuery(ws->requestUrl()).queryItemValue(QStringLiteral("token"));
-    bool ok = authorized(ws->peerAddress(), authorization, queryToken, proxied, m_token);
-    if (!ok && m_verifier) // an active api_tokens row
-        ok = (authorization.startsWith("Bearer ") && m_verifier->verify(authorization.mid(7).trimmed()) != 0)
-             || m_verifier->verify(queryToken.toUtf8()) != 0;
-    if (!ok) {
-        qCWarning(lcServer) << "rejected /events socket from" << ws->peerAddress().toString();
-        ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
-        ws->deleteLater();
+    if (authorized(ws->peerAddress(), authorization, queryToken, proxied, m_token)) {
+        accept(ws, worker);
         return;
     }
+    if (!m_verifier) {
+        reject(ws);
+        return;
+    }
+    // An api_tokens row: the verifier may read the database, so it runs on m_auth and the
+    // answer comes back to this worker as a queued signal (dropped if the socket went away).
+    const quint64 ticket = ++m_nextTicket;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(this, &EventHub::tokenChecked, ws, [this, ws, worker, ticket, connection](quint64 t, bool ok) {
+        if (t != ticket)
+            return;
+        QObject::disconnect(*connection);
+        if (ws->state() != QAbstractSocket::ConnectedState)
+            ws->deleteLater(); // the console left while its token was checked
+        else if (ok)
+            accept(ws, worker);
+        else
+            reject(ws);
+    }, Qt::QueuedConnection);
+    const QByteArray bearer = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
+    m_auth.start([this, ticket, bearer, query = queryToken.toUtf8()] {
+        const bool ok = (!bearer.isEmpty() && m_verifier->verify(bearer) != 0) || m_verifier->verify(query) != 0;
+        emit tokenChecked(ticket, ok);
+    });
+}
+
+void EventHub::reject(QWebSocket *ws)
+{
+    qCWarning(lcServer) << "rejected /events socket from" << ws->peerAddress().toString();
+    ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+    ws->deleteLater();
+}
+
+void EventHub::accept(QWebSocket *ws, QObject *worker)
+{
     // By name: EventsHost has no Q_OBJECT, so findChild<EventsHost *> would match any child.
     auto *host = static_cast<EventsHost *>(worker->findChild<QObject *>(QStringLiteral("leadline-events-host"), Qt::FindDirectChildrenOnly));
     if (!host)

@@ -3,6 +3,9 @@
 // has /events sockets gets the event through a queued connection and writes it to its own
 // sockets (a socket stays on the worker that accepted it). Slow consumers are bounded: a socket
 // with more than maxBacklogBytes unsent is closed rather than buffered without limit.
+// A token that is not the configured API token is checked against api_tokens on the hub's own
+// thread ("leadline-events-auth"), never on the worker (the check may read the database); the
+// socket is accepted or closed back on its worker when the answer comes.
 // Thread: EventHub lives on the main thread; publish() may be called from any thread.
 #pragma once
 
@@ -12,7 +15,9 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+#include <QThreadPool>
 #include <QWebSocket>
+#include <atomic>
 #include <memory>
 
 namespace Leadline::Server {
@@ -38,10 +43,17 @@ public:
 
 Q_SIGNALS:
     void published(const QByteArray &json);
+    // Internal: the answer of a token check that ran on m_auth (ticket from handle()).
+    void tokenChecked(quint64 ticket, bool ok);
 
 private:
+    void accept(QWebSocket *ws, QObject *worker);
+    void reject(QWebSocket *ws);
+
     QByteArray m_token;
     const ApiTokenVerifier *m_verifier = nullptr;
+    std::atomic<quint64> m_nextTicket{0};
+    QThreadPool m_auth; // last: destroyed (and waited for) first
 };
 
 } // namespace Leadline::Server

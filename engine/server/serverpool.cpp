@@ -2,6 +2,8 @@
 
 #include "core/logging.h"
 
+#include <QAbstractEventDispatcher>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSemaphore>
 #include <QSslCertificate>
@@ -13,9 +15,14 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <atomic>
+#include <memory>
 #include <optional>
+#include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 namespace Leadline::Server {
@@ -131,6 +138,45 @@ ServerPool::ServerPool(const Router &router, const RequestAuth &auth, QObject *p
 
 ServerPool::~ServerPool() { stop(); }
 
+// A worker with hundreds of sockets pays for every wake-up with a poll() over all of them
+// (a third of its time at 1000 calls when it woke for each arriving frame). Before it blocks
+// again, it waits out the rest of cycleUs since its last wake-up, so the frames that arrive
+// meanwhile are read in one pass; everything on the worker is at most cycleUs later.
+// Runs on the worker thread (anchor's).
+static void batchWorkerWakeups(QObject *anchor, int cycleUs)
+{
+    auto last = std::make_shared<QElapsedTimer>();
+    QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, anchor, [last, cycleUs] {
+        if (last->isValid()) {
+            const qint64 leftNs = qint64(cycleUs) * 1000 - last->nsecsElapsed();
+            if (leftNs > 0) {
+                const timespec ts{0, long(leftNs)};
+                ::nanosleep(&ts, nullptr);
+            }
+        }
+        last->start();
+    }, Qt::DirectConnection);
+}
+
+// A network worker paces live audio: ahead of every other thread on the machine in the
+// scheduler (SCHED_RR, as audio servers run their I/O threads), so a build, an import or the
+// database on the same cores delays a frame by microseconds, not by their time slices. Needs
+// CAP_SYS_NICE or an RLIMIT_RTPRIO (systemd: LimitRTPRIO=); without either the worker stays
+// an ordinary thread, and says so once.
+static bool raiseWorkerPriority(int priority)
+{
+    sched_param param{};
+    param.sched_priority = qBound(sched_get_priority_min(SCHED_RR), priority, sched_get_priority_max(SCHED_RR));
+    if (const int err = pthread_setschedparam(pthread_self(), SCHED_RR, &param); err != 0) {
+        static std::atomic_bool warned{false};
+        if (!warned.exchange(true))
+            qCInfo(lcServer) << "network workers run at normal priority: real-time priority" << param.sched_priority
+                             << "refused (" << strerror(err) << "); grant LimitRTPRIO or CAP_SYS_NICE to pace audio under load";
+        return false;
+    }
+    return true;
+}
+
 Status ServerPool::start(const ServerOptions &options)
 {
     if (Status s = m_router.check(); !s)
@@ -188,6 +234,10 @@ Status ServerPool::start(const ServerOptions &options)
                 ready.release();
                 return;
             }
+            if (options.workerRealtimePriority > 0 && raiseWorkerPriority(options.workerRealtimePriority))
+                ++m_realtimeWorkers;
+            if (options.workerMinCycleUs > 0)
+                batchWorkerWakeups(anchor, options.workerMinCycleUs);
             auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, &m_rest, anchor);
             http->setLimits(options.limits);
             http->bind(tcp);

@@ -28,6 +28,12 @@ struct ServerOptions
     quint16 port = 8000; // 0 = pick a free port (tests)
     int workers = 1;
     int restThreads = 4; // REST handler threads (an import or export holds one while it runs)
+    // > 0: the network workers ask for SCHED_RR at this priority (1..99), below the kernel's
+    // own threads; 0: ordinary threads. Refused without CAP_SYS_NICE / RLIMIT_RTPRIO (logged).
+    int workerRealtimePriority = 0;
+    // > 0: a worker goes back to poll() at most once per this many µs (frames that arrive in
+    // between are read in one pass; each wake-up polls every socket of the worker); 0: at once.
+    int workerMinCycleUs = 0;
     qint64 maxBodyBytes = 100 * 1024 * 1024;
     RequestLimits limits; // headers, JSON depth, WebSocket messages
     // Built-in TLS: both set = every worker serves HTTPS and WSS (PEM files); both empty = plain.
@@ -48,6 +54,7 @@ public:
     Status start(const ServerOptions &options);
     void stop();
     quint16 port() const { return m_port; }
+    int realtimeWorkers() const { return m_realtimeWorkers; } // workers running SCHED_RR
     int workerCount() const { return int(m_threads.size()); }
     bool tls() const { return m_tls; }
 
@@ -58,6 +65,7 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
     QThreadPool m_rest;
     quint16 m_port = 0;
+    int m_realtimeWorkers = 0; // written by each worker before start() goes on (semaphore)
     bool m_tls = false;
 };
 

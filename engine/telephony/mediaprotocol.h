@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace Leadline::Telephony {
 
 struct MediaEvent
@@ -45,7 +47,16 @@ struct MediaEvent
 
 // Parses one text frame. Errors (invalid JSON, missing "event", bad base64) come back as
 // Error::Code::BadRequest with a message fit for a log line; unknown events parse as Unknown.
+// Frames in the plain shape Exotel sends (an object of objects, ASCII strings without escapes,
+// integers) are read by a small strict scanner without building a QJsonDocument; anything else
+// (escapes, non-ASCII, arrays, fractions, duplicate keys, malformed JSON) goes through
+// QJsonDocument, which also words the errors. Both give the same MediaEvent for a frame.
 Result<MediaEvent> parseMediaEvent(const QByteArray &frame);
+
+// The two halves of parseMediaEvent, for tests and benchmarks: the scanner (nullopt when the
+// frame is not in the plain shape, whether or not it is valid JSON) and the QJsonDocument parser.
+std::optional<MediaEvent> parsePlainMediaEvent(const QByteArray &frame);
+Result<MediaEvent> parseMediaEventJson(const QByteArray &frame);
 
 // Outbound frames (compact JSON). Payload is S16LE PCM, base64-encoded here.
 QByteArray mediaFrame(const QString &streamSid, const QByteArray &pcm, qint64 chunk, qint64 timestampMs);

@@ -11,7 +11,8 @@
 
 namespace Leadline::Providers {
 
-// Text helpers shared by the scripted dialog's parts (case-insensitive, Unicode patterns).
+// Text helpers shared by the scripted dialog's parts (case-insensitive, Unicode patterns). pattern
+// must be a string literal (static storage): its compiled form is kept per thread, keyed by address.
 namespace ScriptText {
 bool matches(const QString &text, const char *pattern);
 QString capture(const QString &text, const char *pattern); // the first match, trimmed; empty if none
