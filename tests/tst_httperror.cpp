@@ -13,6 +13,8 @@ class tst_HttpError : public QObject
 private slots:
     void mapping_data();
     void mapping();
+    void retryAfter();
+    void handlerErrorsBecomeResponses();
 };
 
 void tst_HttpError::mapping_data()
@@ -30,7 +32,11 @@ void tst_HttpError::mapping_data()
     QTest::newRow("duplicate name") << int(C::Conflict) << "duplicate_name" << 409 << "duplicate_name";
     QTest::newRow("no token") << int(C::Unauthorized) << QString() << 401 << "unauthorized";
     QTest::newRow("forbidden") << int(C::Forbidden) << QString() << 403 << "forbidden";
+    QTest::newRow("wrong method") << int(C::MethodNotAllowed) << QString() << 405 << "method_not_allowed";
     QTest::newRow("body too large") << int(C::PayloadTooLarge) << QString() << 413 << "payload_too_large";
+    QTest::newRow("headers too large") << int(C::HeadersTooLarge) << QString() << 431 << "headers_too_large";
+    QTest::newRow("too many headers") << int(C::HeadersTooLarge) << "too_many_headers" << 431 << "too_many_headers";
+    QTest::newRow("slow down") << int(C::TooManyRequests) << QString() << 429 << "too_many_requests";
     QTest::newRow("database down") << int(C::Unavailable) << QString() << 503 << "unavailable";
     QTest::newRow("bug") << int(C::Internal) << QString() << 500 << "internal";
 }
@@ -51,6 +57,30 @@ void tst_HttpError::mapping()
     const bool hasAuthHeader = std::any_of(r.headers.cbegin(), r.headers.cend(),
                                            [](const auto &h) { return h.first == "WWW-Authenticate"; });
     QCOMPARE(hasAuthHeader, status == 401);
+    const bool hasRetryAfter = std::any_of(r.headers.cbegin(), r.headers.cend(), [](const auto &h) { return h.first == "Retry-After"; });
+    QCOMPARE(hasRetryAfter, status == 429 || status == 503);
+}
+
+void tst_HttpError::retryAfter()
+{
+    Error e = Error::make(Error::Code::TooManyRequests, QStringLiteral("slow down"));
+    QVERIFY(e.retryable);
+    e.retryAfterS = 30;
+    const HttpResponse r = errorResponse(e);
+    QCOMPARE(r.status, 429);
+    QVERIFY(r.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("30"))));
+    const HttpResponse down = errorResponse(Error::make(Error::Code::Unavailable, QStringLiteral("database down")));
+    QVERIFY(down.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("5")))); // the default
+}
+
+void tst_HttpError::handlerErrorsBecomeResponses()
+{
+    // What a route handler returns: its response as it is, or its error through the table.
+    const HttpResponse ok = toResponse(Result<HttpResponse>(HttpResponse::json(QJsonObject{{QStringLiteral("id"), 7}}, 201)));
+    QCOMPARE(ok.status, 201);
+    const HttpResponse err = toResponse(Result<HttpResponse>(Error::make(Error::Code::Conflict, QStringLiteral("taken"), QStringLiteral("duplicate_name"))));
+    QCOMPARE(err.status, 409);
+    QCOMPARE(QJsonDocument::fromJson(err.body).object()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("duplicate_name"));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpError)

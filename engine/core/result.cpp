@@ -15,7 +15,10 @@ QString Error::codeName() const
     case Code::Conflict: return QStringLiteral("conflict");
     case Code::Unauthorized: return QStringLiteral("unauthorized");
     case Code::Forbidden: return QStringLiteral("forbidden");
+    case Code::MethodNotAllowed: return QStringLiteral("method_not_allowed");
     case Code::PayloadTooLarge: return QStringLiteral("payload_too_large");
+    case Code::HeadersTooLarge: return QStringLiteral("headers_too_large");
+    case Code::TooManyRequests: return QStringLiteral("too_many_requests");
     case Code::Unprocessable: return QStringLiteral("unprocessable");
     case Code::Unavailable: return QStringLiteral("unavailable");
     case Code::Internal: return QStringLiteral("internal");

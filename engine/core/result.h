@@ -23,7 +23,10 @@ struct Error
         Conflict,
         Unauthorized,
         Forbidden,
+        MethodNotAllowed, // the path exists for other methods (HTTP 405)
         PayloadTooLarge,
+        HeadersTooLarge,  // too many or too large request headers (HTTP 431)
+        TooManyRequests,  // slow down; retryAfterS says when to come back (HTTP 429)
         Unprocessable,   // understood but cannot be done in this configuration (HTTP 422)
         Unavailable,     // a dependency (database, vendor) is down; retryable
         Internal,
@@ -33,10 +36,11 @@ struct Error
     QString message;
     QString detailCode; // optional finer code, e.g. "bad_encoding", "no_phone_column"
     bool retryable = false;
+    int retryAfterS = 0; // when a retry may help: how long to wait (0: the transport's default)
 
     static Error make(Code c, QString msg, QString detail = {})
     {
-        return Error{c, std::move(msg), std::move(detail), c == Code::Unavailable};
+        return Error{c, std::move(msg), std::move(detail), c == Code::Unavailable || c == Code::TooManyRequests, 0};
     }
     QString codeName() const;
 };

@@ -39,10 +39,8 @@ HttpResponse BriefApi::getBrief(const RouteContext &ctx) const
     if (!id)
         return errorResponse(id.error());
     auto r = m_briefs.get(id.value());
-    if (!r)
-        return r.error().detailCode == QLatin1String("no_brief")
-                   ? errorResponse(404, QStringLiteral("no_brief"), r.error().message)
-                   : errorResponse(r.error());
+    if (!r) // 404 "no_brief" when the campaign has none yet
+        return errorResponse(r.error());
     return briefResponse(r.value());
 }
 
@@ -58,7 +56,7 @@ HttpResponse BriefApi::putBrief(const RouteContext &ctx) const
     if (r.error().detailCode != QLatin1String("invalid_brief"))
         return errorResponse(r.error());
     // Every problem at once, so a client (or the console) can mark each field.
-    HttpResponse out = errorResponse(400, QStringLiteral("invalid_brief"), r.error().message);
+    HttpResponse out = errorResponse(r.error()); // 400 "invalid_brief"
     QJsonObject doc = QJsonDocument::fromJson(out.body).object();
     QJsonObject err = doc.value(QStringLiteral("error")).toObject();
     err.insert(QStringLiteral("problems"),

@@ -15,7 +15,10 @@ int httpStatusFor(Error::Code code)
     case Error::Code::Conflict: return 409;
     case Error::Code::Unauthorized: return 401;
     case Error::Code::Forbidden: return 403;
+    case Error::Code::MethodNotAllowed: return 405;
     case Error::Code::PayloadTooLarge: return 413;
+    case Error::Code::HeadersTooLarge: return 431;
+    case Error::Code::TooManyRequests: return 429;
     case Error::Code::Unprocessable: return 422;
     case Error::Code::Unavailable: return 503;
     case Error::Code::Internal: return 500;
@@ -23,22 +26,22 @@ int httpStatusFor(Error::Code code)
     return 500;
 }
 
-HttpResponse errorResponse(int status, const QString &code, const QString &message)
-{
-    return HttpResponse::json(QJsonObject{{QStringLiteral("error"),
-                                           QJsonObject{{QStringLiteral("code"), code},
-                                                       {QStringLiteral("message"), message}}}},
-                              status);
-}
-
 HttpResponse errorResponse(const Error &error)
 {
-    HttpResponse r = errorResponse(httpStatusFor(error.code), error.codeName(), error.message);
+    HttpResponse r = HttpResponse::json(QJsonObject{{QStringLiteral("error"),
+                                                     QJsonObject{{QStringLiteral("code"), error.codeName()},
+                                                                 {QStringLiteral("message"), error.message}}}},
+                                        httpStatusFor(error.code));
     if (error.code == Error::Code::Unauthorized)
         r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
-    if (error.code == Error::Code::Unavailable)
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")});
+    if (error.code == Error::Code::Unavailable || error.code == Error::Code::TooManyRequests)
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterS > 0 ? error.retryAfterS : 5)});
     return r;
+}
+
+HttpResponse toResponse(Result<HttpResponse> result)
+{
+    return result ? std::move(result).value() : errorResponse(result.error());
 }
 
 } // namespace Leadline::Server

@@ -63,19 +63,21 @@ std::optional<HttpResponse> RequestLimits::check(const HttpRequest &request) con
 {
     const auto headers = request.headers();
     if (headers.size() > maxHeaderCount)
-        return errorResponse(431, QStringLiteral("too_many_headers"),
-                             QStringLiteral("the request has %1 headers; at most %2 are accepted").arg(headers.size()).arg(maxHeaderCount));
+        return errorResponse(Error::make(Error::Code::HeadersTooLarge,
+                                         QStringLiteral("the request has %1 headers; at most %2 are accepted").arg(headers.size()).arg(maxHeaderCount),
+                                         QStringLiteral("too_many_headers")));
     qint64 bytes = 0;
     for (const auto &h : headers)
         bytes += h.first.size() + h.second.size() + 4;
     if (bytes > maxHeaderBytes)
-        return errorResponse(431, QStringLiteral("headers_too_large"),
-                             QStringLiteral("the request headers are %1 bytes; at most %2 are accepted").arg(bytes).arg(maxHeaderBytes));
+        return errorResponse(Error::make(Error::Code::HeadersTooLarge,
+                                         QStringLiteral("the request headers are %1 bytes; at most %2 are accepted").arg(bytes).arg(maxHeaderBytes)));
     if (!request.body().isEmpty() && looksLikeJson(request)) {
         const int depth = jsonNestingDepth(request.body());
         if (depth > maxJsonDepth)
-            return errorResponse(400, QStringLiteral("json_too_deep"),
-                                 QStringLiteral("the JSON body nests %1 levels deep; at most %2 are accepted").arg(depth).arg(maxJsonDepth));
+            return errorResponse(Error::make(Error::Code::BadRequest,
+                                             QStringLiteral("the JSON body nests %1 levels deep; at most %2 are accepted").arg(depth).arg(maxJsonDepth),
+                                             QStringLiteral("json_too_deep")));
     }
     return std::nullopt;
 }

@@ -20,7 +20,9 @@ struct RouteContext
     Result<qint64> id(int i = 0) const;
 };
 
-using RouteHandler = std::function<HttpResponse(const RouteContext &)>;
+// A handler answers with a response or an error; errors become HTTP in one place (httperror.h).
+using Reply = Result<HttpResponse>;
+using RouteHandler = std::function<Reply(const RouteContext &)>;
 
 enum class Access {
     Operator, // loopback, or a valid Bearer token

@@ -91,9 +91,8 @@ HttpResponse WorkerServer::respond(const Router &router, const RequestAuth &auth
     }
     const Router::Match match = router.match(request.method(), path);
     if (!match.handler) {
-        return match.pathKnown ? errorResponse(405, QStringLiteral("method_not_allowed"),
-                                               QStringLiteral("%1 does not accept this method").arg(path))
-                               : errorResponse(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(path));
+        return errorResponse(match.pathKnown ? Error::make(Error::Code::MethodNotAllowed, QStringLiteral("%1 does not accept this method").arg(path))
+                                             : Error::make(Error::Code::NotFound, QStringLiteral("no such endpoint: %1").arg(path)));
     }
     if (match.access == Access::Operator) {
         if (Status s = auth.check(request); !s) {
@@ -101,7 +100,7 @@ HttpResponse WorkerServer::respond(const Router &router, const RequestAuth &auth
             return errorResponse(s.error());
         }
     }
-    return (*match.handler)(RouteContext{request, match.args});
+    return toResponse((*match.handler)(RouteContext{request, match.args}));
 }
 
 bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -144,7 +143,7 @@ bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 
 void WorkerServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    send(request, socket, errorResponse(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")));
+    send(request, socket, errorResponse(Error::make(Error::Code::NotFound, QStringLiteral("no such endpoint"))));
 }
 
 } // namespace Leadline::Server
