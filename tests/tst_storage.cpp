@@ -140,13 +140,13 @@ void tst_Storage::campaigns()
     QVERIFY(!dup.ok());
     QCOMPARE(dup.error().code, Error::Code::Conflict);
 
-    QVERIFY(repo.setStatus(created->id, QStringLiteral("paused"), 3000).ok());
+    QVERIFY(repo.setStatus(created->id, CampaignStatus::Paused, 3000).ok());
     auto got = repo.get(created->id);
     QVERIFY(got.ok());
     QCOMPARE(got->status, QStringLiteral("paused"));
     QCOMPARE(got->updatedAt, 3000);
     QCOMPARE(repo.get(created->id + 100).error().code, Error::Code::NotFound);
-    QCOMPARE(repo.setStatus(created->id + 100, QStringLiteral("paused"), 1).error().code, Error::Code::NotFound);
+    QCOMPARE(repo.setStatus(created->id + 100, CampaignStatus::Paused, 1).error().code, Error::Code::NotFound);
 
     CampaignRow second;
     second.name = QStringLiteral("Second");
@@ -155,6 +155,16 @@ void tst_Storage::campaigns()
     QVERIFY(all.ok());
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(1).name, QStringLiteral("Second"));
+
+    // The transition table guards the write: a finished campaign is not paused, nor made a draft again.
+    QVERIFY(repo.setStatus(created->id, CampaignStatus::Done, 5000).ok());
+    const Status refused = repo.setStatus(created->id, CampaignStatus::Paused, 6000);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Conflict);
+    QCOMPARE(repo.setStatus(created->id, CampaignStatus::Draft, 6000).error().code, Error::Code::Conflict);
+    QCOMPARE(repo.get(created->id)->status, QStringLiteral("done"));
+    QCOMPARE(repo.get(created->id)->updatedAt, 5000);
+    QVERIFY(repo.setStatus(created->id, CampaignStatus::Running, 7000).ok()); // started again
 }
 
 static QList<LeadRow> makeLeads(int n, int offset = 0)

@@ -4,6 +4,8 @@
 // run the demo). Same thread rules as mainwindow.cpp: GUI thread; the hooks post into the engine.
 #include "mainwindow.h"
 
+#include "storage/campaignstatus.h"
+
 #include "ui/backend/consolebackend.h"
 #include "ui/campaigns/campaignsmodel.h"
 #include "ui/leads/leadsview.h"
@@ -135,12 +137,14 @@ void MainWindow::statusApplied(quint64 requestId, const Storage::CampaignRow &ro
     const auto it = m_statusRequests.find(requestId);
     if (it == m_statusRequests.end())
         return;
-    const QString requested = it.value();
+    using Storage::CampaignStatus;
+    const std::optional<CampaignStatus> requested = Storage::parseStatus<CampaignStatus>(it.value());
     m_statusRequests.erase(it);
     // The status is stored: now the dialer may act on it (wake reads it; pause expects it stored).
-    if (requested == QLatin1String("running") && row.status == QLatin1String("running") && m_hooks.startCampaign)
+    const bool stored = requested && row.status == Storage::statusName(*requested);
+    if (stored && requested == CampaignStatus::Running && m_hooks.startCampaign)
         m_hooks.startCampaign(row.id);
-    else if (requested == QLatin1String("paused") && row.status == QLatin1String("paused") && m_hooks.pauseCampaign)
+    else if (stored && requested == CampaignStatus::Paused && m_hooks.pauseCampaign)
         m_hooks.pauseCampaign(row.id);
 }
 

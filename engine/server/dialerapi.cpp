@@ -78,7 +78,7 @@ HttpResponse DialerApi::start(const RouteContext &ctx) const
     auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
-    auto c = m_campaigns.setStatus(id.value(), QStringLiteral("running"));
+    auto c = m_campaigns.setStatus(id.value(), Storage::CampaignStatus::Running);
     if (!c)
         return errorResponse(c.error());
     if (m_dialer)
@@ -97,7 +97,7 @@ HttpResponse DialerApi::pause(const RouteContext &ctx) const
     auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
-    auto c = m_campaigns.setStatus(id.value(), QStringLiteral("paused"));
+    auto c = m_campaigns.setStatus(id.value(), Storage::CampaignStatus::Paused);
     if (!c)
         return errorResponse(c.error());
     if (m_dialer)

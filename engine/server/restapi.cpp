@@ -31,7 +31,7 @@ void RestApi::registerRoutes(Router &router)
     router.add(Method::Get, QStringLiteral("/campaigns"), [this](const RouteContext &c) { return listCampaigns(c); });
     router.add(Method::Get, QStringLiteral("/campaigns/{id}"), [this](const RouteContext &c) { return getCampaign(c); });
     router.add(Method::Post, QStringLiteral("/campaigns/{id}/pause"),
-               [this](const RouteContext &c) { return setCampaignStatus(c, QStringLiteral("paused")); });
+               [this](const RouteContext &c) { return setCampaignStatus(c, Storage::statusName(Storage::CampaignStatus::Paused)); });
     router.add(Method::Post, QStringLiteral("/campaigns/{id}/upload-csv"), [this](const RouteContext &c) { return uploadCsv(c); });
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/leads"), [this](const RouteContext &c) { return listLeads(c); });
 }
@@ -50,7 +50,7 @@ HttpResponse RestApi::health(const RouteContext &) const
         int running = 0;
         if (const auto list = m_campaigns.list()) {
             for (const auto &c : list.value())
-                running += c.status == QLatin1String("running") ? 1 : 0;
+                running += c.status == Storage::statusName(Storage::CampaignStatus::Running) ? 1 : 0;
         }
         body.insert(QStringLiteral("speech"), m_speech->health(running));
     }

@@ -1,5 +1,6 @@
 #include "handoffsview.h"
 
+#include "storage/handoffstatus.h"
 #include "ui/backend/consolebackend.h"
 #include "ui/common/scopedrefresh.h"
 #include "ui/common/codetable.h"
@@ -152,7 +153,8 @@ void HandoffsView::render()
         const Storage::HandoffRow &h = rows.at(r);
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(h.requestedAt).toLocalTime();
         QString agentAnswered = QStringLiteral("\u2014"); // nobody to answer yet, or nobody at all
-        if (h.status == QLatin1String("answered") || h.status == QLatin1String("not_answered")) {
+        const std::optional<Storage::HandoffStatus> status = Storage::parseStatus<Storage::HandoffStatus>(h.status);
+        if (status == Storage::HandoffStatus::Answered || status == Storage::HandoffStatus::NotAnswered) {
             ++decided;
             answered += h.answered ? 1 : 0;
             agentAnswered = h.answered ? tr("Yes") : tr("No");
