@@ -48,6 +48,26 @@ QString transitionsOf()
     return out.join(QLatin1Char(' '));
 }
 
+void addTransitionColumns()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<bool>("allowed");
+}
+
+// One row of a *Transitions_data table against canTransition.
+template<typename E>
+void checkTransitionRow()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(bool, allowed);
+    const std::optional<E> f = parseStatus<E>(from);
+    const std::optional<E> t = parseStatus<E>(to);
+    QVERIFY(f && t);
+    QVERIFY2(canTransition(*f, *t) == allowed, qPrintable(transitionsOf<E>()));
+}
+
 } // namespace
 
 class tst_Statuses : public QObject
@@ -94,9 +114,7 @@ void tst_Statuses::storedNamesAreStable()
 
 void tst_Statuses::campaignTransitions_data()
 {
-    QTest::addColumn<QString>("from");
-    QTest::addColumn<QString>("to");
-    QTest::addColumn<bool>("allowed");
+    addTransitionColumns();
     QTest::newRow("draft>running") << "draft" << "running" << true;
     QTest::newRow("running>paused") << "running" << "paused" << true;
     QTest::newRow("paused>running") << "paused" << "running" << true;
@@ -107,19 +125,11 @@ void tst_Statuses::campaignTransitions_data()
     QTest::newRow("paused>draft") << "paused" << "draft" << false;
 }
 
-void tst_Statuses::campaignTransitions()
-{
-    QFETCH(QString, from);
-    QFETCH(QString, to);
-    QFETCH(bool, allowed);
-    QCOMPARE(canTransition(*parseStatus<CampaignStatus>(from), *parseStatus<CampaignStatus>(to)), allowed);
-}
+void tst_Statuses::campaignTransitions() { checkTransitionRow<CampaignStatus>(); }
 
 void tst_Statuses::leadTransitions_data()
 {
-    QTest::addColumn<QString>("from");
-    QTest::addColumn<QString>("to");
-    QTest::addColumn<bool>("allowed");
+    addTransitionColumns();
     QTest::newRow("pending>calling (claim)") << "pending" << "calling" << true;
     QTest::newRow("retry>calling") << "retry" << "calling" << true;
     QTest::newRow("callback>calling") << "callback" << "calling" << true;
@@ -138,20 +148,11 @@ void tst_Statuses::leadTransitions_data()
     QTest::newRow("calling>calling") << "calling" << "calling" << true;
 }
 
-void tst_Statuses::leadTransitions()
-{
-    QFETCH(QString, from);
-    QFETCH(QString, to);
-    QFETCH(bool, allowed);
-    QVERIFY2(canTransition(*parseStatus<LeadStatus>(from), *parseStatus<LeadStatus>(to)) == allowed,
-             qPrintable(transitionsOf<LeadStatus>()));
-}
+void tst_Statuses::leadTransitions() { checkTransitionRow<LeadStatus>(); }
 
 void tst_Statuses::callTransitions_data()
 {
-    QTest::addColumn<QString>("from");
-    QTest::addColumn<QString>("to");
-    QTest::addColumn<bool>("allowed");
+    addTransitionColumns();
     QTest::newRow("created>dialing") << "created" << "dialing" << true;
     QTest::newRow("dialing>ringing") << "dialing" << "ringing" << true;
     QTest::newRow("ringing>in-progress") << "ringing" << "in-progress" << true;
@@ -169,14 +170,7 @@ void tst_Statuses::callTransitions_data()
     QTest::newRow("dialing>created") << "dialing" << "created" << false;
 }
 
-void tst_Statuses::callTransitions()
-{
-    QFETCH(QString, from);
-    QFETCH(QString, to);
-    QFETCH(bool, allowed);
-    QVERIFY2(canTransition(*parseStatus<CallStatus>(from), *parseStatus<CallStatus>(to)) == allowed,
-             qPrintable(transitionsOf<CallStatus>()));
-}
+void tst_Statuses::callTransitions() { checkTransitionRow<CallStatus>(); }
 
 void tst_Statuses::handoffTransitions()
 {
