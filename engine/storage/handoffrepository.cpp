@@ -274,7 +274,7 @@ Result<HandoffRow> HandoffRepository::insertHandoff(const HandoffRow &in, qint64
     q.addBindValue(in.requestedAt > 0 ? in.requestedAt : nowMs);
     q.addBindValue(nonNull(in.reason));
     q.addBindValue(nullIfEmpty(jsonText(in.summary)));
-    q.addBindValue(in.status.isEmpty() ? QStringLiteral("pending") : in.status);
+    q.addBindValue(in.status.isEmpty() ? statusName(HandoffStatus::Pending) : in.status);
     q.addBindValue(nowMs);
     if (!q.exec() && !isUniqueViolation(q.lastError()))
         return sqlError(QStringLiteral("cannot record handoff"), q.lastError());

@@ -20,12 +20,12 @@ namespace Leadline::Ui {
 namespace {
 
 // handoffs.status (engine codes) -> what the operator reads.
-const CodeLabel kHandoffStatus[] = {
-    {"pending", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Waiting to connect")},
-    {"connecting", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Connecting to the agent")},
-    {"answered", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent answered")},
-    {"not_answered", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent did not answer: callback scheduled")},
-    {"failed", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "No agent free: callback scheduled")},
+const StatusLabel<Storage::HandoffStatus> kHandoffStatus[] = {
+    {Storage::HandoffStatus::Pending, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Waiting to connect")},
+    {Storage::HandoffStatus::Connecting, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Connecting to the agent")},
+    {Storage::HandoffStatus::Answered, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent answered")},
+    {Storage::HandoffStatus::NotAnswered, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent did not answer: callback scheduled")},
+    {Storage::HandoffStatus::Failed, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "No agent free: callback scheduled")},
 };
 
 } // namespace
