@@ -73,10 +73,16 @@ DialerEngine::DialerEngine(const Storage::Database &db, const Clock &clock, Call
     m_lifecycle.setRetryDelays(options.retryDelays);
 }
 
-void DialerEngine::publish(const QString &type, QJsonObject payload) const
+// call.ended for a call the dialer settled itself (never placed, withdrawn, refused).
+static Events::CallEnded endedByDialer(qint64 callId, qint64 campaignId, const QString &status, const QString &reason)
 {
-    if (m_events)
-        m_events->publish(type, std::move(payload));
+    Events::CallEnded e;
+    e.callId = callId;
+    e.campaignId = campaignId;
+    e.status = status;
+    e.reason = reason;
+    e.source = QStringLiteral("dialer");
+    return e;
 }
 
 int DialerEngine::publishProgress()
@@ -106,16 +112,15 @@ int DialerEngine::publishProgress()
             m_progress.insert(id, p.value());
         else
             m_progress.remove(id);
-        QJsonObject o{{QStringLiteral("campaign_id"), id},
-                      {QStringLiteral("status"), p->status},
-                      {QStringLiteral("leads_total"), p->leadsTotal},
-                      {QStringLiteral("leads_done"), p->leadsDone},
-                      {QStringLiteral("leads_pending"), p->leadsPending},
-                      {QStringLiteral("calls_active"), p->callsActive}};
-        o.insert(QStringLiteral("next_due_at"),
-                 p->nextDueAt > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(p->nextDueAt, QTimeZone::utc()).toString(Qt::ISODate))
-                                  : QJsonValue(QJsonValue::Null));
-        publish(QStringLiteral("campaign.progress"), o);
+        Events::CampaignProgress e;
+        e.campaignId = id;
+        e.status = p->status;
+        e.leadsTotal = p->leadsTotal;
+        e.leadsDone = p->leadsDone;
+        e.leadsPending = p->leadsPending;
+        e.callsActive = int(p->callsActive);
+        e.nextDueAtMs = p->nextDueAt;
+        publish(e);
         ++published;
     }
     return published;
@@ -245,12 +250,9 @@ void DialerEngine::place(const Storage::ClaimedCall &call)
         return;
     }
     m_pending.insert(call.callId, Pending{call.campaignId, 0, false});
-    publish(QStringLiteral("call.started"), QJsonObject{{QStringLiteral("call_id"), call.callId},
-                                                        {QStringLiteral("campaign_id"), call.campaignId},
-                                                        {QStringLiteral("lead_id"), call.leadId},
-                                                        {QStringLiteral("lead_name"), call.leadName},
-                                                        {QStringLiteral("phone"), maskPhone(call.phoneE164)},
-                                                        {QStringLiteral("attempt"), call.attempt}});
+    if (m_events)
+        Events::publish(*m_events, Events::Type::CallStarted,
+                        Events::CallParty{call.callId, call.campaignId, call.leadId, call.leadName, maskPhone(call.phoneE164), call.attempt});
     PlaceCallRequest req{call.callId, call.leadId, call.campaignId, call.phoneE164, call.correlationToken, call.attempt};
     const quint64 handle = m_placer.place(req, [this, call](Result<PlacedCall> r) { onPlaced(call, std::move(r)); });
     auto it = m_pending.find(call.callId);
@@ -274,10 +276,7 @@ void DialerEngine::finishWithStatus(qint64 callId, const QString &status, const 
         qCWarning(lcCampaigns) << "dialer:" << r.error().message;
     if (auto r = m_lifecycle.settle(callId); !r)
         qCWarning(lcCampaigns) << "dialer:" << r.error().message;
-    publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId},
-                                                      {QStringLiteral("status"), status},
-                                                      {QStringLiteral("reason"), reason},
-                                                      {QStringLiteral("source"), QStringLiteral("dialer")}});
+    publish(endedByDialer(callId, 0, status, reason));
 }
 
 void DialerEngine::deferPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> r)
@@ -325,11 +324,7 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
         // 429/5xx: no call was created; not an attempt.
         if (Status s = q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now + m_options.apiRetryDelayMs, now); !s)
             qCWarning(lcCampaigns) << "dialer: call" << call.callId << "not released:" << s.error().message;
-        publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), call.callId},
-                                                          {QStringLiteral("campaign_id"), call.campaignId},
-                                                          {QStringLiteral("status"), Storage::statusName(Storage::CallStatus::NotPlaced)},
-                                                          {QStringLiteral("reason"), detail},
-                                                          {QStringLiteral("source"), QStringLiteral("dialer")}});
+        publish(endedByDialer(call.callId, call.campaignId, Storage::statusName(Storage::CallStatus::NotPlaced), detail));
         return;
     }
     if (e.code == Error::Code::BadRequest) {
@@ -350,14 +345,8 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
         if (Status r = q.releaseUnplaced(call.callId, reason, now, now); !r)
             qCWarning(lcCampaigns) << "dialer: call" << call.callId << "not released:" << r.error().message;
     }
-    publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), call.callId},
-                                                      {QStringLiteral("campaign_id"), call.campaignId},
-                                                      {QStringLiteral("status"), Storage::statusName(Storage::CallStatus::NotPlaced)},
-                                                      {QStringLiteral("reason"), detail},
-                                                      {QStringLiteral("source"), QStringLiteral("dialer")}});
-    publish(QStringLiteral("provider.error"), QJsonObject{{QStringLiteral("provider"), QStringLiteral("telephony")},
-                                                          {QStringLiteral("campaign_id"), call.campaignId},
-                                                          {QStringLiteral("message"), e.message}});
+    publish(endedByDialer(call.callId, call.campaignId, Storage::statusName(Storage::CallStatus::NotPlaced), detail));
+    publish(Events::ProviderError{QStringLiteral("telephony"), 0, call.campaignId, e.message});
     pauseCampaign(call.campaignId);
 }
 
@@ -373,11 +362,7 @@ void DialerEngine::pauseCampaign(qint64 campaignId)
         m_pending.remove(callId);
         if (Status s = queue().releaseUnplaced(callId, QStringLiteral("paused before dialling"), now, now); !s)
             qCWarning(lcCampaigns) << "dialer: call" << callId << "not released:" << s.error().message;
-        publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId},
-                                                          {QStringLiteral("campaign_id"), campaignId},
-                                                          {QStringLiteral("status"), Storage::statusName(Storage::CallStatus::NotPlaced)},
-                                                          {QStringLiteral("reason"), QStringLiteral("paused")},
-                                                          {QStringLiteral("source"), QStringLiteral("dialer")}});
+        publish(endedByDialer(callId, campaignId, Storage::statusName(Storage::CallStatus::NotPlaced), QStringLiteral("paused")));
     }
     if (!withdrawn.isEmpty())
         qCInfo(lcCampaigns) << "campaign" << campaignId << "paused:" << withdrawn.size() << "queued dials withdrawn";
