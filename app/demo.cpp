@@ -174,7 +174,7 @@ void DemoRunner::poll()
         auto conn = db->connection();
         auto outstanding = conn ? Storage::DialerQueue(conn.value()).outstanding(id) : Result<qint64>(conn.error());
         auto campaign = conn ? Storage::CampaignRepository(conn.value()).get(id) : Result<Storage::CampaignRow>(conn.error());
-        const bool done = (outstanding && outstanding.value() == 0) || (campaign && campaign->status == QLatin1String("done"));
+        const bool done = (outstanding && outstanding.value() == 0) || (campaign && campaign->status == Storage::statusName(Storage::CampaignStatus::Done));
         const QString text = done || timedOut ? summary(*db, id, elapsedMs) : QString();
         QMetaObject::invokeMethod(self, [self, done, timedOut, text] {
             if (!self)

@@ -14,6 +14,7 @@
 #include "fakes/recordingeventsink.h"
 #include "fakes/testdatabase.h"
 #include "storage/callrepository.h"
+#include "storage/dialerqueue.h"
 #include "storage/leadrepository.h"
 #include "storage/noderegistry.h"
 
@@ -54,6 +55,8 @@ private slots:
     void pauseWithdrawsQueuedDials_data() { Testing::addBackendRows(); }
     void pauseWithdrawsQueuedDials();
     void carrierErrors_data() { Testing::addBackendRows(); }
+    void statusChangesAreAtomic_data() { Testing::addBackendRows(); }
+    void statusChangesAreAtomic();
     void carrierErrors();
     void recoveryAfterCrash_data() { Testing::addBackendRows(); }
     void recoveryAfterCrash();
@@ -303,6 +306,58 @@ void tst_Dialer::pauseWithdrawsQueuedDials()
     QCOMPARE(engine.tick().placed, 0);
     QCOMPARE(placer.backlog(), 0);
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status = 'not_placed'")), 8);
+}
+
+// A status change and its audit event are one transaction: when the event cannot be written,
+// the campaign is not paused and the call not released behind its back. Settling refuses a
+// lead status outside the enum instead of writing it.
+void tst_Dialer::statusChangesAreAtomic()
+{
+    LEADLINE_OPEN_DB(t);
+    FakeClock clock(istMs(QStringLiteral("2025-11-24T11:00:00")));
+    const qint64 campaignId = makeCampaign(*t.db, clock, QJsonObject{{QStringLiteral("name"), QStringLiteral("A")}});
+    QVERIFY(campaignId > 0);
+    QCOMPARE(addLeads(*t.db, campaignId, 2, clock.nowMs()).size(), 2);
+    QSqlDatabase conn = t.conn();
+    Storage::DialerQueue queue(conn);
+    int token = 0;
+    auto claimed = queue.claim(campaignId, 10, 2, clock.nowMs(), {}, [&token] { return QStringLiteral("tok-%1").arg(++token); });
+    QVERIFY2(claimed.ok(), claimed.ok() ? "" : qPrintable(claimed.error().message));
+    QCOMPARE(claimed->claimed.size(), 2);
+    const qint64 refused = claimed->claimed.at(0).callId;
+    const qint64 settled = claimed->claimed.at(1).callId;
+
+    QSqlQuery q(conn);
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE events RENAME TO events_gone")));
+    const Status s = queue.releaseAndPause(refused, campaignId, QStringLiteral("exotel_bad_credentials: 401"), clock.nowMs(),
+                                           Storage::AuditEvent{QStringLiteral("campaign_paused"), refused, QStringLiteral("{}")});
+    QVERIFY(!s.ok());
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM campaigns WHERE status = 'running'")), 1);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status = 'created'")), 2);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 2);
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE events_gone RENAME TO events")));
+    QVERIFY(queue.releaseAndPause(refused, campaignId, QStringLiteral("exotel_bad_credentials: 401"), clock.nowMs(),
+                                  Storage::AuditEvent{QStringLiteral("campaign_paused"), refused, QStringLiteral("{}")}).ok());
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM campaigns WHERE status = 'paused'")), 1);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM events WHERE kind = 'campaign_paused' AND call_id = %1").arg(refused)), 1);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status = 'not_placed'")), 1);
+    // A finished campaign is not paused: Conflict, and the event is not written either.
+    QVERIFY(queue.setCampaignStatus(campaignId, Storage::CampaignStatus::Done, clock.nowMs()).ok());
+    const Status again = queue.setCampaignStatus(campaignId, Storage::CampaignStatus::Paused, clock.nowMs(),
+                                                 Storage::AuditEvent{QStringLiteral("campaign_paused"), 0, {}});
+    QCOMPARE(again.error().code, Error::Code::Conflict);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM events WHERE kind = 'campaign_paused'")), 1);
+
+    // Settling: a decision naming no lead status is an error, and the lead keeps its status.
+    QVERIFY(q.exec(QStringLiteral("UPDATE calls SET status = 'busy' WHERE id = %1").arg(settled)));
+    auto bogus = queue.settle(settled, clock.nowMs(), [](const Storage::SettleInput &) {
+        Storage::SettleOutput out;
+        out.leadStatus = QStringLiteral("finished");
+        return out;
+    });
+    QVERIFY(!bogus.ok());
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 1);
+    QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE id = %1 AND settled_at IS NULL").arg(settled)), 1);
 }
 
 void tst_Dialer::carrierErrors()

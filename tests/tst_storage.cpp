@@ -1,6 +1,10 @@
 #include "fakes/testdatabase.h"
 #include "storage/callrepository.h"
+#include "storage/callstatus.h"
 #include "storage/campaignrepository.h"
+#include "storage/campaignstatus.h"
+#include "storage/handoffstatus.h"
+#include "storage/leadstatus.h"
 #include "storage/leadrepository.h"
 
 #include <QSqlError>
@@ -36,6 +40,8 @@ private slots:
     void callsAndTurns();
     void connectionPerThread_data() { Testing::addBackendRows(); }
     void connectionPerThread();
+    void statusConstraints_data() { Testing::addBackendRows(); }
+    void statusConstraints();
 };
 
 void tst_Storage::databaseUrl_data()
@@ -134,13 +140,13 @@ void tst_Storage::campaigns()
     QVERIFY(!dup.ok());
     QCOMPARE(dup.error().code, Error::Code::Conflict);
 
-    QVERIFY(repo.setStatus(created->id, QStringLiteral("paused"), 3000).ok());
+    QVERIFY(repo.setStatus(created->id, CampaignStatus::Paused, 3000).ok());
     auto got = repo.get(created->id);
     QVERIFY(got.ok());
     QCOMPARE(got->status, QStringLiteral("paused"));
     QCOMPARE(got->updatedAt, 3000);
     QCOMPARE(repo.get(created->id + 100).error().code, Error::Code::NotFound);
-    QCOMPARE(repo.setStatus(created->id + 100, QStringLiteral("paused"), 1).error().code, Error::Code::NotFound);
+    QCOMPARE(repo.setStatus(created->id + 100, CampaignStatus::Paused, 1).error().code, Error::Code::NotFound);
 
     CampaignRow second;
     second.name = QStringLiteral("Second");
@@ -149,6 +155,16 @@ void tst_Storage::campaigns()
     QVERIFY(all.ok());
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(1).name, QStringLiteral("Second"));
+
+    // The transition table guards the write: a finished campaign is not paused, nor made a draft again.
+    QVERIFY(repo.setStatus(created->id, CampaignStatus::Done, 5000).ok());
+    const Status refused = repo.setStatus(created->id, CampaignStatus::Paused, 6000);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Conflict);
+    QCOMPARE(repo.setStatus(created->id, CampaignStatus::Draft, 6000).error().code, Error::Code::Conflict);
+    QCOMPARE(repo.get(created->id)->status, QStringLiteral("done"));
+    QCOMPARE(repo.get(created->id)->updatedAt, 5000);
+    QVERIFY(repo.setStatus(created->id, CampaignStatus::Running, 7000).ok()); // started again
 }
 
 static QList<LeadRow> makeLeads(int n, int offset = 0)
@@ -357,6 +373,58 @@ void tst_Storage::connectionPerThread()
     QVERIFY(otherName != mainName);
     // The finished thread's connection was removed.
     QVERIFY(!QSqlDatabase::contains(otherName));
+}
+
+// Migration 12: the database itself refuses a status outside its enum, on insert and update,
+// and takes every value of the enum.
+void tst_Storage::statusConstraints()
+{
+    LEADLINE_OPEN_DB(t);
+    QSqlDatabase db = t.conn();
+    QSqlQuery q(db);
+    auto exec = [&](const QString &sql) { return q.exec(sql); };
+    QVERIFY2(exec(QStringLiteral("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('c', 1, 1)")), qPrintable(q.lastError().text()));
+    QVERIFY(!exec(QStringLiteral("INSERT INTO campaigns (name, status, created_at, updated_at) VALUES ('d', 'finished', 1, 1)")));
+    QVERIFY(!exec(QStringLiteral("UPDATE campaigns SET status = 'Running' WHERE name = 'c'")));
+    for (const QString &s : statusNames<CampaignStatus>())
+        QVERIFY2(exec(QStringLiteral("UPDATE campaigns SET status = '%1' WHERE name = 'c'").arg(s)), qPrintable(s + q.lastError().text()));
+    QVERIFY(exec(QStringLiteral("SELECT id FROM campaigns WHERE name = 'c'")) && q.next());
+    const qint64 campaign = q.value(0).toLongLong();
+
+    QVERIFY2(exec(QStringLiteral("INSERT INTO leads (campaign_id, phone_e164, created_at) VALUES (%1, '+919800000001', 1)").arg(campaign)),
+             qPrintable(q.lastError().text()));
+    QVERIFY(!exec(QStringLiteral("INSERT INTO leads (campaign_id, phone_e164, status, created_at) VALUES (%1, '+919800000002', 'queued', 1)")
+                      .arg(campaign)));
+    QVERIFY(!exec(QStringLiteral("UPDATE leads SET status = '' WHERE campaign_id = %1").arg(campaign)));
+    for (const QString &s : statusNames<LeadStatus>())
+        QVERIFY2(exec(QStringLiteral("UPDATE leads SET status = '%1' WHERE campaign_id = %2").arg(s).arg(campaign)), qPrintable(s + q.lastError().text()));
+    QVERIFY(exec(QStringLiteral("SELECT id FROM leads WHERE campaign_id = %1").arg(campaign)) && q.next());
+    const qint64 lead = q.value(0).toLongLong();
+
+    QVERIFY2(exec(QStringLiteral("INSERT INTO calls (lead_id, campaign_id, created_at, updated_at) VALUES (%1, %2, 1, 1)").arg(lead).arg(campaign)),
+             qPrintable(q.lastError().text()));
+    QVERIFY(!exec(QStringLiteral("INSERT INTO calls (lead_id, campaign_id, status, created_at, updated_at) VALUES (%1, %2, 'no_answer', 1, 1)")
+                      .arg(lead).arg(campaign)));
+    QVERIFY(!exec(QStringLiteral("UPDATE calls SET status = 'in_progress' WHERE lead_id = %1").arg(lead)));
+    for (const QString &s : statusNames<CallStatus>())
+        QVERIFY2(exec(QStringLiteral("UPDATE calls SET status = '%1' WHERE lead_id = %2").arg(s).arg(lead)), qPrintable(s + q.lastError().text()));
+    // The outcome is not constrained: the language model may name one of its own.
+    QVERIFY(exec(QStringLiteral("UPDATE calls SET outcome = 'site_visit_maybe' WHERE lead_id = %1").arg(lead)));
+
+    QVERIFY2(exec(QStringLiteral("INSERT INTO handoffs (call_id, lead_id, campaign_id, requested_at, updated_at) VALUES (1, %1, %2, 1, 1)")
+                      .arg(lead).arg(campaign)),
+             qPrintable(q.lastError().text()));
+    QVERIFY(!exec(QStringLiteral("INSERT INTO handoffs (call_id, lead_id, campaign_id, requested_at, status, updated_at) "
+                                 "VALUES (2, %1, %2, 1, 'ringing', 1)").arg(lead).arg(campaign)));
+    QVERIFY(!exec(QStringLiteral("UPDATE handoffs SET status = 'done' WHERE call_id = 1")));
+    for (const QString &s : statusNames<HandoffStatus>())
+        QVERIFY2(exec(QStringLiteral("UPDATE handoffs SET status = '%1' WHERE call_id = 1").arg(s)), qPrintable(s + q.lastError().text()));
+
+    // The refused writes changed nothing.
+    QVERIFY(exec(QStringLiteral("SELECT COUNT(*) FROM campaigns")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QVERIFY(exec(QStringLiteral("SELECT status FROM calls WHERE lead_id = %1").arg(lead)) && q.next());
+    QCOMPARE(q.value(0).toString(), statusNames<CallStatus>().constLast());
 }
 
 QTEST_GUILESS_MAIN(tst_Storage)

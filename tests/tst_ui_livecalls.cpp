@@ -331,8 +331,8 @@ void tst_UiLiveCalls::feedNotifiesCampaignFinishedOnce()
     // A paused campaign with nothing in flight is not "finished".
     p.push({progress(8, QStringLiteral("running"), 4, 1), progress(8, QStringLiteral("paused"), 4, 0)});
     QVERIFY(p.batches.last().notices.isEmpty());
-    // An explicit final status after running.
-    p.push({progress(8, QStringLiteral("running"), 4, 1), progress(8, QStringLiteral("completed"), 2, 0)});
+    // An explicit final status after running (done: the only final campaign status, campaignstatus.h).
+    p.push({progress(8, QStringLiteral("running"), 4, 1), progress(8, QStringLiteral("done"), 2, 0)});
     QCOMPARE(p.batches.last().notices.size(), 1);
     QCOMPARE(p.batches.last().notices.first().campaignId, qint64(8));
 }

@@ -248,7 +248,7 @@ qint64 tst_WebhookOutbox::addCall(Storage::Database &db, qint64 campaignId, int 
     QSqlDatabase conn = db.connection().value();
     QSqlQuery q(conn);
     q.prepare(QStringLiteral("INSERT INTO leads (campaign_id, name, phone_e164, email, city, budget, property_type, language, "
-                             "status, created_at) VALUES (?, ?, ?, 'asha@example.com', 'Pune', '80 lakh', '2BHK', 'hi', 'done', ?)"));
+                             "status, created_at) VALUES (?, ?, ?, 'asha@example.com', 'Pune', '80 lakh', '2BHK', 'hi', 'completed', ?)"));
     q.addBindValue(campaignId);
     q.addBindValue(QStringLiteral("Asha Patil %1").arg(n));
     q.addBindValue(QStringLiteral("+9198765432%1").arg(n, 2, 10, QLatin1Char('0')));

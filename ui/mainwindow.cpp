@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "ui/backend/consolebackend.h"
+#include "storage/campaignstatus.h"
 #include "ui/analytics/analyticsview.h"
 #include "ui/handoffs/handoffsview.h"
 #include "ui/campaigns/campaigneditordialog.h"
@@ -130,8 +131,8 @@ void MainWindow::buildActions()
     connect(m_editCampaignAction, &QAction::triggered, this, [this] { openCampaignEditor(false); });
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(m_startAction, &QAction::triggered, this, [this] { confirmAndSetStatus(QStringLiteral("running")); });
-    connect(m_pauseAction, &QAction::triggered, this, [this] { confirmAndSetStatus(QStringLiteral("paused")); });
+    connect(m_startAction, &QAction::triggered, this, [this] { confirmAndSetStatus(Storage::statusName(Storage::CampaignStatus::Running)); });
+    connect(m_pauseAction, &QAction::triggered, this, [this] { confirmAndSetStatus(Storage::statusName(Storage::CampaignStatus::Paused)); });
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         ConsoleBackend *b = m_backend.backend();
         m_backend.post([b] { b->refreshCampaigns(); });
@@ -341,8 +342,9 @@ void MainWindow::updateActions()
     const QString status = c ? c->row.status : QString();
     m_importAction->setEnabled(c && m_importId == 0);
     m_editCampaignAction->setEnabled(c);
-    m_startAction->setEnabled(c && status != QLatin1String("running") && status != QLatin1String("done"));
-    m_pauseAction->setEnabled(c && status == QLatin1String("running"));
+    const std::optional<Storage::CampaignStatus> s = Storage::parseStatus<Storage::CampaignStatus>(status);
+    m_startAction->setEnabled(c && s != Storage::CampaignStatus::Running && s != Storage::CampaignStatus::Done);
+    m_pauseAction->setEnabled(c && s == Storage::CampaignStatus::Running);
 }
 
 void MainWindow::selectCampaign(qint64 campaignId)
@@ -380,7 +382,7 @@ void MainWindow::onCampaigns(const QList<CampaignSnapshot> &campaigns)
 {
     m_runningCampaigns = 0;
     for (const CampaignSnapshot &c : campaigns)
-        m_runningCampaigns += c.row.status == QLatin1String("running") ? 1 : 0;
+        m_runningCampaigns += c.row.status == Storage::statusName(Storage::CampaignStatus::Running) ? 1 : 0;
     updateProviderLabel();
     m_campaignsModel->setCampaigns(campaigns);
     m_campaignsLoaded = true;

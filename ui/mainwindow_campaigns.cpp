@@ -3,6 +3,8 @@
 // mainwindow.cpp: GUI thread, engine work posted to the ConsoleBackend.
 #include "mainwindow.h"
 
+#include "storage/campaignstatus.h"
+
 #include "ui/backend/consolebackend.h"
 #include "ui/campaigns/campaigneditordialog.h"
 #include "ui/campaigns/campaignsmodel.h"
@@ -76,7 +78,7 @@ void MainWindow::confirmAndSetStatus(const QString &status)
     const CampaignSnapshot *c = m_campaignsModel->find(m_currentCampaign);
     if (!c)
         return;
-    const bool start = status == QLatin1String("running");
+    const bool start = Storage::parseStatus<Storage::CampaignStatus>(status) == Storage::CampaignStatus::Running;
     const QString question = start
         ? tr("Start calling the leads of \u201c%1\u201d within its calling window?").arg(c->row.name)
         : tr("Pause \u201c%1\u201d? Calls in progress finish; no new calls are placed.").arg(c->row.name);

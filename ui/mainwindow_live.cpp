@@ -4,6 +4,8 @@
 // run the demo). Same thread rules as mainwindow.cpp: GUI thread; the hooks post into the engine.
 #include "mainwindow.h"
 
+#include "storage/campaignstatus.h"
+
 #include "ui/backend/consolebackend.h"
 #include "ui/campaigns/campaignsmodel.h"
 #include "ui/leads/leadsview.h"

@@ -5,7 +5,9 @@
 #include "core/logging.h"
 #include "retrypolicy.h"
 #include "storage/callrepository.h"
+#include "storage/callstatus.h"
 #include "storage/database.h"
+#include "storage/handoffstatus.h"
 
 #include <QJsonObject>
 
@@ -13,21 +15,23 @@ namespace Leadline::Campaigns {
 
 QString CallLifecycle::callStatusFor(const QString &carrierStatus, const QString &eventType)
 {
+    using Storage::CallStatus;
     const QString s = carrierStatus.trimmed().toLower();
     const QString ev = eventType.trimmed().toLower();
     if (ev == QLatin1String("answered"))
-        return QStringLiteral("in-progress");
+        return Storage::statusName(CallStatus::InProgress);
     if (ev == QLatin1String("ringing"))
-        return QStringLiteral("ringing");
-    if (s == QLatin1String("completed") || s == QLatin1String("busy") || s == QLatin1String("no-answer")
-        || s == QLatin1String("failed") || s == QLatin1String("canceled"))
-        return s;
-    if (s == QLatin1String("cancelled"))
-        return QStringLiteral("canceled");
-    if (s == QLatin1String("no_answer"))
-        return QStringLiteral("no-answer");
+        return Storage::statusName(CallStatus::Ringing);
+    // Exotel's terminal statuses are ours (and two spellings of them).
+    const std::optional<CallStatus> carrier = s == QLatin1String("cancelled") ? CallStatus::Canceled
+                                              : s == QLatin1String("no_answer")
+                                                  ? CallStatus::NoAnswer
+                                                  : Storage::parseStatus<CallStatus>(s);
+    if (carrier == CallStatus::Completed || carrier == CallStatus::Busy || carrier == CallStatus::NoAnswer
+        || carrier == CallStatus::Failed || carrier == CallStatus::Canceled)
+        return Storage::statusName(*carrier);
     // A terminal event with a status we do not know (or an intermediate one): not a success.
-    return QStringLiteral("unknown");
+    return Storage::statusName(CallStatus::Unknown);
 }
 
 Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint64 nowMs, const RetryDelays &delays)
@@ -39,7 +43,7 @@ Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QDateTime callback = in.callbackAt > 0 ? QDateTime::fromMSecsSinceEpoch(in.callbackAt, Qt::UTC) : QDateTime();
     const AttemptResult attempt{in.carrierStatus, in.outcome, callback, in.priorCarrierFailures,
-                                in.handoffStatus == QLatin1String("not_answered")};
+                                in.handoffStatus == Storage::statusName(Storage::HandoffStatus::NotAnswered)};
     const RetryDecision d = policy.decide(attempt, in.leadAttempts, now, w);
     Storage::SettleOutput out;
     out.leadStatus = d.leadStatus;
@@ -104,7 +108,7 @@ Result<CallLifecycle::Applied> CallLifecycle::report(const CallStatusReport &r)
     u.conversationS = r.durationS;
     u.recordingUrl = r.recordingUrl;
     u.failureReason = r.failureReason;
-    const bool wasUnknown = call->status == QLatin1String("unknown");
+    const bool wasUnknown = call->status == Storage::statusName(Storage::CallStatus::Unknown);
     auto changed = queue.applyCarrierUpdate(u, now);
     if (!changed)
         return changed.error();

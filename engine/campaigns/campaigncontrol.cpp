@@ -9,7 +9,7 @@ CampaignControl::CampaignControl(CampaignService &campaigns, DialerControl *dial
 
 Result<Storage::CampaignRow> CampaignControl::start(qint64 campaignId) const
 {
-    auto c = m_campaigns.setStatus(campaignId, QStringLiteral("running"));
+    auto c = m_campaigns.setStatus(campaignId, Storage::CampaignStatus::Running);
     if (!c)
         return c;
     if (m_dialer) // after the store: the dialer reads the status when it wakes
@@ -20,7 +20,7 @@ Result<Storage::CampaignRow> CampaignControl::start(qint64 campaignId) const
 
 Result<Storage::CampaignRow> CampaignControl::pause(qint64 campaignId) const
 {
-    auto c = m_campaigns.setStatus(campaignId, QStringLiteral("paused"));
+    auto c = m_campaigns.setStatus(campaignId, Storage::CampaignStatus::Paused);
     if (!c)
         return c;
     if (m_dialer) // stored first, so other nodes stop at their next claim too
@@ -31,11 +31,14 @@ Result<Storage::CampaignRow> CampaignControl::pause(qint64 campaignId) const
 
 Result<Storage::CampaignRow> CampaignControl::setStatus(qint64 campaignId, const QString &status) const
 {
-    if (status == QLatin1String("running"))
+    auto to = Storage::requireStatus<Storage::CampaignStatus>(status);
+    if (!to)
+        return to.error();
+    if (to.value() == Storage::CampaignStatus::Running)
         return start(campaignId);
-    if (status == QLatin1String("paused"))
+    if (to.value() == Storage::CampaignStatus::Paused)
         return pause(campaignId);
-    return m_campaigns.setStatus(campaignId, status);
+    return m_campaigns.setStatus(campaignId, to.value());
 }
 
 } // namespace Leadline::Campaigns

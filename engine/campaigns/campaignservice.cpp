@@ -56,10 +56,8 @@ Status CampaignService::validate(const CampaignRow &r)
         return invalid(QStringLiteral("max_attempts must be between 1 and 20"));
     if (r.retryDelaySeconds < 60 || r.retryDelaySeconds > 7 * 24 * 3600)
         return invalid(QStringLiteral("retry_delay_s must be between 60 and 604800"));
-    static const QStringList statuses = {QStringLiteral("draft"), QStringLiteral("running"),
-                                         QStringLiteral("paused"), QStringLiteral("done")};
-    if (!statuses.contains(r.status))
-        return invalid(QStringLiteral("status must be one of draft, running, paused, done"));
+    if (auto status = Storage::requireStatus<Storage::CampaignStatus>(r.status); !status)
+        return status.error();
     return okStatus();
 }
 
@@ -158,7 +156,15 @@ Result<QList<CampaignRow>> CampaignService::list() const
 
 Result<CampaignRow> CampaignService::setStatus(qint64 id, const QString &status)
 {
-    if (status == QLatin1String("running") && m_startGuard) {
+    auto to = Storage::requireStatus<Storage::CampaignStatus>(status);
+    if (!to)
+        return to.error();
+    return setStatus(id, to.value());
+}
+
+Result<CampaignRow> CampaignService::setStatus(qint64 id, Storage::CampaignStatus status)
+{
+    if (status == Storage::CampaignStatus::Running && m_startGuard) {
         if (Status s = m_startGuard(); !s)
             return s.error();
     }

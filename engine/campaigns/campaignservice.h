@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "leads/leadrecord.h"
+#include "storage/campaignstatus.h"
 #include "storage/records.h"
 
 #include <QIODevice>
@@ -46,6 +47,9 @@ public:
     // A numeric id or an exact name (the CLI accepts both).
     Result<Storage::CampaignRow> resolve(const QString &idOrName) const;
     Result<QList<Storage::CampaignRow>> list() const;
+    // Moves the campaign along the transition table (storage/campaignstatus.h): Conflict when
+    // it does not allow the change; the text form refuses an unknown status (Validation).
+    Result<Storage::CampaignRow> setStatus(qint64 id, Storage::CampaignStatus to);
     Result<Storage::CampaignRow> setStatus(qint64 id, const QString &status);
     // Checked before any campaign is set "running" (REST, console, CLI alike); its error is
     // returned and the status is left unchanged. Set once at start-up.

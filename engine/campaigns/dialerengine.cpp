@@ -5,6 +5,7 @@
 #include "callingwindow.h"
 #include "core/logging.h"
 #include "core/settings.h"
+#include "storage/callstatus.h"
 #include "storage/database.h"
 #include "storage/noderegistry.h"
 
@@ -107,7 +108,7 @@ int DialerEngine::publishProgress()
         const auto last = m_progress.constFind(id);
         if (last != m_progress.cend() && last.value() == p.value())
             continue;
-        if (p->status == QLatin1String("running"))
+        if (p->status == Storage::statusName(Storage::CampaignStatus::Running))
             m_progress.insert(id, p.value());
         else
             m_progress.remove(id);
@@ -231,8 +232,8 @@ DialerEngine::TickStats DialerEngine::tick()
             auto open = q.openLeads(c.id);
             if (open && open.value() == 0) {
                 qCInfo(lcCampaigns) << "campaign" << c.id << c.name << "has no leads left to call: done";
-                (void)q.setCampaignStatus(c.id, QStringLiteral("done"), now);
-                (void)q.addEvent(QStringLiteral("campaign_done"), c.id, 0, {}, now);
+                if (Status s = q.setCampaignStatus(c.id, Storage::CampaignStatus::Done, now, {QStringLiteral("campaign_done"), 0, {}}); !s)
+                    qCWarning(lcCampaigns) << "dialer: campaign" << c.id << "not marked done:" << s.error().message;
             }
         }
     }
@@ -316,31 +317,36 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
     const QString detail = e.codeName();
     if (detail == QLatin1String("exotel_network")) {
         // The request may or may not have reached Exotel: count it as an attempt.
-        finishWithStatus(call.callId, QStringLiteral("failed"), QStringLiteral("network_error: ") + e.message);
+        finishWithStatus(call.callId, Storage::statusName(Storage::CallStatus::Failed), QStringLiteral("network_error: ") + e.message);
         return;
     }
     if (e.retryable) {
         // 429/5xx: no call was created; not an attempt.
-        (void)q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now + m_options.apiRetryDelayMs, now);
-        publish(endedByDialer(call.callId, call.campaignId, QStringLiteral("not_placed"), detail));
+        if (Status s = q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now + m_options.apiRetryDelayMs, now); !s)
+            qCWarning(lcCampaigns) << "dialer: call" << call.callId << "not released:" << s.error().message;
+        publish(endedByDialer(call.callId, call.campaignId, Storage::statusName(Storage::CallStatus::NotPlaced), detail));
         return;
     }
     if (e.code == Error::Code::BadRequest) {
         // Exotel rejected this request (typically the number): a failed attempt of this lead.
-        finishWithStatus(call.callId, QStringLiteral("failed"), QStringLiteral("rejected: ") + e.message);
+        finishWithStatus(call.callId, Storage::statusName(Storage::CallStatus::Failed), QStringLiteral("rejected: ") + e.message);
         return;
     }
     // Credentials, plan, feature or configuration: nothing will work until an operator acts.
     qCCritical(lcCampaigns).noquote() << "pausing campaign" << call.campaignId << "because the carrier refused:" << e.message;
-    (void)q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now, now);
-    (void)q.setCampaignStatus(call.campaignId, QStringLiteral("paused"), now);
-    publish(endedByDialer(call.callId, call.campaignId, QStringLiteral("not_placed"), detail));
+    // One transaction: the call released, the campaign paused, the campaign_paused event.
+    const QString reason = detail + QLatin1String(": ") + e.message;
+    const Storage::AuditEvent paused{
+        QStringLiteral("campaign_paused"), call.callId,
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), detail}, {QStringLiteral("message"), e.message}})
+                              .toJson(QJsonDocument::Compact))};
+    if (Status s = q.releaseAndPause(call.callId, call.campaignId, reason, now, paused); !s) {
+        qCWarning(lcCampaigns) << "dialer: campaign" << call.campaignId << "not paused:" << s.error().message;
+        if (Status r = q.releaseUnplaced(call.callId, reason, now, now); !r)
+            qCWarning(lcCampaigns) << "dialer: call" << call.callId << "not released:" << r.error().message;
+    }
+    publish(endedByDialer(call.callId, call.campaignId, Storage::statusName(Storage::CallStatus::NotPlaced), detail));
     publish(Events::ProviderError{QStringLiteral("telephony"), 0, call.campaignId, e.message});
-    (void)q.addEvent(QStringLiteral("campaign_paused"), call.campaignId, call.callId,
-                     QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), detail},
-                                                                 {QStringLiteral("message"), e.message}})
-                                           .toJson(QJsonDocument::Compact)),
-                     now);
     pauseCampaign(call.campaignId);
 }
 
@@ -354,8 +360,9 @@ void DialerEngine::pauseCampaign(qint64 campaignId)
     }
     for (qint64 callId : std::as_const(withdrawn)) {
         m_pending.remove(callId);
-        (void)queue().releaseUnplaced(callId, QStringLiteral("paused before dialling"), now, now);
-        publish(endedByDialer(callId, campaignId, QStringLiteral("not_placed"), QStringLiteral("paused")));
+        if (Status s = queue().releaseUnplaced(callId, QStringLiteral("paused before dialling"), now, now); !s)
+            qCWarning(lcCampaigns) << "dialer: call" << callId << "not released:" << s.error().message;
+        publish(endedByDialer(callId, campaignId, Storage::statusName(Storage::CallStatus::NotPlaced), QStringLiteral("paused")));
     }
     if (!withdrawn.isEmpty())
         qCInfo(lcCampaigns) << "campaign" << campaignId << "paused:" << withdrawn.size() << "queued dials withdrawn";
@@ -404,18 +411,19 @@ int DialerEngine::recover()
             qCInfo(lcCampaigns) << "recovery: call" << c.callId << "taken over from dead node" << deadNode;
         }
         const bool orphan = !deadNode.isEmpty();
-        const bool neverSent = c.status == QLatin1String("created");
+        const bool neverSent = c.status == Storage::statusName(Storage::CallStatus::Created);
         if (!orphan && !neverSent && c.updatedAt >= now - m_options.activeStaleMs)
             continue;
         ++looked;
         if (neverSent) {
             qCInfo(lcCampaigns) << "recovery: call" << c.callId << "was claimed but never sent; lead requeued";
-            (void)q.releaseUnplaced(c.callId, QStringLiteral("recovered: never sent"), now, now);
+            if (Status s = q.releaseUnplaced(c.callId, QStringLiteral("recovered: never sent"), now, now); !s)
+                qCWarning(lcCampaigns) << "recovery: call" << c.callId << "not released:" << s.error().message;
             continue;
         }
         if (c.providerSid.isEmpty()) {
             qCInfo(lcCampaigns) << "recovery: call" << c.callId << "has no carrier sid; marked unknown";
-            finishWithStatus(c.callId, QStringLiteral("unknown"), QStringLiteral("recovered: no carrier sid"));
+            finishWithStatus(c.callId, Storage::statusName(Storage::CallStatus::Unknown), QStringLiteral("recovered: no carrier sid"));
             continue;
         }
         (void)q.touchCall(c.callId, now); // one poll per bound, not one per pass
@@ -426,7 +434,7 @@ int DialerEngine::recover()
             if (!r) {
                 qCWarning(lcCampaigns) << "recovery: cannot fetch call" << callId << "from the carrier:" << r.error().message
                                        << "; marked unknown";
-                finishWithStatus(callId, QStringLiteral("unknown"), QStringLiteral("recovered: ") + r.error().message);
+                finishWithStatus(callId, Storage::statusName(Storage::CallStatus::Unknown), QStringLiteral("recovered: ") + r.error().message);
                 return;
             }
             if (!r->terminal)

@@ -3,6 +3,7 @@
 #include "calllifecycle.h"
 #include "core/logging.h"
 #include "core/settings.h"
+#include "storage/callstatus.h"
 #include "storage/dialerqueue.h"
 
 namespace Leadline::Campaigns {
@@ -60,7 +61,7 @@ ProviderCallStatus ExotelCallPlacer::toStatus(const Telephony::ExotelCall &c)
     ProviderCallStatus s;
     const QString st = c.status.toLower();
     const bool live = st == QLatin1String("queued") || st == QLatin1String("ringing") || st == QLatin1String("in-progress");
-    s.status = live ? (st == QLatin1String("queued") ? QStringLiteral("dialing") : st)
+    s.status = live ? (st == QLatin1String("queued") ? Storage::statusName(Storage::CallStatus::Dialing) : st)
                     : CallLifecycle::callStatusFor(st, QStringLiteral("terminal"));
     s.terminal = !live;
     s.endedAtMs = c.endTime.isValid() ? c.endTime.toMSecsSinceEpoch() : 0;

@@ -1,6 +1,33 @@
 #include "retrypolicy.h"
 
+#include "storage/callstatus.h"
+#include "storage/leadstatus.h"
+
+#include <algorithm>
+
 namespace Leadline::Campaigns {
+
+using Storage::CallStatus;
+using Storage::ConversationOutcome;
+using Storage::LeadStatus;
+using Storage::parseStatus;
+using Storage::statusName;
+
+static bool isAny(const QString &text, std::initializer_list<ConversationOutcome> outcomes)
+{
+    const std::optional<ConversationOutcome> o = parseStatus<ConversationOutcome>(text);
+    return o && std::find(outcomes.begin(), outcomes.end(), *o) != outcomes.end();
+}
+
+// The carrier status as ours; Exotel's other spellings (no_answer, cancelled) included.
+static std::optional<CallStatus> carrierStatus(const QString &text)
+{
+    if (text == QLatin1String("no_answer"))
+        return CallStatus::NoAnswer;
+    if (text == QLatin1String("cancelled"))
+        return CallStatus::Canceled;
+    return parseStatus<CallStatus>(text);
+}
 
 qint64 RetryPolicy::backoffSeconds(int attemptsMade) const
 {
@@ -13,22 +40,24 @@ qint64 RetryPolicy::backoffSeconds(int attemptsMade) const
 
 static bool isConversationOutcome(const QString &o)
 {
-    return o == QLatin1String("interested") || o == QLatin1String("not_interested")
-           || o == QLatin1String("qualified") || o == QLatin1String("completed") || o == QLatin1String("site_visit");
+    return isAny(o, {ConversationOutcome::Interested, ConversationOutcome::NotInterested, ConversationOutcome::Qualified,
+                     ConversationOutcome::Completed, ConversationOutcome::SiteVisit});
 }
 
 bool RetryPolicy::isRetryable(const AttemptResult &r)
 {
     const QString o = r.outcome.toLower();
-    if (o == QLatin1String("voicemail") || o == QLatin1String("no_response") || o == QLatin1String("unreachable")
-        || o == QLatin1String("technical_failure")) // a vendor failed mid-call; the caller was promised a call back
+    if (isAny(o, {ConversationOutcome::Voicemail, ConversationOutcome::NoResponse, ConversationOutcome::Unreachable,
+                  ConversationOutcome::TechnicalFailure})) // technical_failure: a vendor failed mid-call; a call back was promised
         return true;
     if (!o.isEmpty())
         return false;
     const QString s = r.carrierStatus.toLower();
-    return s == QLatin1String("busy") || s == QLatin1String("no-answer") || s == QLatin1String("no_answer")
-           || s == QLatin1String("failed") || s == QLatin1String("canceled") || s == QLatin1String("cancelled")
-           || s == QLatin1String("unknown") || s == QLatin1String("network_error") || s.isEmpty();
+    if (s.isEmpty() || s == QLatin1String("network_error"))
+        return true;
+    const std::optional<CallStatus> c = carrierStatus(s);
+    return c == CallStatus::Busy || c == CallStatus::NoAnswer || c == CallStatus::Failed || c == CallStatus::Canceled
+           || c == CallStatus::Unknown;
 }
 
 RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, const QDateTime &nowUtc,
@@ -39,75 +68,76 @@ RetryDecision RetryPolicy::decide(const AttemptResult &r, int attemptsMade, cons
     const QString status = r.carrierStatus.toLower();
     d.lastOutcome = outcome.isEmpty() ? status : outcome;
 
-    auto schedule = [&](RetryDecision::Kind kind, const QString &leadStatus, const QDateTime &earliest) {
+    const std::optional<CallStatus> carrier = carrierStatus(status);
+    auto schedule = [&](RetryDecision::Kind kind, LeadStatus leadStatus, const QDateTime &earliest) {
         const QDateTime at = window.nextOpen(earliest);
         if (!at.isValid()) {
             d.kind = RetryDecision::Kind::Done;
-            d.leadStatus = QStringLiteral("unschedulable");
+            d.leadStatus = statusName(LeadStatus::Unschedulable);
             return d;
         }
         d.kind = kind;
-        d.leadStatus = leadStatus;
+        d.leadStatus = statusName(leadStatus);
         d.at = at;
         return d;
     };
 
     // Call screening: "number does not exist" and PBX menus do not change on a retry.
-    if (outcome == QLatin1String("do_not_call") || outcome == QLatin1String("wrong_number")
-        || outcome == QLatin1String("invalid_number") || outcome == QLatin1String("ivr")) {
-        d.leadStatus = outcome;
+    if (isAny(outcome, {ConversationOutcome::DoNotCall, ConversationOutcome::WrongNumber, ConversationOutcome::InvalidNumber,
+                        ConversationOutcome::Ivr})) {
+        d.leadStatus = outcome; // the lead status of the same name
         return d;
     }
     if (r.handoffNotAnswered) {
         if (attemptsMade >= m_config.maxAttempts + kExtraCallbackAttempts) {
-            d.leadStatus = QStringLiteral("exhausted");
+            d.leadStatus = statusName(LeadStatus::Exhausted);
             return d;
         }
-        return schedule(RetryDecision::Kind::Callback, QStringLiteral("callback"), nowUtc.addSecs(backoffSeconds(1)));
+        return schedule(RetryDecision::Kind::Callback, LeadStatus::Callback, nowUtc.addSecs(backoffSeconds(1)));
     }
-    if (outcome == QLatin1String("callback")) {
+    if (isAny(outcome, {ConversationOutcome::Callback})) {
         if (attemptsMade >= m_config.maxAttempts + kExtraCallbackAttempts) {
-            d.leadStatus = QStringLiteral("exhausted");
+            d.leadStatus = statusName(LeadStatus::Exhausted);
             return d;
         }
         const QDateTime wanted = r.callbackAt.isValid() && r.callbackAt > nowUtc ? r.callbackAt.toUTC() : nowUtc;
-        return schedule(RetryDecision::Kind::Callback, QStringLiteral("callback"), wanted);
+        return schedule(RetryDecision::Kind::Callback, LeadStatus::Callback, wanted);
     }
     if (isConversationOutcome(outcome)) {
-        d.leadStatus = QStringLiteral("completed");
+        d.leadStatus = statusName(LeadStatus::Completed);
         return d;
     }
-    if (outcome.isEmpty() && status == QLatin1String("completed")) {
+    if (outcome.isEmpty() && carrier == CallStatus::Completed) {
         // Answered, and no conversation outcome was ever stored: we lost the conversation (our
         // crash, a restart, a vendor outage). The lead did nothing wrong: call again.
         AttemptResult cut = r;
-        cut.outcome = QStringLiteral("technical_failure");
+        cut.outcome = statusName(ConversationOutcome::TechnicalFailure);
         return decide(cut, attemptsMade, nowUtc, window);
     }
     if (!isRetryable(r)) {
         // An outcome we do not know: the conversation happened, do not call again.
-        d.leadStatus = QStringLiteral("completed");
+        d.leadStatus = statusName(LeadStatus::Completed);
         return d;
     }
-    if (outcome.isEmpty() && status == QLatin1String("failed") && r.priorCarrierFailures >= 1) {
-        d.leadStatus = QStringLiteral("unreachable");
+    if (outcome.isEmpty() && status == statusName(CallStatus::Failed) && r.priorCarrierFailures >= 1) {
+        d.leadStatus = statusName(LeadStatus::Unreachable);
         return d;
     }
     if (attemptsMade >= m_config.maxAttempts) {
         // Switched off / not reachable / busy to the last attempt: the lead is unreachable.
-        d.leadStatus = outcome == QLatin1String("unreachable") ? QStringLiteral("unreachable") : QStringLiteral("exhausted");
+        d.leadStatus = statusName(isAny(outcome, {ConversationOutcome::Unreachable}) ? LeadStatus::Unreachable : LeadStatus::Exhausted);
         return d;
     }
     // A carrier result with a delay of its own (no-answer, busy) doubles from that one.
     qint64 first = 0;
-    if (outcome.isEmpty() && (status == QLatin1String("no-answer") || status == QLatin1String("no_answer")))
+    if (outcome.isEmpty() && carrier == CallStatus::NoAnswer)
         first = m_config.byResult.noAnswerS;
-    else if (outcome.isEmpty() && status == QLatin1String("busy"))
+    else if (outcome.isEmpty() && carrier == CallStatus::Busy)
         first = m_config.byResult.busyS;
     const qint64 delay = first > 0 ? RetryPolicy(RetryConfig{m_config.maxAttempts, first, qMax(first, m_config.maxDelayS), {}})
                                          .backoffSeconds(attemptsMade)
                                    : backoffSeconds(attemptsMade);
-    return schedule(RetryDecision::Kind::Retry, QStringLiteral("retry"), nowUtc.addSecs(delay));
+    return schedule(RetryDecision::Kind::Retry, LeadStatus::Retry, nowUtc.addSecs(delay));
 }
 
 } // namespace Leadline::Campaigns

@@ -2,6 +2,7 @@
 
 #include "conversationlog.h"
 #include "storage/briefrepository.h"
+#include "storage/callstatus.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
 
@@ -242,7 +243,7 @@ void StorageCallRecorder::callAnswered(qint64 callId, const QString &, const QSt
                          if (Status s = calls.setProviderSid(callId, callSid, atMs); !s) // e.g. the sid is already another row's
                              qCWarning(lcConversation) << "call" << callId << "cannot store its call sid:" << s.error().message;
                  }
-                 return calls.updateStatus(callId, QStringLiteral("in-progress"), atMs, atMs);
+                 return calls.updateStatus(callId, Storage::statusName(Storage::CallStatus::InProgress), atMs, atMs);
              }});
 }
 

@@ -1,4 +1,5 @@
 #include "storagehandoffdesk.h"
+#include "storage/handoffstatus.h"
 
 #include "agentselector.h"
 #include "conversationlog.h"
@@ -107,7 +108,7 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
     }
     if (auto existing = repo.handoffForCall(req.callId)) {
         db.commit();
-        return HandoffDecision{existing->agentId > 0 && existing->status != QLatin1String("failed"), existing->id,
+        return HandoffDecision{existing->agentId > 0 && existing->status != Storage::statusName(Storage::HandoffStatus::Failed), existing->id,
                                existing->agentName};
     }
     auto roster = repo.agents();
@@ -131,9 +132,9 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
         row.summary.insert(QStringLiteral("named_agent"), named);
     if (choice) {
         row.agentId = choice->agent.id;
-        row.status = QStringLiteral("pending");
+        row.status = Storage::statusName(Storage::HandoffStatus::Pending);
     } else {
-        row.status = QStringLiteral("failed");
+        row.status = Storage::statusName(Storage::HandoffStatus::Failed);
         row.summary.insert(QStringLiteral("failure"), QStringLiteral("no_agent_available"));
     }
     auto inserted = repo.insertHandoff(row, now);

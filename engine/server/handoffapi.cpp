@@ -1,4 +1,5 @@
 #include "handoffapi.h"
+#include "storage/handoffstatus.h"
 
 #include "core/clock.h"
 #include "core/logging.h"
@@ -408,7 +409,7 @@ static Result<Storage::HandoffRow> handoffFor(const Storage::Database &db, const
 static bool routable(const Storage::HandoffRow &h)
 {
     return h.agentId > 0 && !h.agentPhone.isEmpty()
-           && (h.status == QLatin1String("pending") || h.status == QLatin1String("connecting"));
+           && Storage::statusNames(Storage::openHandoffStatuses()).contains(h.status);
 }
 
 HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
@@ -455,7 +456,7 @@ HttpResponse HandoffApi::dialWhom(const RouteContext &ctx) const
                            : handoffFor(m_db, sid);
     // Exotel may fetch the number again (retries, fallback URL): an agent leg already under way
     // or finished answers the same number, so the answer never changes for a CallSid.
-    if (h && h->agentId > 0 && !h->agentPhone.isEmpty() && h->status != QLatin1String("failed")) {
+    if (h && h->agentId > 0 && !h->agentPhone.isEmpty() && h->status != Storage::statusName(Storage::HandoffStatus::Failed)) {
         number = e164(h->agentPhone);
         qCInfo(lcTelephony) << "dial-whom for" << sid << ": agent" << h->agentId << "(handoff" << h->id << ")";
     } else {

@@ -48,7 +48,7 @@ HttpResponse RestApi::health(const RouteContext &) const
         int running = 0;
         if (const auto list = m_campaigns.list()) {
             for (const auto &c : list.value())
-                running += c.status == QLatin1String("running") ? 1 : 0;
+                running += c.status == Storage::statusName(Storage::CampaignStatus::Running) ? 1 : 0;
         }
         body.insert(QStringLiteral("speech"), m_speech->health(running));
     }

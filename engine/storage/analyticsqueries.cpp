@@ -1,7 +1,10 @@
 #include "analyticsqueries.h"
 
+#include "callstatus.h"
+#include "campaignstatus.h"
 #include "database.h"
 #include "dialerqueue.h"
+#include "leadstatus.h"
 
 #include "core/settings.h"
 
@@ -10,13 +13,13 @@
 
 namespace Leadline::Storage {
 
-static QString quotedList(const QStringList &values)
+// SQL for "the call reached the lead": answered, or completed at the carrier.
+static QString connectedSql()
 {
-    QStringList q;
-    for (const QString &v : values)
-        q << QLatin1Char('\'') + v + QLatin1Char('\'');
-    return q.join(QLatin1Char(','));
+    return QStringLiteral("answered_at IS NOT NULL OR status = '%1'").arg(statusName(CallStatus::Completed));
 }
+
+static QString notPlaced() { return statusName(CallStatus::NotPlaced); }
 
 // Runs a "key, count" query into a map.
 static Status groupCounts(QSqlDatabase db, const QString &sql, qint64 id, QMap<QString, qint64> &out)
@@ -44,7 +47,7 @@ Result<CampaignAnalytics> AnalyticsQueries::campaign(qint64 id)
 Result<CampaignAnalytics> AnalyticsQueries::summary(qint64 id)
 {
     CampaignAnalytics a;
-    const QString active = quotedList(DialerQueue::activeStatuses());
+    const QString active = sqlInList(activeCallStatuses());
     const QString where = id > 0 ? QStringLiteral("campaign_id = ?") : QStringLiteral("1=1");
     const QString whereC = id > 0 ? QStringLiteral("c.campaign_id = ?") : QStringLiteral("1=1");
     auto bind = [id](QSqlQuery &q) {
@@ -59,20 +62,20 @@ Result<CampaignAnalytics> AnalyticsQueries::summary(qint64 id)
                                                     "AND outcome <> '' GROUP BY outcome").arg(where), id, a.outcomes); !s)
         return s.error();
     if (Status s = groupCounts(m_db, QStringLiteral("SELECT status, COUNT(*) FROM calls WHERE %1 "
-                                                    "AND status IN ('busy','no-answer','failed','canceled','unknown') GROUP BY status").arg(where),
+                                                    "AND status IN (%2) GROUP BY status").arg(where, sqlInList(QList<CallStatus>{CallStatus::Busy, CallStatus::NoAnswer, CallStatus::Failed, CallStatus::Canceled, CallStatus::Unknown})),
                                id, a.failuresByReason); !s)
         return s.error();
 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "SELECT COUNT(*), "
-        "SUM(CASE WHEN answered_at IS NOT NULL OR status = 'completed' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN %3 THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN attempt > 1 THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN status IN (%1) THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN duration_s > 0 THEN duration_s ELSE 0 END), "
         "SUM(CASE WHEN duration_s > 0 THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN duration_s > 0 THEN (duration_s + 59) / 60 ELSE 0 END) "
-        "FROM calls WHERE %2 AND status <> 'not_placed'").arg(active, where));
+        "FROM calls WHERE %2 AND status <> '%4'").arg(active, where, connectedSql(), notPlaced()));
     bind(q);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("analytics: call totals"), q.lastError());
@@ -84,7 +87,9 @@ Result<CampaignAnalytics> AnalyticsQueries::summary(qint64 id)
     a.talkedCalls = q.value(5).toLongLong();
     a.billableMinutes = q.value(6).toLongLong();
 
-    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT lead_id) FROM calls WHERE %1 AND outcome IN ('interested','qualified','site_visit')").arg(where));
+    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT lead_id) FROM calls WHERE %1 AND outcome IN (%2)")
+                  .arg(where, sqlInList(QList<ConversationOutcome>{ConversationOutcome::Interested, ConversationOutcome::Qualified,
+                                                                   ConversationOutcome::SiteVisit})));
     bind(q);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("analytics: qualified leads"), q.lastError());
@@ -250,9 +255,9 @@ Result<HourlyCalls> AnalyticsQueries::callsPerHour(qint64 campaignId, qint64 utc
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ((COALESCE(started_at, created_at) + ?) / 3600000) % 24 AS h, COUNT(*), "
-                             "SUM(CASE WHEN answered_at IS NOT NULL OR status = 'completed' THEN 1 ELSE 0 END) "
-                             "FROM calls WHERE status <> 'not_placed'%1 GROUP BY h")
-                  .arg(campaignId > 0 ? QStringLiteral(" AND campaign_id = ?") : QString()));
+                             "SUM(CASE WHEN %2 THEN 1 ELSE 0 END) "
+                             "FROM calls WHERE status <> '%3'%1 GROUP BY h")
+                  .arg(campaignId > 0 ? QStringLiteral(" AND campaign_id = ?") : QString(), connectedSql(), notPlaced()));
     q.addBindValue(utcOffsetMs);
     if (campaignId > 0)
         q.addBindValue(campaignId);
@@ -387,7 +392,7 @@ Result<QList<LiveCallRow>> AnalyticsQueries::liveCalls(int limit)
     q.prepare(QStringLiteral("SELECT c.id, c.lead_id, c.campaign_id, k.name, l.phone_e164, c.status, c.provider_sid, c.attempt, "
                              "c.started_at, c.answered_at, c.updated_at FROM calls c JOIN leads l ON l.id = c.lead_id "
                              "JOIN campaigns k ON k.id = c.campaign_id WHERE c.status IN (%1) ORDER BY c.id DESC LIMIT %2")
-                  .arg(quotedList(DialerQueue::activeStatuses()))
+                  .arg(sqlInList(activeCallStatuses()))
                   .arg(qBound(1, limit, 10000)));
     if (!q.exec())
         return sqlError(QStringLiteral("cannot list live calls"), q.lastError());
@@ -420,15 +425,15 @@ Result<MetricsSnapshot> AnalyticsQueries::metrics(qint64 nowMs, const QList<int>
         return s.error();
     if (Status s = groupCounts(m_db, QStringLiteral("SELECT status, COUNT(*) FROM campaigns GROUP BY status"), 0, m.campaignsByStatus); !s)
         return s.error();
-    for (const QString &st : DialerQueue::activeStatuses())
+    for (const QString &st : statusNames(activeCallStatuses()))
         m.activeCalls += m.callsByStatus.value(st);
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(bad_frames), 0), COUNT(*) FROM calls WHERE bad_frames > 0")) || !q.next())
         return sqlError(QStringLiteral("metrics: bad media frames"), q.lastError());
     m.badMediaFrames = q.value(0).toLongLong();
     m.callsWithBadFrames = q.value(1).toLongLong();
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN campaigns c ON c.id = l.campaign_id WHERE c.status = 'running' "
-                             "AND l.status IN (%1) AND l.next_attempt_at <= ?").arg(quotedList(DialerQueue::dueLeadStatuses())));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN campaigns c ON c.id = l.campaign_id WHERE c.status = '%2' "
+                             "AND l.status IN (%1) AND l.next_attempt_at <= ?").arg(sqlInList(dueLeadStatuses()), statusName(CampaignStatus::Running)));
     q.addBindValue(nowMs);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("metrics: queue depth"), q.lastError());

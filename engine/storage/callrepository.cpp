@@ -1,4 +1,5 @@
 #include "callrepository.h"
+#include "callstatus.h"
 
 #include "database.h"
 
@@ -128,7 +129,7 @@ Result<CallRow> CallRepository::create(const CallRow &in, qint64 nowMs)
     q.addBindValue(in.attempt);
     q.addBindValue(nullIfEmpty(in.providerSid));
     q.addBindValue(nullIfEmpty(in.correlationToken));
-    q.addBindValue(in.status.isEmpty() ? QStringLiteral("created") : in.status);
+    q.addBindValue(in.status.isEmpty() ? statusName(CallStatus::Created) : in.status);
     q.addBindValue(nullIfZero(in.startedAt));
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);

@@ -20,7 +20,7 @@ struct CallRow
     int attempt = 1;
     QString providerSid;       // Exotel Call Sid
     QString correlationToken;  // our per-call token ("lc" in the stream URL)
-    QString status;            // created, dialing, ringing, in-progress, completed, busy, no-answer, failed, canceled, unknown
+    QString status;            // a CallStatus name (callstatus.h); empty: created
     qint64 startedAt = 0;
     qint64 answeredAt = 0;
     qint64 endedAt = 0;

@@ -100,18 +100,25 @@ Result<QList<CampaignRow>> CampaignRepository::list()
     return out;
 }
 
-Status CampaignRepository::setStatus(qint64 id, const QString &status, qint64 nowMs)
+Status CampaignRepository::setStatus(qint64 id, CampaignStatus to, qint64 nowMs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(status);
+    q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ? AND status IN (%1)")
+                  .arg(sqlInList(allowedFrom(to))));
+    q.addBindValue(statusName(to));
     q.addBindValue(nowMs);
     q.addBindValue(id);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot update campaign"), q.lastError());
-    if (q.numRowsAffected() == 0)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(id));
-    return okStatus();
+    if (q.numRowsAffected() > 0)
+        return okStatus();
+    auto c = get(id); // not changed: gone, or a transition the table does not allow
+    if (!c)
+        return c.error();
+    auto from = requireStatus<CampaignStatus>(c->status);
+    if (!from)
+        return from.error();
+    return checkTransition(from.value(), to);
 }
 
 } // namespace Leadline::Storage

@@ -2,6 +2,7 @@
 // thread's connection (Database::connection()) and do not keep it across threads.
 #pragma once
 
+#include "campaignstatus.h"
 #include "core/result.h"
 #include "records.h"
 
@@ -19,7 +20,9 @@ public:
     Result<CampaignRow> get(qint64 id);
     Result<CampaignRow> findByName(const QString &name);
     Result<QList<CampaignRow>> list();
-    Status setStatus(qint64 id, const QString &status, qint64 nowMs);
+    // Moves the campaign to `to` when the transition table allows it (campaignstatus.h):
+    // Conflict otherwise, NotFound without the campaign.
+    Status setStatus(qint64 id, CampaignStatus to, qint64 nowMs);
 
 private:
     QSqlDatabase m_db;

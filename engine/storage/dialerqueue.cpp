@@ -1,8 +1,12 @@
 #include "dialerqueue.h"
 
 #include "callrepository.h"
+#include "callstatus.h"
+#include "campaignrepository.h"
+#include "campaignstatus.h"
 #include "core/logging.h"
 #include "database.h"
+#include "leadstatus.h"
 #include "noderegistry.h"
 
 #include <QSqlError>
@@ -14,33 +18,18 @@ namespace Leadline::Storage {
 
 static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
 
-static QString sqlList(const QStringList &values)
-{
-    QStringList quoted;
-    for (const QString &v : values)
-        quoted << QLatin1Char('\'') + v + QLatin1Char('\'');
-    return quoted.join(QLatin1Char(','));
-}
-
 static QVariant nullInt(qint64 v) { return v > 0 ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
 static QVariant nullIntNeg(int v) { return v >= 0 ? QVariant(v) : QVariant(QMetaType::fromType<int>()); }
 static QVariant nullText(const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); }
 
-const QStringList &DialerQueue::activeStatuses()
+bool DialerQueue::isActive(const QString &status)
 {
-    static const QStringList s = {QStringLiteral("created"), QStringLiteral("dialing"), QStringLiteral("queued"),
-                                  QStringLiteral("ringing"), QStringLiteral("in-progress"), QStringLiteral("answered"),
-                                  QStringLiteral("transferring") /* handed to a sales agent (flow mode); line still busy */};
-    return s;
+    const std::optional<CallStatus> s = parseStatus<CallStatus>(status);
+    return s && Storage::isActive(*s);
 }
 
-bool DialerQueue::isActive(const QString &status) { return activeStatuses().contains(status); }
-
-const QStringList &DialerQueue::dueLeadStatuses()
-{
-    static const QStringList s = {QStringLiteral("pending"), QStringLiteral("retry"), QStringLiteral("callback")};
-    return s;
-}
+static QString activeList() { return sqlInList(activeCallStatuses()); }
+static QString dueList() { return sqlInList(dueLeadStatuses()); }
 
 Result<DialerQueue::Progress> DialerQueue::progress(qint64 campaignId)
 {
@@ -109,7 +98,7 @@ Result<QList<DialerCampaign>> DialerQueue::runningCampaigns()
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM campaigns WHERE status = 'running' ORDER BY id").arg(QLatin1String(kCampaignColumns))))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM campaigns WHERE status = '%2' ORDER BY id").arg(QLatin1String(kCampaignColumns), statusName(CampaignStatus::Running))))
         return sqlError(QStringLiteral("cannot list running campaigns"), q.lastError());
     QList<DialerCampaign> out;
     while (q.next())
@@ -129,22 +118,52 @@ Result<DialerCampaign> DialerQueue::campaign(qint64 id)
     return readCampaign(q);
 }
 
-Status DialerQueue::setCampaignStatus(qint64 id, const QString &status, qint64 nowMs)
+Status DialerQueue::setCampaignStatusWithin(qint64 id, CampaignStatus to, qint64 nowMs)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(status);
-    q.addBindValue(nowMs);
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot update campaign"), q.lastError());
-    return okStatus();
+    return CampaignRepository(m_db).setStatus(id, to, nowMs);
+}
+
+Status DialerQueue::inTransaction(const std::function<Status()> &work)
+{
+    if (Status s = begin(); !s)
+        return s;
+    Status r = work();
+    if (!r) {
+        m_db.rollback();
+        return r;
+    }
+    if (!m_db.commit()) {
+        Error e = sqlError(QStringLiteral("cannot commit"), m_db.lastError());
+        m_db.rollback();
+        return e;
+    }
+    return r;
+}
+
+Status DialerQueue::setCampaignStatus(qint64 id, CampaignStatus to, qint64 nowMs, const AuditEvent &event)
+{
+    return inTransaction([&]() -> Status {
+        if (Status s = setCampaignStatusWithin(id, to, nowMs); !s)
+            return s;
+        return event.kind.isEmpty() ? okStatus() : addEvent(event.kind, id, event.callId, event.payloadJson, nowMs);
+    });
+}
+
+Status DialerQueue::releaseAndPause(qint64 callId, qint64 campaignId, const QString &reason, qint64 nowMs, const AuditEvent &event)
+{
+    return inTransaction([&]() -> Status {
+        if (Status s = releaseUnplacedWithin(callId, reason, nowMs, nowMs); !s)
+            return s;
+        if (Status s = setCampaignStatusWithin(campaignId, CampaignStatus::Paused, nowMs); !s)
+            return s;
+        return event.kind.isEmpty() ? okStatus() : addEvent(event.kind, campaignId, callId, event.payloadJson, nowMs);
+    });
 }
 
 Result<int> DialerQueue::activeCalls(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    QString sql = QStringLiteral("SELECT COUNT(*) FROM calls WHERE status IN (%1)").arg(sqlList(activeStatuses()));
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM calls WHERE status IN (%1)").arg(activeList());
     if (campaignId > 0)
         sql += QLatin1String(" AND campaign_id = ?");
     q.prepare(sql);
@@ -158,8 +177,7 @@ Result<int> DialerQueue::activeCalls(qint64 campaignId)
 Result<int> DialerQueue::openLeads(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN (%1, 'calling')")
-                  .arg(sqlList(dueLeadStatuses())));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN (%1)").arg(sqlInList(openLeadStatuses())));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("cannot count open leads"), q.lastError());
@@ -169,9 +187,9 @@ Result<int> DialerQueue::openLeads(qint64 campaignId)
 Result<qint64> DialerQueue::outstanding(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN ('pending', 'retry', 'calling', 'queued')) "
-                             "+ (SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN (%1))")
-                  .arg(sqlList(activeStatuses())));
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN (%1)) "
+                             "+ (SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN (%2))")
+                  .arg(sqlInList(QList<LeadStatus>{LeadStatus::Pending, LeadStatus::Retry, LeadStatus::Calling}), activeList()));
     q.addBindValue(campaignId);
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
@@ -182,8 +200,7 @@ Result<qint64> DialerQueue::outstanding(qint64 campaignId)
 Result<qint64> DialerQueue::nextDueAt(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT MIN(next_attempt_at) FROM leads WHERE campaign_id = ? AND status IN (%1)")
-                  .arg(sqlList(dueLeadStatuses())));
+    q.prepare(QStringLiteral("SELECT MIN(next_attempt_at) FROM leads WHERE campaign_id = ? AND status IN (%1)").arg(dueList()));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("cannot read next due lead"), q.lastError());
@@ -215,7 +232,7 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
     q.addBindValue(campaignId);
     if (!q.exec())
         return fail(QStringLiteral("cannot read campaign"));
-    if (!q.next() || q.value(0).toString() != QLatin1String("running")) {
+    if (!q.next() || q.value(0).toString() != statusName(CampaignStatus::Running)) {
         m_db.rollback();
         return result; // paused (or gone) since the caller looked: dial nothing
     }
@@ -239,7 +256,7 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
     }
     q.prepare(QStringLiteral("SELECT id, phone_e164, timezone, attempts, name FROM leads WHERE campaign_id = ? AND status IN (%1) "
                              "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT %2%3")
-                  .arg(sqlList(dueLeadStatuses()))
+                  .arg(dueList())
                   .arg(result.freeSlots + 100)
                   .arg(pg ? QLatin1String(" FOR UPDATE SKIP LOCKED") : QLatin1String("")));
     q.addBindValue(campaignId);
@@ -265,7 +282,8 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
         const bool onDnc = dnc.next();
         dnc.finish();
         if (onDnc) {
-            upd.prepare(QStringLiteral("UPDATE leads SET status = 'do_not_call', last_outcome = 'dnc' WHERE id = ?"));
+            upd.prepare(QStringLiteral("UPDATE leads SET status = ?, last_outcome = 'dnc' WHERE id = ?"));
+            upd.addBindValue(statusName(LeadStatus::DoNotCall));
             upd.addBindValue(lead.id);
             if (!upd.exec()) {
                 return failWith(QStringLiteral("cannot mark lead DNC"), upd.lastError());
@@ -279,7 +297,8 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
                 upd.prepare(QStringLiteral("UPDATE leads SET next_attempt_at = ? WHERE id = ?"));
                 upd.addBindValue(gate);
             } else {
-                upd.prepare(QStringLiteral("UPDATE leads SET status = 'unschedulable', last_outcome = 'no_calling_window' WHERE id = ?"));
+                upd.prepare(QStringLiteral("UPDATE leads SET status = ?, last_outcome = 'no_calling_window' WHERE id = ?"));
+                upd.addBindValue(statusName(LeadStatus::Unschedulable));
             }
             upd.addBindValue(lead.id);
             if (!upd.exec()) {
@@ -293,13 +312,14 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
         row.campaignId = campaignId;
         row.attempt = lead.attempts + 1;
         row.correlationToken = makeToken();
-        row.status = QStringLiteral("created");
+        row.status = statusName(CallStatus::Created);
         auto created = calls.create(row, nowMs);
         if (!created) {
             m_db.rollback();
             return created.error();
         }
-        upd.prepare(QStringLiteral("UPDATE leads SET status = 'calling', attempts = attempts + 1 WHERE id = ?"));
+        upd.prepare(QStringLiteral("UPDATE leads SET status = ?, attempts = attempts + 1 WHERE id = ?"));
+        upd.addBindValue(statusName(LeadStatus::Calling));
         upd.addBindValue(lead.id);
         if (!upd.exec()) {
             return failWith(QStringLiteral("cannot claim lead"), upd.lastError());
@@ -321,10 +341,12 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
 Status DialerQueue::markDialing(qint64 callId, qint64 nowMs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE calls SET status = 'dialing', started_at = ?, updated_at = ? WHERE id = ? AND status = 'created'"));
+    q.prepare(QStringLiteral("UPDATE calls SET status = ?, started_at = ?, updated_at = ? WHERE id = ? AND status = ?"));
+    q.addBindValue(statusName(CallStatus::Dialing));
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
     q.addBindValue(callId);
+    q.addBindValue(statusName(CallStatus::Created));
     if (!q.exec())
         return sqlError(QStringLiteral("cannot mark call dialing"), q.lastError());
     return okStatus();
@@ -344,44 +366,47 @@ Status DialerQueue::setPlaced(qint64 callId, const QString &providerSid, qint64 
 
 Status DialerQueue::releaseUnplaced(qint64 callId, const QString &reason, qint64 retryAtMs, qint64 nowMs)
 {
-    if (Status s = begin(); !s)
-        return s;
+    return inTransaction([&] { return releaseUnplacedWithin(callId, reason, retryAtMs, nowMs); });
+}
+
+Status DialerQueue::releaseUnplacedWithin(qint64 callId, const QString &reason, qint64 retryAtMs, qint64 nowMs)
+{
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE calls SET status = 'not_placed', failure_reason = ?, settled_at = ?, updated_at = ? "
-                             "WHERE id = ? AND status IN ('created', 'dialing') AND provider_sid IS NULL"));
+    q.prepare(QStringLiteral("UPDATE calls SET status = ?, failure_reason = ?, settled_at = ?, updated_at = ? "
+                             "WHERE id = ? AND status IN (%1) AND provider_sid IS NULL")
+                  .arg(sqlInList(allowedFrom(CallStatus::NotPlaced))));
+    q.addBindValue(statusName(CallStatus::NotPlaced));
     q.addBindValue(reason);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
     q.addBindValue(callId);
-    if (!q.exec()) {
-        Error e = sqlError(QStringLiteral("cannot release call"), q.lastError());
-        m_db.rollback();
-        return e;
-    }
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot release call"), q.lastError());
     if (q.numRowsAffected() == 1) {
-        q.prepare(QStringLiteral("UPDATE leads SET status = CASE WHEN attempts > 1 THEN 'retry' ELSE 'pending' END, "
+        q.prepare(QStringLiteral("UPDATE leads SET status = CASE WHEN attempts > 1 THEN ? ELSE ? END, "
                                  "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, next_attempt_at = ? "
-                                 "WHERE id = (SELECT lead_id FROM calls WHERE id = ?) AND status = 'calling'"));
+                                 "WHERE id = (SELECT lead_id FROM calls WHERE id = ?) AND status = ?"));
+        q.addBindValue(statusName(LeadStatus::Retry));
+        q.addBindValue(statusName(LeadStatus::Pending));
         q.addBindValue(retryAtMs);
         q.addBindValue(callId);
-        if (!q.exec()) {
-            Error e = sqlError(QStringLiteral("cannot release lead"), q.lastError());
-            m_db.rollback();
-            return e;
-        }
+        q.addBindValue(statusName(LeadStatus::Calling));
+        if (!q.exec())
+            return sqlError(QStringLiteral("cannot release lead"), q.lastError());
     }
-    if (!m_db.commit())
-        return sqlError(QStringLiteral("cannot commit release"), m_db.lastError());
     return okStatus();
 }
 
 Result<bool> DialerQueue::applyCarrierUpdate(const CarrierUpdate &u, qint64 nowMs)
 {
-    const bool terminal = !isActive(u.status);
+    auto to = requireStatus<CallStatus>(u.status);
+    if (!to)
+        return to.error();
+    const bool terminal = !Storage::isActive(to.value());
     QSqlQuery q(m_db);
     // A finished call never moves back; only a recovery "unknown" may be corrected by the
-    // carrier's real terminal status arriving late.
-    const QString from = terminal ? sqlList(activeStatuses() + QStringList{QStringLiteral("unknown")}) : sqlList(activeStatuses());
+    // carrier's real terminal status arriving late (the transition table, callstatus.h).
+    const QString from = sqlInList(allowedFrom(to.value()));
     q.prepare(QStringLiteral(
         "UPDATE calls SET status = ?, updated_at = ?, "
         "answered_at = COALESCE(answered_at, CAST(? AS BIGINT)), ended_at = COALESCE(ended_at, CAST(? AS BIGINT)), "
@@ -409,7 +434,7 @@ Result<bool> DialerQueue::applyCarrierUpdate(const CarrierUpdate &u, qint64 nowM
                                  "conversation_s = COALESCE(conversation_s, CAST(? AS INTEGER)), "
                                  "duration_s = COALESCE(CAST(? AS INTEGER), duration_s), "
                                  "ended_at = COALESCE(ended_at, CAST(? AS BIGINT)) WHERE id = ? AND status NOT IN (%1)")
-                      .arg(sqlList(activeStatuses())));
+                      .arg(activeList()));
         q.addBindValue(nullText(u.recordingUrl));
         q.addBindValue(nullIntNeg(u.conversationS));
         q.addBindValue(nullIntNeg(u.durationS));
@@ -463,11 +488,11 @@ Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide
     q.prepare(QStringLiteral("SELECT c.lead_id, c.campaign_id, c.status, c.outcome, c.callback_at, c.settled_at, "
                              "l.attempts, l.timezone, l.status, l.phone_e164, "
                              "(SELECT MAX(id) FROM calls c2 WHERE c2.lead_id = c.lead_id), c.failure_reason, "
-                             "(SELECT COUNT(*) FROM calls c3 WHERE c3.lead_id = c.lead_id AND c3.id <> c.id AND c3.status = 'failed' "
+                             "(SELECT COUNT(*) FROM calls c3 WHERE c3.lead_id = c.lead_id AND c3.id <> c.id AND c3.status = '%2' "
                              "AND (c3.failure_reason IS NULL OR c3.failure_reason NOT LIKE 'network_error%')), "
                              "(SELECT h.status FROM handoffs h WHERE h.call_id = c.id) "
                              "FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.id = ?%1")
-                  .arg(pg ? QLatin1String(" FOR UPDATE") : QLatin1String("")));
+                  .arg(pg ? QLatin1String(" FOR UPDATE") : QLatin1String(""), statusName(CallStatus::Failed)));
     q.addBindValue(callId);
     if (!q.exec())
         return fail(QStringLiteral("cannot read call to settle"));
@@ -486,16 +511,16 @@ Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide
     const QString leadStatus = q.value(8).toString();
     in.phoneE164 = q.value(9).toString();
     const qint64 latestCall = q.value(10).toLongLong();
-    if (in.carrierStatus == QLatin1String("failed") && q.value(11).toString().startsWith(QLatin1String("network_error")))
+    if (in.carrierStatus == statusName(CallStatus::Failed) && q.value(11).toString().startsWith(QLatin1String("network_error")))
         in.carrierStatus = QStringLiteral("network_error");
     in.priorCarrierFailures = q.value(12).toInt();
     in.handoffStatus = q.value(13).toString();
     q.finish();
-    if (isActive(in.carrierStatus) || in.carrierStatus == QLatin1String("not_placed"))
+    if (isActive(in.carrierStatus) || in.carrierStatus == statusName(CallStatus::NotPlaced))
         return false;
     if (settled && !resettle)
         return false;
-    const bool cutOff = in.carrierStatus == QLatin1String("completed") && in.outcome.isEmpty();
+    const bool cutOff = in.carrierStatus == statusName(CallStatus::Completed) && in.outcome.isEmpty();
     if (!settled && !force && cutOff)
         return false; // the conversation outcome is still on its way: it settles when it comes
     if (!settled && cutOff && !cutOffReason.isEmpty()) {
@@ -505,13 +530,22 @@ Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide
         if (!q.exec())
             return fail(QStringLiteral("cannot record why the call was cut off"));
     }
-    const bool ownsLead = latestCall == callId && (settled ? leadStatus != QLatin1String("calling") : leadStatus == QLatin1String("calling"));
+    const QString calling = statusName(LeadStatus::Calling);
+    const bool ownsLead = latestCall == callId && (settled ? leadStatus != calling : leadStatus == calling);
     if (ownsLead) {
         auto camp = campaign(campaignId);
         if (!camp)
             return camp.error();
         in.campaign = camp.value();
         const SettleOutput out = decide(in);
+        auto from = requireStatus<LeadStatus>(leadStatus);
+        if (!from)
+            return from.error();
+        auto to = requireStatus<LeadStatus>(out.leadStatus);
+        if (!to)
+            return to.error();
+        if (Status s = checkTransition(from.value(), to.value()); !s)
+            return s.error();
         q.prepare(QStringLiteral("UPDATE leads SET status = ?, last_outcome = ?, next_attempt_at = ? WHERE id = ?"));
         q.addBindValue(out.leadStatus);
         q.addBindValue(nonNull(out.lastOutcome));
@@ -519,7 +553,7 @@ Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide
         q.addBindValue(in.leadId);
         if (!q.exec())
             return fail(QStringLiteral("cannot update lead after call"));
-        if (out.leadStatus == QLatin1String("do_not_call")) {
+        if (to.value() == LeadStatus::DoNotCall) {
             q.prepare(QStringLiteral("INSERT INTO dnc (phone_e164, source, added_at) VALUES (?, 'call', ?) ON CONFLICT (phone_e164) DO NOTHING"));
             q.addBindValue(in.phoneE164);
             q.addBindValue(nowMs);
@@ -544,9 +578,9 @@ Result<QList<DialerQueue::UnsettledCall>> DialerQueue::unsettledCalls(qint64 bef
     const QString dead = NodeRegistry::deadCondition(QStringLiteral("n"));
     q.prepare(QStringLiteral("SELECT c.id, CASE WHEN n.id IS NOT NULL AND %3 THEN n.id ELSE NULL END FROM calls c "
                              "LEFT JOIN nodes n ON n.id = c.node_id "
-                             "WHERE c.settled_at IS NULL AND c.status NOT IN (%1, 'not_placed') "
+                             "WHERE c.settled_at IS NULL AND c.status NOT IN (%1, '%4') "
                              "AND (c.updated_at < ? OR (n.id IS NOT NULL AND %3)) ORDER BY c.id LIMIT %2")
-                  .arg(sqlList(activeStatuses())).arg(qMax(1, limit)).arg(dead));
+                  .arg(activeList()).arg(qMax(1, limit)).arg(dead, statusName(CallStatus::NotPlaced)));
     const qint64 deadBefore = deadBeforeMs > 0 ? deadBeforeMs : std::numeric_limits<qint64>::min();
     q.addBindValue(deadBefore);
     q.addBindValue(beforeMs);
@@ -567,7 +601,7 @@ Result<QList<DialerQueue::StaleCall>> DialerQueue::staleCalls(qint64 beforeMs, q
     q.prepare(QStringLiteral("SELECT c.id, c.status, c.provider_sid, c.updated_at, CASE WHEN n.id IS NOT NULL AND %3 THEN n.id ELSE NULL END "
                              "FROM calls c LEFT JOIN nodes n ON n.id = c.node_id WHERE c.status IN (%1) "
                              "AND (c.updated_at < ? OR (n.id IS NOT NULL AND %3)) ORDER BY c.id LIMIT %2")
-                  .arg(sqlList(activeStatuses())).arg(qMax(1, limit)).arg(dead));
+                  .arg(activeList()).arg(qMax(1, limit)).arg(dead));
     const qint64 deadBefore = deadBeforeMs > 0 ? deadBeforeMs : std::numeric_limits<qint64>::min();
     q.addBindValue(deadBefore);
     q.addBindValue(beforeMs);

@@ -6,6 +6,7 @@
 // Thread: the caller's; construct with that thread's connection (Database::connection()).
 #pragma once
 
+#include "campaignstatus.h"
 #include "core/result.h"
 
 #include <QList>
@@ -81,20 +82,30 @@ struct SettleOutput
     qint64 nextAttemptAt = 0; // 0: no further call
 };
 
+// A row of the events table written in the same transaction as a status change.
+struct AuditEvent
+{
+    QString kind; // empty: no event
+    qint64 callId = 0;
+    QString payloadJson;
+};
+
 class DialerQueue
 {
 public:
     explicit DialerQueue(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    // Call statuses that occupy a line (counted against the caps).
-    static const QStringList &activeStatuses();
+    // A call status that occupies a line (callstatus.h isActive); false for unknown text.
     static bool isActive(const QString &status);
-    // Lead statuses that may be dialled when next_attempt_at has come.
-    static const QStringList &dueLeadStatuses();
 
     Result<QList<DialerCampaign>> runningCampaigns();
     Result<DialerCampaign> campaign(qint64 id);
-    Status setCampaignStatus(qint64 id, const QString &status, qint64 nowMs);
+    // One transaction: the campaign moves to `to` if the transition table allows it (Conflict
+    // otherwise, NotFound without the campaign) and the event is recorded.
+    Status setCampaignStatus(qint64 id, CampaignStatus to, qint64 nowMs, const AuditEvent &event = {});
+    // The carrier refused the account: in one transaction the call is released unplaced (see
+    // releaseUnplaced, retry at nowMs), its campaign paused and the event recorded.
+    Status releaseAndPause(qint64 callId, qint64 campaignId, const QString &reason, qint64 nowMs, const AuditEvent &event);
     Result<int> activeCalls(qint64 campaignId = 0); // 0 = all campaigns
     Result<int> openLeads(qint64 campaignId);       // leads that may still be called (incl. in a call)
     Result<qint64> nextDueAt(qint64 campaignId);    // earliest next_attempt_at of a due lead, 0 if none
@@ -188,6 +199,9 @@ public:
 
 private:
     Status begin();
+    Status inTransaction(const std::function<Status()> &work);
+    Status setCampaignStatusWithin(qint64 id, CampaignStatus to, qint64 nowMs);
+    Status releaseUnplacedWithin(qint64 callId, const QString &reason, qint64 retryAtMs, qint64 nowMs);
     QSqlDatabase m_db;
 };
 

@@ -1,4 +1,5 @@
 #include "handoffrepository.h"
+#include "handoffstatus.h"
 
 #include "database.h"
 
@@ -194,8 +195,9 @@ Result<QList<AgentLoad>> HandoffRepository::loads(qint64 activeSinceMs)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT agent_id, "
-                             "SUM(CASE WHEN status IN ('pending','connecting') AND requested_at >= ? THEN 1 ELSE 0 END), "
-                             "MAX(requested_at) FROM handoffs WHERE agent_id IS NOT NULL GROUP BY agent_id"));
+                             "SUM(CASE WHEN status IN (%1) AND requested_at >= ? THEN 1 ELSE 0 END), "
+                             "MAX(requested_at) FROM handoffs WHERE agent_id IS NOT NULL GROUP BY agent_id")
+                  .arg(sqlInList(openHandoffStatuses())));
     q.addBindValue(activeSinceMs);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot read agent load"), q.lastError());
@@ -272,7 +274,7 @@ Result<HandoffRow> HandoffRepository::insertHandoff(const HandoffRow &in, qint64
     q.addBindValue(in.requestedAt > 0 ? in.requestedAt : nowMs);
     q.addBindValue(nonNull(in.reason));
     q.addBindValue(nullIfEmpty(jsonText(in.summary)));
-    q.addBindValue(in.status.isEmpty() ? QStringLiteral("pending") : in.status);
+    q.addBindValue(in.status.isEmpty() ? statusName(HandoffStatus::Pending) : in.status);
     q.addBindValue(nowMs);
     if (!q.exec() && !isUniqueViolation(q.lastError()))
         return sqlError(QStringLiteral("cannot record handoff"), q.lastError());
@@ -326,7 +328,9 @@ Result<QList<HandoffRow>> HandoffRepository::handoffs(qint64 campaignId, int lim
 Status HandoffRepository::markConnecting(qint64 handoffId, qint64 nowMs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE handoffs SET status = 'connecting', updated_at = ? WHERE id = ? AND status = 'pending'"));
+    q.prepare(QStringLiteral("UPDATE handoffs SET status = ?, updated_at = ? WHERE id = ? AND status IN (%1)")
+                  .arg(sqlInList(allowedFrom(HandoffStatus::Connecting))));
+    q.addBindValue(statusName(HandoffStatus::Connecting));
     q.addBindValue(nowMs);
     q.addBindValue(handoffId);
     if (!q.exec())
@@ -338,8 +342,9 @@ Result<bool> HandoffRepository::finishHandoff(qint64 callId, bool answered, qint
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE handoffs SET status = ?, answered = ?, ended_at = ?, updated_at = ? "
-                             "WHERE call_id = ? AND agent_id IS NOT NULL AND status IN ('pending','connecting')"));
-    q.addBindValue(answered ? QStringLiteral("answered") : QStringLiteral("not_answered"));
+                             "WHERE call_id = ? AND agent_id IS NOT NULL AND status IN (%1)")
+                  .arg(sqlInList(openHandoffStatuses())));
+    q.addBindValue(statusName(answered ? HandoffStatus::Answered : HandoffStatus::NotAnswered));
     q.addBindValue(answered ? 1 : 0);
     q.addBindValue(endedAtMs);
     q.addBindValue(endedAtMs);
@@ -366,10 +371,11 @@ Result<HandoffStats> HandoffRepository::stats(qint64 campaignId)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT COUNT(*), "
                              "SUM(CASE WHEN agent_id IS NOT NULL THEN 1 ELSE 0 END), "
-                             "SUM(CASE WHEN status = 'answered' THEN 1 ELSE 0 END), "
-                             "SUM(CASE WHEN status = 'not_answered' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN status = '%1' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN status = '%2' THEN 1 ELSE 0 END), "
                              "SUM(CASE WHEN agent_id IS NULL THEN 1 ELSE 0 END) "
-                             "FROM handoffs WHERE campaign_id = ?"));
+                             "FROM handoffs WHERE campaign_id = ?")
+                  .arg(statusName(HandoffStatus::Answered), statusName(HandoffStatus::NotAnswered)));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("analytics: handoffs"), q.lastError());

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "handoffstatus.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -42,7 +43,7 @@ struct HandoffRow
     qint64 requestedAt = 0;
     QString reason;
     QJsonObject summary;      // name, budget, property, timeline, caller_words, ...
-    QString status = QStringLiteral("pending"); // pending, connecting, answered, not_answered, failed
+    QString status = statusName(HandoffStatus::Pending); // handoffstatus.h
     bool answered = false;
     QString smsStatus;        // "", sent, failed, not_configured
     qint64 updatedAt = 0;

@@ -1,6 +1,7 @@
 #include "leadrepository.h"
 
 #include "database.h"
+#include "leadstatus.h"
 
 #include "core/logging.h"
 
@@ -157,7 +158,8 @@ Status LeadBulkWriter::write(const QList<LeadRow> &rows)
             m_buffer.append("\\N");
         else
             appendCopyField(m_buffer, customText(r.custom));
-        m_buffer.append("\tpending\t0\t").append(QByteArray::number(r.sourceLine)).append('\t').append(now).append('\n');
+        static const QByteArray pending = statusName(LeadStatus::Pending).toLatin1();
+        m_buffer.append('\t').append(pending).append("\t0\t").append(QByteArray::number(r.sourceLine)).append('\t').append(now).append('\n');
         if (m_buffer.size() > (1 << 20) - 4096) {
             if (Status s = flush(); !s)
                 return s;
@@ -192,7 +194,8 @@ Status LeadBulkWriter::insertPrepared(const QList<LeadRow> &rows)
     QSqlQuery q(m_db);
     if (!q.prepare(QStringLiteral(
             "INSERT INTO leads (campaign_id, name, phone_e164, email, city, budget, property_type, language, "
-            "custom, status, next_attempt_at, source_line, created_at) VALUES (?,?,?,?,?,?,?,?,?,'pending',0,?,?)")))
+            "custom, status, next_attempt_at, source_line, created_at) VALUES (?,?,?,?,?,?,?,?,?,'%1',0,?,?)")
+                       .arg(statusName(LeadStatus::Pending))))
         return sqlError(QStringLiteral("cannot prepare lead insert"), q.lastError());
     for (const LeadRow &r : rows) {
         q.bindValue(0, m_campaignId);

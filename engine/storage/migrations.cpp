@@ -1,7 +1,11 @@
 #include "migrations.h"
 
 #include "core/logging.h"
+#include "callstatus.h"
+#include "campaignstatus.h"
 #include "database.h"
+#include "handoffstatus.h"
+#include "leadstatus.h"
 
 #include <QDateTime>
 #include <QSqlDriver>
@@ -301,13 +305,52 @@ CREATE TABLE lead_messages (
 CREATE UNIQUE INDEX lead_messages_call_kind_uq ON lead_messages (call_id, kind);
 CREATE INDEX lead_messages_campaign_idx ON lead_messages (campaign_id, id)
 )SQL"},
+        // Typed statuses: the database refuses a status outside its enum (storage/*status.h);
+        // the allowed values are generated from the enums' one string mapping (statusChecks()).
+        // calls.outcome stays free: the language model may name an outcome of its own.
+        {12, "status check constraints", "{STATUS_CHECKS}"},
     };
     return list;
+}
+
+// One constraint per status column. PostgreSQL: a CHECK (validated against the rows already
+// there). SQLite cannot add a constraint to a table: BEFORE INSERT / UPDATE triggers abort the
+// write instead (a table rebuild would have to copy every lead).
+static QString statusChecks(bool pg)
+{
+    struct Column
+    {
+        const char *table;
+        QStringList allowed;
+    };
+    const Column columns[] = {
+        {"campaigns", statusNames<CampaignStatus>()},
+        {"leads", statusNames<LeadStatus>()},
+        {"calls", statusNames<CallStatus>()},
+        {"handoffs", statusNames<HandoffStatus>()},
+    };
+    QStringList out;
+    for (const Column &c : columns) {
+        const QString table = QLatin1String(c.table);
+        const QString list = sqlInList(c.allowed);
+        if (pg) {
+            out << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %1_status_ck CHECK (status IN (%2))").arg(table, list);
+            continue;
+        }
+        const std::pair<const char *, const char *> events[] = {{"insert", "INSERT"}, {"update", "UPDATE OF status"}};
+        for (const auto &[suffix, event] : events) {
+            out << QStringLiteral("CREATE TRIGGER %1_status_ck_%2 BEFORE %3 ON %1 FOR EACH ROW WHEN NEW.status NOT IN (%4) "
+                                  "BEGIN SELECT RAISE(ABORT, '%1.status: not one of %5'); END")
+                       .arg(table, QLatin1String(suffix), QLatin1String(event), list, c.allowed.join(QLatin1Char(' ')));
+        }
+    }
+    return out.join(QStringLiteral(";\n"));
 }
 
 static QString dialectSql(const char *sql, bool pg)
 {
     QString s = QString::fromUtf8(sql);
+    s.replace(QLatin1String("{STATUS_CHECKS}"), statusChecks(pg));
     s.replace(QLatin1String("{PK}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
                                         : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     s.replace(QLatin1String("{JSON}"), pg ? QLatin1String("JSONB") : QLatin1String("TEXT"));

@@ -14,7 +14,7 @@ struct Migration
 {
     int version;
     const char *name;
-    const char *sql; // statements separated by ";\n"; {PK} {JSON} are per-dialect placeholders
+    const char *sql; // statements separated by ";\n"; {PK} {JSON} {STATUS_CHECKS} are per-dialect placeholders
 };
 
 class Migrator

@@ -1,6 +1,8 @@
 // Plain row values that repositories read and write. Thread: value types.
 #pragma once
 
+#include "campaignstatus.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -10,7 +12,7 @@ struct CampaignRow
 {
     qint64 id = 0;
     QString name;
-    QString status = QStringLiteral("draft"); // draft, running, paused, done
+    QString status = statusName(CampaignStatus::Draft); // campaignstatus.h
     QString script;
     QString language = QStringLiteral("en");
     QString voice;

@@ -1,5 +1,7 @@
 #include "webhookpayload.h"
 
+#include "storage/callstatus.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <cmath>
@@ -66,7 +68,7 @@ QByteArray callEndedPayload(const CallEndedSource &src, const QString &baseUrl, 
     };
     const QString summary = rawText("summary");
     const QString status = c.value(QStringLiteral("status")).toString();
-    const bool connected = !c.value(QStringLiteral("answered_at")).isNull() || status == QLatin1String("completed");
+    const bool connected = !c.value(QStringLiteral("answered_at")).isNull() || status == Storage::statusName(Storage::CallStatus::Completed);
     const QJsonObject body{
         {QStringLiteral("event"), QStringLiteral("call_ended")},
         {QStringLiteral("event_id"), callEndedEventId(callId)},

@@ -1,6 +1,7 @@
 #include "campaigneditordialog.h"
 
 #include "campaigns/campaignservice.h"
+#include "storage/campaignstatus.h"
 #include "ui/common/labels.h"
 
 #include <QCheckBox>
@@ -167,8 +168,8 @@ void CampaignEditorDialog::buildForm()
         connect(visits, &QPushButton::clicked, this, [this] { emit siteVisitsRequested(m_original.id); });
         m_buttons->addButton(QDialogButtonBox::Close);
         m_primary = m_startButton;
-        connect(m_startButton, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("running")); });
-        connect(m_pauseButton, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("paused")); });
+        connect(m_startButton, &QPushButton::clicked, this, [this] { confirmStatus(Storage::statusName(Storage::CampaignStatus::Running)); });
+        connect(m_pauseButton, &QPushButton::clicked, this, [this] { confirmStatus(Storage::statusName(Storage::CampaignStatus::Paused)); });
     }
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -308,15 +309,17 @@ void CampaignEditorDialog::setStatus(const QString &status)
 {
     m_original.status = status;
     m_statusLabel->setText(tr("Status: %1").arg(Labels::campaignStatus(status)));
+    using Storage::CampaignStatus;
+    const std::optional<CampaignStatus> s = Storage::parseStatus<CampaignStatus>(status);
     if (m_startButton)
-        m_startButton->setEnabled(status != QLatin1String("running") && status != QLatin1String("done"));
+        m_startButton->setEnabled(s != CampaignStatus::Running && s != CampaignStatus::Done);
     if (m_pauseButton)
-        m_pauseButton->setEnabled(status == QLatin1String("running"));
+        m_pauseButton->setEnabled(s == CampaignStatus::Running);
 }
 
 void CampaignEditorDialog::confirmStatus(const QString &status)
 {
-    const bool start = status == QLatin1String("running");
+    const bool start = Storage::parseStatus<Storage::CampaignStatus>(status) == Storage::CampaignStatus::Running;
     const QString question = start
         ? tr("Start calling the leads of \u201c%1\u201d within its calling window?").arg(m_original.name)
         : tr("Pause \u201c%1\u201d? Calls in progress finish; no new calls are placed.").arg(m_original.name);

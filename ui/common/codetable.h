@@ -4,6 +4,8 @@
 // Thread: GUI thread (translates with the installed translators).
 #pragma once
 
+#include "storage/statusmap.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -41,6 +43,43 @@ QStringList codesOf(const CodeLabel (&table)[N])
     QStringList out;
     for (const CodeLabel &e : table)
         out << QLatin1String(e.code);
+    return out;
+}
+
+// A label table keyed on a typed status (storage/*status.h): its code is the enum's one string
+// mapping, so the console never types a status a second time.
+template<typename E>
+struct StatusLabel
+{
+    E value;
+    const char *text; // English, QT_TRANSLATE_NOOP'd in the table's context
+};
+
+template<typename E, std::size_t N>
+const StatusLabel<E> *findCode(const StatusLabel<E> (&table)[N], const QString &code)
+{
+    const std::optional<E> value = Storage::parseStatus<E>(code);
+    if (!value)
+        return nullptr;
+    for (const StatusLabel<E> &e : table)
+        if (e.value == *value)
+            return &e;
+    return nullptr;
+}
+
+template<typename E, std::size_t N>
+QString codeLabel(const char *context, const StatusLabel<E> (&table)[N], const QString &code, const QString &fallback)
+{
+    const StatusLabel<E> *e = findCode(table, code);
+    return e ? QCoreApplication::translate(context, e->text) : fallback;
+}
+
+template<typename E, std::size_t N>
+QStringList codesOf(const StatusLabel<E> (&table)[N])
+{
+    QStringList out;
+    for (const StatusLabel<E> &e : table)
+        out << Storage::statusName(e.value);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "labels.h"
 
+#include "storage/campaignstatus.h"
+#include "storage/leadstatus.h"
 #include "ui/common/codetable.h"
 
 namespace Leadline::Ui::Labels {
@@ -7,27 +9,27 @@ namespace Leadline::Ui::Labels {
 namespace {
 
 // Context "Labels": one tr context for every code table of the console.
-const CodeLabel kCampaignStatus[] = {
-    {"draft", QT_TRANSLATE_NOOP("Labels", "Draft")},
-    {"running", QT_TRANSLATE_NOOP("Labels", "Running")},
-    {"paused", QT_TRANSLATE_NOOP("Labels", "Paused")},
-    {"done", QT_TRANSLATE_NOOP("Labels", "Done")},
+const StatusLabel<Storage::CampaignStatus> kCampaignStatus[] = {
+    {Storage::CampaignStatus::Draft, QT_TRANSLATE_NOOP("Labels", "Draft")},
+    {Storage::CampaignStatus::Running, QT_TRANSLATE_NOOP("Labels", "Running")},
+    {Storage::CampaignStatus::Paused, QT_TRANSLATE_NOOP("Labels", "Paused")},
+    {Storage::CampaignStatus::Done, QT_TRANSLATE_NOOP("Labels", "Done")},
 };
 
-// The statuses the dialer and the retry policy write to leads.status.
-const CodeLabel kLeadStatus[] = {
-    {"pending", QT_TRANSLATE_NOOP("Labels", "Pending")},
-    {"calling", QT_TRANSLATE_NOOP("Labels", "Calling")},
-    {"retry", QT_TRANSLATE_NOOP("Labels", "Retry scheduled")},
-    {"callback", QT_TRANSLATE_NOOP("Labels", "Callback scheduled")},
-    {"completed", QT_TRANSLATE_NOOP("Labels", "Completed")},
-    {"exhausted", QT_TRANSLATE_NOOP("Labels", "Attempts used up")},
-    {"unreachable", QT_TRANSLATE_NOOP("Labels", "Unreachable")},
-    {"unschedulable", QT_TRANSLATE_NOOP("Labels", "No calling window")},
-    {"do_not_call", QT_TRANSLATE_NOOP("Labels", "Do not call")},
-    {"wrong_number", QT_TRANSLATE_NOOP("Labels", "Wrong number")},
-    {"invalid_number", QT_TRANSLATE_NOOP("Labels", "Invalid number")},
-    {"ivr", QT_TRANSLATE_NOOP("Labels", "Phone menu (IVR)")},
+// The statuses the dialer and the retry policy write to leads.status (filter order).
+const StatusLabel<Storage::LeadStatus> kLeadStatus[] = {
+    {Storage::LeadStatus::Pending, QT_TRANSLATE_NOOP("Labels", "Pending")},
+    {Storage::LeadStatus::Calling, QT_TRANSLATE_NOOP("Labels", "Calling")},
+    {Storage::LeadStatus::Retry, QT_TRANSLATE_NOOP("Labels", "Retry scheduled")},
+    {Storage::LeadStatus::Callback, QT_TRANSLATE_NOOP("Labels", "Callback scheduled")},
+    {Storage::LeadStatus::Completed, QT_TRANSLATE_NOOP("Labels", "Completed")},
+    {Storage::LeadStatus::Exhausted, QT_TRANSLATE_NOOP("Labels", "Attempts used up")},
+    {Storage::LeadStatus::Unreachable, QT_TRANSLATE_NOOP("Labels", "Unreachable")},
+    {Storage::LeadStatus::Unschedulable, QT_TRANSLATE_NOOP("Labels", "No calling window")},
+    {Storage::LeadStatus::DoNotCall, QT_TRANSLATE_NOOP("Labels", "Do not call")},
+    {Storage::LeadStatus::WrongNumber, QT_TRANSLATE_NOOP("Labels", "Wrong number")},
+    {Storage::LeadStatus::InvalidNumber, QT_TRANSLATE_NOOP("Labels", "Invalid number")},
+    {Storage::LeadStatus::Ivr, QT_TRANSLATE_NOOP("Labels", "Phone menu (IVR)")},
 };
 
 const CodeLabel kRejectReason[] = {
@@ -59,8 +61,8 @@ const CodeLabel kWeekday[] = {
     {"sun", QT_TRANSLATE_NOOP("Labels", "Sun")},
 };
 
-template<std::size_t N>
-QString lookup(const CodeLabel (&table)[N], const QString &code, const QString &fallback)
+template<typename Table>
+QString lookup(const Table &table, const QString &code, const QString &fallback)
 {
     return codeLabel("Labels", table, code, fallback);
 }

@@ -1,5 +1,6 @@
 #include "handoffsview.h"
 
+#include "storage/handoffstatus.h"
 #include "ui/backend/consolebackend.h"
 #include "ui/common/scopedrefresh.h"
 #include "ui/common/codetable.h"
@@ -19,12 +20,12 @@ namespace Leadline::Ui {
 namespace {
 
 // handoffs.status (engine codes) -> what the operator reads.
-const CodeLabel kHandoffStatus[] = {
-    {"pending", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Waiting to connect")},
-    {"connecting", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Connecting to the agent")},
-    {"answered", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent answered")},
-    {"not_answered", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent did not answer: callback scheduled")},
-    {"failed", QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "No agent free: callback scheduled")},
+const StatusLabel<Storage::HandoffStatus> kHandoffStatus[] = {
+    {Storage::HandoffStatus::Pending, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Waiting to connect")},
+    {Storage::HandoffStatus::Connecting, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Connecting to the agent")},
+    {Storage::HandoffStatus::Answered, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent answered")},
+    {Storage::HandoffStatus::NotAnswered, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "Agent did not answer: callback scheduled")},
+    {Storage::HandoffStatus::Failed, QT_TRANSLATE_NOOP("Leadline::Ui::HandoffsView", "No agent free: callback scheduled")},
 };
 
 } // namespace
@@ -152,7 +153,8 @@ void HandoffsView::render()
         const Storage::HandoffRow &h = rows.at(r);
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(h.requestedAt).toLocalTime();
         QString agentAnswered = QStringLiteral("\u2014"); // nobody to answer yet, or nobody at all
-        if (h.status == QLatin1String("answered") || h.status == QLatin1String("not_answered")) {
+        const std::optional<Storage::HandoffStatus> status = Storage::parseStatus<Storage::HandoffStatus>(h.status);
+        if (status == Storage::HandoffStatus::Answered || status == Storage::HandoffStatus::NotAnswered) {
             ++decided;
             answered += h.answered ? 1 : 0;
             agentAnswered = h.answered ? tr("Yes") : tr("No");

@@ -1,5 +1,6 @@
 #include "historylabels.h"
 
+#include "storage/callstatus.h"
 #include "ui/common/codetable.h"
 
 #include <QCoreApplication>
@@ -9,35 +10,35 @@ namespace Leadline::Ui::HistoryLabels {
 
 namespace {
 
-const CodeLabel kCallStatus[] = {
-    {"completed", QT_TRANSLATE_NOOP("HistoryLabels", "Completed")},
-    {"in-progress", QT_TRANSLATE_NOOP("HistoryLabels", "In progress")},
-    {"ringing", QT_TRANSLATE_NOOP("HistoryLabels", "Ringing")},
-    {"dialing", QT_TRANSLATE_NOOP("HistoryLabels", "Dialing")},
-    {"created", QT_TRANSLATE_NOOP("HistoryLabels", "Created")},
-    {"busy", QT_TRANSLATE_NOOP("HistoryLabels", "Busy")},
-    {"no-answer", QT_TRANSLATE_NOOP("HistoryLabels", "No answer")},
-    {"failed", QT_TRANSLATE_NOOP("HistoryLabels", "Failed")},
-    {"canceled", QT_TRANSLATE_NOOP("HistoryLabels", "Canceled")},
-    {"unknown", QT_TRANSLATE_NOOP("HistoryLabels", "Unknown")},
-    {"not_placed", QT_TRANSLATE_NOOP("HistoryLabels", "Not placed")},
+const StatusLabel<Storage::CallStatus> kCallStatus[] = {
+    {Storage::CallStatus::Completed, QT_TRANSLATE_NOOP("HistoryLabels", "Completed")},
+    {Storage::CallStatus::InProgress, QT_TRANSLATE_NOOP("HistoryLabels", "In progress")},
+    {Storage::CallStatus::Ringing, QT_TRANSLATE_NOOP("HistoryLabels", "Ringing")},
+    {Storage::CallStatus::Dialing, QT_TRANSLATE_NOOP("HistoryLabels", "Dialing")},
+    {Storage::CallStatus::Created, QT_TRANSLATE_NOOP("HistoryLabels", "Created")},
+    {Storage::CallStatus::Busy, QT_TRANSLATE_NOOP("HistoryLabels", "Busy")},
+    {Storage::CallStatus::NoAnswer, QT_TRANSLATE_NOOP("HistoryLabels", "No answer")},
+    {Storage::CallStatus::Failed, QT_TRANSLATE_NOOP("HistoryLabels", "Failed")},
+    {Storage::CallStatus::Canceled, QT_TRANSLATE_NOOP("HistoryLabels", "Canceled")},
+    {Storage::CallStatus::Unknown, QT_TRANSLATE_NOOP("HistoryLabels", "Unknown")},
+    {Storage::CallStatus::NotPlaced, QT_TRANSLATE_NOOP("HistoryLabels", "Not placed")},
 };
 
-const CodeLabel kOutcome[] = {
-    {"interested", QT_TRANSLATE_NOOP("HistoryLabels", "Interested")},
-    {"site_visit", QT_TRANSLATE_NOOP("HistoryLabels", "Site visit booked")},
-    {"qualified", QT_TRANSLATE_NOOP("HistoryLabels", "Qualified")},
-    {"callback", QT_TRANSLATE_NOOP("HistoryLabels", "Callback")},
-    {"not_interested", QT_TRANSLATE_NOOP("HistoryLabels", "Not interested")},
-    {"wrong_number", QT_TRANSLATE_NOOP("HistoryLabels", "Wrong number")},
-    {"do_not_call", QT_TRANSLATE_NOOP("HistoryLabels", "Do not call")},
-    {"voicemail", QT_TRANSLATE_NOOP("HistoryLabels", "Voicemail")},
-    {"no_response", QT_TRANSLATE_NOOP("HistoryLabels", "No response")},
-    {"incomplete", QT_TRANSLATE_NOOP("HistoryLabels", "Incomplete")},
-    {"technical_failure", QT_TRANSLATE_NOOP("HistoryLabels", "Technical failure")},
-    {"ivr", QT_TRANSLATE_NOOP("HistoryLabels", "Phone menu (IVR)")},
-    {"unreachable", QT_TRANSLATE_NOOP("HistoryLabels", "Unreachable")},
-    {"invalid_number", QT_TRANSLATE_NOOP("HistoryLabels", "Invalid number")},
+const StatusLabel<Storage::ConversationOutcome> kOutcome[] = {
+    {Storage::ConversationOutcome::Interested, QT_TRANSLATE_NOOP("HistoryLabels", "Interested")},
+    {Storage::ConversationOutcome::SiteVisit, QT_TRANSLATE_NOOP("HistoryLabels", "Site visit booked")},
+    {Storage::ConversationOutcome::Qualified, QT_TRANSLATE_NOOP("HistoryLabels", "Qualified")},
+    {Storage::ConversationOutcome::Callback, QT_TRANSLATE_NOOP("HistoryLabels", "Callback")},
+    {Storage::ConversationOutcome::NotInterested, QT_TRANSLATE_NOOP("HistoryLabels", "Not interested")},
+    {Storage::ConversationOutcome::WrongNumber, QT_TRANSLATE_NOOP("HistoryLabels", "Wrong number")},
+    {Storage::ConversationOutcome::DoNotCall, QT_TRANSLATE_NOOP("HistoryLabels", "Do not call")},
+    {Storage::ConversationOutcome::Voicemail, QT_TRANSLATE_NOOP("HistoryLabels", "Voicemail")},
+    {Storage::ConversationOutcome::NoResponse, QT_TRANSLATE_NOOP("HistoryLabels", "No response")},
+    {Storage::ConversationOutcome::Incomplete, QT_TRANSLATE_NOOP("HistoryLabels", "Incomplete")},
+    {Storage::ConversationOutcome::TechnicalFailure, QT_TRANSLATE_NOOP("HistoryLabels", "Technical failure")},
+    {Storage::ConversationOutcome::Ivr, QT_TRANSLATE_NOOP("HistoryLabels", "Phone menu (IVR)")},
+    {Storage::ConversationOutcome::Unreachable, QT_TRANSLATE_NOOP("HistoryLabels", "Unreachable")},
+    {Storage::ConversationOutcome::InvalidNumber, QT_TRANSLATE_NOOP("HistoryLabels", "Invalid number")},
 };
 
 // What only a lead's last result says (the dialer's own verdicts, no call made).
@@ -64,8 +65,8 @@ const CodeLabel kSpeaker[] = {
     {"caller", QT_TRANSLATE_NOOP("HistoryLabels", "Caller")},
 };
 
-template<std::size_t N>
-QString lookup(const CodeLabel (&table)[N], const QString &code)
+template<typename Table>
+QString lookup(const Table &table, const QString &code)
 {
     return codeLabel("HistoryLabels", table, code, code);
 }

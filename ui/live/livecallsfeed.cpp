@@ -1,5 +1,7 @@
 #include "livecallsfeed.h"
 
+#include "storage/campaignstatus.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -208,17 +210,18 @@ void LiveCallsFeed::campaignProgress(const Events::CampaignProgress &e)
 
     // Finished: an explicit final status, or nothing pending and nothing in flight, after the
     // campaign was seen working (a console started on an old, finished campaign stays quiet).
-    const bool finalStatus = p.status == QLatin1String("completed") || p.status == QLatin1String("finished")
-                             || p.status == QLatin1String("done");
+    using Storage::CampaignStatus;
+    const std::optional<CampaignStatus> status = Storage::parseStatus<CampaignStatus>(p.status);
+    const bool finalStatus = status == CampaignStatus::Done;
     const bool drained = p.leadsPending == 0 && p.callsActive == 0;
     bool &wasActive = m_campaignWasActive[e.campaignId];
-    if ((finalStatus || (drained && p.status != QLatin1String("paused"))) && wasActive) {
+    if ((finalStatus || (drained && status != CampaignStatus::Paused)) && wasActive) {
         wasActive = false;
         LiveNotice n;
         n.kind = LiveNotice::CampaignFinished;
         n.campaignId = e.campaignId;
         m_notices.append(n);
-    } else if (!finalStatus && (p.callsActive > 0 || (p.status == QLatin1String("running") && p.leadsPending > 0))) {
+    } else if (!finalStatus && (p.callsActive > 0 || (status == CampaignStatus::Running && p.leadsPending > 0))) {
         wasActive = true;
     }
     scheduleFlush();
