@@ -9,7 +9,7 @@
 #include "projects/briefservice.h"
 #include "storage/apitokenrepository.h"
 #include "storage/database.h"
-#include "storage/handoffrepository.h"
+#include "handoff/handoffrepository.h"
 #include "leads/phonenumber.h"
 #include "storage/migrations.h"
 
@@ -196,7 +196,7 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
         err() << "leadline: " << conn.error().message << Qt::endl;
         return 1;
     }
-    Storage::HandoffRepository repo(conn.value());
+    Handoff::HandoffRepository repo(conn.value());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (sub == QLatin1String("list") || sub.isEmpty()) {
         auto agents = repo.agents();
@@ -227,7 +227,7 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
     if (sub == QLatin1String("add")) {
         if (args.size() < 3 || args.size() > 5)
             return usage();
-        Storage::SalesAgentRow row;
+        Handoff::SalesAgentRow row;
         row.name = args.at(1).trimmed();
         const auto phone = Leads::PhoneNumber::normalize(args.at(2));
         if (row.name.isEmpty() || !phone.ok()) {

@@ -384,7 +384,7 @@ void ConsoleBackend::fetchHandoffs(quint64 requestId, qint64 campaignId, int lim
     const auto conn = connectionFor(requestId, "handoffs");
     if (!conn)
         return;
-    auto rows = Storage::HandoffRepository(conn.value()).handoffs(campaignId, limit);
+    auto rows = Handoff::HandoffRepository(conn.value()).handoffs(campaignId, limit);
     if (!rows) {
         emit failed(toBackendError(requestId, "handoffs", rows.error()));
         return;

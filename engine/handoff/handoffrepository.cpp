@@ -1,6 +1,6 @@
 #include "handoffrepository.h"
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -8,7 +8,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace Leadline::Storage {
+namespace Leadline::Handoff {
+
+using Storage::nonNull;
+using Storage::sqlError;
 
 static QVariant nullIfZero(qint64 v) { return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
 static QString jsonText(const QJsonObject &o)
@@ -394,4 +397,4 @@ Result<QJsonObject> HandoffRepository::leadCustom(qint64 leadId)
     return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
 }
 
-} // namespace Leadline::Storage
+} // namespace Leadline::Handoff

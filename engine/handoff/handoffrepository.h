@@ -11,7 +11,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
-namespace Leadline::Storage {
+namespace Leadline::Handoff {
 
 struct SalesAgentRow
 {
@@ -111,4 +111,4 @@ private:
     QSqlDatabase m_db;
 };
 
-} // namespace Leadline::Storage
+} // namespace Leadline::Handoff
