@@ -7,15 +7,13 @@
 #include "httperror.h"
 #include "leads/phonenumber.h"
 #include "storage/database.h"
-#include "handoff/handoffrepository.h"
+#include "handoff/agentservice.h"
 #include "handoff/handoffservice.h"
 #include "telephony/exotelwebhook.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QTime>
-#include <QTimeZone>
 #include <QUrlQuery>
 
 namespace Leadline::Server {
@@ -42,7 +40,8 @@ Result<HandoffApiOptions> HandoffApiOptions::fromSettings(const Settings &s)
 }
 
 HandoffApi::HandoffApi(const Storage::Database &db, const Clock &clock, HandoffApiOptions options)
-    : m_db(db), m_clock(clock), m_options(std::move(options)), m_service(db, clock, m_options.flowMode, m_options.fallbackNumber)
+    : m_options(std::move(options)), m_service(db, clock, m_options.flowMode, m_options.fallbackNumber),
+      m_agents(db, clock)
 {
 }
 
@@ -112,90 +111,6 @@ HttpResponse HandoffApi::setCampaignHandoff(const RouteContext &ctx) const
 
 // ---------------------------------------------------------------- roster
 
-static Error invalid(const QString &msg) { return Error::make(Error::Code::Validation, msg); }
-
-// Applies the JSON fields present in `body` to `row` (create: all; PATCH: some).
-static Status applyAgentJson(const QJsonObject &body, Handoff::SalesAgentRow &row)
-{
-    if (body.contains(QStringLiteral("name"))) {
-        if (!body.value(QStringLiteral("name")).isString() || body.value(QStringLiteral("name")).toString().trimmed().isEmpty())
-            return invalid(QStringLiteral("name must be a non-empty string"));
-        row.name = body.value(QStringLiteral("name")).toString().trimmed();
-    }
-    if (body.contains(QStringLiteral("phone"))) {
-        const auto p = Leads::PhoneNumber::normalize(body.value(QStringLiteral("phone")).toString());
-        if (!p.ok())
-            return invalid(QStringLiteral("phone: ") + p.detail);
-        row.phoneE164 = p.e164;
-    }
-    if (body.contains(QStringLiteral("languages"))) {
-        const QJsonValue v = body.value(QStringLiteral("languages"));
-        QStringList langs;
-        if (v.isArray())
-            for (const QJsonValue &l : v.toArray())
-                langs << l.toString();
-        else
-            langs = v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        QStringList clean;
-        static const QRegularExpression code(QStringLiteral("^[a-z]{2}$"));
-        for (QString l : std::as_const(langs)) {
-            l = l.trimmed().toLower();
-            if (l == QLatin1String("hindi"))
-                l = QStringLiteral("hi");
-            else if (l == QLatin1String("english"))
-                l = QStringLiteral("en");
-            if (!code.match(l).hasMatch())
-                return invalid(QStringLiteral("languages must be two-letter codes like \"en\", \"hi\" (got \"%1\")").arg(l));
-            if (!clean.contains(l))
-                clean << l;
-        }
-        if (clean.isEmpty())
-            return invalid(QStringLiteral("languages must name at least one language"));
-        row.languages = clean;
-    }
-    const QJsonObject hours = body.value(QStringLiteral("working_hours")).toObject();
-    for (const auto &[key, field] : {std::pair<const char *, QString *>{"start", &row.workStart}, {"end", &row.workEnd}}) {
-        if (!hours.contains(QLatin1String(key)))
-            continue;
-        const QTime t = QTime::fromString(hours.value(QLatin1String(key)).toString().trimmed(), QStringLiteral("H:mm"));
-        if (!t.isValid())
-            return invalid(QStringLiteral("working_hours.%1 must be HH:MM").arg(QLatin1String(key)));
-        *field = t.toString(QStringLiteral("HH:mm"));
-    }
-    if (hours.contains(QStringLiteral("days"))) {
-        static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
-                                          QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
-        QStringList days;
-        for (const QString &d : hours.value(QStringLiteral("days")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString n = d.trimmed().left(3).toLower();
-            if (!names.contains(n))
-                return invalid(QStringLiteral("working_hours.days must be like \"mon,tue,wed\" (got \"%1\")").arg(d.trimmed()));
-            days << n;
-        }
-        if (days.isEmpty())
-            return invalid(QStringLiteral("working_hours.days must name at least one day"));
-        row.workDays = days.join(QLatin1Char(','));
-    }
-    if (hours.contains(QStringLiteral("timezone"))) {
-        const QString tz = hours.value(QStringLiteral("timezone")).toString().trimmed();
-        if (!QTimeZone(tz.toUtf8()).isValid())
-            return invalid(QStringLiteral("working_hours.timezone \"%1\" is not an IANA time zone").arg(tz));
-        row.timezone = tz;
-    }
-    if (body.contains(QStringLiteral("available"))) {
-        if (!body.value(QStringLiteral("available")).isBool())
-            return invalid(QStringLiteral("available must be true or false"));
-        row.available = body.value(QStringLiteral("available")).toBool();
-    }
-    if (body.contains(QStringLiteral("max_handoffs"))) {
-        const QJsonValue v = body.value(QStringLiteral("max_handoffs"));
-        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1 || v.toInt() > 50)
-            return invalid(QStringLiteral("max_handoffs must be an integer from 1 to 50"));
-        row.maxHandoffs = v.toInt();
-    }
-    return okStatus();
-}
-
 static Result<QJsonObject> jsonBody(const RouteContext &ctx)
 {
     QJsonParseError err{};
@@ -207,11 +122,8 @@ static Result<QJsonObject> jsonBody(const RouteContext &ctx)
 
 HttpResponse HandoffApi::listAgents(const RouteContext &ctx) const
 {
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
     const bool all = QUrlQuery(ctx.request.url()).queryItemValue(QStringLiteral("include_inactive")) == QLatin1String("1");
-    auto agents = Handoff::HandoffRepository(db.value()).agents(all);
+    auto agents = m_agents.list(all);
     if (!agents)
         return errorResponse(agents.error());
     QJsonArray arr;
@@ -225,19 +137,9 @@ HttpResponse HandoffApi::createAgent(const RouteContext &ctx) const
     auto body = jsonBody(ctx);
     if (!body)
         return errorResponse(body.error());
-    if (!body->value(QStringLiteral("name")).isString() || !body->contains(QStringLiteral("phone")))
-        return errorResponse(invalid(QStringLiteral("name and phone are required, e.g. {\"name\": \"Priya Sharma\", \"phone\": "
-                                                    "\"+919812345678\", \"languages\": [\"en\", \"hi\"]}")));
-    Handoff::SalesAgentRow row;
-    if (Status s = applyAgentJson(body.value(), row); !s)
-        return errorResponse(s.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto created = Handoff::HandoffRepository(db.value()).createAgent(row, m_clock.nowMs());
+    auto created = m_agents.add(body.value());
     if (!created)
         return errorResponse(created.error());
-    qCInfo(lcServer) << "sales agent" << created->id << "added";
     HttpResponse r = HttpResponse::json(created->toJson(), 201);
     r.headers.append({QByteArrayLiteral("Location"), "/agents/" + QByteArray::number(created->id)});
     return r;
@@ -251,19 +153,7 @@ HttpResponse HandoffApi::updateAgent(const RouteContext &ctx) const
     auto body = jsonBody(ctx);
     if (!body)
         return errorResponse(body.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    Handoff::HandoffRepository repo(db.value());
-    auto row = repo.agent(id.value());
-    if (!row)
-        return errorResponse(row.error());
-    if (!row->active)
-        return errorResponse(Error::make(Error::Code::NotFound, QStringLiteral("agent %1 was removed").arg(id.value())));
-    Handoff::SalesAgentRow updated = row.value();
-    if (Status s = applyAgentJson(body.value(), updated); !s)
-        return errorResponse(s.error());
-    auto saved = repo.updateAgent(updated, m_clock.nowMs());
+    auto saved = m_agents.update(id.value(), body.value());
     if (!saved)
         return errorResponse(saved.error());
     return HttpResponse::json(saved->toJson());
@@ -274,12 +164,8 @@ HttpResponse HandoffApi::deleteAgent(const RouteContext &ctx) const
     auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    if (Status s = Handoff::HandoffRepository(db.value()).deactivateAgent(id.value(), m_clock.nowMs()); !s)
+    if (Status s = m_agents.remove(id.value()); !s)
         return errorResponse(s.error());
-    qCInfo(lcServer) << "sales agent" << id.value() << "removed";
     return HttpResponse::json(QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("active"), false}});
 }
 

@@ -1,5 +1,5 @@
 // HandoffApi: the hot-lead handoff's HTTP surface, a thin controller over Handoff::HandoffService
-// (campaign switch, handoff list, Exotel routing) and the roster.
+// (campaign switch, handoff list, Exotel routing) and Handoff::AgentService (the roster).
 //  Operator routes: the sales-agent roster (GET/POST /agents, PATCH/DELETE /agents/{id}),
 //  GET /handoffs?campaign_id= (with the lead summary each agent got), and
 //  PUT /campaigns/{id}/handoff {"enabled": bool}; RestApi also asks it to validate and apply
@@ -21,6 +21,7 @@
 // request (its own database connection); counters are atomics.
 #pragma once
 
+#include "handoff/agentservice.h"
 #include "handoff/handoffservice.h"
 #include "router.h"
 
@@ -72,10 +73,9 @@ private:
     std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
                                              const char *what) const;
 
-    const Storage::Database &m_db;
-    const Clock &m_clock;
     HandoffApiOptions m_options;
     Handoff::HandoffService m_service;
+    Handoff::AgentService m_agents;
     mutable std::atomic<qint64> m_unknownSids{0};
     mutable std::atomic<qint64> m_rejected{0};
 };
