@@ -4,7 +4,7 @@
 #pragma once
 
 #include "leads/leadrecord.h"
-#include "providers/connectiontester.h"
+#include "diagnostics/connectiontester.h"
 #include "storage/analyticsqueries.h"
 #include "storage/apitokenrepository.h"
 #include "storage/callrepository.h"
