@@ -13,6 +13,7 @@
 #include "handoff/storagehandoffdesk.h"
 #include "conversation/vendorerrors.h"
 #include "core/clock.h"
+#include "core/liveevents.h"
 #include "core/logging.h"
 #include "core/settings.h"
 #include "providers/defaultproviderfactory.h"
@@ -156,10 +157,7 @@ void Engine::Parts::wireLiveCalls()
     // What a call is doing, for /events and the console, and for the session index until it ends.
     QObject::connect(&media, &MediaEndpoint::callActivity, &events,
                      [this](qint64 callId, const QString &state, const QString &speaker, const QString &text) {
-                         events.publish(QStringLiteral("call.activity"), QJsonObject{{QStringLiteral("call_id"), callId},
-                                                                                     {QStringLiteral("state"), state},
-                                                                                     {QStringLiteral("speaker"), speaker},
-                                                                                     {QStringLiteral("text"), text}});
+                         Events::publish(events, Events::CallActivity{callId, state, speaker, text});
                          if (callId > 0 && state != QLatin1String("ended"))
                              sessionIndex.upsert(callId, QJsonObject{{QStringLiteral("call_id"), callId}, {QStringLiteral("state"), state}});
                      },
