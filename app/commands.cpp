@@ -9,8 +9,7 @@
 #include "projects/briefservice.h"
 #include "storage/apitokenrepository.h"
 #include "storage/database.h"
-#include "storage/handoffrepository.h"
-#include "leads/phonenumber.h"
+#include "handoff/agentservice.h"
 #include "storage/migrations.h"
 
 #include <QDateTime>
@@ -19,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-#include <QTime>
 
 namespace Leadline {
 
@@ -183,7 +181,7 @@ int runToken(const Storage::Database &db, const QStringList &args, bool json)
     return 0;
 }
 
-int runAgents(const Storage::Database &db, const QStringList &args, bool json)
+int runAgents(const Handoff::AgentService &agents, const QStringList &args, bool json)
 {
     const QString sub = args.value(0);
     auto usage = [] {
@@ -191,22 +189,17 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
               << Qt::endl;
         return 2;
     };
-    auto conn = db.connection();
-    if (!conn) {
-        err() << "leadline: " << conn.error().message << Qt::endl;
-        return 1;
-    }
-    Storage::HandoffRepository repo(conn.value());
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto fail = [](const Error &e) {
+        err() << "leadline: " << e.message << Qt::endl;
+        return e.code == Error::Code::Validation || e.code == Error::Code::Conflict ? 2 : 1;
+    };
     if (sub == QLatin1String("list") || sub.isEmpty()) {
-        auto agents = repo.agents();
-        if (!agents) {
-            err() << "leadline: " << agents.error().message << Qt::endl;
-            return 1;
-        }
+        auto list = agents.list();
+        if (!list)
+            return fail(list.error());
         if (json) {
             QJsonArray a;
-            for (const auto &r : agents.value())
+            for (const auto &r : list.value())
                 a.append(r.toJson());
             out() << QJsonDocument(a).toJson(QJsonDocument::Indented);
             out().flush();
@@ -216,7 +209,7 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
                      .arg(QStringLiteral("phone"), -14).arg(QStringLiteral("languages"), -10).arg(QStringLiteral("hours"), -24)
                      .arg(QStringLiteral("available"))
               << Qt::endl;
-        for (const auto &r : agents.value())
+        for (const auto &r : list.value())
             out() << QStringLiteral("%1  %2  %3  %4  %5  %6").arg(r.id, -5).arg(r.name, -22).arg(r.phoneE164, -14)
                          .arg(r.languages.join(QLatin1Char(',')), -10)
                          .arg(r.workStart + QLatin1Char('-') + r.workEnd + QLatin1Char(' ') + r.workDays, -24)
@@ -227,42 +220,13 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
     if (sub == QLatin1String("add")) {
         if (args.size() < 3 || args.size() > 5)
             return usage();
-        Storage::SalesAgentRow row;
-        row.name = args.at(1).trimmed();
-        const auto phone = Leads::PhoneNumber::normalize(args.at(2));
-        if (row.name.isEmpty() || !phone.ok()) {
-            err() << "leadline: " << (row.name.isEmpty() ? QStringLiteral("the name is empty") : phone.detail) << Qt::endl;
-            return 2;
-        }
-        row.phoneE164 = phone.e164;
-        if (args.size() >= 4) {
-            row.languages.clear();
-            for (QString l : args.at(3).toLower().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                l = l.trimmed();
-                l = l == QLatin1String("hindi") ? QStringLiteral("hi") : l == QLatin1String("english") ? QStringLiteral("en") : l;
-                if (l.size() != 2 || !l.at(0).isLetter() || !l.at(1).isLetter()) {
-                    err() << "leadline: languages must be two-letter codes like en,hi (got \"" << l << "\")" << Qt::endl;
-                    return 2;
-                }
-                row.languages << l;
-            }
-        }
-        if (args.size() == 5) {
-            const QStringList hours = args.at(4).split(QLatin1Char('-'));
-            const QTime start = QTime::fromString(hours.value(0), QStringLiteral("H:mm"));
-            const QTime end = QTime::fromString(hours.value(1), QStringLiteral("H:mm"));
-            if (hours.size() != 2 || !start.isValid() || !end.isValid()) {
-                err() << "leadline: working hours must look like 10:00-19:00" << Qt::endl;
-                return 2;
-            }
-            row.workStart = start.toString(QStringLiteral("HH:mm"));
-            row.workEnd = end.toString(QStringLiteral("HH:mm"));
-        }
-        auto created = repo.createAgent(row, now);
-        if (!created) {
-            err() << "leadline: " << created.error().message << Qt::endl;
-            return created.error().code == Error::Code::Conflict ? 2 : 1;
-        }
+        // The same fields and the same validation as POST /agents.
+        auto fields = Handoff::AgentService::fieldsFromArguments(args.mid(1));
+        if (!fields)
+            return fail(fields.error());
+        auto created = agents.add(fields.value());
+        if (!created)
+            return fail(created.error());
         if (json) {
             out() << QJsonDocument(created->toJson()).toJson(QJsonDocument::Indented);
             out().flush();
@@ -274,7 +238,7 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
     bool ok = false;
     const qint64 id = args.value(1).toLongLong(&ok);
     if (sub == QLatin1String("remove") && args.size() == 2 && ok) {
-        if (Status s = repo.deactivateAgent(id, now); !s) {
+        if (Status s = agents.remove(id); !s) {
             err() << "leadline: " << s.error().message << Qt::endl;
             return 1;
         }
@@ -284,7 +248,7 @@ int runAgents(const Storage::Database &db, const QStringList &args, bool json)
     if (sub == QLatin1String("available") && args.size() == 3 && ok
         && (args.at(2) == QLatin1String("on") || args.at(2) == QLatin1String("off"))) {
         const bool on = args.at(2) == QLatin1String("on");
-        if (Status s = repo.setAgentAvailable(id, on, now); !s) {
+        if (Status s = agents.setAvailable(id, on); !s) {
             err() << "leadline: " << s.error().message << Qt::endl;
             return 1;
         }
@@ -353,7 +317,7 @@ std::optional<int> runDatabaseVerb(const Invocation &inv, Runtime::Services &ser
     if (inv.verb == QLatin1String("token"))
         return runToken(db, inv.args, inv.json);
     if (inv.verb == QLatin1String("agents"))
-        return runAgents(db, inv.args, inv.json);
+        return runAgents(services.agents, inv.args, inv.json);
     if (inv.verb == QLatin1String("brief"))
         return runBrief(services.campaigns, services.briefs, inv.args, inv.json);
     if (!inv.verb.isEmpty() && inv.verb != QLatin1String("demo")) {

@@ -13,6 +13,7 @@ namespace Leadline {
 namespace Campaigns { class CampaignService; }
 namespace Storage { class Database; }
 namespace Projects { class BriefService; }
+namespace Handoff { class AgentService; }
 namespace Runtime { class Services; }
 struct Invocation;
 
@@ -30,8 +31,9 @@ int runImport(Campaigns::CampaignService &campaigns, const QString &campaign, co
 // args are the positional arguments after "token".
 int runToken(const Storage::Database &db, const QStringList &args, bool json);
 // `agents list` | `agents add <name> <phone> [en,hi] [HH:MM-HH:MM]` | `agents remove <id>` |
-// `agents available <id> on|off`: the hot-lead handoff roster. args follow "agents".
-int runAgents(const Storage::Database &db, const QStringList &args, bool json);
+// `agents available <id> on|off`: the hot-lead handoff roster through AgentService (the same
+// validation as POST /agents). args follow "agents".
+int runAgents(const Handoff::AgentService &agents, const QStringList &args, bool json);
 // `brief <campaign>` prints the project brief and what the agent is told; `brief <campaign>
 // <file.json>` imports it as the next version (exit 2 with every problem when invalid).
 int runBrief(Campaigns::CampaignService &campaigns, const Projects::BriefService &briefs, const QStringList &args, bool json);

@@ -3,13 +3,13 @@
 // match, fewest active handoffs below the maximum, round-robin among ties (deterministic with an
 // injected clock), the lead's named agent (CSV "agent" column), and StorageHandoffDesk recording
 // one handoff per call.
-#include "conversation/agentselector.h"
-#include "conversation/storagehandoffdesk.h"
+#include "handoff/agentselector.h"
+#include "handoff/storagehandoffdesk.h"
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
 #include "storage/callrepository.h"
 #include "storage/campaignrepository.h"
-#include "storage/handoffrepository.h"
+#include "handoff/handoffrepository.h"
 #include "storage/leadrepository.h"
 
 #include <QJsonDocument>
@@ -18,8 +18,8 @@
 #include <QtTest>
 
 using namespace Leadline;
-using namespace Leadline::Conversation;
-using Storage::SalesAgentRow;
+using namespace Leadline::Handoff;
+using Handoff::SalesAgentRow;
 
 static qint64 istMs(const QString &local)
 {
@@ -101,7 +101,7 @@ void tst_AgentRoster::choicePureRules()
     const QList<SalesAgentRow> roster{priya, rahul, anita};
 
     // Language: a Hindi caller goes to the only Hindi speaker even though she is the busiest.
-    QList<Storage::AgentLoad> loads{{1, 1, 100}};
+    QList<Handoff::AgentLoad> loads{{1, 1, 100}};
     auto c = AgentSelector::choose(roster, loads, QStringLiteral("hi"), {}, mon11);
     QVERIFY(c);
     QCOMPARE(c->agent.id, qint64(1));
@@ -177,7 +177,7 @@ void tst_AgentRoster::repositoryAndSelection()
 {
     LEADLINE_OPEN_DB(t);
     QSqlDatabase db = t.conn();
-    Storage::HandoffRepository repo(db);
+    Handoff::HandoffRepository repo(db);
     auto priya = repo.createAgent(agent(QStringLiteral("Priya Sharma"), QStringLiteral("+919800000001"), {QStringLiteral("hi"), QStringLiteral("en")}), 1000);
     QVERIFY2(priya, qPrintable(priya ? QString() : priya.error().message));
     auto rahul = repo.createAgent(agent(QStringLiteral("Rahul Verma"), QStringLiteral("+919800000002"), {QStringLiteral("en")}), 1000);
@@ -217,7 +217,7 @@ void tst_AgentRoster::repositoryAndSelection()
         auto c = AgentSelector::choose(repo.agents().value(), repo.loads(now - 1800000).value(), QStringLiteral("en"), {}, mon11);
         QVERIFY(c);
         chosen << c->agent.id;
-        Storage::HandoffRow h;
+        Handoff::HandoffRow h;
         h.callId = calls.at(i);
         h.leadId = leads.at(i);
         h.campaignId = campaignId;
@@ -258,7 +258,7 @@ void tst_AgentRoster::deskRecordsOneHandoffPerCall()
 {
     LEADLINE_OPEN_DB(t);
     QSqlDatabase db = t.conn();
-    Storage::HandoffRepository repo(db);
+    Handoff::HandoffRepository repo(db);
     QVERIFY(repo.createAgent(agent(QStringLiteral("Priya Sharma"), QStringLiteral("+919800000001"), {QStringLiteral("hi")}), 1000));
     auto rahul = repo.createAgent(agent(QStringLiteral("Rahul Verma"), QStringLiteral("+919800000002"), {QStringLiteral("en")}, 3), 1000);
     qint64 campaignId = 0;

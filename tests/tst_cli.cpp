@@ -264,6 +264,10 @@ void tst_Cli::agentsAddListAvailableRemove()
     QVERIFY2(out.contains("+919800000001"), out.constData());
     QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("add"), QStringLiteral("Again"), QStringLiteral("+919800000001")}, &out, &err), 2);
     QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("add"), QStringLiteral("Bad"), QStringLiteral("12")}, &out, &err), 2);
+    // The same rules as POST /agents (AgentService): no language at all is refused, as over REST.
+    QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("add"), QStringLiteral("No language"), QStringLiteral("+919800000003"),
+                  QStringLiteral(",")}, &out, &err), 2);
+    QVERIFY2(err.contains("at least one language"), err.constData());
     QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("available"), QStringLiteral("1"), QStringLiteral("off")}, &out, &err), 0);
     QCOMPARE(run({QStringLiteral("agents"), QStringLiteral("list"), QStringLiteral("--json")}, &out, &err), 0);
     const QJsonArray agents = QJsonDocument::fromJson(out).array();

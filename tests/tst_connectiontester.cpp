@@ -7,7 +7,7 @@
 #include "fakes/fakeclock.h"
 #include "fakes/streamingserver.h"
 #include "fakes/testdatabase.h"
-#include "providers/connectiontester.h"
+#include "diagnostics/connectiontester.h"
 #include "ui/backend/consolebackend.h"
 #include "ui/settings/settingsdialog.h"
 
@@ -20,7 +20,7 @@
 #include <QtTest>
 
 using namespace Leadline;
-using namespace Leadline::Providers;
+using namespace Leadline::Diagnostics;
 using Target = ConnectionTestRequest::Target;
 
 class tst_ConnectionTester : public QObject

@@ -5,7 +5,7 @@
 #include "campaigns/campaignservice.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
-#include "conversation/storagehandoffdesk.h"
+#include "handoff/storagehandoffdesk.h"
 #include "core/settings.h"
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
@@ -239,7 +239,7 @@ void tst_ExotelSimulator::runPersonas(const QStringList &tested, const Providers
 
     Conversation::StorageCallRecorder recorder(*t.db);
     Conversation::MediaEndpoint media(providers, recorder, clock, Conversation::MediaAuthConfig{}, Conversation::SessionConfig{});
-    Conversation::StorageHandoffDesk leadTexts(*t.db, clock, {}); // SMS to leads, recorded (no sender: not_configured)
+    Handoff::StorageHandoffDesk leadTexts(*t.db, clock, {}); // SMS to leads, recorded (no sender: not_configured)
     media.setLeadMessenger(&leadTexts);
     Server::Router router;
     router.addWebSocketPath(QStringLiteral("/media"));

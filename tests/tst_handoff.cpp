@@ -12,7 +12,7 @@
 #include "conversation/callsession.h"
 #include "conversation/prompts.h"
 #include "conversation/storagecallrecorder.h"
-#include "conversation/storagehandoffdesk.h"
+#include "handoff/storagehandoffdesk.h"
 #include "fakes/fakeclock.h"
 #include "fakes/fakeexotelserver.h"
 #include "fakes/fixturereplayer.h"
@@ -26,7 +26,7 @@
 #include "server/restapi.h"
 #include "server/serverpool.h"
 #include "storage/callrepository.h"
-#include "storage/handoffrepository.h"
+#include "handoff/handoffrepository.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -86,7 +86,7 @@ private:
         std::unique_ptr<Server::RequestAuth> auth;
         std::unique_ptr<Server::ServerPool> pool;
         std::unique_ptr<Conversation::StorageCallRecorder> recorder;
-        std::unique_ptr<Conversation::StorageHandoffDesk> desk;
+        std::unique_ptr<Handoff::StorageHandoffDesk> desk;
         ~Fixture()
         {
             pool.reset();
@@ -136,14 +136,14 @@ bool tst_Handoff::setUp(Fixture &f, const QString &backend, bool flowMode)
     if (!f.pool->start(opts).ok())
         return false;
     f.recorder = std::make_unique<Conversation::StorageCallRecorder>(*f.db.db);
-    Conversation::HandoffDeskOptions desk;
+    Handoff::HandoffDeskOptions desk;
     desk.flowMode = flowMode;
     desk.smsSender = QStringLiteral("LEADLN");
     desk.exotel.apiBaseUrl = f.exotel->baseUrl();
     desk.exotel.accountSid = QStringLiteral("leadlinerealty1");
     desk.exotel.apiKey = QStringLiteral("key");
     desk.exotel.apiToken = QStringLiteral("token");
-    f.desk = std::make_unique<Conversation::StorageHandoffDesk>(*f.db.db, *f.clock, desk);
+    f.desk = std::make_unique<Handoff::StorageHandoffDesk>(*f.db.db, *f.clock, desk);
     return true;
 }
 
@@ -251,7 +251,7 @@ void tst_Handoff::qualifiedLeadIsHandedToTheRightAgent()
     QCOMPARE(call->fields[QStringLiteral("handoff")][QStringLiteral("agent")].toString(), QStringLiteral("Priya Sharma"));
 
     // Hindi caller -> Priya (the Hindi speaker), with the summary the caller gave.
-    Storage::HandoffRepository repo(f.db.conn());
+    Handoff::HandoffRepository repo(f.db.conn());
     auto h = repo.handoffForCall(callId);
     QVERIFY(h);
     QCOMPARE(h->agentName, QStringLiteral("Priya Sharma"));
@@ -347,7 +347,7 @@ void tst_Handoff::noAgentAvailableGetsCallbackWithTime()
     QCOMPARE(call->status, QStringLiteral("completed")); // not transferring: the call simply ends
     // The next calling-window slot: an hour from now (Monday 11:00 IST) -> 12:00 IST.
     QCOMPARE(call->callbackAt, istMs(QStringLiteral("2025-11-24T12:00:00")));
-    auto h = Storage::HandoffRepository(f.db.conn()).handoffForCall(callId);
+    auto h = Handoff::HandoffRepository(f.db.conn()).handoffForCall(callId);
     QCOMPARE(h->status, QStringLiteral("failed"));
     QCOMPARE(h->agentId, qint64(0));
     // Exotel's Passthru for this call goes to the hang-up branch; dial-whom has nobody.
@@ -403,7 +403,7 @@ void tst_Handoff::directModeRefusesHandoff()
     QCOMPARE(send(f, "PUT", QStringLiteral("/campaigns/%1/handoff").arg(id), R"({"enabled":true})").status, 422);
     QCOMPARE(send(f, "PUT", QStringLiteral("/campaigns/%1/handoff").arg(id), R"({"enabled":false})").status, 200);
     // And a call in direct mode is never offered the transfer tool, even if the flag were set.
-    QVERIFY(Storage::HandoffRepository(f.db.conn()).setCampaignHandoffEnabled(id, true, 1));
+    QVERIFY(Handoff::HandoffRepository(f.db.conn()).setCampaignHandoffEnabled(id, true, 1));
     bool answered = false, enabled = true;
     QObject ctx;
     f.desk->checkEnabled(id, &ctx, [&](bool on) { enabled = on; answered = true; });
@@ -433,14 +433,14 @@ void tst_Handoff::csvAgentColumnNamesTheAgent()
     call.status = QStringLiteral("in-progress");
     auto row = Storage::CallRepository(f.db.conn()).create(call, f.clock->nowMs());
     QVERIFY(row);
-    Conversation::HandoffRequest req;
+    Handoff::HandoffRequest req;
     req.callId = row->id;
     req.leadId = call.leadId;
     req.campaignId = campaignId;
     req.callerLanguage = QStringLiteral("hi"); // Priya would win on language alone
-    std::optional<Result<Conversation::HandoffDecision>> got;
+    std::optional<Result<Handoff::HandoffDecision>> got;
     QObject ctx;
-    f.desk->requestHandoff(req, &ctx, [&](Result<Conversation::HandoffDecision> d) { got = d; });
+    f.desk->requestHandoff(req, &ctx, [&](Result<Handoff::HandoffDecision> d) { got = d; });
     QTRY_VERIFY(got.has_value());
     QVERIFY(got->ok());
     QCOMPARE(got->value().agentName, QStringLiteral("Rahul Verma"));
@@ -477,7 +477,7 @@ void tst_Handoff::toolOfferedOnlyWhenHandoffIsAvailable()
 
 void tst_Handoff::smsTextAndReply()
 {
-    const QString text = Conversation::StorageHandoffDesk::smsText(QJsonObject{
+    const QString text = Handoff::StorageHandoffDesk::smsText(QJsonObject{
         {QStringLiteral("name"), QStringLiteral("Aarav Sharma")}, {QStringLiteral("phone"), QStringLiteral("+919876543210")},
         {QStringLiteral("budget"), QStringLiteral("80 lakh")}, {QStringLiteral("property"), QStringLiteral("3 BHK")},
         {QStringLiteral("timeline"), QStringLiteral("within 3 months")}, {QStringLiteral("caller_words"), QStringLiteral("abhi baat karni hai")}});

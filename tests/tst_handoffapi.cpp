@@ -15,7 +15,7 @@
 #include "server/requestauth.h"
 #include "server/serverpool.h"
 #include "storage/callrepository.h"
-#include "storage/handoffrepository.h"
+#include "handoff/handoffrepository.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -162,10 +162,10 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
         return campaign.error().message;
     f.campaignId = campaign->id;
     QSqlDatabase conn = f.db.conn();
-    Storage::HandoffRepository repo(conn);
+    Handoff::HandoffRepository repo(conn);
     if (!repo.setCampaignHandoffEnabled(f.campaignId, true, f.clock->nowMs()))
         return QStringLiteral("handoff switch");
-    Storage::SalesAgentRow agent;
+    Handoff::SalesAgentRow agent;
     agent.name = QStringLiteral("Priya Sharma");
     agent.phoneE164 = QStringLiteral("09800000001"); // an older row stored before normalisation
     agent.languages = {QStringLiteral("hi"), QStringLiteral("en")};
@@ -202,7 +202,7 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
     outcome.outcome = QStringLiteral("interested");
     if (!Storage::CallRepository(conn).setOutcome(f.callId, outcome, f.clock->nowMs()))
         return QStringLiteral("outcome");
-    Storage::HandoffRow h;
+    Handoff::HandoffRow h;
     h.callId = f.callId;
     h.leadId = f.leadId;
     h.campaignId = f.campaignId;
@@ -333,7 +333,7 @@ void tst_HandoffApi::appletRequests()
         else
             QCOMPARE(r.raw, answer);
     }
-    const QString handoffStatus = Storage::HandoffRepository(f.db.conn()).handoffForCall(f.callId)->status;
+    const QString handoffStatus = Handoff::HandoffRepository(f.db.conn()).handoffForCall(f.callId)->status;
     if (path.startsWith(QLatin1String("/exotel/passthru")) && status == 200)
         QCOMPARE(handoffStatus, QStringLiteral("connecting")); // Passthru routed the call to Connect
     else if (path.startsWith(QLatin1String("/exotel/passthru")))
@@ -422,7 +422,7 @@ void tst_HandoffApi::agentLegDecidesTheLead()
     const Reply hook = send(f, "POST", QStringLiteral("/webhooks/exotel/status") + k, "application/json", terminal);
     QVERIFY2(hook.status == 200, hook.raw.constData());
 
-    QCOMPARE(Storage::HandoffRepository(f.db.conn()).handoffForCall(f.callId)->status, handoffStatus);
+    QCOMPARE(Handoff::HandoffRepository(f.db.conn()).handoffForCall(f.callId)->status, handoffStatus);
     QSqlQuery q(f.db.conn());
     q.prepare(QStringLiteral("SELECT status, next_attempt_at, last_outcome FROM leads WHERE id = ?"));
     q.addBindValue(f.leadId);

@@ -5,7 +5,7 @@
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
 #include "storage/callrepository.h"
-#include "storage/handoffrepository.h"
+#include "handoff/handoffrepository.h"
 #include "ui/backend/consolebackend.h"
 #include "ui/common/languagemanager.h"
 #include "ui/handoffs/handoffsview.h"
@@ -59,8 +59,8 @@ static QString seedHandoff(const Testing::TestDatabase &t, Campaigns::CampaignSe
     auto c = Storage::CallRepository(t.conn()).create(call, atMs);
     if (!c)
         return c.error().message;
-    Storage::HandoffRepository repo(t.conn());
-    Storage::HandoffRow h;
+    Handoff::HandoffRepository repo(t.conn());
+    Handoff::HandoffRow h;
     h.callId = c->id;
     h.leadId = call.leadId;
     h.campaignId = campaign;
@@ -96,11 +96,11 @@ void tst_UiHandoffs::showsWhoWasHandedToWhom()
     auto hot = service.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Hot leads")}});
     auto other = service.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Other")}});
     QVERIFY(hot && other);
-    Storage::HandoffRepository repo(t.conn());
-    Storage::SalesAgentRow priya;
+    Handoff::HandoffRepository repo(t.conn());
+    Handoff::SalesAgentRow priya;
     priya.name = QStringLiteral("Priya Sharma");
     priya.phoneE164 = QStringLiteral("+919800000001");
-    Storage::SalesAgentRow rahul;
+    Handoff::SalesAgentRow rahul;
     rahul.name = QStringLiteral("Rahul Verma");
     rahul.phoneE164 = QStringLiteral("+919800000002");
     auto p = repo.createAgent(priya, 1);

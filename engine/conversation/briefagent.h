@@ -9,7 +9,7 @@
 #pragma once
 
 #include "callrecorder.h"
-#include "leadmessenger.h"
+#include "handoff/leadmessenger.h"
 #include "projects/projectbrief.h"
 #include "providers/languagemodel.h"
 

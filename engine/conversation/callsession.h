@@ -11,7 +11,7 @@
 #include "briefagent.h"
 #include "language/sentencesplitter.h"
 #include "callrecorder.h"
-#include "handoffdesk.h"
+#include "handoff/handoffdesk.h"
 #include "core/clock.h"
 #include "mediatransport.h"
 #include "providers/languagemodel.h"

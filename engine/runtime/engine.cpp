@@ -10,7 +10,7 @@
 #include "conversation/latencymetrics.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
-#include "conversation/storagehandoffdesk.h"
+#include "handoff/storagehandoffdesk.h"
 #include "conversation/vendorerrors.h"
 #include "core/clock.h"
 #include "core/liveevents.h"
@@ -40,6 +40,7 @@ namespace Leadline::Runtime {
 
 using namespace Leadline::Campaigns;
 using namespace Leadline::Conversation;
+using namespace Leadline::Handoff;
 using namespace Leadline::Server;
 
 // Every engine object, in construction order (destroyed in reverse): what a member needs is

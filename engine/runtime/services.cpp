@@ -7,7 +7,8 @@ namespace Leadline::Runtime {
 Services::Services(const Settings &settings, const Storage::Database &db, const Clock &clock)
     : offlineSpeech(Screening::OfflineSpeechPolicy::fromSettings(settings)),
       campaigns(db, clock, {settings.callingHoursStart(), settings.callingHoursEnd()}),
-      briefs(db, clock)
+      briefs(db, clock),
+      agents(db, clock)
 {
     campaigns.setImportLimits(Campaigns::ImportLimits::fromSettings(settings));
     campaigns.setStartGuard([policy = offlineSpeech] { return policy.mayStartCampaign(); });

@@ -1,11 +1,12 @@
 // Services: the use-case services every front end goes through (REST, the CLI verbs and the
-// console alike): campaigns (create, import, status), the project brief, and whether campaigns
+// console alike): campaigns (create, import, status), the project brief, the sales-agent roster, and whether campaigns
 // may start on offline speech. Built from Settings without the network engine, so the CLI verbs
 // need nothing else. Thread: any; the services hold no mutable state and use the calling
 // thread's database connection.
 #pragma once
 
 #include "campaigns/campaignservice.h"
+#include "handoff/agentservice.h"
 #include "projects/briefservice.h"
 #include "screening/screeningpolicy.h"
 
@@ -23,6 +24,7 @@ public:
     const Screening::OfflineSpeechPolicy offlineSpeech;
     Campaigns::CampaignService campaigns;
     Projects::BriefService briefs;
+    Handoff::AgentService agents; // the hot-lead handoff roster
 };
 
 } // namespace Leadline::Runtime

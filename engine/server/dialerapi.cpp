@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/settings.h"
-#include "handoffapi.h"
+#include "handoff/handoffservice.h"
 #include "httperror.h"
 #include "core/securecompare.h"
 #include "conversation/latencymetrics.h"
@@ -152,7 +152,7 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
     // The agent leg of a hot-lead handoff (answered or not) is recorded first: settling the lead
     // below reads it (an unanswered handoff gets the lead a callback).
     if (e.isTerminal())
-        HandoffApi::recordCallEnd(m_db, e);
+        Handoff::HandoffService::recordCallEnd(m_db, e);
     auto applied = m_lifecycle.report(r);
     if (!applied) {
         ++m_webhooks.errors;
@@ -229,7 +229,7 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
              {QStringLiteral("per_qualified_lead"), cost.perQualifiedLead >= 0 ? QJsonValue(round2(cost.perQualifiedLead)) : QJsonValue()},
              {QStringLiteral("per_site_visit"), cost.perSiteVisit >= 0 ? QJsonValue(round2(cost.perSiteVisit)) : QJsonValue()}}},
     };
-    body.insert(QStringLiteral("handoffs"), HandoffApi::analytics(db.value(), id.value())); // hot-lead handoff
+    body.insert(QStringLiteral("handoffs"), Handoff::HandoffService::analytics(db.value(), id.value())); // hot-lead handoff
     if (s.lastPauseAt > 0) {
         QJsonObject e = QJsonDocument::fromJson(s.lastPausePayload.toUtf8()).object();
         e.insert(QStringLiteral("at"), isoOrNull(s.lastPauseAt));

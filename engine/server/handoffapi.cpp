@@ -8,16 +8,14 @@
 #include "httperror.h"
 #include "leads/phonenumber.h"
 #include "storage/database.h"
-#include "storage/handoffrepository.h"
+#include "handoff/agentservice.h"
+#include "handoff/handoffservice.h"
 #include "telephony/exotelwebhook.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QTime>
-#include <QTimeZone>
 #include <QUrlQuery>
-#include <cmath>
 
 namespace Leadline::Server {
 
@@ -26,7 +24,7 @@ using Method = QHttpServerRequest::Method;
 Result<HandoffApiOptions> HandoffApiOptions::fromSettings(const Settings &s)
 {
     HandoffApiOptions o;
-    o.flowMode = s.value(QStringLiteral("EXOTEL_CALL_MODE")).compare(QLatin1String("flow"), Qt::CaseInsensitive) == 0;
+    o.flowMode = Handoff::flowModeFrom(s);
     o.exotelSecret = s.value(QStringLiteral("EXOTEL_WEBHOOK_SECRET")).toUtf8();
     const QString fallback = s.value(QStringLiteral("HANDOFF_FALLBACK_NUMBER")).trimmed();
     if (!fallback.isEmpty()) {
@@ -43,7 +41,8 @@ Result<HandoffApiOptions> HandoffApiOptions::fromSettings(const Settings &s)
 }
 
 HandoffApi::HandoffApi(const Storage::Database &db, const Clock &clock, HandoffApiOptions options)
-    : m_db(db), m_clock(clock), m_options(std::move(options))
+    : m_options(std::move(options)), m_service(db, clock, m_options.flowMode, m_options.fallbackNumber),
+      m_agents(db, clock)
 {
 }
 
@@ -66,45 +65,29 @@ void HandoffApi::registerRoutes(Router &router)
 
 Error HandoffApi::handoffNeedsFlowMode()
 {
-    return Error::make(Error::Code::Unprocessable,
-                       QStringLiteral("hot-lead handoff needs Exotel flow mode (EXOTEL_CALL_MODE=flow with a Voicebot -> Passthru -> "
-                                      "Connect flow); in direct StreamUrl mode closing the bot's socket ends the call, so there is "
-                                      "nothing to hand the caller to"),
-                       QStringLiteral("handoff_unavailable_in_direct_mode"));
+    return Handoff::HandoffService::needsFlowMode();
 }
 
 // ---------------------------------------------------------------- campaigns
 
 Status HandoffApi::validateCampaignBody(const QJsonObject &body) const
 {
-    const QJsonValue v = body.value(QStringLiteral("handoff_enabled"));
-    if (v.isUndefined() || v.isNull())
-        return okStatus();
-    if (!v.isBool())
-        return Error::make(Error::Code::Validation, QStringLiteral("handoff_enabled must be true or false"));
-    if (v.toBool() && !m_options.flowMode)
-        return handoffNeedsFlowMode();
-    return okStatus();
+    return m_service.validateCampaignFlag(body.value(QStringLiteral("handoff_enabled")));
 }
 
 void HandoffApi::applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const
 {
     const QJsonValue v = body.value(QStringLiteral("handoff_enabled"));
     if (v.isBool()) {
-        if (auto db = m_db.connection()) {
-            if (Status s = Storage::HandoffRepository(db.value()).setCampaignHandoffEnabled(campaignId, v.toBool(), m_clock.nowMs()); !s)
-                qCWarning(lcServer) << "campaign" << campaignId << "handoff flag not stored:" << s.error().message;
-        }
+        if (Status s = m_service.setCampaignHandoff(campaignId, v.toBool()); !s)
+            qCWarning(lcServer) << "campaign" << campaignId << "handoff flag not stored:" << s.error().message;
     }
     decorateCampaign(campaignId, out);
 }
 
 void HandoffApi::decorateCampaign(qint64 campaignId, QJsonObject &out) const
 {
-    auto db = m_db.connection();
-    if (!db)
-        return;
-    auto on = Storage::HandoffRepository(db.value()).campaignHandoffEnabled(campaignId);
+    auto on = m_service.campaignHandoffEnabled(campaignId);
     if (!on)
         return;
     out.insert(QStringLiteral("handoff_enabled"), on.value());
@@ -120,117 +103,14 @@ HttpResponse HandoffApi::setCampaignHandoff(const RouteContext &ctx) const
     if (!body.value(QStringLiteral("enabled")).isBool())
         return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("body must be {\"enabled\": true|false}")));
     const bool enabled = body.value(QStringLiteral("enabled")).toBool();
-    if (enabled && !m_options.flowMode)
-        return errorResponse(handoffNeedsFlowMode());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    if (Status s = Storage::HandoffRepository(db.value()).setCampaignHandoffEnabled(id.value(), enabled, m_clock.nowMs()); !s)
+    if (Status s = m_service.setCampaignHandoff(id.value(), enabled); !s)
         return errorResponse(s.error());
-    qCInfo(lcServer) << "campaign" << id.value() << "handoff" << (enabled ? "enabled" : "disabled");
     return HttpResponse::json(QJsonObject{{QStringLiteral("campaign_id"), id.value()},
                                           {QStringLiteral("handoff_enabled"), enabled},
                                           {QStringLiteral("handoff_available"), m_options.flowMode}});
 }
 
-QJsonObject HandoffApi::analytics(QSqlDatabase db, qint64 campaignId)
-{
-    auto s = Storage::HandoffRepository(std::move(db)).stats(campaignId);
-    if (!s)
-        return {};
-    return QJsonObject{{QStringLiteral("requested"), s->requested},
-                       {QStringLiteral("handoffs"), s->handoffs},
-                       {QStringLiteral("answered"), s->answered},
-                       {QStringLiteral("not_answered"), s->notAnswered},
-                       {QStringLiteral("no_agent"), s->noAgent},
-                       {QStringLiteral("answer_rate"), std::round(s->answerRate() * 10000.0) / 10000.0}};
-}
-
 // ---------------------------------------------------------------- roster
-
-static Error invalid(const QString &msg) { return Error::make(Error::Code::Validation, msg); }
-
-// Applies the JSON fields present in `body` to `row` (create: all; PATCH: some).
-static Status applyAgentJson(const QJsonObject &body, Storage::SalesAgentRow &row)
-{
-    if (body.contains(QStringLiteral("name"))) {
-        if (!body.value(QStringLiteral("name")).isString() || body.value(QStringLiteral("name")).toString().trimmed().isEmpty())
-            return invalid(QStringLiteral("name must be a non-empty string"));
-        row.name = body.value(QStringLiteral("name")).toString().trimmed();
-    }
-    if (body.contains(QStringLiteral("phone"))) {
-        const auto p = Leads::PhoneNumber::normalize(body.value(QStringLiteral("phone")).toString());
-        if (!p.ok())
-            return invalid(QStringLiteral("phone: ") + p.detail);
-        row.phoneE164 = p.e164;
-    }
-    if (body.contains(QStringLiteral("languages"))) {
-        const QJsonValue v = body.value(QStringLiteral("languages"));
-        QStringList langs;
-        if (v.isArray())
-            for (const QJsonValue &l : v.toArray())
-                langs << l.toString();
-        else
-            langs = v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        QStringList clean;
-        static const QRegularExpression code(QStringLiteral("^[a-z]{2}$"));
-        for (QString l : std::as_const(langs)) {
-            l = l.trimmed().toLower();
-            if (l == QLatin1String("hindi"))
-                l = QStringLiteral("hi");
-            else if (l == QLatin1String("english"))
-                l = QStringLiteral("en");
-            if (!code.match(l).hasMatch())
-                return invalid(QStringLiteral("languages must be two-letter codes like \"en\", \"hi\" (got \"%1\")").arg(l));
-            if (!clean.contains(l))
-                clean << l;
-        }
-        if (clean.isEmpty())
-            return invalid(QStringLiteral("languages must name at least one language"));
-        row.languages = clean;
-    }
-    const QJsonObject hours = body.value(QStringLiteral("working_hours")).toObject();
-    for (const auto &[key, field] : {std::pair<const char *, QString *>{"start", &row.workStart}, {"end", &row.workEnd}}) {
-        if (!hours.contains(QLatin1String(key)))
-            continue;
-        const QTime t = QTime::fromString(hours.value(QLatin1String(key)).toString().trimmed(), QStringLiteral("H:mm"));
-        if (!t.isValid())
-            return invalid(QStringLiteral("working_hours.%1 must be HH:MM").arg(QLatin1String(key)));
-        *field = t.toString(QStringLiteral("HH:mm"));
-    }
-    if (hours.contains(QStringLiteral("days"))) {
-        static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
-                                          QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
-        QStringList days;
-        for (const QString &d : hours.value(QStringLiteral("days")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString n = d.trimmed().left(3).toLower();
-            if (!names.contains(n))
-                return invalid(QStringLiteral("working_hours.days must be like \"mon,tue,wed\" (got \"%1\")").arg(d.trimmed()));
-            days << n;
-        }
-        if (days.isEmpty())
-            return invalid(QStringLiteral("working_hours.days must name at least one day"));
-        row.workDays = days.join(QLatin1Char(','));
-    }
-    if (hours.contains(QStringLiteral("timezone"))) {
-        const QString tz = hours.value(QStringLiteral("timezone")).toString().trimmed();
-        if (!QTimeZone(tz.toUtf8()).isValid())
-            return invalid(QStringLiteral("working_hours.timezone \"%1\" is not an IANA time zone").arg(tz));
-        row.timezone = tz;
-    }
-    if (body.contains(QStringLiteral("available"))) {
-        if (!body.value(QStringLiteral("available")).isBool())
-            return invalid(QStringLiteral("available must be true or false"));
-        row.available = body.value(QStringLiteral("available")).toBool();
-    }
-    if (body.contains(QStringLiteral("max_handoffs"))) {
-        const QJsonValue v = body.value(QStringLiteral("max_handoffs"));
-        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1 || v.toInt() > 50)
-            return invalid(QStringLiteral("max_handoffs must be an integer from 1 to 50"));
-        row.maxHandoffs = v.toInt();
-    }
-    return okStatus();
-}
 
 static Result<QJsonObject> jsonBody(const RouteContext &ctx)
 {
@@ -243,11 +123,8 @@ static Result<QJsonObject> jsonBody(const RouteContext &ctx)
 
 HttpResponse HandoffApi::listAgents(const RouteContext &ctx) const
 {
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
     const bool all = QUrlQuery(ctx.request.url()).queryItemValue(QStringLiteral("include_inactive")) == QLatin1String("1");
-    auto agents = Storage::HandoffRepository(db.value()).agents(all);
+    auto agents = m_agents.list(all);
     if (!agents)
         return errorResponse(agents.error());
     QJsonArray arr;
@@ -261,19 +138,9 @@ HttpResponse HandoffApi::createAgent(const RouteContext &ctx) const
     auto body = jsonBody(ctx);
     if (!body)
         return errorResponse(body.error());
-    if (!body->value(QStringLiteral("name")).isString() || !body->contains(QStringLiteral("phone")))
-        return errorResponse(invalid(QStringLiteral("name and phone are required, e.g. {\"name\": \"Priya Sharma\", \"phone\": "
-                                                    "\"+919812345678\", \"languages\": [\"en\", \"hi\"]}")));
-    Storage::SalesAgentRow row;
-    if (Status s = applyAgentJson(body.value(), row); !s)
-        return errorResponse(s.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto created = Storage::HandoffRepository(db.value()).createAgent(row, m_clock.nowMs());
+    auto created = m_agents.add(body.value());
     if (!created)
         return errorResponse(created.error());
-    qCInfo(lcServer) << "sales agent" << created->id << "added";
     HttpResponse r = HttpResponse::json(created->toJson(), 201);
     r.headers.append({QByteArrayLiteral("Location"), "/agents/" + QByteArray::number(created->id)});
     return r;
@@ -287,19 +154,7 @@ HttpResponse HandoffApi::updateAgent(const RouteContext &ctx) const
     auto body = jsonBody(ctx);
     if (!body)
         return errorResponse(body.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    Storage::HandoffRepository repo(db.value());
-    auto row = repo.agent(id.value());
-    if (!row)
-        return errorResponse(row.error());
-    if (!row->active)
-        return errorResponse(Error::make(Error::Code::NotFound, QStringLiteral("agent %1 was removed").arg(id.value())));
-    Storage::SalesAgentRow updated = row.value();
-    if (Status s = applyAgentJson(body.value(), updated); !s)
-        return errorResponse(s.error());
-    auto saved = repo.updateAgent(updated, m_clock.nowMs());
+    auto saved = m_agents.update(id.value(), body.value());
     if (!saved)
         return errorResponse(saved.error());
     return HttpResponse::json(saved->toJson());
@@ -310,12 +165,8 @@ HttpResponse HandoffApi::deleteAgent(const RouteContext &ctx) const
     auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    if (Status s = Storage::HandoffRepository(db.value()).deactivateAgent(id.value(), m_clock.nowMs()); !s)
+    if (Status s = m_agents.remove(id.value()); !s)
         return errorResponse(s.error());
-    qCInfo(lcServer) << "sales agent" << id.value() << "removed";
     return HttpResponse::json(QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("active"), false}});
 }
 
@@ -330,10 +181,7 @@ HttpResponse HandoffApi::listHandoffs(const RouteContext &ctx) const
             return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("campaign_id must be a positive integer")));
     }
     const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 200;
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto rows = Storage::HandoffRepository(db.value()).handoffs(campaignId, limit);
+    auto rows = m_service.handoffs(campaignId, limit);
     if (!rows)
         return errorResponse(rows.error());
     QJsonArray arr;
@@ -391,27 +239,6 @@ static QString callSidOf(const QHash<QString, QString> &params)
     return ok.match(sid).hasMatch() ? sid : QString();
 }
 
-// Numbers leave in one format: E.164 (agents are stored so; this also covers older rows).
-static QString e164(const QString &number)
-{
-    const auto p = Leads::PhoneNumber::normalize(number);
-    return p.ok() ? p.e164 : number;
-}
-
-static Result<Storage::HandoffRow> handoffFor(const Storage::Database &db, const QString &callSid)
-{
-    auto conn = db.connection();
-    if (!conn)
-        return conn.error();
-    return Storage::HandoffRepository(conn.value()).handoffForProviderSid(callSid);
-}
-
-static bool routable(const Storage::HandoffRow &h)
-{
-    return h.agentId > 0 && !h.agentPhone.isEmpty()
-           && Storage::statusNames(Storage::openHandoffStatuses()).contains(h.status);
-}
-
 HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
 {
     const QHash<QString, QString> params = exotelParams(ctx);
@@ -425,22 +252,12 @@ HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
         qCWarning(lcTelephony) << "Passthru without a usable CallSid: hang-up branch";
         return hangUp;
     }
-    auto h = handoffFor(m_db, sid);
-    if (!h || !routable(h.value())) {
-        if (!h && h.error().code != Error::Code::NotFound)
-            qCWarning(lcTelephony) << "Passthru for" << sid << "cannot read handoffs:" << h.error().message << "- hang-up branch";
-        else if (!h) {
+    auto h = m_service.connect(sid);
+    if (!h) {
+        if (h.error().code == Error::Code::NotFound)
             ++m_unknownSids;
-            qCInfo(lcTelephony) << "Passthru for" << sid << "without a handoff: hang-up branch";
-        } else
-            qCInfo(lcTelephony) << "Passthru for" << sid << "with handoff" << h->id << "in state" << h->status << ": hang-up branch";
         return hangUp;
     }
-    if (auto conn = m_db.connection()) {
-        if (Status s = Storage::HandoffRepository(conn.value()).markConnecting(h->id, m_clock.nowMs()); !s)
-            qCWarning(lcTelephony) << "handoff" << h->id << "not marked connecting:" << s.error().message; // routing still goes on
-    }
-    qCInfo(lcTelephony) << "Passthru for" << sid << ": connect branch (handoff" << h->id << ", agent" << h->agentId << ")";
     return HttpResponse::text("connect\n", "text/plain", 200);
 }
 
@@ -451,17 +268,13 @@ HttpResponse HandoffApi::dialWhom(const RouteContext &ctx) const
         return *refused;
     const bool json = params.value(QStringLiteral("format")).compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
     const QString sid = callSidOf(params);
+    auto agent = m_service.agentNumber(sid);
     QString number;
-    auto h = sid.isEmpty() ? Result<Storage::HandoffRow>(Error::make(Error::Code::NotFound, QStringLiteral("no CallSid")))
-                           : handoffFor(m_db, sid);
-    // Exotel may fetch the number again (retries, fallback URL): an agent leg already under way
-    // or finished answers the same number, so the answer never changes for a CallSid.
-    if (h && h->agentId > 0 && !h->agentPhone.isEmpty() && h->status != Storage::statusName(Storage::HandoffStatus::Failed)) {
-        number = e164(h->agentPhone);
-        qCInfo(lcTelephony) << "dial-whom for" << sid << ": agent" << h->agentId << "(handoff" << h->id << ")";
+    if (agent) {
+        number = agent.value();
     } else {
         ++m_unknownSids;
-        number = m_options.fallbackNumber;
+        number = m_service.fallbackNumber();
         qCWarning(lcTelephony) << "dial-whom for" << (sid.isEmpty() ? QStringLiteral("(no usable CallSid)") : sid)
                                << "without a handoff:" << (number.isEmpty() ? "nobody to dial" : "fallback number");
     }
@@ -471,32 +284,6 @@ HttpResponse HandoffApi::dialWhom(const RouteContext &ctx) const
                                                          number.isEmpty() ? QJsonArray() : QJsonArray{number}}}}});
     }
     return HttpResponse::text(number.toUtf8(), "text/plain", 200);
-}
-
-bool HandoffApi::recordCallEnd(const Storage::Database &db, const Telephony::ExotelStatusEvent &e)
-{
-    if (!e.isTerminal())
-        return false;
-    auto conn = db.connection();
-    if (!conn)
-        return false;
-    Storage::HandoffRepository repo(conn.value());
-    auto h = repo.handoffForProviderSid(e.callSid);
-    if (!h && e.customCallId > 0)
-        h = repo.handoffForCall(e.customCallId);
-    if (!h || h->agentId == 0)
-        return false;
-    // Legs[0] is the lead, Legs[1] the agent the Connect applet dialled [U: leg order on flow calls].
-    bool answered = false;
-    if (e.legs.size() >= 2) {
-        const Telephony::ExotelLeg &agent = e.legs.at(1);
-        answered = agent.status == QLatin1String("completed") && agent.onCallDurationS != 0;
-    }
-    const QDateTime end = e.endTime.isValid() ? e.endTime : e.dateUpdated;
-    auto changed = repo.finishHandoff(h->callId, answered, end.isValid() ? end.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch());
-    if (changed && changed.value())
-        qCInfo(lcTelephony) << "handoff" << h->id << "of call" << h->callId << (answered ? "answered by the agent" : "not answered");
-    return changed && changed.value();
 }
 
 } // namespace Leadline::Server

@@ -1,4 +1,5 @@
-// HandoffApi: the hot-lead handoff's HTTP surface.
+// HandoffApi: the hot-lead handoff's HTTP surface, a thin controller over Handoff::HandoffService
+// (campaign switch, handoff list, Exotel routing) and Handoff::AgentService (the roster).
 //  Operator routes: the sales-agent roster (GET/POST /agents, PATCH/DELETE /agents/{id}),
 //  GET /handoffs?campaign_id= (with the lead summary each agent got), and
 //  PUT /campaigns/{id}/handoff {"enabled": bool}; RestApi also asks it to validate and apply
@@ -20,6 +21,8 @@
 // request (its own database connection); counters are atomics.
 #pragma once
 
+#include "handoff/agentservice.h"
+#include "handoff/handoffservice.h"
 #include "router.h"
 
 #include <QHash>
@@ -29,7 +32,6 @@
 #include <optional>
 
 namespace Leadline::Storage { class Database; }
-namespace Leadline::Telephony { struct ExotelStatusEvent; }
 namespace Leadline { class Clock; class Settings; }
 
 namespace Leadline::Server {
@@ -55,13 +57,6 @@ public:
     void applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const;
     // GET /campaigns/{id}: handoff_enabled, and whether this node's mode allows it.
     void decorateCampaign(qint64 campaignId, QJsonObject &out) const;
-    // GET /campaigns/{id}/analytics: {"requested","handoffs","answered","not_answered","no_agent","answer_rate"}.
-    // Uses the caller's connection; empty when the query fails.
-    static QJsonObject analytics(QSqlDatabase db, qint64 campaignId);
-    // The final status callback: the handoff of that call is marked answered / not answered (from
-    // the agent leg, Legs[1]). Returns true when a handoff changed. Uses the caller's connection.
-    static bool recordCallEnd(const Storage::Database &db, const Telephony::ExotelStatusEvent &event);
-
     static Error handoffNeedsFlowMode();
 
 private:
@@ -78,9 +73,9 @@ private:
     std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
                                              const char *what) const;
 
-    const Storage::Database &m_db;
-    const Clock &m_clock;
     HandoffApiOptions m_options;
+    Handoff::HandoffService m_service;
+    Handoff::AgentService m_agents;
     mutable std::atomic<qint64> m_unknownSids{0};
     mutable std::atomic<qint64> m_rejected{0};
 };

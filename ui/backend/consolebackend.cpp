@@ -2,7 +2,7 @@
 
 #include "campaigns/campaignservice.h"
 #include "projects/briefservice.h"
-#include "providers/connectiontester.h"
+#include "diagnostics/connectiontester.h"
 #include "storage/apitokenrepository.h"
 #include "storage/callrepository.h"
 #include "storage/database.h"
@@ -252,11 +252,11 @@ void ConsoleBackend::fetchAnalytics(quint64 requestId, qint64 campaignId)
     emit analyticsReady(s);
 }
 
-void ConsoleBackend::testConnection(quint64 requestId, const Providers::ConnectionTestRequest &request)
+void ConsoleBackend::testConnection(quint64 requestId, const Diagnostics::ConnectionTestRequest &request)
 {
     if (!m_tester) {
-        m_tester = new Providers::ConnectionTester(this);
-        connect(m_tester, &Providers::ConnectionTester::finished, this, &ConsoleBackend::connectionTested);
+        m_tester = new Diagnostics::ConnectionTester(this);
+        connect(m_tester, &Diagnostics::ConnectionTester::finished, this, &ConsoleBackend::connectionTested);
     }
     m_tester->test(requestId, request);
 }
@@ -384,7 +384,7 @@ void ConsoleBackend::fetchHandoffs(quint64 requestId, qint64 campaignId, int lim
     const auto conn = connectionFor(requestId, "handoffs");
     if (!conn)
         return;
-    auto rows = Storage::HandoffRepository(conn.value()).handoffs(campaignId, limit);
+    auto rows = Handoff::HandoffRepository(conn.value()).handoffs(campaignId, limit);
     if (!rows) {
         emit failed(toBackendError(requestId, "handoffs", rows.error()));
         return;
@@ -406,7 +406,7 @@ ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, co
     qRegisterMetaType<CallDetailSnapshot>();
     qRegisterMetaType<AnalyticsSnapshot>();
     qRegisterMetaType<Storage::CallHistoryFilter>();
-    qRegisterMetaType<Providers::ConnectionTestResult>();
+    qRegisterMetaType<Diagnostics::ConnectionTestResult>();
     qRegisterMetaType<ApiTokensSnapshot>();
     qRegisterMetaType<BriefSnapshot>();
     qRegisterMetaType<SiteVisitsSnapshot>();

@@ -22,7 +22,7 @@ class QThread;
 
 namespace Leadline::Campaigns { class CampaignService; class DialerControl; }
 namespace Leadline::Storage { class Database; }
-namespace Leadline::Providers { class ConnectionTester; }
+namespace Leadline::Diagnostics { class ConnectionTester; }
 
 namespace Leadline::Ui {
 
@@ -62,7 +62,7 @@ public:
     // Handoffs tab: the newest hot-lead handoffs of one campaign, or of every campaign when 0.
     void fetchHandoffs(quint64 requestId, qint64 campaignId, int limit = 200);
     // Settings: probes a vendor or database; answers with connectionTested (asynchronously).
-    void testConnection(quint64 requestId, const Providers::ConnectionTestRequest &request);
+    void testConnection(quint64 requestId, const Diagnostics::ConnectionTestRequest &request);
     // Settings, API tokens (through Storage::ApiTokenRepository): list every token; create one
     // named `name`; revoke the token with this id. Each answers with apiTokensReady (carrying the
     // list after the change); create and revoke then call ConsoleBackendOptions::apiTokensChanged.
@@ -95,7 +95,7 @@ signals:
     void callDetailReady(const Leadline::Ui::CallDetailSnapshot &detail);
     void analyticsReady(const Leadline::Ui::AnalyticsSnapshot &analytics);
     void handoffsReady(const Leadline::Ui::HandoffsSnapshot &handoffs);
-    void connectionTested(quint64 requestId, const Leadline::Providers::ConnectionTestResult &result);
+    void connectionTested(quint64 requestId, const Leadline::Diagnostics::ConnectionTestResult &result);
     void apiTokensReady(const Leadline::Ui::ApiTokensSnapshot &snapshot);
     void briefReady(const Leadline::Ui::BriefSnapshot &brief);
     void siteVisitsReady(const Leadline::Ui::SiteVisitsSnapshot &visits);
@@ -109,7 +109,7 @@ private:
     Campaigns::CampaignControl m_control;
     const Storage::Database &m_db;
     ConsoleBackendOptions m_options;
-    Providers::ConnectionTester *m_tester = nullptr; // created on first use, on this thread
+    Diagnostics::ConnectionTester *m_tester = nullptr; // created on first use, on this thread
     std::atomic<quint64> m_cancelledImport{0};
     std::atomic<bool> m_stopping{false};
 };

@@ -4,11 +4,11 @@
 #pragma once
 
 #include "leads/leadrecord.h"
-#include "providers/connectiontester.h"
+#include "diagnostics/connectiontester.h"
 #include "storage/analyticsqueries.h"
 #include "storage/apitokenrepository.h"
 #include "storage/callrepository.h"
-#include "storage/handoffrepository.h"
+#include "handoff/handoffrepository.h"
 #include "storage/records.h"
 #include "storage/sitevisitqueries.h"
 
@@ -115,7 +115,7 @@ struct HandoffsSnapshot
 {
     quint64 requestId = 0;
     qint64 campaignId = 0;
-    QList<Storage::HandoffRow> handoffs; // newest first, with the agent's name and the lead summary
+    QList<Handoff::HandoffRow> handoffs; // newest first, with the agent's name and the lead summary
 };
 
 // The answer to an API-token request of the Settings dialog (list, create or revoke): the

@@ -144,13 +144,13 @@ void HandoffsView::render()
                                                                                        : tr("Loading\u2026"));
         return;
     }
-    const QList<Storage::HandoffRow> &rows = m_snapshot.handoffs;
+    const QList<Handoff::HandoffRow> &rows = m_snapshot.handoffs;
     m_table->setRowCount(int(rows.size()));
     int answered = 0;
     int decided = 0;
     const QLocale locale;
     for (int r = 0; r < rows.size(); ++r) {
-        const Storage::HandoffRow &h = rows.at(r);
+        const Handoff::HandoffRow &h = rows.at(r);
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(h.requestedAt).toLocalTime();
         QString agentAnswered = QStringLiteral("\u2014"); // nobody to answer yet, or nobody at all
         const std::optional<Storage::HandoffStatus> status = Storage::parseStatus<Storage::HandoffStatus>(h.status);

@@ -195,13 +195,13 @@ void SettingsDialog::setBackend(const ConsoleBackendHost *backend)
     m_apiTokens->setBackend(backend);
 }
 
-Providers::ConnectionTestRequest SettingsDialog::testRequest(Target target) const
+Diagnostics::ConnectionTestRequest SettingsDialog::testRequest(Target target) const
 {
     auto text = [this](const char *key) {
         QLineEdit *e = m_fields.value(QLatin1String(key));
         return e ? e->text().trimmed() : QString();
     };
-    Providers::ConnectionTestRequest r;
+    Diagnostics::ConnectionTestRequest r;
     r.target = target;
     switch (target) {
     case Target::Deepgram:
@@ -233,7 +233,7 @@ bool SettingsDialog::testConnection(Target target)
 {
     if (!m_backend)
         return false;
-    const Providers::ConnectionTestRequest request = testRequest(target);
+    const Diagnostics::ConnectionTestRequest request = testRequest(target);
     const quint64 id = m_backend->nextRequestId();
     m_pendingTests.insert(id, target);
     if (QPushButton *b = m_testButtons.value(int(target)))
@@ -247,7 +247,7 @@ bool SettingsDialog::testConnection(Target target)
     return true;
 }
 
-QString SettingsDialog::describe(const Providers::ConnectionTestResult &r)
+QString SettingsDialog::describe(const Diagnostics::ConnectionTestResult &r)
 {
     const QString c = r.code;
     if (r.ok)
@@ -279,7 +279,7 @@ QString SettingsDialog::describe(const Providers::ConnectionTestResult &r)
     return tr("Network error.");
 }
 
-void SettingsDialog::onTested(quint64 requestId, const Providers::ConnectionTestResult &result)
+void SettingsDialog::onTested(quint64 requestId, const Diagnostics::ConnectionTestResult &result)
 {
     auto it = m_pendingTests.find(requestId);
     if (it == m_pendingTests.end())

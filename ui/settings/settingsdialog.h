@@ -4,11 +4,11 @@
 // take effect at the next start; the environment still overrides them). Secrets are never logged
 // or shown in clear. "Test connection" buttons probe Deepgram, the OpenAI-compatible LLM,
 // ElevenLabs, Exotel and the database URL with the values typed in the dialog; the probes run
-// in the engine (Providers::ConnectionTester) on the ConsoleBackend thread, the answer comes back
+// in the engine (Diagnostics::ConnectionTester) on the ConsoleBackend thread, the answer comes back
 // as a value. The "API tokens" tab is an ApiTokensPage (below). Thread: GUI thread.
 #pragma once
 
-#include "providers/connectiontester.h"
+#include "diagnostics/connectiontester.h"
 #include "ui/backend/snapshots.h"
 
 #include <QDialog>
@@ -110,22 +110,22 @@ public:
     // Writes the engine settings to the config file; false with a message on failure.
     bool save(QString *error = nullptr);
 
-    using Target = Providers::ConnectionTestRequest::Target;
+    using Target = Diagnostics::ConnectionTestRequest::Target;
     // Enables the "Test connection" buttons: probes are posted to this backend (may be null).
     void setBackend(const ConsoleBackendHost *backend);
     // The probe the dialog's current values describe (what the button sends).
-    Providers::ConnectionTestRequest testRequest(Target target) const;
+    Diagnostics::ConnectionTestRequest testRequest(Target target) const;
     // Starts a probe as the button does; false when no backend is set.
     bool testConnection(Target target);
     QPushButton *testButton(Target target) const { return m_testButtons.value(int(target)); }
     QLabel *testResultLabel(Target target) const { return m_testResults.value(int(target)); }
     // The translated one-line verdict shown for a result.
-    static QString describe(const Providers::ConnectionTestResult &result);
+    static QString describe(const Diagnostics::ConnectionTestResult &result);
     ApiTokensPage *apiTokensPage() const { return m_apiTokens; }
 
 signals:
     void languageSelected(const QString &code);
-    void connectionTested(Leadline::Providers::ConnectionTestRequest::Target target, bool ok);
+    void connectionTested(Leadline::Diagnostics::ConnectionTestRequest::Target target, bool ok);
 
 private:
     QWidget *buildProvidersPage();
@@ -133,7 +133,7 @@ private:
     QWidget *buildCostsPage();
     QLineEdit *addField(QFormLayout *form, const QString &key, const QString &label, bool secret);
     void addTestRow(QFormLayout *form, Target target);
-    void onTested(quint64 requestId, const Providers::ConnectionTestResult &result);
+    void onTested(quint64 requestId, const Diagnostics::ConnectionTestResult &result);
 
     QString m_configFile;
     QComboBox *m_language = nullptr;

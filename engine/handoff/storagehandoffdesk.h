@@ -20,7 +20,7 @@ class QNetworkAccessManager;
 namespace Leadline { class Clock; class Settings; }
 namespace Leadline::Storage { class Database; }
 
-namespace Leadline::Conversation {
+namespace Leadline::Handoff {
 
 struct HandoffDeskOptions
 {
@@ -66,4 +66,4 @@ private:
     Telephony::ExotelClient *m_exotel = nullptr;   // desk thread
 };
 
-} // namespace Leadline::Conversation
+} // namespace Leadline::Handoff

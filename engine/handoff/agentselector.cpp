@@ -3,7 +3,7 @@
 #include <QHash>
 #include <QTimeZone>
 
-namespace Leadline::Conversation {
+namespace Leadline::Handoff {
 
 static int dayIndex(const QString &d)
 {
@@ -12,7 +12,7 @@ static int dayIndex(const QString &d)
     return int(names.indexOf(d.trimmed().left(3).toLower())) + 1; // Qt::DayOfWeek, 0 = unknown
 }
 
-bool AgentSelector::inWorkingHours(const Storage::SalesAgentRow &agent, const QDateTime &now)
+bool AgentSelector::inWorkingHours(const SalesAgentRow &agent, const QDateTime &now)
 {
     QTimeZone tz(agent.timezone.toUtf8());
     if (!tz.isValid())
@@ -39,7 +39,7 @@ bool AgentSelector::inWorkingHours(const Storage::SalesAgentRow &agent, const QD
     return inside && days.contains(day);
 }
 
-bool AgentSelector::speaks(const Storage::SalesAgentRow &agent, const QString &language)
+bool AgentSelector::speaks(const SalesAgentRow &agent, const QString &language)
 {
     const QString want = language.left(2).toLower();
     if (want.isEmpty())
@@ -76,19 +76,19 @@ static QString digits(const QString &s)
     return d.right(10);
 }
 
-std::optional<AgentChoice> AgentSelector::choose(const QList<Storage::SalesAgentRow> &roster, const QList<Storage::AgentLoad> &loads,
+std::optional<AgentChoice> AgentSelector::choose(const QList<SalesAgentRow> &roster, const QList<AgentLoad> &loads,
                                                  const QString &callerLanguage, const QString &named, const QDateTime &now)
 {
-    QHash<qint64, Storage::AgentLoad> load;
-    for (const Storage::AgentLoad &l : loads)
+    QHash<qint64, AgentLoad> load;
+    for (const AgentLoad &l : loads)
         load.insert(l.agentId, l);
-    auto canTake = [&](const Storage::SalesAgentRow &a) {
+    auto canTake = [&](const SalesAgentRow &a) {
         return a.active && a.available && a.maxHandoffs > 0 && load.value(a.id).activeHandoffs < a.maxHandoffs
                && inWorkingHours(a, now);
     };
     if (!named.isEmpty()) {
         const QString namedDigits = digits(named);
-        for (const Storage::SalesAgentRow &a : roster) {
+        for (const SalesAgentRow &a : roster) {
             const bool byName = a.name.trimmed().compare(named, Qt::CaseInsensitive) == 0
                                 || a.name.section(QLatin1Char(' '), 0, 0).compare(named, Qt::CaseInsensitive) == 0;
             const bool byPhone = namedDigits.size() == 10 && digits(a.phoneE164) == namedDigits;
@@ -96,15 +96,15 @@ std::optional<AgentChoice> AgentSelector::choose(const QList<Storage::SalesAgent
                 return AgentChoice{a, true};
         }
     }
-    const Storage::SalesAgentRow *best = nullptr;
-    for (const Storage::SalesAgentRow &a : roster) {
+    const SalesAgentRow *best = nullptr;
+    for (const SalesAgentRow &a : roster) {
         if (!canTake(a) || !speaks(a, callerLanguage))
             continue;
         if (!best) {
             best = &a;
             continue;
         }
-        const Storage::AgentLoad la = load.value(a.id), lb = load.value(best->id);
+        const AgentLoad la = load.value(a.id), lb = load.value(best->id);
         if (la.activeHandoffs != lb.activeHandoffs) {
             if (la.activeHandoffs < lb.activeHandoffs)
                 best = &a;
@@ -120,4 +120,4 @@ std::optional<AgentChoice> AgentSelector::choose(const QList<Storage::SalesAgent
     return AgentChoice{*best, false};
 }
 
-} // namespace Leadline::Conversation
+} // namespace Leadline::Handoff

@@ -16,9 +16,9 @@
 #include <QTimer>
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcProbe, "leadline.providers.probe", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDiagnostics, "leadline.diagnostics", QtInfoMsg)
 
-namespace Leadline::Providers {
+namespace Leadline::Diagnostics {
 
 using Target = ConnectionTestRequest::Target;
 
@@ -186,7 +186,7 @@ void ConnectionTester::testHttp(quint64 id, const ConnectionTestRequest &r)
         reply->deleteLater();
         ConnectionTestResult res = fromReply(reply, r);
         res.elapsedMs = timer->elapsed();
-        qCInfo(lcProbe) << targetName(r.target) << "connection test:" << res.code << res.httpStatus << res.elapsedMs << "ms";
+        qCInfo(lcDiagnostics) << targetName(r.target) << "connection test:" << res.code << res.httpStatus << res.elapsedMs << "ms";
         emit finished(id, res);
     });
 }
@@ -317,4 +317,4 @@ ConnectionTestResult ConnectionTester::probeDatabase(const ConnectionTestRequest
     return res;
 }
 
-} // namespace Leadline::Providers
+} // namespace Leadline::Diagnostics

@@ -1,7 +1,7 @@
 #include "handoffrepository.h"
 #include "handoffstatus.h"
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,7 +9,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace Leadline::Storage {
+namespace Leadline::Handoff {
+
+using Storage::nonNull;
+using Storage::sqlError;
 
 static QVariant nullIfZero(qint64 v) { return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
 static QString jsonText(const QJsonObject &o)
@@ -400,4 +403,4 @@ Result<QJsonObject> HandoffRepository::leadCustom(qint64 leadId)
     return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
 }
 
-} // namespace Leadline::Storage
+} // namespace Leadline::Handoff

@@ -12,7 +12,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
-namespace Leadline::Storage {
+namespace Leadline::Handoff {
 
 struct SalesAgentRow
 {
@@ -112,4 +112,4 @@ private:
     QSqlDatabase m_db;
 };
 
-} // namespace Leadline::Storage
+} // namespace Leadline::Handoff

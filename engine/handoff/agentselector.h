@@ -6,16 +6,16 @@
 // Thread: pure functions.
 #pragma once
 
-#include "storage/handoffrepository.h"
+#include "handoffrepository.h"
 
 #include <QDateTime>
 #include <optional>
 
-namespace Leadline::Conversation {
+namespace Leadline::Handoff {
 
 struct AgentChoice
 {
-    Storage::SalesAgentRow agent;
+    SalesAgentRow agent;
     bool namedByLead = false;
 };
 
@@ -24,14 +24,14 @@ class AgentSelector
 public:
     // Whether `agent` works at `now` (its own days, HH:MM window and time zone; end exclusive;
     // a window past midnight, e.g. 20:00-02:00, is allowed).
-    static bool inWorkingHours(const Storage::SalesAgentRow &agent, const QDateTime &now);
-    static bool speaks(const Storage::SalesAgentRow &agent, const QString &language);
+    static bool inWorkingHours(const SalesAgentRow &agent, const QDateTime &now);
+    static bool speaks(const SalesAgentRow &agent, const QString &language);
     // The lead's named agent from its custom CSV fields ("agent", "Agent", "sales agent",
     // "assigned agent", "agent name", "agent phone"); empty when none.
     static QString namedAgent(const QJsonObject &leadCustom);
 
-    static std::optional<AgentChoice> choose(const QList<Storage::SalesAgentRow> &roster, const QList<Storage::AgentLoad> &loads,
+    static std::optional<AgentChoice> choose(const QList<SalesAgentRow> &roster, const QList<AgentLoad> &loads,
                                              const QString &callerLanguage, const QString &namedAgent, const QDateTime &now);
 };
 
-} // namespace Leadline::Conversation
+} // namespace Leadline::Handoff

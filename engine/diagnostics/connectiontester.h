@@ -20,7 +20,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QThread;
 
-namespace Leadline::Providers {
+namespace Leadline::Diagnostics {
 
 struct ConnectionTestRequest
 {
@@ -64,7 +64,7 @@ public:
     static ConnectionTestResult probeDatabase(const ConnectionTestRequest &request);
 
 signals:
-    void finished(quint64 id, const Leadline::Providers::ConnectionTestResult &result);
+    void finished(quint64 id, const Leadline::Diagnostics::ConnectionTestResult &result);
 
 private:
     void testHttp(quint64 id, const ConnectionTestRequest &request);
@@ -78,6 +78,6 @@ private:
 // Removes every occurrence of the request's secrets (key, token, URL password) from a text.
 QString scrubSecrets(QString text, const ConnectionTestRequest &request);
 
-} // namespace Leadline::Providers
+} // namespace Leadline::Diagnostics
 
-Q_DECLARE_METATYPE(Leadline::Providers::ConnectionTestResult)
+Q_DECLARE_METATYPE(Leadline::Diagnostics::ConnectionTestResult)

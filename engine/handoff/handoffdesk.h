@@ -11,7 +11,7 @@
 #include <QObject>
 #include <functional>
 
-namespace Leadline::Conversation {
+namespace Leadline::Handoff {
 
 struct HandoffRequest
 {
@@ -42,4 +42,11 @@ public:
                                 std::function<void(Result<HandoffDecision>)> done) = 0;
 };
 
+} // namespace Leadline::Handoff
+
+// The call session (conversation/) names the interface without the module's namespace.
+namespace Leadline::Conversation {
+using Handoff::HandoffDecision;
+using Handoff::HandoffDesk;
+using Handoff::HandoffRequest;
 } // namespace Leadline::Conversation

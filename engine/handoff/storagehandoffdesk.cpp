@@ -2,7 +2,8 @@
 #include "storage/handoffstatus.h"
 
 #include "agentselector.h"
-#include "conversationlog.h"
+#include "handofflog.h"
+#include "handoffservice.h"
 #include "core/clock.h"
 #include "core/settings.h"
 #include "storage/database.h"
@@ -13,12 +14,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace Leadline::Conversation {
+namespace Leadline::Handoff {
 
 HandoffDeskOptions HandoffDeskOptions::fromSettings(const Settings &s)
 {
     HandoffDeskOptions o;
-    o.flowMode = s.value(QStringLiteral("EXOTEL_CALL_MODE")).compare(QLatin1String("flow"), Qt::CaseInsensitive) == 0;
+    o.flowMode = flowModeFrom(s);
     o.smsSender = s.value(QStringLiteral("EXOTEL_SMS_SENDER"));
     o.exotel = Telephony::ExotelConfig::fromSettings(s);
     return o;
@@ -60,7 +61,7 @@ void StorageHandoffDesk::checkEnabled(qint64 campaignId, QObject *context, std::
         bool enabled = false;
         if (m_options.flowMode) {
             if (auto conn = m_db.connection()) {
-                auto on = Storage::HandoffRepository(conn.value()).campaignHandoffEnabled(campaignId);
+                auto on = HandoffRepository(conn.value()).campaignHandoffEnabled(campaignId);
                 enabled = on && on.value();
             }
         }
@@ -96,7 +97,7 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
     if (!conn)
         return conn.error();
     QSqlDatabase db = conn.value();
-    Storage::HandoffRepository repo(db);
+    HandoffRepository repo(db);
     const qint64 now = m_clock.nowMs();
     // One transaction: two calls asking at once must not both take an agent's last slot
     // (SQLite: the writer lock; PostgreSQL: the handoffs row lock via the unique call index
@@ -121,7 +122,7 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
     if (auto custom = repo.leadCustom(req.leadId))
         named = AgentSelector::namedAgent(custom.value());
     const auto choice = AgentSelector::choose(roster.value(), loads.value(), req.callerLanguage, named, m_clock.now());
-    Storage::HandoffRow row;
+    HandoffRow row;
     row.callId = req.callId;
     row.leadId = req.leadId;
     row.campaignId = req.campaignId;
@@ -144,28 +145,28 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
     }
     if (!db.commit())
         return Storage::sqlError(QStringLiteral("cannot commit handoff"), db.lastError());
-    const Storage::HandoffRow h = inserted.value();
+    const HandoffRow h = inserted.value();
     emit handoffRequested(h.callId, h.toJson());
     if (choice) {
-        qCInfo(lcConversation) << "call" << req.callId << "handed to agent" << h.agentId << (choice->namedByLead ? "(named by the lead)" : "");
+        qCInfo(lcHandoff) << "call" << req.callId << "handed to agent" << h.agentId << (choice->namedByLead ? "(named by the lead)" : "");
         if (m_options.smsSender.isEmpty() || !m_exotel || !m_options.exotel.isComplete()) {
             if (const Status st = repo.setSmsStatus(h.id, QStringLiteral("not_configured"), now); !st)
-                qCWarning(lcConversation) << "handoff" << h.id << "cannot record its SMS status:" << st.error().message;
+                qCWarning(lcHandoff) << "handoff" << h.id << "cannot record its SMS status:" << st.error().message;
         } else {
             const qint64 handoffId = h.id;
             m_exotel->sendSms(m_options.smsSender, h.agentPhone, smsText(h.summary), [this, handoffId](Result<QString> sid) {
                 if (!sid)
-                    qCWarning(lcConversation) << "handoff" << handoffId << "SMS to the agent failed:" << sid.error().message;
+                    qCWarning(lcHandoff) << "handoff" << handoffId << "SMS to the agent failed:" << sid.error().message;
                 auto c = m_db.connection();
-                const Status st = c ? Storage::HandoffRepository(c.value()).setSmsStatus(
+                const Status st = c ? HandoffRepository(c.value()).setSmsStatus(
                                           handoffId, sid ? QStringLiteral("sent") : QStringLiteral("failed"), m_clock.nowMs())
                                     : Status(c.error());
                 if (!st)
-                    qCWarning(lcConversation) << "handoff" << handoffId << "cannot record its SMS status:" << st.error().message;
+                    qCWarning(lcHandoff) << "handoff" << handoffId << "cannot record its SMS status:" << st.error().message;
             });
         }
     } else {
-        qCInfo(lcConversation) << "call" << req.callId << "wanted an agent; none available (language" << req.callerLanguage << ")";
+        qCInfo(lcHandoff) << "call" << req.callId << "wanted an agent; none available (language" << req.callerLanguage << ")";
     }
     return HandoffDecision{choice.has_value(), h.id, h.agentName};
 }
@@ -177,7 +178,7 @@ void StorageHandoffDesk::requestHandoff(const HandoffRequest &request, QObject *
     post([this, request, ctx, done = std::move(done)] {
         Result<HandoffDecision> r = decide(request);
         if (!r)
-            qCWarning(lcConversation) << "call" << request.callId << "handoff failed:" << r.error().message;
+            qCWarning(lcHandoff) << "call" << request.callId << "handoff failed:" << r.error().message;
         if (ctx)
             QMetaObject::invokeMethod(ctx, [done, r] { done(r); }, Qt::QueuedConnection);
     });
@@ -188,7 +189,7 @@ void StorageHandoffDesk::sendToLead(const LeadSms &sms)
     post([this, sms] {
         auto conn = m_db.connection();
         if (!conn) {
-            qCWarning(lcConversation) << "call" << sms.callId << sms.kind << "SMS not recorded:" << conn.error().message;
+            qCWarning(lcHandoff) << "call" << sms.callId << sms.kind << "SMS not recorded:" << conn.error().message;
             return;
         }
         Storage::LeadMessageRow row;
@@ -201,7 +202,7 @@ void StorageHandoffDesk::sendToLead(const LeadSms &sms)
         auto id = Storage::LeadMessageRepository(conn.value()).insert(row, m_clock.nowMs());
         if (!id || id.value() == 0) { // failed, or already sent for this call
             if (!id)
-                qCWarning(lcConversation) << "call" << sms.callId << sms.kind << "SMS not recorded:" << id.error().message;
+                qCWarning(lcHandoff) << "call" << sms.callId << sms.kind << "SMS not recorded:" << id.error().message;
             return;
         }
         const qint64 messageId = id.value();
@@ -209,21 +210,21 @@ void StorageHandoffDesk::sendToLead(const LeadSms &sms)
             if (Status st = Storage::LeadMessageRepository(conn.value()).setStatus(messageId, QStringLiteral("not_configured"), {}, {},
                                                                                    m_clock.nowMs());
                 !st)
-                qCWarning(lcConversation) << "call" << sms.callId << sms.kind << "SMS state not stored:" << st.error().message;
+                qCWarning(lcHandoff) << "call" << sms.callId << sms.kind << "SMS state not stored:" << st.error().message;
             return;
         }
         m_exotel->sendSms(m_options.smsSender, sms.toE164, sms.body, [this, messageId, callId = sms.callId](Result<QString> sid) {
             if (!sid)
-                qCWarning(lcConversation) << "call" << callId << "SMS to the lead failed:" << sid.error().message;
+                qCWarning(lcHandoff) << "call" << callId << "SMS to the lead failed:" << sid.error().message;
             auto c = m_db.connection();
             const Status st = c ? Storage::LeadMessageRepository(c.value()).setStatus(
                                       messageId, sid ? QStringLiteral("sent") : QStringLiteral("failed"), sid ? sid.value() : QString(),
                                       sid ? QString() : sid.error().message, m_clock.nowMs())
                                 : Status(c.error());
             if (!st)
-                qCWarning(lcConversation) << "call" << callId << "SMS state not stored:" << st.error().message;
+                qCWarning(lcHandoff) << "call" << callId << "SMS state not stored:" << st.error().message;
         });
     });
 }
 
-} // namespace Leadline::Conversation
+} // namespace Leadline::Handoff

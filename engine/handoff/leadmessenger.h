@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace Leadline::Conversation {
+namespace Leadline::Handoff {
 
 struct LeadSms
 {
@@ -26,4 +26,10 @@ public:
     virtual void sendToLead(const LeadSms &sms) = 0;
 };
 
+} // namespace Leadline::Handoff
+
+// The brief agent (conversation/) names the interface without the module's namespace.
+namespace Leadline::Conversation {
+using Handoff::LeadMessenger;
+using Handoff::LeadSms;
 } // namespace Leadline::Conversation

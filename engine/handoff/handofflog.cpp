@@ -1,0 +1,3 @@
+#include "handofflog.h"
+
+Q_LOGGING_CATEGORY(lcHandoff, "leadline.handoff", QtInfoMsg)
