@@ -122,7 +122,8 @@ void tst_Statuses::campaignTransitions_data()
     QTest::newRow("done>running (restart)") << "done" << "running" << true;
     QTest::newRow("done>paused") << "done" << "paused" << false;
     QTest::newRow("running>draft") << "running" << "draft" << false;
-    QTest::newRow("paused>draft") << "paused" << "draft" << false;
+    QTest::newRow("paused>draft (editor)") << "paused" << "draft" << true;
+    QTest::newRow("done>draft") << "done" << "draft" << false;
 }
 
 void tst_Statuses::campaignTransitions() { checkTransitionRow<CampaignStatus>(); }

@@ -1,7 +1,7 @@
 // CampaignStatus: the life of a campaign (campaigns.status). draft -> running <-> paused ->
 // done; the dialer sets done when no lead is left to call and paused when the carrier refuses
 // the account. A done campaign may be started again (more leads imported); nothing goes back to
-// draft. Thread: value type and pure functions.
+// draft, except a paused one (set aside in the editor). Thread: value type and pure functions.
 #pragma once
 
 #include "statusmap.h"

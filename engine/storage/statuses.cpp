@@ -12,7 +12,7 @@ bool canTransition(CampaignStatus from, CampaignStatus to)
     if (from == to)
         return true;
     if (to == CampaignStatus::Draft)
-        return false;
+        return from == CampaignStatus::Paused; // set aside again (the editor); never while running or once done
     if (from == CampaignStatus::Done)
         return to == CampaignStatus::Running; // started again, e.g. after more leads were imported
     return true;
