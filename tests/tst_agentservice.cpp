@@ -6,6 +6,7 @@
 #include "fakes/testdatabase.h"
 #include "handoff/agentservice.h"
 #include "server/handoffapi.h"
+#include "server/httperror.h"
 #include "server/router.h"
 
 #include <QJsonArray>
@@ -40,7 +41,7 @@ Server::HttpResponse tst_AgentService::post(const Server::Router &router, const 
     ctx.request.requestUrl = QUrl(QStringLiteral("http://127.0.0.1/agents"));
     ctx.request.content = QJsonDocument(body).toJson();
     ctx.args = m.args;
-    return (*m.handler)(ctx);
+    return Server::toResponse((*m.handler)(ctx));
 }
 
 void tst_AgentService::restAndCliAgree_data()

@@ -1,5 +1,5 @@
 #include "handoffrepository.h"
-#include "handoffstatus.h"
+#include "storage/handoffstatus.h"
 
 #include "storage/database.h"
 
@@ -13,6 +13,11 @@ namespace Leadline::Handoff {
 
 using Storage::nonNull;
 using Storage::sqlError;
+using Storage::HandoffStatus;
+using Storage::openHandoffStatuses;
+using Storage::sqlInList;
+using Storage::statusName;
+using Storage::statusNames;
 
 static QVariant nullIfZero(qint64 v) { return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
 static QString jsonText(const QJsonObject &o)

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "handoffstatus.h"
+#include "storage/handoffstatus.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -43,7 +43,7 @@ struct HandoffRow
     qint64 requestedAt = 0;
     QString reason;
     QJsonObject summary;      // name, budget, property, timeline, caller_words, ...
-    QString status = statusName(HandoffStatus::Pending); // handoffstatus.h
+    QString status = Storage::statusName(Storage::HandoffStatus::Pending); // storage/handoffstatus.h
     bool answered = false;
     QString smsStatus;        // "", sent, failed, not_configured
     qint64 updatedAt = 0;
