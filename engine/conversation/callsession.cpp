@@ -4,6 +4,7 @@
 
 #include "audio/pcm.h"
 #include "conversationlog.h"
+#include "greetingprimer.h"
 #include "prompts.h"
 #include "language/callbacktimeparser.h"
 #include "language/indiannumberspeller.h"
@@ -217,7 +218,8 @@ void CallSession::beginConversation(const CallContext &ctx)
         screening.grammarTranscripts = m_stt->grammarConstrained();
         m_screener = std::make_unique<Screening::CallScreener>(screening);
     }
-    speak(hello);
+    if (!speakPrepared(hello)) // synthesised while the phone rang, else now
+        speak(hello);
     // What the caller said while the call was being matched, in 20 ms frames as it came.
     const QByteArray early = std::exchange(m_earlyAudio, {});
     const qsizetype frame = 20 * Audio::bytesPerMs(m_sampleRate);
@@ -657,6 +659,26 @@ void CallSession::speak(const QString &sentence)
                                                            : Language::IndianNumberSpeller::Lang::English;
     m_tts->synthesize(s.id, Language::IndianNumberSpeller::spellAmountsInText(sentence, lang), opts);
     emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), sentence);
+}
+
+bool CallSession::speakPrepared(const QString &line)
+{
+    if (!m_greetings)
+        return false;
+    const std::optional<PreparedGreeting> g = m_greetings->take(m_ctx.callId);
+    if (!g || g->text != line || g->sampleRate != m_tts->sampleRate())
+        return false;
+    // As if this session's TTS had answered at once: the same sentence, resampling and marks.
+    Sentence s;
+    s.id = m_nextSentenceId++;
+    s.text = line;
+    s.requestedWallMs = wallUs();
+    m_agentSentences.append(s);
+    emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), line);
+    qCDebug(lcConversation) << "call" << m_ctx.callId << "greets with audio prepared while the phone rang";
+    onTtsAudio(s.id, g->pcm);
+    onTtsDone(s.id);
+    return true;
 }
 
 void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)

@@ -33,6 +33,7 @@
 
 namespace Leadline::Conversation {
 
+class GreetingPrimer;
 class VendorErrors;
 
 struct SessionConfig
@@ -99,6 +100,8 @@ public:
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
     // Texts to the lead (site-visit confirmation, brochure link); optional, shared, thread-safe.
     void setLeadMessenger(LeadMessenger *messenger) { m_brief.setMessenger(messenger); }
+    // Greetings synthesised while the phone rang (optional, shared, thread-safe): played at once.
+    void setGreetingPrimer(GreetingPrimer *primer) { m_greetings = primer; }
 
     void onTextFrame(const QByteArray &frame);
     void onTransportClosed();
@@ -180,6 +183,8 @@ private:
     // A frame that cannot be used: counted (stored on the call), logged rate-limited with the call.
     void noteBadFrame(const QString &why);
 
+    bool speakPrepared(const QString &line); // the primer's audio for this line, if ready
+    GreetingPrimer *m_greetings = nullptr;
     VendorErrors *m_vendorErrors = nullptr;
     QSet<QString> m_vendorErrorStages; // stages already counted for this call
     MediaTransport &m_transport;

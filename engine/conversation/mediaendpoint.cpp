@@ -133,6 +133,7 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     session->setHandoffDesk(m_handoffDesk);
     session->setPacer(host->pacer);
     session->setLeadMessenger(m_leadMessenger);
+    session->setGreetingPrimer(m_greetings);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });

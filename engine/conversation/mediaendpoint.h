@@ -54,6 +54,9 @@ public:
     void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
     // Texts to leads (site-visit confirmation, brochure) for every session (optional).
     void setLeadMessenger(LeadMessenger *messenger) { m_leadMessenger = messenger; }
+    // Greetings synthesised while the phone rings (the dialer's CallPreparer), played at
+    // "start" by every session (optional; set before serving).
+    void setGreetingPrimer(GreetingPrimer *primer) { m_greetings = primer; }
 
 Q_SIGNALS:
     // Queued to whoever listens (console, /events); emitted from worker threads.
@@ -72,6 +75,7 @@ private:
     VendorErrors *m_vendorErrors = nullptr;
     HandoffDesk *m_handoffDesk = nullptr;
     LeadMessenger *m_leadMessenger = nullptr;
+    GreetingPrimer *m_greetings = nullptr;
 };
 
 } // namespace Leadline::Conversation
