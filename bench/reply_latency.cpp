@@ -11,7 +11,8 @@
 // (the greeting is synthesised meanwhile; --ring-ms 0: no priming, the greeting is synthesised
 // at `start`).
 // Prints one JSON line (p50/p90/max over every reply of every call).
-// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120] [--ring-ms 3000]
+// --phrase-cache 0: every reply's opening clause goes to TTS (no PhraseCache).
+// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120] [--ring-ms 3000] [--phrase-cache 1]
 #include "anycallrecorder.h"
 #include "exotelcaller.h"
 #include "vendoremulators.h"
@@ -188,7 +189,9 @@ int main(int argc, char **argv)
                                      QStringLiteral("ms"), QStringLiteral("120"));
     const QCommandLineOption ringOpt(QStringLiteral("ring-ms"), QStringLiteral("the phone rings this long before the lead answers (0 = no greeting priming)"),
                                      QStringLiteral("ms"), QStringLiteral("3000"));
-    p.addOptions({callsOpt, concOpt, specOpt, ringOpt});
+    const QCommandLineOption cacheOpt(QStringLiteral("phrase-cache"), QStringLiteral("SessionConfig::phraseCache (1/0)"), QStringLiteral("on"),
+                                      QStringLiteral("1"));
+    p.addOptions({callsOpt, concOpt, specOpt, ringOpt, cacheOpt});
     p.process(app);
     const int calls = qMax(1, p.value(callsOpt).toInt());
     const int concurrency = qBound(1, p.value(concOpt).toInt(), calls);
@@ -227,6 +230,7 @@ int main(int argc, char **argv)
     Conversation::SessionConfig sessionConfig;
     sessionConfig.screening.enabled = false; // a latency bench: the caller is a person
     sessionConfig.speculateAfterSilenceMs = p.value(specOpt).toInt(); // the product runs 120 (app/main.cpp)
+    sessionConfig.phraseCache = p.value(cacheOpt).toInt() != 0;
     Conversation::MediaEndpoint endpoint(vendors, recorder, clock, Conversation::MediaAuthConfig{}, sessionConfig);
     std::unique_ptr<Conversation::GreetingPrimer> primer;
     if (ringMs > 0) { // as the product: the dialer tells it of each call it rings
@@ -318,6 +322,8 @@ int main(int argc, char **argv)
         {QStringLiteral("server_reply_ms_p50"), Bench::percentile(serverReply, 50)},
         {QStringLiteral("speculate_after_silence_ms"), sessionConfig.speculateAfterSilenceMs},
         {QStringLiteral("ring_ms"), ringMs},
+        {QStringLiteral("phrase_cache"), sessionConfig.phraseCache},
+        {QStringLiteral("phrase_cache_hits"), endpoint.phraseCache().hits()},
         {QStringLiteral("llm_requests_speculative"), speculative},
         {QStringLiteral("llm_requests_speculative_dropped"), dropped},
         {QStringLiteral("vendor_latency_ms"), QJsonObject{{QStringLiteral("deepgram_endpointing"), 300}, {QStringLiteral("llm_first_token"), 300},

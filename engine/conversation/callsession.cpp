@@ -5,6 +5,7 @@
 #include "audio/pcm.h"
 #include "conversationlog.h"
 #include "greetingprimer.h"
+#include "phrasecache.h"
 #include "prompts.h"
 #include "language/callbacktimeparser.h"
 #include "language/indiannumberspeller.h"
@@ -15,6 +16,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimeZone>
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -60,8 +62,11 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(m_tts.get(), &Providers::TextToSpeech::audio, this, &CallSession::onTtsAudio);
     connect(m_tts.get(), &Providers::TextToSpeech::done, this, &CallSession::onTtsDone);
     connect(m_tts.get(), &Providers::TextToSpeech::failed, this, &CallSession::onTtsFailed);
-    connect(m_tts.get(), &Providers::TextToSpeech::degraded, this,
-            [this](int, const Error &e) { countVendorError(QStringLiteral("tts"), m_tts->name(), e); });
+    connect(m_tts.get(), &Providers::TextToSpeech::degraded, this, [this](int requestId, const Error &e) {
+        countVendorError(QStringLiteral("tts"), m_tts->name(), e);
+        for (Sentence &s : m_agentSentences)
+            s.degraded = s.degraded || s.id == requestId;
+    });
 
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
@@ -173,6 +178,10 @@ void CallSession::handleStart(const MediaEvent &e)
     m_key.callSid = e.callSid;
     m_mediaClock.start();
     m_phase = Phase::Correlating;
+    // TCP/TLS to the vendors now, while the call is matched: the greeting's and the first
+    // reply's requests find their connections open.
+    m_llm->warmUp();
+    m_tts->warmUp();
     m_recorder.lookup(m_key, this, [this, callSid = e.callSid](Result<CallContext> ctx) {
         if (m_phase != Phase::Correlating)
             return;
@@ -646,18 +655,32 @@ void CallSession::speak(const QString &sentence)
 {
     if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed || m_voiceLost)
         return;
-    Sentence s;
-    s.id = m_nextSentenceId++;
-    s.text = sentence;
-    s.requestedWallMs = wallUs();
-    m_agentSentences.append(s);
     Providers::TtsOptions opts;
     opts.language = replyLanguage();
     // Amounts are spoken the Indian way ("पचास लाख", "one crore fifty lakh"); the transcript keeps
     // the sentence as written.
     const auto lang = opts.language == QLatin1String("hi") ? Language::IndianNumberSpeller::Lang::Hindi
                                                            : Language::IndianNumberSpeller::Lang::English;
-    m_tts->synthesize(s.id, Language::IndianNumberSpeller::spellAmountsInText(sentence, lang), opts);
+    const QString spoken = Language::IndianNumberSpeller::spellAmountsInText(sentence, lang);
+    QString cacheKey;
+    if (m_phrases && m_phrases->cacheable(spoken)) {
+        cacheKey = PhraseCache::key(m_tts->name(), m_tts->sampleRate(), opts.language, spoken);
+        // Its audio may go out now only if nothing said before it is still arriving.
+        const bool inOrder = std::all_of(m_agentSentences.cbegin(), m_agentSentences.cend(), [](const Sentence &x) { return x.ttsDone; });
+        if (inOrder) {
+            if (const auto pcm = m_phrases->find(cacheKey)) {
+                speakAudio(sentence, *pcm);
+                return;
+            }
+        }
+    }
+    Sentence s;
+    s.id = m_nextSentenceId++;
+    s.text = sentence;
+    s.requestedWallMs = wallUs();
+    s.cacheKey = cacheKey;
+    m_agentSentences.append(s);
+    m_tts->synthesize(s.id, spoken, opts);
     emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), sentence);
 }
 
@@ -668,6 +691,13 @@ bool CallSession::speakPrepared(const QString &line)
     const std::optional<PreparedGreeting> g = m_greetings->take(m_ctx.callId);
     if (!g || g->text != line || g->sampleRate != m_tts->sampleRate())
         return false;
+    qCDebug(lcConversation) << "call" << m_ctx.callId << "greets with audio prepared while the phone rang";
+    speakAudio(line, g->pcm);
+    return true;
+}
+
+void CallSession::speakAudio(const QString &line, const QByteArray &pcm)
+{
     // As if this session's TTS had answered at once: the same sentence, resampling and marks.
     Sentence s;
     s.id = m_nextSentenceId++;
@@ -675,10 +705,8 @@ bool CallSession::speakPrepared(const QString &line)
     s.requestedWallMs = wallUs();
     m_agentSentences.append(s);
     emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), line);
-    qCDebug(lcConversation) << "call" << m_ctx.callId << "greets with audio prepared while the phone rang";
-    onTtsAudio(s.id, g->pcm);
+    onTtsAudio(s.id, pcm);
     onTtsDone(s.id);
-    return true;
 }
 
 void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
@@ -691,6 +719,8 @@ void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
         return; // cancelled by barge-in
     if (s->firstAudioWallMs < 0)
         s->firstAudioWallMs = wallUs();
+    if (!s->cacheKey.isEmpty())
+        s->ttsPcm.append(pcm);
     m_outbound.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
     noteReadiness();
     pumpOutbound();
@@ -702,6 +732,11 @@ void CallSession::onTtsDone(int requestId)
         if (s.id != requestId)
             continue;
         s.ttsDone = true;
+        // Kept for the next reply that opens with it: the vendor's own voice, answered well
+        // before any filler could have been mixed in.
+        if (m_phrases && !s.cacheKey.isEmpty() && !s.degraded && s.firstAudioWallMs >= 0
+            && s.firstAudioWallMs - s.requestedWallMs < kCacheableFirstAudioUs)
+            m_phrases->store(s.cacheKey, std::exchange(s.ttsPcm, {}));
         if (m_ttsResampler)
             m_outbound.append(m_ttsResampler->flush());
         Audio::padTo(m_outbound, 320);

@@ -134,6 +134,8 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     session->setPacer(host->pacer);
     session->setLeadMessenger(m_leadMessenger);
     session->setGreetingPrimer(m_greetings);
+    if (m_sessionConfig.phraseCache)
+        session->setPhraseCache(&m_phrases);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "callsession.h"
+#include "phrasecache.h"
 #include "core/settings.h"
 #include "providers/providerfactory.h"
 
@@ -45,6 +46,7 @@ public:
                              const QUrlQuery &query);
 
     int activeCalls() const { return m_active.loadRelaxed(); }
+    const PhraseCache &phraseCache() const { return m_phrases; }
     // Supervisor hang-up (console, REST): the call's session says goodbye and ends on its own
     // worker. Any thread. False when no live session of this node has that call.
     bool hangUp(qint64 callId, const QString &reason = QStringLiteral("supervisor"));
@@ -76,6 +78,7 @@ private:
     HandoffDesk *m_handoffDesk = nullptr;
     LeadMessenger *m_leadMessenger = nullptr;
     GreetingPrimer *m_greetings = nullptr;
+    PhraseCache m_phrases; // opening clauses of every session's replies (SessionConfig::phraseCache)
 };
 
 } // namespace Leadline::Conversation
