@@ -135,6 +135,11 @@ void tst_CallSession::interestedEndsWithOutcome()
     // The greeting was spoken (and cut by the caller's "Yes", so its stored text is what was heard).
     QVERIFY(h.tts->spoken().first().startsWith(QStringLiteral("Namaste Aarav")));
     QCOMPARE(h.recorder.lastKey.customToken, QStringLiteral("51af21b4639e01df"));
+    // A reply's turn stores what the caller waited for it (analytics' reply latency); the
+    // greeting is no reply.
+    QCOMPARE(h.recorder.turns.first().replyMs, -1);
+    QVERIFY(std::any_of(h.recorder.turns.cbegin(), h.recorder.turns.cend(),
+                        [](const Storage::TurnRow &t) { return t.speaker == QLatin1String("agent") && t.replyMs > 0; }));
     // Outbound audio: 320-byte multiples, marks after sentences.
     const auto media = h.transport.ofType(QStringLiteral("media"));
     QVERIFY(media.size() > 5);

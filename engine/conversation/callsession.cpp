@@ -865,6 +865,7 @@ void CallSession::pumpOutbound()
             m_firstFrameOfReply = false;
             // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
             m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
+            m_replyMs = int((now - m_speechEndWallMs) / 1000); // stored with the agent turn
             m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
             m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
             if (m_llmFirstTokenMs >= 0)
@@ -1286,6 +1287,8 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
     t.sttMs = sttMs;
     t.llmMs = llmMs;
     t.ttsMs = ttsMs;
+    if (speaker == QLatin1String("agent"))
+        t.replyMs = std::exchange(m_replyMs, -1);
     t.interrupted = interrupted;
     m_recorder.appendTurn(t);
 }

@@ -249,6 +249,7 @@ private:
     qint64 m_llmStartedMs = -1;
     int m_llmFirstTokenMs = -1;
     int m_sttWaitMs = -1;
+    int m_replyMs = -1;            // reply latency of the agent turn being spoken (its turn row)
     bool m_voiceLost = false;      // TTS and its spare failed: end once the LLM turn is in
     static constexpr int kVoiceLostLlmWaitMs = 20000;
     QString m_pendingOutcome;      // set by the end_call tool

@@ -301,6 +301,11 @@ CREATE TABLE lead_messages (
 CREATE UNIQUE INDEX lead_messages_call_kind_uq ON lead_messages (call_id, kind);
 CREATE INDEX lead_messages_campaign_idx ON lead_messages (campaign_id, id)
 )SQL"},
+        // Reply latency at the caller (issue 18), per agent turn: the caller's last word -> the
+        // first frame of the reply; analytics reports its p50/p90 per campaign.
+        {12, "turn reply latency", R"SQL(
+ALTER TABLE turns ADD COLUMN reply_ms INTEGER
+)SQL"},
     };
     return list;
 }
