@@ -83,6 +83,8 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(&m_closeTimer, &QTimer::timeout, this, [this] { finishNow(QStringLiteral("completed")); });
     m_drainTimer.setSingleShot(true);
     connect(&m_drainTimer, &QTimer::timeout, this, &CallSession::finishDrain);
+    m_thinkingTimer.setSingleShot(true);
+    connect(&m_thinkingTimer, &QTimer::timeout, this, &CallSession::onThinkingTooLong);
 }
 
 CallSession::~CallSession()
@@ -437,6 +439,17 @@ void CallSession::respond()
         return;
     beginReply();
     m_llm->request(buildRequest(m_history));
+    if (m_cfg.thinkingFillerMs > 0)
+        m_thinkingTimer.start(m_cfg.thinkingFillerMs);
+}
+
+void CallSession::onThinkingTooLong()
+{
+    // Nothing of the reply yet (the model is retrying, or slow): a short filler, once a turn.
+    if (m_phase != Phase::Active || !m_llmActive || !m_agentSentences.isEmpty() || m_closingAfterSpeech || m_voiceLost)
+        return;
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "reply slow to come: saying a filler";
+    speak(thinkingFillerLine(replyLanguage()));
 }
 
 // ---------------------------------------------------------------- speculative reply
@@ -532,6 +545,8 @@ bool CallSession::confirmSpeculation(const QString &callerText)
     }
     if (spec.firstTokenUs >= 0)
         m_llmFirstTokenMs = int((spec.firstTokenUs - spec.startedUs) / 1000);
+    if (m_cfg.thinkingFillerMs > 0 && m_llmActive && m_agentSentences.isEmpty())
+        m_thinkingTimer.start(m_cfg.thinkingFillerMs);
     return true;
 }
 
@@ -1151,6 +1166,7 @@ void CallSession::stopTalking()
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
     m_closeTimer.stop();
+    m_thinkingTimer.stop();
     m_llm->cancel();
     m_tts->cancel();
 }

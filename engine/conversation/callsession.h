@@ -52,6 +52,9 @@ struct SessionConfig
     // Replies whose opening clause ("Wonderful,") this node's voice said before start from that
     // audio (MediaEndpoint's PhraseCache) instead of a TTS round trip.
     bool phraseCache = true;
+    // The caller's turn is confirmed and no word of the reply has come after this long (an LLM
+    // retry, a slow model): say a short filler ("One moment, please."). 0 = never.
+    int thinkingFillerMs = 1000;
     int sttDrainMs = 2000;         // abrupt end: how long the recogniser may take to return the last words
     int badFrameLogIntervalMs = 10000; // malformed frames: at most one warning per call in this interval
     // Call screening (human / voicemail / announcement / IVR in the first seconds) and what to
@@ -259,6 +262,8 @@ private:
     QTimer m_silenceTimer;
     QTimer m_maxDurationTimer;
     QTimer m_closeTimer;
+    QTimer m_thinkingTimer; // SessionConfig::thinkingFillerMs
+    void onThinkingTooLong();
 
     // Speculative reply (SessionConfig::speculateAfterSilenceMs)
     struct Speculation

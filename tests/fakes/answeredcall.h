@@ -10,7 +10,12 @@
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
 
+#include "audio/pcm.h"
+#include "telephony/mediaprotocol.h"
+
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QTest>
 #include <QJsonObject>
 #include <functional>
 
@@ -23,6 +28,8 @@ struct AnsweredCall
     FakeClock clock;
     Providers::FakeTts *tts = nullptr; // the session's own TTS
     std::unique_ptr<Conversation::CallSession> session;
+    QStringList sttScript;                          // what the caller's utterances are heard as
+    std::unique_ptr<Providers::LanguageModel> llm;  // else the ScriptedDialog
 
     explicit AnsweredCall(qint64 callId = 42)
     {
@@ -40,8 +47,8 @@ struct AnsweredCall
         Conversation::SessionConfig cfg;
         cfg.screening.enabled = false;
         session = std::make_unique<Conversation::CallSession>(transport, recorder, clock,
-                                                              std::make_unique<Providers::FakeStt>(QStringList{}),
-                                                              std::make_unique<Providers::ScriptedDialog>(), std::move(t), cfg);
+                                                              std::make_unique<Providers::FakeStt>(sttScript),
+                                                              llm ? std::move(llm) : std::make_unique<Providers::ScriptedDialog>(), std::move(t), cfg);
         if (configure)
             configure(*session);
         session->onTextFrame(R"({"event":"connected"})");
@@ -59,6 +66,19 @@ struct AnsweredCall
                                                                       {QStringLiteral("account_sid"), QStringLiteral("acct")},
                                                                       {QStringLiteral("media_format"), format}}}};
         return QJsonDocument(start).toJson(QJsonDocument::Compact);
+    }
+    // The caller's audio, 20 ms frames sent at real pace: speechMs of voice, then silenceMs.
+    void say(int speechMs, int silenceMs)
+    {
+        int chunk = 0;
+        QElapsedTimer clock;
+        clock.start();
+        for (int at = 0; at < speechMs + silenceMs; at += 20) {
+            const QByteArray pcm = at < speechMs ? Audio::tone(20, 8000, 200.0, 0.3) : Audio::silence(20, 8000);
+            session->onTextFrame(Telephony::mediaFrame(QStringLiteral("stream-1"), pcm, ++chunk, at));
+            while (clock.elapsed() < at + 20)
+                QTest::qWait(5);
+        }
     }
     // Bytes of agent audio sent within the first `ms` of the call.
     qint64 audioSentWithin(qint64 ms) const
