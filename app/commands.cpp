@@ -1,4 +1,9 @@
 #include "commands.h"
+#include "commandline.h"
+#include "demo.h"
+#include "shutdown.h"
+
+#include "runtime/services.h"
 
 #include "campaigns/campaignservice.h"
 #include "projects/briefservice.h"
@@ -320,6 +325,42 @@ int runBrief(Campaigns::CampaignService &campaigns, const Projects::BriefService
               << Projects::BriefService::preview(r->brief) << Qt::endl;
     }
     return 0;
+}
+
+std::optional<int> runStandaloneVerb(QCoreApplication &app, const Invocation &inv)
+{
+    if (inv.verb == QLatin1String("config")) {
+        out() << inv.settings.describe();
+        out().flush();
+        return 0;
+    }
+    if (inv.verb == QLatin1String("sim")) {
+        quitOnTerminationSignals(app);
+        return runSimulator(app, inv.portGiven ? quint16(inv.settings.port()) : 0);
+    }
+    return std::nullopt;
+}
+
+std::optional<int> runDatabaseVerb(const Invocation &inv, Runtime::Services &services, const Storage::Database &db)
+{
+    if (inv.verb == QLatin1String("import")) {
+        if (inv.args.size() != 2) {
+            err() << "usage: leadline import <campaign-id|name> <file.csv> [--json] [--create]" << Qt::endl;
+            return 2;
+        }
+        return runImport(services.campaigns, inv.args.at(0), inv.args.at(1), inv.json, inv.create);
+    }
+    if (inv.verb == QLatin1String("token"))
+        return runToken(db, inv.args, inv.json);
+    if (inv.verb == QLatin1String("agents"))
+        return runAgents(db, inv.args, inv.json);
+    if (inv.verb == QLatin1String("brief"))
+        return runBrief(services.campaigns, services.briefs, inv.args, inv.json);
+    if (!inv.verb.isEmpty() && inv.verb != QLatin1String("demo")) {
+        err() << "leadline: unknown command \"" << inv.verb << "\" (see --help)" << Qt::endl;
+        return 2;
+    }
+    return std::nullopt;
 }
 
 } // namespace Leadline

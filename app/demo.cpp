@@ -1,21 +1,23 @@
 #include "demo.h"
 
 #include "campaigns/campaignservice.h"
-#include "campaigns/dialer.h"
+#include "campaigns/campaigncontrol.h"
 #include "leads/phonenumber.h"
 #include "projects/briefservice.h"
 #include "providers/local/offlinespeech.h"
 #include "sim/exotelsimulator.h"
 #include "storage/analyticsqueries.h"
 #include "storage/callrepository.h"
+#include "storage/campaignrepository.h"
 #include "storage/database.h"
+#include "storage/dialerqueue.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSqlQuery>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTextStream>
 #include <QTimeZone>
@@ -59,6 +61,7 @@ DemoRunner::DemoRunner(std::shared_ptr<Providers::OfflineSpeechEngine> speech, c
     : QObject(parent), m_speech(std::move(speech)), m_clock(clock)
 {
     m_simThread.setObjectName(QStringLiteral("leadline-sim"));
+    m_pool.setMaxThreadCount(1);
 }
 
 DemoRunner::~DemoRunner()
@@ -107,9 +110,8 @@ Status DemoRunner::prepare(Settings &settings)
     return okStatus();
 }
 
-Status DemoRunner::start(Campaigns::CampaignService &campaigns, Campaigns::Dialer &dialer, const Storage::Database &db)
+Status DemoRunner::start(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db)
 {
-    m_campaigns = &campaigns;
     m_db = &db;
     QFile csv(QStringLiteral(":/leadline/demo_leads.csv"));
     csv.open(QIODevice::ReadOnly);
@@ -148,15 +150,14 @@ Status DemoRunner::start(Campaigns::CampaignService &campaigns, Campaigns::Diale
     auto report = campaigns.importCsv(m_campaignId, buffer);
     if (!report)
         return report.error();
-    if (auto s = campaigns.setStatus(m_campaignId, QStringLiteral("running")); !s)
+    if (auto s = control.start(m_campaignId); !s)
         return s.error();
-    dialer.wake();
     QTextStream(stdout) << "Demo campaign " << m_campaignId << " (\"" << name << "\"): " << report->accepted
                         << " leads, calling now (simulated time runs " << kSpeed << "x faster)..." << Qt::endl;
     m_elapsed.start();
-    auto *timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, &DemoRunner::poll);
-    timer->start(2000);
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &DemoRunner::poll);
+    m_timer->start(2000);
     return okStatus();
 }
 
@@ -164,59 +165,69 @@ void DemoRunner::poll()
 {
     // Done when nothing is in flight and nothing is due any more: every lead settled, or waiting
     // for a callback the caller asked for (tomorrow, in demo time), which the summary lists.
-    auto conn = m_db->connection();
-    if (!conn)
+    if (m_polling)
         return;
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN "
-                             "('pending', 'retry', 'calling', 'queued')), "
-                             "(SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN "
-                             "('created', 'queued', 'dialing', 'ringing', 'in-progress'))"));
-    q.addBindValue(m_campaignId);
-    q.addBindValue(m_campaignId);
-    const bool settled = q.exec() && q.next() && q.value(0).toLongLong() == 0 && q.value(1).toLongLong() == 0;
-    auto c = m_campaigns->get(m_campaignId);
-    const bool done = settled || (c && c->status == QLatin1String("done"));
-    if (!done && m_elapsed.elapsed() < 15 * 60 * 1000)
-        return;
-    if (auto *timer = qobject_cast<QTimer *>(sender()))
-        timer->stop();
-    printSummary();
+    m_polling = true;
+    const bool timedOut = m_elapsed.elapsed() >= 15 * 60 * 1000;
+    m_pool.start([self = QPointer<DemoRunner>(this), db = m_db, id = m_campaignId,
+                                          elapsedMs = m_elapsed.elapsed(), timedOut] {
+        auto conn = db->connection();
+        auto outstanding = conn ? Storage::DialerQueue(conn.value()).outstanding(id) : Result<qint64>(conn.error());
+        auto campaign = conn ? Storage::CampaignRepository(conn.value()).get(id) : Result<Storage::CampaignRow>(conn.error());
+        const bool done = (outstanding && outstanding.value() == 0) || (campaign && campaign->status == QLatin1String("done"));
+        const QString text = done || timedOut ? summary(*db, id, elapsedMs) : QString();
+        QMetaObject::invokeMethod(self, [self, done, timedOut, text] {
+            if (!self)
+                return;
+            self->m_polling = false;
+            if (done || timedOut)
+                self->finish(done, text);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void DemoRunner::finish(bool done, const QString &text)
+{
+    m_timer->stop();
+    QTextStream(stdout) << text << Qt::flush;
     emit finished(done ? 0 : 1);
 }
 
-void DemoRunner::printSummary()
+QString DemoRunner::summary(const Storage::Database &db, qint64 campaignId, qint64 elapsedMs)
 {
-    QTextStream out(stdout);
-    auto conn = m_db->connection();
+    QString text;
+    QTextStream out(&text);
+    auto conn = db.connection();
     if (!conn) {
-        out << "demo: " << conn.error().message << Qt::endl;
-        return;
+        out << "demo: " << conn.error().message << '\n';
+        return text;
     }
-    auto a = Storage::AnalyticsQueries(conn.value()).campaign(m_campaignId);
-    auto calls = Storage::CallRepository(conn.value()).listForCampaign(m_campaignId);
-    out << "\n=== Demo campaign " << m_campaignId << " finished in " << m_elapsed.elapsed() / 1000 << " s ===" << Qt::endl;
+    auto a = Storage::AnalyticsQueries(conn.value()).campaign(campaignId);
+    auto calls = Storage::CallRepository(conn.value()).listForCampaign(campaignId);
+    out << "\n=== Demo campaign " << campaignId << " finished in " << elapsedMs / 1000 << " s ===\n";
     if (a) {
-        out << "calls placed: " << a->callsPlaced << ", connected: " << a->callsConnected << ", retried: " << a->callsRetried << Qt::endl;
+        out << "calls placed: " << a->callsPlaced << ", connected: " << a->callsConnected << ", retried: " << a->callsRetried << '\n';
         out << "qualified leads: " << a->qualifiedLeads << ", site visits booked: " << a->siteVisitsBooked << ", talk time: " << a->talkTimeTotalS
-            << " s of simulated time (" << qint64(a->talkTimeTotalS / kSpeed) << " s real)" << Qt::endl;
+            << " s of simulated time (" << qint64(a->talkTimeTotalS / kSpeed) << " s real)\n";
         out << "outcomes:";
         for (auto it = a->outcomes.cbegin(); it != a->outcomes.cend(); ++it)
             out << ' ' << it.key() << '=' << it.value();
-        out << Qt::endl << "carrier results:";
+        out << "\ncarrier results:";
         for (auto it = a->failuresByReason.cbegin(); it != a->failuresByReason.cend(); ++it)
             out << ' ' << it.key() << '=' << it.value();
-        out << Qt::endl << "leads by status:";
+        out << "\nleads by status:";
         for (auto it = a->leadsByStatus.cbegin(); it != a->leadsByStatus.cend(); ++it)
             out << ' ' << it.key() << '=' << it.value();
-        out << Qt::endl;
+        out << '\n';
     }
     if (calls) {
         for (const auto &call : calls.value())
             out << "  call " << call.id << " lead " << call.leadId << " attempt " << call.attempt << ": " << call.status
-                << (call.outcome.isEmpty() ? QString() : QStringLiteral(" -> ") + call.outcome) << Qt::endl;
+                << (call.outcome.isEmpty() ? QString() : QStringLiteral(" -> ") + call.outcome) << '\n';
     }
-    out << "Details: GET /campaigns/" << m_campaignId << "/analytics, /calls/{id}/transcript" << Qt::endl;
+    out << "Details: GET /campaigns/" << campaignId << "/analytics, /calls/{id}/transcript\n";
+    out.flush();
+    return text;
 }
 
 } // namespace Leadline

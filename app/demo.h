@@ -3,7 +3,8 @@
 // the server and dialer run, creates a demo campaign from resources/demo_leads.csv (each lead
 // names the simulated callee persona that answers), starts it and prints a summary when it is
 // done. Time runs accelerated (AcceleratedClock) so retries happen within the run.
-// Thread: main thread; the simulator lives on "leadline-sim".
+// Thread: main thread; the simulator lives on "leadline-sim"; its progress checks and the summary
+// read the database on the global thread pool, never on the main (GUI) thread.
 #pragma once
 
 #include "core/clock.h"
@@ -13,12 +14,14 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
+#include <QThreadPool>
+#include <QTimer>
 #include <memory>
 
 class QCoreApplication;
 
 namespace Leadline {
-namespace Campaigns { class CampaignService; class Dialer; }
+namespace Campaigns { class CampaignService; class CampaignControl; }
 namespace Providers { class OfflineSpeechEngine; }
 namespace Storage { class Database; }
 namespace Sim { class ExotelSimulator; }
@@ -42,22 +45,27 @@ public:
     // Starts the simulator and points EXOTEL_* and OUR_BASE_URL (our port) at it.
     Status prepare(Settings &settings);
     // Creates, imports and starts the demo campaign; emits finished() with the exit code.
-    Status start(Campaigns::CampaignService &campaigns, Campaigns::Dialer &dialer, const Storage::Database &db);
+    // The campaign is started through CampaignControl, as REST and the console start one.
+    Status start(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db);
 
 Q_SIGNALS:
     void finished(int exitCode);
 
 private:
     void poll();
-    void printSummary();
+    void finish(bool done, const QString &summary);
+    // Thread: a pool thread. The summary the demo prints at its end.
+    static QString summary(const Storage::Database &db, qint64 campaignId, qint64 elapsedMs);
 
     std::shared_ptr<Providers::OfflineSpeechEngine> m_speech;
     const Clock &m_clock;
     QThread m_simThread;
     QObject m_simAnchor; // lives on m_simThread: context for work there
     Sim::ExotelSimulator *m_sim = nullptr;
-    Campaigns::CampaignService *m_campaigns = nullptr;
     const Storage::Database *m_db = nullptr;
+    QThreadPool m_pool;      // one thread: progress checks and the summary (waited for on destruction)
+    bool m_polling = false; // a progress check is running on the pool
+    QTimer *m_timer = nullptr;
     qint64 m_campaignId = 0;
     QElapsedTimer m_elapsed;
 };

@@ -22,6 +22,7 @@
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
 #include "campaigns/calllifecycle.h"
+#include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
 #include "core/clock.h"
 #include "providers/fake/fakeproviderfactory.h"
@@ -223,7 +224,8 @@ int main(int argc, char **argv)
     // The operator's REST routes on the same workers: lead upload and export.
     Campaigns::CampaignService campaigns(db, clock);
     Campaigns::CallLifecycle lifecycle(db, clock);
-    Server::DialerApi dialerApi(campaigns, lifecycle, db, clock, nullptr, Server::DialerApiOptions{});
+    const Campaigns::CampaignControl control(campaigns, nullptr);
+    Server::DialerApi dialerApi(campaigns, control, lifecycle, db, clock, Server::DialerApiOptions{});
     dialerApi.registerRoutes(router);
     Server::RestApi restApi(campaigns, db);
     restApi.registerRoutes(router);

@@ -3,9 +3,12 @@
 // the slowest machine decision, with transcripts given (a perfect recogniser) and with the
 // offline recogniser (PocketSphinx). One JSON line per setup on stdout; the matrices and every
 // misfiled stream on stderr.
-//   screening_eval [--set DIR] [--setup transcripts|offline|audio-only|both] [--verbose]
+//   screening_eval [--set DIR | --held-out] [--setup transcripts|offline|audio-only|both] [--verbose]
 // (both = transcripts and offline; audio-only: no words at all, as when the recogniser is down)
-// Without --set it generates the set into a temporary directory first (needs espeak-ng, sox).
+// Without --set it generates the set into a temporary directory first (needs espeak-ng, sox):
+// the tuning set, or with --held-out the held-out set (generate.sh --held-out), never tuned on.
+// Machine decision times (verdict after the machine's first words) print as p50/p90/max and the
+// count over 4 s.
 #include "screeningeval.h"
 
 #include <QCoreApplication>
@@ -33,7 +36,10 @@ int main(int argc, char **argv)
         dir = tmp.path();
         QProcess gen;
         gen.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        gen.start(QStringLiteral("bash"), {QStringLiteral(LEADLINE_SOURCE_DIR "/tools/screening-eval/generate.sh"), dir});
+        QStringList genArgs{QStringLiteral(LEADLINE_SOURCE_DIR "/tools/screening-eval/generate.sh")};
+        if (args.contains(QStringLiteral("--held-out")))
+            genArgs << QStringLiteral("--held-out");
+        gen.start(QStringLiteral("bash"), genArgs << dir);
         if (!gen.waitForFinished(600000) || gen.exitCode() != 0) {
             std::fprintf(stderr, "screening_eval: generating the set failed\n");
             return 2;
@@ -63,10 +69,11 @@ int main(int argc, char **argv)
             const bool ok = o.expected == QLatin1String("human") ? (o.got == QLatin1String("human") || o.got == QLatin1String("unknown"))
                                                                 : o.got == o.expected;
             if (!ok || verbose)
-                misfiled += QStringLiteral("  %1 %2 -> %3 at %4 ms (%5 ms after its speech began): %6\n")
+                misfiled += QStringLiteral("  %1 %2 -> %3 at %4 ms (%5 ms after its speech began; conclusive words at %6 ms): %7\n")
                                 .arg(ok ? QStringLiteral(" ") : QStringLiteral("!"), o.id, o.got)
                                 .arg(o.atMs)
                                 .arg(o.afterSpeechMs)
+                                .arg(o.conclusiveWordsAfterSpeechMs)
                                 .arg(o.reason);
         }
         std::fprintf(stderr, "\n== %s (%d streams; rows expected, columns classified)\n%s%s", qPrintable(name), r.streams(),
@@ -94,6 +101,10 @@ int main(int argc, char **argv)
                                {QStringLiteral("max_machine_decision_after_speech_ms"), r.maxMachineDecisionAfterSpeechMs},
                                {QStringLiteral("machine_decisions"), r.machineDecisions},
                                {QStringLiteral("machine_decisions_within_4s"), r.machineDecisionsWithin4s},
+                               {QStringLiteral("machine_decisions_over_4s"), r.machineDecisionsOver4s()},
+                               {QStringLiteral("late_with_conclusive_words_in_time"), r.lateWithConclusiveWordsInTime},
+                               {QStringLiteral("machine_decision_p50_ms"), r.decisionPercentile(50)},
+                               {QStringLiteral("machine_decision_p90_ms"), r.decisionPercentile(90)},
                                {QStringLiteral("screener_us_per_audio_second"), r.screenerUsPerAudioSecond}};
         std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
         std::fflush(stdout);

@@ -18,6 +18,7 @@
 #include "audio/resampler.h"
 #include "audio/vad.h"
 #include "language/phrases.h"
+#include "language/screeningphrases.h"
 #include "providers/local/offlinespeech.h"
 #include "screening/callscreener.h"
 
@@ -27,6 +28,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <QtEndian>
+#include <algorithm>
 #include <cmath>
 
 namespace ScreeningEval {
@@ -94,6 +96,9 @@ struct Outcome
     QString id, expected, got, reason;
     qint64 atMs = -1, afterSpeechMs = -1;
     int dnc = 0;
+    // Machines: when the words delivered so far first held a phrase that decides alone (a strong
+    // cue of the stream's class), after the first words; -1 never.
+    qint64 conclusiveWordsAfterSpeechMs = -1;
 };
 
 struct Report
@@ -104,9 +109,22 @@ struct Report
     int correct = 0, humansAsMachines = 0, unknowns = 0, dncFromMachines = 0, dncFromHumans = 0, humanOptOuts = 0;
     qint64 maxMachineDecisionAfterSpeechMs = 0;
     int machineDecisions = 0, machineDecisionsWithin4s = 0; // machines called machines
+    // Of those over 4 s: the words held a conclusive phrase within 3.6 s of the first words (the
+    // screener sat on evidence it had; should be 0) or not (the telling words came later).
+    int lateWithConclusiveWordsInTime = 0;
+    QList<qint64> machineDecisionMs; // each of those: verdict time after the machine's first words, sorted
     double screenerUsPerAudioSecond = 0.0;
     int streams() const { return int(outcomes.size()); }
     double accuracy() const { return outcomes.isEmpty() ? 0.0 : double(correct) / outcomes.size(); }
+    // The p-th percentile (0..100, nearest rank) of machineDecisionMs; -1 when there is none.
+    qint64 decisionPercentile(int p) const
+    {
+        if (machineDecisionMs.isEmpty())
+            return -1;
+        const int rank = qBound(1, int(std::ceil(p / 100.0 * machineDecisionMs.size())), int(machineDecisionMs.size()));
+        return machineDecisionMs.at(rank - 1);
+    }
+    int machineDecisionsOver4s() const { return machineDecisions - machineDecisionsWithin4s; }
 };
 
 inline int row(const QString &cls)
@@ -176,6 +194,27 @@ inline QList<Delivery> offlineWords(const QByteArray &pcm, int rate, Providers::
     return out;
 }
 
+// When the words delivered so far (finals + the latest interim, as the screener sees them) first
+// hold a strong cue of `cls`; -1 never.
+inline qint64 conclusiveWordsMs(const QList<Delivery> &words, const QString &cls)
+{
+    const Language::ScreeningCue::Kind kind = cls == QLatin1String("voicemail")      ? Language::ScreeningCue::Kind::Voicemail
+                                              : cls == QLatin1String("announcement") ? Language::ScreeningCue::Kind::Announcement
+                                              : cls == QLatin1String("ivr")          ? Language::ScreeningCue::Kind::Ivr
+                                                                                     : Language::ScreeningCue::Kind::None;
+    QString finals;
+    for (const Delivery &d : words) {
+        const QString all = finals.isEmpty() ? d.text : finals + QLatin1Char(' ') + d.text;
+        if (d.final)
+            finals = all;
+        for (const Language::ScreeningCue &c : Language::ScreeningPhrases::cues(all)) {
+            if (c.strong && c.kind == kind)
+                return d.atMs;
+        }
+    }
+    return -1;
+}
+
 inline Report run(const QString &dir, const QList<Stream> &set, Setup setup, Providers::OfflineSpeechEngine *engine)
 {
     Report r;
@@ -208,6 +247,10 @@ inline Report run(const QString &dir, const QList<Stream> &set, Setup setup, Pro
         Outcome o{s.id, s.cls, v.label(), v.reason, v.atMs, -1, 0};
         if (v.isMachine() && !s.spans.isEmpty()) // from the labelled start of its words
             o.afterSpeechMs = v.atMs - s.spans.first().first;
+        if (s.cls != QLatin1String("human") && setup == Setup::Transcripts && !s.spans.isEmpty()) {
+            const qint64 at = conclusiveWordsMs(words, s.cls);
+            o.conclusiveWordsAfterSpeechMs = at < 0 ? -1 : at - s.spans.first().first;
+        }
         // The call session's opt-out rule, for calls that go on as human.
         if (!v.isMachine()) {
             for (const Delivery &d : words) {
@@ -235,11 +278,15 @@ inline Report run(const QString &dir, const QList<Stream> &set, Setup setup, Pro
             r.maxMachineDecisionAfterSpeechMs = o.afterSpeechMs;
         if (!human && v.isMachine()) {
             ++r.machineDecisions;
+            r.machineDecisionMs << o.afterSpeechMs;
             if (o.afterSpeechMs <= 4000)
                 ++r.machineDecisionsWithin4s;
+            else if (o.conclusiveWordsAfterSpeechMs >= 0 && o.conclusiveWordsAfterSpeechMs <= 3600)
+                ++r.lateWithConclusiveWordsInTime;
         }
         r.outcomes << o;
     }
+    std::sort(r.machineDecisionMs.begin(), r.machineDecisionMs.end());
     r.screenerUsPerAudioSecond = audioMs ? double(screenerNs) / 1000.0 / (double(audioMs) / 1000.0) : 0.0;
     return r;
 }
@@ -260,7 +307,8 @@ inline QString matrixText(const Report &r)
     }
     out += QStringLiteral("accuracy %1 % (%2/%3; a human is right when treated as human, unknown included), "
                           "humans treated as machines %4, unknown %5, DNC from machines %6, DNC from human opt-outs %7/%8, "
-                          "machine decisions within 4 s of their speech %9/%10, slowest %11 ms\n")
+                          "machine decisions within 4 s of their speech %9/%10 (after the first words: p50 %11 ms, p90 %12 ms, "
+                          "max %13 ms; over 4 s: %14, of which with conclusive words within 3.6 s: %15)\n")
                .arg(100.0 * r.accuracy(), 0, 'f', 1)
                .arg(r.correct)
                .arg(r.streams())
@@ -271,7 +319,11 @@ inline QString matrixText(const Report &r)
                .arg(r.humanOptOuts)
                .arg(r.machineDecisionsWithin4s)
                .arg(r.machineDecisions)
-               .arg(r.maxMachineDecisionAfterSpeechMs);
+               .arg(r.decisionPercentile(50))
+               .arg(r.decisionPercentile(90))
+               .arg(r.maxMachineDecisionAfterSpeechMs)
+               .arg(r.machineDecisionsOver4s())
+               .arg(r.lateWithConclusiveWordsInTime);
     return out;
 }
 

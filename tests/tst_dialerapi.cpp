@@ -4,6 +4,7 @@
 // transcript, CSV export and /metrics.
 #include "campaigns/callingwindow.h"
 #include "campaigns/calllifecycle.h"
+#include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
 #include "campaigns/dialer.h"
 #include "campaigns/dialerengine.h"
@@ -71,6 +72,7 @@ private:
         std::unique_ptr<CampaignService> service;
         std::unique_ptr<CallLifecycle> lifecycle;
         std::unique_ptr<Dialer> dialer;
+        std::unique_ptr<CampaignControl> control;
         std::unique_ptr<Server::Router> router;
         std::unique_ptr<Server::DialerApi> dialerApi;
         std::unique_ptr<Server::RestApi> restApi;
@@ -104,12 +106,13 @@ bool tst_DialerApi::setUp(Fixture &f, const QString &backend, Dialer::PlacerFact
         DialerOptions opts;
         f.dialer = std::make_unique<Dialer>(*f.db.db, *f.clock, placerFactory, opts, f.events.get(), 60 * 60 * 1000, 60 * 60 * 1000);
     }
+    f.control = std::make_unique<CampaignControl>(*f.service, f.dialer.get());
     f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions options;
     options.webhookSecret = kSecret;
     options.prices = Storage::CostPrices{0.5, 0.25, 0.1, 1.0};
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.lifecycle, *f.db.db, *f.clock, f.dialer.get(), options);
-    f.dialerApi->registerRoutes(*f.router); // first: its pause wins over RestApi's
+    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.control, *f.lifecycle, *f.db.db, *f.clock, options);
+    f.dialerApi->registerRoutes(*f.router);
     f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
     f.restApi->registerRoutes(*f.router);
     f.auth = std::make_unique<Server::RequestAuth>("test-token-123456");

@@ -7,6 +7,7 @@
 // -> callback outcome with a time; hostile/unknown CallSids get safe answers; direct (StreamUrl)
 // mode refuses handoff with a 422.
 #include "campaigns/calllifecycle.h"
+#include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
 #include "conversation/callsession.h"
 #include "conversation/prompts.h"
@@ -76,6 +77,7 @@ private:
         std::unique_ptr<FakeClock> clock;
         std::unique_ptr<FakeExotelServer> exotel;
         std::unique_ptr<Campaigns::CampaignService> service;
+        std::unique_ptr<Campaigns::CampaignControl> control;
         std::unique_ptr<Campaigns::CallLifecycle> lifecycle;
         std::unique_ptr<Server::Router> router;
         std::unique_ptr<Server::DialerApi> dialerApi;
@@ -110,11 +112,12 @@ bool tst_Handoff::setUp(Fixture &f, const QString &backend, bool flowMode)
     f.clock = std::make_unique<FakeClock>(istMs(QStringLiteral("2025-11-24T11:00:00"))); // a Monday
     f.exotel = std::make_unique<FakeExotelServer>();
     f.service = std::make_unique<Campaigns::CampaignService>(*f.db.db, *f.clock);
+    f.control = std::make_unique<Campaigns::CampaignControl>(*f.service, nullptr);
     f.lifecycle = std::make_unique<Campaigns::CallLifecycle>(*f.db.db, *f.clock);
     f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions dopts;
     dopts.webhookSecret = kSecret;
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.lifecycle, *f.db.db, *f.clock, nullptr, dopts);
+    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
     f.dialerApi->registerRoutes(*f.router);
     f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
     f.restApi->registerRoutes(*f.router);

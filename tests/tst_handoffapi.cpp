@@ -5,6 +5,7 @@
 // callback of a handoff the agent did not answer scheduling the lead's callback under the retry
 // policy (SQLite and PostgreSQL).
 #include "campaigns/calllifecycle.h"
+#include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
 #include "core/settings.h"
 #include "fakes/fakeclock.h"
@@ -102,6 +103,7 @@ private:
         TestDatabase db;
         std::unique_ptr<FakeClock> clock;
         std::unique_ptr<Campaigns::CampaignService> service;
+        std::unique_ptr<Campaigns::CampaignControl> control;
         std::unique_ptr<Campaigns::CallLifecycle> lifecycle;
         std::unique_ptr<Server::Router> router;
         std::unique_ptr<Server::DialerApi> dialerApi;
@@ -129,11 +131,12 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
         return f.db.error;
     f.clock = std::make_unique<FakeClock>(istMs(QStringLiteral("2025-11-24T11:00:00"))); // a Monday
     f.service = std::make_unique<Campaigns::CampaignService>(*f.db.db, *f.clock);
+    f.control = std::make_unique<Campaigns::CampaignControl>(*f.service, nullptr);
     f.lifecycle = std::make_unique<Campaigns::CallLifecycle>(*f.db.db, *f.clock);
     f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions dopts;
     dopts.webhookSecret = kSecret;
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.lifecycle, *f.db.db, *f.clock, nullptr, dopts);
+    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
     f.dialerApi->registerRoutes(*f.router);
     // The options as the server builds them at start-up.
     Settings settings = Settings::defaults();

@@ -177,9 +177,8 @@ void tst_RestApi::quickStart()
 
     const Reply dup = send("POST", QStringLiteral("/campaigns"), R"({"name":"Test"})");
     QCOMPARE(dup.status, 409);
-    const Reply paused = send("POST", QStringLiteral("/campaigns/%1/pause").arg(id));
-    QCOMPARE(paused.status, 200);
-    QCOMPARE(paused.json.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+    // Start and pause belong to DialerApi (tst_dialerapi); this router has no such route.
+    QCOMPARE(send("POST", QStringLiteral("/campaigns/%1/pause").arg(id)).status, 404);
 }
 
 void tst_RestApi::uploadBadEncodingIs422()

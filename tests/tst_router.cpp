@@ -11,6 +11,7 @@ class tst_Router : public QObject
 private slots:
     void match_data();
     void match();
+    void duplicateRouteIsRefused();
 };
 
 void tst_Router::match_data()
@@ -54,6 +55,25 @@ void tst_Router::match()
     QVERIFY(m.handler);
     QCOMPARE(names.value(m.pattern + QLatin1Char('#') + QString::number(method)), expectedRoute);
     QCOMPARE(m.args, expectedArgs);
+}
+
+void tst_Router::duplicateRouteIsRefused()
+{
+    // Two components registering the same route: the second would never answer. The router keeps
+    // the first, and check() (ServerPool::start) names the duplicate instead of starting.
+    Router router;
+    int answered = 0;
+    router.add(Method::Post, QStringLiteral("/campaigns/{id}/pause"), [&](const RouteContext &) { answered = 1; return HttpResponse(); });
+    router.add(Method::Get, QStringLiteral("/campaigns/{id}/pause"), [](const RouteContext &) { return HttpResponse(); });
+    QVERIFY(router.check().ok()); // another method is another route
+    router.add(Method::Post, QStringLiteral("/campaigns/{campaign}/pause"), [&](const RouteContext &) { answered = 2; return HttpResponse(); });
+    const Leadline::Status s = router.check();
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().message.contains(QLatin1String("POST /campaigns/{campaign}/pause")), qPrintable(s.error().message));
+    const Router::Match m = router.match(Method::Post, QStringLiteral("/campaigns/3/pause"));
+    QVERIFY(m.handler);
+    (*m.handler)(RouteContext{});
+    QCOMPARE(answered, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Router)

@@ -1,8 +1,10 @@
 // The console's engine hooks end to end (offscreen, SQLite): ConsoleApp built with a fake event
 // source and recording hooks. The welcome panel and "Run demo campaign" call runDemo; Start and
-// Pause store the status and then call startCampaign/pauseCampaign; events published from
+// Pause go through CampaignControl: the status is stored, then the dialer is woken or told to
+// pause (a recording DialerControl); events published from
 // another thread reach the Live calls tab, the status bar and the sidebar; "Hang up" calls
 // hangUpCall with the selected call's id; a finished campaign becomes a notification.
+#include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
@@ -21,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMutex>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -42,6 +45,43 @@ class FakeEventSource : public QObject
     Q_OBJECT
 Q_SIGNALS:
     void published(const QByteArray &json);
+};
+
+// The dialer as CampaignControl sees it; called on the console's backend thread.
+class RecordingDialer : public Campaigns::DialerControl
+{
+public:
+    void wake() override
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_wakes;
+    }
+    void pauseCampaign(qint64 campaignId) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_paused.append(campaignId);
+    }
+    int wakes() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_wakes;
+    }
+    QList<qint64> paused() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_paused;
+    }
+    void clear()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_wakes = 0;
+        m_paused.clear();
+    }
+
+private:
+    mutable QMutex m_mutex;
+    int m_wakes = 0;
+    QList<qint64> m_paused;
 };
 
 QByteArray makeEvent(const QString &type, QJsonObject fields)
@@ -88,8 +128,9 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Campaigns::CampaignService> m_service;
     FakeEventSource m_source;
+    RecordingDialer m_dialer; // before m_app: the console's backend points at it
     std::unique_ptr<ConsoleApp> m_app;
-    QList<qint64> m_hungUp, m_started, m_paused;
+    QList<qint64> m_hungUp;
     int m_demos = 0;
 };
 
@@ -117,14 +158,14 @@ ConsoleApp &tst_UiConsoleHooks::startApp(bool withHooks)
     hooks.eventSource = &m_source;
     if (withHooks) {
         hooks.hangUpCall = [this](qint64 id) { m_hungUp << id; };
-        hooks.startCampaign = [this](qint64 id) { m_started << id; };
-        hooks.pauseCampaign = [this](qint64 id) { m_paused << id; };
         hooks.runDemo = [this] { ++m_demos; };
     }
+    ConsoleBackendOptions backendOptions;
+    backendOptions.dialer = &m_dialer;
     m_app = std::make_unique<ConsoleApp>(*m_service, *m_t.db,
                                          ConsoleInfo{8000, m_t.db->config().describe(), QStringLiteral("offline"),
                                                      m_dir.filePath(QStringLiteral("leadline.conf"))},
-                                         m_dir.filePath(QStringLiteral("console.ini")), std::move(hooks));
+                                         m_dir.filePath(QStringLiteral("console.ini")), std::move(hooks), backendOptions);
     m_app->window().resize(1200, 700);
     m_app->show();
     return *m_app;
@@ -167,22 +208,21 @@ void tst_UiConsoleHooks::startAndPauseReachTheDialer()
     QVERIFY(QTest::qWaitFor([&] { return w.campaignsModel()->rowOf(id) >= 0; }, 5000));
     w.selectCampaign(id);
     QVERIFY(w.startAction()->isEnabled());
-    m_started.clear();
-    m_paused.clear();
+    m_dialer.clear();
     acceptNextMessageBox();
     w.startAction()->trigger();
-    QVERIFY(QTest::qWaitFor([&] { return !m_started.isEmpty(); }, 5000));
-    QCOMPARE(m_started, QList<qint64>{id});
+    QVERIFY(QTest::qWaitFor([&] { return m_dialer.wakes() > 0; }, 5000));
+    QCOMPARE(m_dialer.wakes(), 1);
     QCOMPARE(m_service->get(id)->status, QStringLiteral("running")); // stored before the dialer is woken
-    QVERIFY(m_paused.isEmpty());
+    QVERIFY(m_dialer.paused().isEmpty());
 
     QVERIFY(QTest::qWaitFor([&] { return w.pauseAction()->isEnabled(); }, 5000));
     acceptNextMessageBox();
     w.pauseAction()->trigger();
-    QVERIFY(QTest::qWaitFor([&] { return !m_paused.isEmpty(); }, 5000));
-    QCOMPARE(m_paused, QList<qint64>{id});
+    QVERIFY(QTest::qWaitFor([&] { return !m_dialer.paused().isEmpty(); }, 5000));
+    QCOMPARE(m_dialer.paused(), QList<qint64>{id});
     QCOMPARE(m_service->get(id)->status, QStringLiteral("paused"));
-    QCOMPARE(m_started.size(), 1);
+    QCOMPARE(m_dialer.wakes(), 1);
 }
 
 void tst_UiConsoleHooks::liveEventsReachTheWindowAndHangUpCallsTheHook()

@@ -15,8 +15,6 @@ namespace Leadline::Ui {
 struct ConsoleHooks
 {
     std::function<void(qint64 callId)> hangUpCall;         // supervisor "Hang up"
-    std::function<void(qint64 campaignId)> startCampaign;  // after the status is set to running
-    std::function<void(qint64 campaignId)> pauseCampaign;  // after the status is set to paused
     std::function<void()> runDemo;                         // "Run demo campaign"
     // Emits `published(QByteArray json)` from any thread (Server::EventHub). Connected queued to
     // the live feed's own thread; must outlive the ConsoleApp.

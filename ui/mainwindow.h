@@ -122,7 +122,6 @@ private:
     void retranslateLive();
     void updateWelcome();
     void hangUpCall(qint64 callId);
-    void statusApplied(quint64 requestId, const Storage::CampaignRow &row);
 
     const ConsoleBackendHost &m_backend;
     LanguageManager &m_languages;
@@ -174,7 +173,6 @@ private:
     bool m_campaignsLoaded = false;
     int m_runningCampaigns = 0;
     qint64 m_lastProgressRefreshMs = 0;
-    QHash<quint64, QString> m_statusRequests; // start/pause requests awaiting the backend
 
     qint64 m_currentCampaign = 0;
     bool m_restoredSelection = false;

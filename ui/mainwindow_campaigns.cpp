@@ -56,7 +56,6 @@ void MainWindow::openCampaignEditor(bool newCampaign)
 
 void MainWindow::onCampaignSaved(quint64 requestId, const Storage::CampaignRow &row)
 {
-    statusApplied(requestId, row); // start/pause: tell the dialer (mainwindow_live.cpp)
     if (requestId != 0 && requestId == m_createRequest) {
         m_createRequest = 0;
         if (m_editor && m_editor->isNew())
@@ -90,7 +89,6 @@ void MainWindow::requestStatus(qint64 campaignId, const QString &status)
 {
     ConsoleBackend *b = m_backend.backend();
     const quint64 id = m_backend.nextRequestId();
-    m_statusRequests.insert(id, status);
     m_backend.post([b, id, campaignId, status] { b->setCampaignStatus(id, campaignId, status); });
 }
 
@@ -98,7 +96,6 @@ void MainWindow::onFailed(const BackendError &error)
 {
     if (error.operation == QLatin1String("leads"))
         return; // the leads model reports its own
-    m_statusRequests.remove(error.requestId);
     if (error.operation == QLatin1String("create") && error.requestId == m_createRequest) {
         m_createRequest = 0;
         if (m_editor && m_editor->isNew()) {

@@ -130,18 +130,4 @@ void MainWindow::hangUpCall(qint64 callId)
     statusBar()->showMessage(tr("Hanging up call %1\u2026").arg(callId), 5000);
 }
 
-void MainWindow::statusApplied(quint64 requestId, const Storage::CampaignRow &row)
-{
-    const auto it = m_statusRequests.find(requestId);
-    if (it == m_statusRequests.end())
-        return;
-    const QString requested = it.value();
-    m_statusRequests.erase(it);
-    // The status is stored: now the dialer may act on it (wake reads it; pause expects it stored).
-    if (requested == QLatin1String("running") && row.status == QLatin1String("running") && m_hooks.startCampaign)
-        m_hooks.startCampaign(row.id);
-    else if (requested == QLatin1String("paused") && row.status == QLatin1String("paused") && m_hooks.pauseCampaign)
-        m_hooks.pauseCampaign(row.id);
-}
-
 } // namespace Leadline::Ui

@@ -1,4 +1,5 @@
 #include "calllifecycle.h"
+#include "core/liveevents.h"
 
 #include "callingwindow.h"
 #include "core/logging.h"
@@ -115,16 +116,10 @@ Result<CallLifecycle::Applied> CallLifecycle::report(const CallStatusReport &r)
     if (changed.value()) {
         qCInfo(lcCampaigns) << "call" << callId << "is now" << u.status << "(" << eventType << ")";
         if (m_events) {
-            QJsonObject o{{QStringLiteral("call_id"), callId},
-                          {QStringLiteral("campaign_id"), call->campaignId},
-                          {QStringLiteral("lead_id"), call->leadId},
-                          {QStringLiteral("status"), u.status},
-                          {QStringLiteral("source"), QStringLiteral("carrier")}};
-            if (r.durationS >= 0)
-                o.insert(QStringLiteral("duration_s"), r.durationS);
-            m_events->publish(QStringLiteral("call.status"), o);
+            const Events::CallStatus e{callId, call->campaignId, call->leadId, u.status, QStringLiteral("carrier"), r.durationS >= 0 ? int(r.durationS) : -1};
+            Events::publish(*m_events, e);
             if (!Storage::DialerQueue::isActive(u.status))
-                m_events->publish(QStringLiteral("call.ended"), o);
+                Events::publish(*m_events, Events::CallEnded{callId, call->campaignId, call->leadId, u.status, {}, {}, e.source, e.durationS});
         }
     }
     if (!Storage::DialerQueue::isActive(u.status)) {

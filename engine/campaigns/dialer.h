@@ -7,6 +7,7 @@
 #pragma once
 
 #include "callplacer.h"
+#include "campaigncontrol.h"
 #include "core/clock.h"
 #include "dialerengine.h"
 
@@ -23,7 +24,7 @@ namespace Leadline::Campaigns {
 
 class DialerWorker;
 
-class Dialer : public QObject
+class Dialer : public QObject, public DialerControl
 {
     Q_OBJECT
 public:
@@ -38,10 +39,10 @@ public:
     void stop();
     bool isRunning() const;
     // Dial soon (a campaign was started).
-    void wake();
+    void wake() override;
     // Stop new dials of a campaign now; live calls finish. The caller has already stored the
     // campaign's status, so other nodes stop at their next claim.
-    void pauseCampaign(qint64 campaignId);
+    void pauseCampaign(qint64 campaignId) override;
     // Told of every call dialled (greeting prepared while the phone rings). Before start(); the
     // preparer must outlive the dialer's thread (stop() first).
     void setCallPreparer(CallPreparer *preparer) { m_options.preparer = preparer; }

@@ -72,10 +72,16 @@ DialerEngine::DialerEngine(const Storage::Database &db, const Clock &clock, Call
     m_lifecycle.setRetryDelays(options.retryDelays);
 }
 
-void DialerEngine::publish(const QString &type, QJsonObject payload) const
+// call.ended for a call the dialer settled itself (never placed, withdrawn, refused).
+static Events::CallEnded endedByDialer(qint64 callId, qint64 campaignId, const QString &status, const QString &reason)
 {
-    if (m_events)
-        m_events->publish(type, std::move(payload));
+    Events::CallEnded e;
+    e.callId = callId;
+    e.campaignId = campaignId;
+    e.status = status;
+    e.reason = reason;
+    e.source = QStringLiteral("dialer");
+    return e;
 }
 
 int DialerEngine::publishProgress()
@@ -105,16 +111,15 @@ int DialerEngine::publishProgress()
             m_progress.insert(id, p.value());
         else
             m_progress.remove(id);
-        QJsonObject o{{QStringLiteral("campaign_id"), id},
-                      {QStringLiteral("status"), p->status},
-                      {QStringLiteral("leads_total"), p->leadsTotal},
-                      {QStringLiteral("leads_done"), p->leadsDone},
-                      {QStringLiteral("leads_pending"), p->leadsPending},
-                      {QStringLiteral("calls_active"), p->callsActive}};
-        o.insert(QStringLiteral("next_due_at"),
-                 p->nextDueAt > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(p->nextDueAt, QTimeZone::utc()).toString(Qt::ISODate))
-                                  : QJsonValue(QJsonValue::Null));
-        publish(QStringLiteral("campaign.progress"), o);
+        Events::CampaignProgress e;
+        e.campaignId = id;
+        e.status = p->status;
+        e.leadsTotal = p->leadsTotal;
+        e.leadsDone = p->leadsDone;
+        e.leadsPending = p->leadsPending;
+        e.callsActive = int(p->callsActive);
+        e.nextDueAtMs = p->nextDueAt;
+        publish(e);
         ++published;
     }
     return published;
@@ -244,12 +249,9 @@ void DialerEngine::place(const Storage::ClaimedCall &call)
         return;
     }
     m_pending.insert(call.callId, Pending{call.campaignId, 0, false});
-    publish(QStringLiteral("call.started"), QJsonObject{{QStringLiteral("call_id"), call.callId},
-                                                        {QStringLiteral("campaign_id"), call.campaignId},
-                                                        {QStringLiteral("lead_id"), call.leadId},
-                                                        {QStringLiteral("lead_name"), call.leadName},
-                                                        {QStringLiteral("phone"), maskPhone(call.phoneE164)},
-                                                        {QStringLiteral("attempt"), call.attempt}});
+    if (m_events)
+        Events::publish(*m_events, Events::Type::CallStarted,
+                        Events::CallParty{call.callId, call.campaignId, call.leadId, call.leadName, maskPhone(call.phoneE164), call.attempt});
     if (m_options.preparer) // the greeting is synthesised while the phone rings
         m_options.preparer->dialing(call.callId, call.correlationToken);
     PlaceCallRequest req{call.callId, call.leadId, call.campaignId, call.phoneE164, call.correlationToken, call.attempt};
@@ -275,10 +277,7 @@ void DialerEngine::finishWithStatus(qint64 callId, const QString &status, const 
         qCWarning(lcCampaigns) << "dialer:" << r.error().message;
     if (auto r = m_lifecycle.settle(callId); !r)
         qCWarning(lcCampaigns) << "dialer:" << r.error().message;
-    publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId},
-                                                      {QStringLiteral("status"), status},
-                                                      {QStringLiteral("reason"), reason},
-                                                      {QStringLiteral("source"), QStringLiteral("dialer")}});
+    publish(endedByDialer(callId, 0, status, reason));
 }
 
 void DialerEngine::deferPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> r)
@@ -327,11 +326,7 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
     if (e.retryable) {
         // 429/5xx: no call was created; not an attempt.
         (void)q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now + m_options.apiRetryDelayMs, now);
-        publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), call.callId},
-                                                          {QStringLiteral("campaign_id"), call.campaignId},
-                                                          {QStringLiteral("status"), QStringLiteral("not_placed")},
-                                                          {QStringLiteral("reason"), detail},
-                                                          {QStringLiteral("source"), QStringLiteral("dialer")}});
+        publish(endedByDialer(call.callId, call.campaignId, QStringLiteral("not_placed"), detail));
         return;
     }
     if (e.code == Error::Code::BadRequest) {
@@ -343,14 +338,8 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
     qCCritical(lcCampaigns).noquote() << "pausing campaign" << call.campaignId << "because the carrier refused:" << e.message;
     (void)q.releaseUnplaced(call.callId, detail + QLatin1String(": ") + e.message, now, now);
     (void)q.setCampaignStatus(call.campaignId, QStringLiteral("paused"), now);
-    publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), call.callId},
-                                                      {QStringLiteral("campaign_id"), call.campaignId},
-                                                      {QStringLiteral("status"), QStringLiteral("not_placed")},
-                                                      {QStringLiteral("reason"), detail},
-                                                      {QStringLiteral("source"), QStringLiteral("dialer")}});
-    publish(QStringLiteral("provider.error"), QJsonObject{{QStringLiteral("provider"), QStringLiteral("telephony")},
-                                                          {QStringLiteral("campaign_id"), call.campaignId},
-                                                          {QStringLiteral("message"), e.message}});
+    publish(endedByDialer(call.callId, call.campaignId, QStringLiteral("not_placed"), detail));
+    publish(Events::ProviderError{QStringLiteral("telephony"), 0, call.campaignId, e.message});
     (void)q.addEvent(QStringLiteral("campaign_paused"), call.campaignId, call.callId,
                      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), detail},
                                                                  {QStringLiteral("message"), e.message}})
@@ -370,11 +359,7 @@ void DialerEngine::pauseCampaign(qint64 campaignId)
     for (qint64 callId : std::as_const(withdrawn)) {
         m_pending.remove(callId);
         (void)queue().releaseUnplaced(callId, QStringLiteral("paused before dialling"), now, now);
-        publish(QStringLiteral("call.ended"), QJsonObject{{QStringLiteral("call_id"), callId},
-                                                          {QStringLiteral("campaign_id"), campaignId},
-                                                          {QStringLiteral("status"), QStringLiteral("not_placed")},
-                                                          {QStringLiteral("reason"), QStringLiteral("paused")},
-                                                          {QStringLiteral("source"), QStringLiteral("dialer")}});
+        publish(endedByDialer(callId, campaignId, QStringLiteral("not_placed"), QStringLiteral("paused")));
     }
     if (!withdrawn.isEmpty())
         qCInfo(lcCampaigns) << "campaign" << campaignId << "paused:" << withdrawn.size() << "queued dials withdrawn";

@@ -6,6 +6,8 @@
 // Thread: the thread that calls it (one); uses that thread's database connection.
 #pragma once
 
+#include "core/liveevents.h"
+
 #include "calllifecycle.h"
 #include "callplacer.h"
 #include "callpreparer.h"
@@ -90,7 +92,12 @@ private:
     // recovery never re-dials it) and store the answer on a later tick.
     void deferPlaced(const Storage::ClaimedCall &call, Result<PlacedCall> result);
     void finishWithStatus(qint64 callId, const QString &status, const QString &reason);
-    void publish(const QString &type, QJsonObject payload) const;
+    template<typename Event>
+    void publish(const Event &event) const
+    {
+        if (m_events)
+            Events::publish(*m_events, event);
+    }
     Storage::DialerQueue queue() const;
 
     const Storage::Database &m_db;

@@ -1,5 +1,7 @@
 #include "eventingcallrecorder.h"
 
+#include "core/liveevents.h"
+
 namespace Leadline::Conversation {
 
 void EventingCallRecorder::lookup(const CallKey &key, QObject *context, std::function<void(Result<CallContext>)> done)
@@ -13,44 +15,44 @@ void EventingCallRecorder::lookup(const CallKey &key, QObject *context, std::fun
     });
 }
 
-QJsonObject EventingCallRecorder::base(qint64 callId) const
+std::pair<qint64, qint64> EventingCallRecorder::campaignAndLead(qint64 callId) const
 {
-    QJsonObject o{{QStringLiteral("call_id"), callId}};
     QMutexLocker lock(&m_mutex);
     const auto it = m_open.constFind(callId);
-    if (it != m_open.cend()) {
-        o.insert(QStringLiteral("campaign_id"), it->campaignId);
-        o.insert(QStringLiteral("lead_id"), it->leadId);
-    }
-    return o;
+    return it != m_open.cend() ? std::pair{it->campaignId, it->leadId} : std::pair<qint64, qint64>{0, 0};
 }
 
 void EventingCallRecorder::callAnswered(qint64 callId, const QString &streamSid, const QString &callSid, qint64 atMs)
 {
     m_inner.callAnswered(callId, streamSid, callSid, atMs);
-    QJsonObject o = base(callId);
+    Events::CallParty e;
+    e.callId = callId;
     {
         QMutexLocker lock(&m_mutex);
         auto it = m_open.find(callId);
         if (it != m_open.end()) {
             it->answeredAtMs = atMs;
-            o.insert(QStringLiteral("lead_name"), it->leadName);
-            o.insert(QStringLiteral("phone"), it->phone);
+            e.campaignId = it->campaignId;
+            e.leadId = it->leadId;
+            e.leadName = it->leadName;
+            e.phone = it->phone;
         }
     }
-    m_events.publish(QStringLiteral("call.answered"), o);
+    Events::publish(m_events, Events::Type::CallAnswered, e);
 }
 
 void EventingCallRecorder::appendTurn(const Storage::TurnRow &turn)
 {
     m_inner.appendTurn(turn);
-    QJsonObject o = base(turn.callId);
-    o.insert(QStringLiteral("turn"), turn.index);
-    o.insert(QStringLiteral("speaker"), turn.speaker);
-    o.insert(QStringLiteral("text"), turn.text);
-    o.insert(QStringLiteral("language"), turn.language);
-    o.insert(QStringLiteral("interrupted"), turn.interrupted);
-    if (turn.speaker == QLatin1String("agent")) {
+    Events::CallTurn e;
+    e.callId = turn.callId;
+    std::tie(e.campaignId, e.leadId) = campaignAndLead(turn.callId);
+    e.turn = turn.index;
+    e.speaker = turn.speaker;
+    e.text = turn.text;
+    e.language = turn.language;
+    e.interrupted = turn.interrupted;
+    if (e.isAgent()) {
         // What the caller waited: recogniser + model + first audio of the reply (left out when
         // none of them is known, e.g. a greeting cut off before its first audio).
         int total = 0;
@@ -60,30 +62,32 @@ void EventingCallRecorder::appendTurn(const Storage::TurnRow &turn)
                 total += ms;
                 known = true;
             }
-        if (known)
-            o.insert(QStringLiteral("latency_ms"), total);
-        o.insert(QStringLiteral("stt_ms"), turn.sttMs);
-        o.insert(QStringLiteral("llm_ms"), turn.llmMs);
-        o.insert(QStringLiteral("tts_ms"), turn.ttsMs);
+        e.latencyMs = known ? total : -1;
+        e.sttMs = turn.sttMs;
+        e.llmMs = turn.llmMs;
+        e.ttsMs = turn.ttsMs;
     }
-    m_events.publish(QStringLiteral("call.turn"), o);
+    Events::publish(m_events, e);
 }
 
 void EventingCallRecorder::finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &status,
                                       qint64 endedAtMs)
 {
     m_inner.finishCall(callId, outcome, status, endedAtMs);
-    QJsonObject o = base(callId);
-    o.insert(QStringLiteral("status"), status);
-    o.insert(QStringLiteral("outcome"), outcome.outcome);
-    o.insert(QStringLiteral("source"), QStringLiteral("media"));
+    Events::CallEnded e;
+    e.callId = callId;
+    e.status = status;
+    e.outcome = outcome.outcome;
+    e.source = QStringLiteral("media");
     {
         QMutexLocker lock(&m_mutex);
         const OpenCall call = m_open.take(callId);
+        e.campaignId = call.campaignId;
+        e.leadId = call.leadId;
         if (call.answeredAtMs > 0 && endedAtMs >= call.answeredAtMs)
-            o.insert(QStringLiteral("duration_s"), (endedAtMs - call.answeredAtMs + 500) / 1000);
+            e.durationS = int((endedAtMs - call.answeredAtMs + 500) / 1000);
     }
-    m_events.publish(QStringLiteral("call.ended"), o);
+    Events::publish(m_events, e);
 }
 
 } // namespace Leadline::Conversation

@@ -33,7 +33,8 @@ private:
         QString phone;
         qint64 answeredAtMs = 0;
     };
-    QJsonObject base(qint64 callId) const;
+    // The call's campaign and lead, when it was looked up here (0 otherwise).
+    std::pair<qint64, qint64> campaignAndLead(qint64 callId) const;
 
     CallRecorder &m_inner;
     EventSink &m_events;

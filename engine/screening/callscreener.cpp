@@ -23,9 +23,10 @@ constexpr double kPips = 0.6;
 constexpr double kMusic = 0.6;
 constexpr double kShortGreetingBeep = 0.6;
 constexpr double kDecide = 1.0;
-constexpr double kDecideLate = 0.9;        // once 4 s of far-end speech have passed
+constexpr double kDecideLate = 0.9;        // once it has talked on for 3 s (cadence), or 4 s after its first words
 constexpr int kLateMs = 4000;
 constexpr int kMusicRunMs = 300;
+constexpr int kMusicOnsetMs = 300;       // a chord's attack is not steady yet: "speech" that began this soon before it was the music
 
 bool near(double hz, double target, double tolerance) { return std::abs(hz - target) <= tolerance; }
 
@@ -102,7 +103,10 @@ void CallScreener::frame(const char *s16le, int n, int sampleRate)
     m_positionMs += kFrameMs;
     m_tones.feedFrame(s16le, n, sampleRate, m_positionMs);
     const ToneDetector::Frame &f = m_tones.lastFrame();
-    updateFloor(f.level);
+    // Tones and music are signals, not the line's noise: they stay out of the floor (else 3 s of
+    // hold music lifts it over the quiet words after it).
+    if (!f.tonal && m_steadyMs < kMusicRunMs)
+        updateFloor(f.level);
     const double threshold = qMax(kMinSpeechRms, m_floor * (m_inSpeech ? 1.4 : 1.8));
     const bool loud = f.level >= threshold;
     if (const ToneDetector::Tone *run = m_tones.endedRun())
@@ -119,7 +123,7 @@ void CallScreener::frame(const char *s16le, int n, int sampleRate)
     m_prevLevel = f.level;
     m_prevFit = f.fit;
     const bool music = m_steadyMs >= kMusicRunMs;
-    if (m_steadyMs == kMusicRunMs && m_inSpeech && m_segmentStartMs >= m_steadyStartMs - 60)
+    if (m_steadyMs == kMusicRunMs && m_inSpeech && m_segmentStartMs >= m_steadyStartMs - kMusicOnsetMs)
         cancelSegment(); // that "speech" was the start of the music
     if (music && m_firstSpeechStartMs < 0)
         m_musicMsBeforeSpeech += m_steadyMs == kMusicRunMs ? kMusicRunMs : kFrameMs;
@@ -180,7 +184,8 @@ void CallScreener::frame(const char *s16le, int n, int sampleRate)
     if (m_firstSpeechStartMs >= 0 && !m_humanCadence && !m_machineCadence) {
         const qint64 since = m_positionMs - m_firstSpeechStartMs;
         const qint64 gap = qMax<qint64>(m_maxGapMs, m_positionMs - m_lastSpeechMs);
-        if (since >= 3000 && gap < 900 && m_speechMs * 100 >= since * 55)
+        // Quiet speech under line noise keeps only its louder syllables above the floor (~35 %).
+        if (since >= 3000 && gap < 900 && m_speechMs * 100 >= since * 30)
             m_machineCadence = true; // talking on for 3 s
         if (m_firstSegmentEndMs >= 0 && m_firstSegmentMs <= 2000 && m_lastSpeechMs == m_firstSegmentEndMs
             && m_positionMs - m_firstSegmentEndMs >= 1000)
@@ -290,7 +295,7 @@ void CallScreener::evaluate()
     }
     if (best >= 0 && m_machineCadence && !m_humanWords)
         bestScore += kCadence;
-    const bool late = (m_firstSpeechStartMs >= 0 && m_positionMs - m_firstSpeechStartMs >= kLateMs)
+    const bool late = (m_machineCadence && !m_humanWords) || (m_firstSpeechStartMs >= 0 && m_positionMs - m_firstSpeechStartMs >= kLateMs)
                       || m_positionMs >= m_cfg.deadlineMs + m_cfg.transcriptGraceMs;
     if (best >= 0 && (bestScore >= kDecide || (late && bestScore >= kDecideLate))) {
         QString bestWhy;

@@ -12,7 +12,9 @@
 // Weights: a strong phrase or a beep after a long greeting decides alone (1.0); weak phrases
 // (0.45, a second one of the same class 0.1 more), machine cadence (0.4), SIT (0.7), pips (0.6),
 // music before speech (0.6) and a beep after a short greeting (0.6) add up; a machine class is
-// chosen at 1.0, or at 0.9 once 4 s of its speech have passed. Words people say to a caller
+// chosen at 1.0, or at 0.9 as soon as the far end has talked on for 3 s (so words only machines
+// open with, "the number you are calling", decide with the cadence, well inside 4 s) or 4 s after
+// its first words. Words people say to a caller
 // ("who is calling?", "boliye") cancel every weak cue. One weak cue never decides alone.
 // When unsure the verdict is human with `unknown` set: a person is never treated as a machine.
 // With a grammar-constrained recogniser (ScreeningConfig::grammarTranscripts, the offline

@@ -3,7 +3,7 @@
 
 #include "campaigns/calllifecycle.h"
 #include "campaigns/campaignservice.h"
-#include "campaigns/dialer.h"
+#include "campaigns/campaigncontrol.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/settings.h"
@@ -37,9 +37,9 @@ DialerApiOptions DialerApiOptions::fromSettings(const Settings &s)
     return o;
 }
 
-DialerApi::DialerApi(Campaigns::CampaignService &campaigns, Campaigns::CallLifecycle &lifecycle,
-                     const Storage::Database &db, const Clock &clock, Campaigns::Dialer *dialer, DialerApiOptions options)
-    : m_campaigns(campaigns), m_lifecycle(lifecycle), m_db(db), m_clock(clock), m_dialer(dialer), m_options(std::move(options))
+DialerApi::DialerApi(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control,
+                     Campaigns::CallLifecycle &lifecycle, const Storage::Database &db, const Clock &clock, DialerApiOptions options)
+    : m_campaigns(campaigns), m_control(control), m_lifecycle(lifecycle), m_db(db), m_clock(clock), m_options(std::move(options))
 {
 }
 
@@ -78,12 +78,9 @@ HttpResponse DialerApi::start(const RouteContext &ctx) const
     auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
-    auto c = m_campaigns.setStatus(id.value(), QStringLiteral("running"));
+    auto c = m_control.start(id.value());
     if (!c)
         return errorResponse(c.error());
-    if (m_dialer)
-        m_dialer->wake();
-    qCInfo(lcCampaigns) << "campaign" << id.value() << "started";
     QJsonObject body = c->toJson();
     if (auto db = m_db.connection()) {
         if (auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value()))
@@ -97,12 +94,9 @@ HttpResponse DialerApi::pause(const RouteContext &ctx) const
     auto id = ctx.id();
     if (!id)
         return errorResponse(id.error());
-    auto c = m_campaigns.setStatus(id.value(), QStringLiteral("paused"));
+    auto c = m_control.pause(id.value());
     if (!c)
         return errorResponse(c.error());
-    if (m_dialer)
-        m_dialer->pauseCampaign(id.value());
-    qCInfo(lcCampaigns) << "campaign" << id.value() << "paused";
     return HttpResponse::json(c->toJson());
 }
 

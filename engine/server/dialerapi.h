@@ -14,7 +14,7 @@
 #include <atomic>
 
 namespace Leadline::Storage { class Database; }
-namespace Leadline::Campaigns { class CampaignService; class CallLifecycle; class Dialer; }
+namespace Leadline::Campaigns { class CampaignService; class CampaignControl; class CallLifecycle; }
 namespace Leadline { class Clock; class Settings; }
 namespace Leadline::Conversation { class VendorErrors; class LatencyMetrics; }
 
@@ -34,8 +34,9 @@ class DialerApi
 {
 public:
     // dialer may be null (e.g. a read-only node): start/pause then only change the status.
-    DialerApi(Campaigns::CampaignService &campaigns, Campaigns::CallLifecycle &lifecycle, const Storage::Database &db,
-              const Clock &clock, Campaigns::Dialer *dialer, DialerApiOptions options);
+    // control: start and pause (the status, then the dialer), shared with the console and CLI.
+    DialerApi(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control,
+              Campaigns::CallLifecycle &lifecycle, const Storage::Database &db, const Clock &clock, DialerApiOptions options);
     void registerRoutes(Router &router);
 
     // Pure helpers, public for tests.
@@ -60,10 +61,10 @@ private:
     HttpResponse sessions(const RouteContext &ctx) const;
 
     Campaigns::CampaignService &m_campaigns;
+    const Campaigns::CampaignControl &m_control;
     Campaigns::CallLifecycle &m_lifecycle;
     const Storage::Database &m_db;
     const Clock &m_clock;
-    Campaigns::Dialer *m_dialer;
     SessionIndex *m_sessionIndex = nullptr;
     const Conversation::VendorErrors *m_vendorErrors = nullptr;
     const Conversation::LatencyMetrics *m_latency = nullptr;

@@ -30,8 +30,6 @@ void RestApi::registerRoutes(Router &router)
     router.add(Method::Post, QStringLiteral("/campaigns"), [this](const RouteContext &c) { return createCampaign(c); });
     router.add(Method::Get, QStringLiteral("/campaigns"), [this](const RouteContext &c) { return listCampaigns(c); });
     router.add(Method::Get, QStringLiteral("/campaigns/{id}"), [this](const RouteContext &c) { return getCampaign(c); });
-    router.add(Method::Post, QStringLiteral("/campaigns/{id}/pause"),
-               [this](const RouteContext &c) { return setCampaignStatus(c, QStringLiteral("paused")); });
     router.add(Method::Post, QStringLiteral("/campaigns/{id}/upload-csv"), [this](const RouteContext &c) { return uploadCsv(c); });
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/leads"), [this](const RouteContext &c) { return listLeads(c); });
 }
@@ -107,17 +105,6 @@ HttpResponse RestApi::getCampaign(const RouteContext &ctx) const
             body.insert(QStringLiteral("lead_count"), n.value());
     }
     return HttpResponse::json(body);
-}
-
-HttpResponse RestApi::setCampaignStatus(const RouteContext &ctx, const QString &status) const
-{
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto c = m_campaigns.setStatus(id.value(), status);
-    if (!c)
-        return errorResponse(c.error());
-    return HttpResponse::json(c->toJson());
 }
 
 HttpResponse RestApi::uploadCsv(const RouteContext &ctx) const

@@ -30,7 +30,6 @@ private:
     HttpResponse createCampaign(const RouteContext &ctx) const;
     HttpResponse listCampaigns(const RouteContext &ctx) const;
     HttpResponse getCampaign(const RouteContext &ctx) const;
-    HttpResponse setCampaignStatus(const RouteContext &ctx, const QString &status) const;
     HttpResponse uploadCsv(const RouteContext &ctx) const;
     HttpResponse listLeads(const RouteContext &ctx) const;
 

@@ -11,9 +11,48 @@ Result<qint64> RouteContext::id(int i) const
     return value;
 }
 
+static QString methodName(QHttpServerRequest::Method m)
+{
+    using M = QHttpServerRequest::Method;
+    switch (m) {
+    case M::Get: return QStringLiteral("GET");
+    case M::Post: return QStringLiteral("POST");
+    case M::Put: return QStringLiteral("PUT");
+    case M::Delete: return QStringLiteral("DELETE");
+    case M::Patch: return QStringLiteral("PATCH");
+    case M::Head: return QStringLiteral("HEAD");
+    default: return QString::number(int(m));
+    }
+}
+
+// "/campaigns/{id}/pause" -> "campaigns/{}/pause": two patterns of one shape match the same paths.
+static QString shapeOf(const QStringList &segments)
+{
+    QStringList shape;
+    for (const QString &seg : segments)
+        shape.append(seg.startsWith(QLatin1Char('{')) ? QStringLiteral("{}") : seg);
+    return shape.join(QLatin1Char('/'));
+}
+
 void Router::add(QHttpServerRequest::Method method, const QString &pattern, RouteHandler handler, Access access)
 {
-    m_routes.append(Route{method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), access});
+    const QStringList segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QString shape = shapeOf(segments);
+    for (const Route &r : std::as_const(m_routes)) {
+        if (r.method == method && shapeOf(r.segments) == shape) {
+            m_duplicates.append(QStringLiteral("%1 %2").arg(methodName(method), pattern));
+            return;
+        }
+    }
+    m_routes.append(Route{method, pattern, segments, std::move(handler), access});
+}
+
+Status Router::check() const
+{
+    if (m_duplicates.isEmpty())
+        return okStatus();
+    return Error::make(Error::Code::Internal,
+                       QStringLiteral("route registered twice (only the first would ever answer): %1").arg(m_duplicates.join(QStringLiteral(", "))));
 }
 
 Router::Match Router::match(QHttpServerRequest::Method method, const QString &path) const

@@ -30,6 +30,8 @@ enum class Access {
 class Router
 {
 public:
+    // A second route for the same method and path shape ("/a/{id}" and "/a/{x}" are the same)
+    // is not added: it would never be reached. check() reports it, and the server refuses to start.
     void add(QHttpServerRequest::Method method, const QString &pattern, RouteHandler handler,
              Access access = Access::Operator);
     // A WebSocket path (upgrade requests); the socket itself is handed to the worker's handler.
@@ -45,6 +47,8 @@ public:
         bool pathKnown = false; // the path exists for another method (-> 405)
     };
     Match match(QHttpServerRequest::Method method, const QString &path) const;
+    // Every duplicate route added, or ok. ServerPool::start() fails with this error.
+    Status check() const;
 
 private:
     struct Route
@@ -57,6 +61,7 @@ private:
     };
     QList<Route> m_routes;
     QStringList m_wsPaths;
+    QStringList m_duplicates; // "POST /campaigns/{id}/pause", as added the second time
 };
 
 } // namespace Leadline::Server

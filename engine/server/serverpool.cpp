@@ -133,6 +133,8 @@ ServerPool::~ServerPool() { stop(); }
 
 Status ServerPool::start(const ServerOptions &options)
 {
+    if (Status s = m_router.check(); !s)
+        return s;
     quint16 port = options.port;
     if (port != 0) {
         if (Status s = checkPortFree(options.address, port); !s)

@@ -166,6 +166,19 @@ Result<int> DialerQueue::openLeads(qint64 campaignId)
     return q.value(0).toInt();
 }
 
+Result<qint64> DialerQueue::outstanding(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND status IN ('pending', 'retry', 'calling', 'queued')) "
+                             "+ (SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN (%1))")
+                  .arg(sqlList(activeStatuses())));
+    q.addBindValue(campaignId);
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("cannot count outstanding leads and calls"), q.lastError());
+    return q.value(0).toLongLong();
+}
+
 Result<qint64> DialerQueue::nextDueAt(qint64 campaignId)
 {
     QSqlQuery q(m_db);

@@ -98,6 +98,9 @@ public:
     Result<int> activeCalls(qint64 campaignId = 0); // 0 = all campaigns
     Result<int> openLeads(qint64 campaignId);       // leads that may still be called (incl. in a call)
     Result<qint64> nextDueAt(qint64 campaignId);    // earliest next_attempt_at of a due lead, 0 if none
+    // Leads still to be called or in a call, plus calls in flight; a lead waiting for the
+    // callback its caller asked for is not counted (`leadline demo` is done at 0).
+    Result<qint64> outstanding(qint64 campaignId);
     // What a console shows of a campaign: lead counts, calls in progress, the next due time.
     struct Progress
     {

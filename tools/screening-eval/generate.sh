@@ -5,8 +5,18 @@
 # (repeatable random numbers), so the same script gives byte-identical files (check with
 # `md5sum OUT/*.wav`).
 #
-# Usage: tools/screening-eval/generate.sh OUT_DIR
+# Usage: tools/screening-eval/generate.sh [--held-out] [--every N] OUT_DIR
 # Needs: espeak-ng, sox (Debian packages; scripts/install-deps.sh installs them).
+#
+# Two sets:
+#   (default)   the tuning set: 56 base clips x 4 variants = 224 streams; screening was tuned on it.
+#   --held-out  the held-out set: 38 other base clips x 4 = 152 streams, NOT to be tuned on. Same
+#               classes and dimensions; different wordings, espeak-ng voices (en-gb/en-us/en-029
+#               with female and male variants, two Hindi variants), speeds (145-190 wpm),
+#               pitches, noise levels (-28/-34/-40 dBFS) and noise seed, quiet peaks (-24 dBFS),
+#               lead-ins, beep frequencies/lengths, SIT timing (the older 950/1400/1800 Hz
+#               tri-tone), pip cadence, hold-music chords and jingle notes. Ids start with "h".
+#   --every N   only every Nth base clip (all four variants of each), for a quicker subset.
 #
 # Each base clip (the table below) is rendered in four variants:
 #   v0 clean, speech peaks at -4 dBFS
@@ -25,7 +35,18 @@
 # (what a perfect recogniser returns), spans joined with " | ".
 set -euo pipefail
 
-out=${1:?usage: generate.sh OUT_DIR}
+heldout=0
+every=1
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --held-out) heldout=1; shift ;;
+    --every) every=${2:?--every needs a number}; shift 2 ;;
+    *) echo "generate.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+out=${1:?usage: generate.sh [--held-out] [--every N] OUT_DIR}
+case "$out" in -*) echo "usage: generate.sh [--held-out] [--every N] OUT_DIR" >&2; exit 2 ;; esac
+case "$every" in '' | *[!0-9]* | 0) echo "generate.sh: --every needs a positive number" >&2; exit 2 ;; esac
 for tool in espeak-ng sox soxi; do
   command -v "$tool" >/dev/null || { echo "generate.sh: $tool is missing (run scripts/install-deps.sh)" >&2; exit 2; }
 done
@@ -35,33 +56,47 @@ trap 'rm -rf "$tmp"' EXIT
 RATE=8000
 MINLEN=8.0   # seconds: every stream lasts at least this long (screening deadline + grace)
 
+# What differs between the tuning and the held-out set (the held-out values follow the table).
+EN_VOICES=(en-us); HI_VOICES=(hi); SPEEDS=(160); PITCHES=(50)
+LEVELS=(-30 -36 -42); QUIET_PEAK=-22; QUIET_NOISE=-42; NOISE_SKIP=0
+SIT_TONES=("913.8 274" "1370.6 274" "1776.7 380"); PIP_HZ=425; PIP_MS=200; PIP_GAP=200; PIP_COUNT=3
+HOLD_CHORDS=("261.6 329.6 392.0" "220.0 261.6 329.6" "174.6 220.0 261.6" "196.0 246.9 293.7"); HOLD_CHORD_MS=750
+JINGLE_NOTES=("523.3 200" "659.3 200" "784.0 200" "1046.5 300" "784.0 150" "1046.5 300"); JINGLE_CHORD="523.3 659.3 784.0"
+PREFIX=""
+
 sx() { sox -R -D "$@"; }
 ms() { soxi -D "$1" | awk '{ printf "%d", $1 * 1000 + 0.5 }'; }
 silence() { sx -n -r $RATE -c 1 -b 16 "$2" trim 0 "$(awk -v m="$1" 'BEGIN { printf "%.3f", m / 1000 }')"; }
 tone() { # hz ms amplitude(0..1) file
   sx -n -r $RATE -c 1 -b 16 "$4" synth "$(awk -v m="$2" 'BEGIN { printf "%.3f", m / 1000 }')" sine "$1" vol "$3"
 }
-say() { # voice peak_dbfs file text
-  espeak-ng -v "$1" -s 160 -w "$tmp/say22.wav" "$4"
+say() { # voice peak_dbfs file text [speed [pitch]]
+  espeak-ng -v "$1" -s "${5:-160}" -p "${6:-50}" -w "$tmp/say22.wav" "$4"
   sx "$tmp/say22.wav" -r $RATE -c 1 -b 16 "$3" gain -n "$2"
 }
 # SIT tri-tone (ITU-T E.180: 913.8, 1370.6, 1776.7 Hz) then a short gap.
 sit() {
-  tone 913.8 274 0.3 "$tmp/sit1.wav"; tone 1370.6 274 0.3 "$tmp/sit2.wav"; tone 1776.7 380 0.3 "$tmp/sit3.wav"
+  local dest=$1 parts=() i=0
+  for note in "${SIT_TONES[@]}"; do
+    set -- $note
+    tone "$1" "$2" 0.3 "$tmp/sit$i.wav"; parts+=("$tmp/sit$i.wav"); i=$((i + 1))
+  done
   silence 400 "$tmp/sitgap.wav"
-  sx "$tmp/sit1.wav" "$tmp/sit2.wav" "$tmp/sit3.wav" "$tmp/sitgap.wav" "$1"
+  sx "${parts[@]}" "$tmp/sitgap.wav" "$dest"
 }
-# Indian network pips: three 425 Hz pips of 200 ms, 200 ms apart.
+# Indian network pips: PIP_COUNT 425 Hz pips of PIP_MS, PIP_GAP apart.
 pips() {
-  tone 425 200 0.3 "$tmp/pip.wav"; silence 200 "$tmp/pipgap.wav"
-  sx "$tmp/pip.wav" "$tmp/pipgap.wav" "$tmp/pip.wav" "$tmp/pipgap.wav" "$tmp/pip.wav" "$tmp/pipgap.wav" "$tmp/pipgap.wav" "$1"
+  local dest=$1 parts=() k
+  tone "$PIP_HZ" "$PIP_MS" 0.3 "$tmp/pip.wav"; silence "$PIP_GAP" "$tmp/pipgap.wav"
+  for ((k = 0; k < PIP_COUNT; k++)); do parts+=("$tmp/pip.wav" "$tmp/pipgap.wav"); done
+  sx "${parts[@]}" "$tmp/pipgap.wav" "$dest"
 }
-# Hold music: four sustained three-note chords of 750 ms.
+# Hold music: sustained three-note chords.
 hold() {
   local dest=$1 parts=() i=0
-  for chord in "261.6 329.6 392.0" "220.0 261.6 329.6" "174.6 220.0 261.6" "196.0 246.9 293.7"; do
+  for chord in "${HOLD_CHORDS[@]}"; do
     set -- $chord
-    sx -n -r $RATE -c 3 -b 16 "$tmp/ch3.wav" synth 0.75 sine "$1" sine "$2" sine "$3"
+    sx -n -r $RATE -c 3 -b 16 "$tmp/ch3.wav" synth "$(awk -v m="$HOLD_CHORD_MS" 'BEGIN { printf "%.3f", m / 1000 }')" sine "$1" sine "$2" sine "$3"
     sx "$tmp/ch3.wav" -c 1 "$tmp/chord$i.wav" remix - vol 0.25
     parts+=("$tmp/chord$i.wav"); i=$((i + 1))
   done
@@ -71,17 +106,18 @@ hold() {
 # Jingle: an arpeggio of sine notes (150-300 ms each) ending on a held chord.
 jingle() {
   local dest=$1 parts=() i=0
-  for note in "523.3 200" "659.3 200" "784.0 200" "1046.5 300" "784.0 150" "1046.5 300"; do
+  for note in "${JINGLE_NOTES[@]}"; do
     set -- $note
     tone "$1" "$2" 0.3 "$tmp/note$i.wav"; parts+=("$tmp/note$i.wav"); i=$((i + 1))
   done
-  sx -n -r $RATE -c 3 -b 16 "$tmp/jc3.wav" synth 0.6 sine 523.3 sine 659.3 sine 784.0
+  set -- $JINGLE_CHORD
+  sx -n -r $RATE -c 3 -b 16 "$tmp/jc3.wav" synth 0.6 sine "$1" sine "$2" sine "$3"
   sx "$tmp/jc3.wav" -c 1 "$tmp/jchord.wav" remix - vol 0.25
   silence 400 "$tmp/jgap.wav"
   sx "${parts[@]}" "$tmp/jchord.wav" "$tmp/jgap.wav" "$dest"
 }
-noise() { # colour dbfs seconds file
-  sx -n -r $RATE -c 1 -b 16 "$tmp/n0.wav" synth "$3" "$1"noise
+noise() { # colour dbfs seconds file (the held-out set skips NOISE_SKIP s of the generator: another seed)
+  sx -n -r $RATE -c 1 -b 16 "$tmp/n0.wav" synth "$(awk -v s="$3" -v k="$NOISE_SKIP" 'BEGIN { printf "%.3f", s + k }')" "$1"noise trim "$NOISE_SKIP"
   local rms
   rms=$(sox "$tmp/n0.wav" -n stats 2>&1 | awk '/RMS lev dB/ { print $4 }')
   sx "$tmp/n0.wav" "$4" gain "$(awk -v t="$2" -v r="$rms" 'BEGIN { printf "%.2f", t - r }')"
@@ -149,16 +185,72 @@ ivr|en|400||Your call is important to us. Please stay on the line, an executive 
 EOF
 )
 
-levels=(-30 -36 -42)
+if [ "$heldout" = 1 ]; then
+  # Written apart from the tuning table and never tuned on: other wordings for the same classes and
+  # dimensions, including people who say machine-like words ("I am not available right now, I am
+  # driving") and a receptionist.
+  TABLE=$(cat <<'EOF'
+human|en|700||Hello, yes?|again:1800:Hello? Anyone there?|en,short
+human|en|300||Yeah, hi, go ahead.||en,short
+human|hi|450||हाँ, बोलो?||hi,short
+human|en|500||Haan bhai, kaun?||mixed,short
+human|hi|400||जी हाँ, hello?||hindi-first,short
+human|en|3200||Yes? Hello?||en,pause-first
+human|hi|2700||हेलो, हाँ जी?||hi,pause-first
+human|en|450||Hello, I am actually not available right now, I am driving, please call me after some time.||en,long-first
+human|en|400||Good morning, this is Karan from the accounts team, I was expecting a call from the bank about my loan.||en,long-first
+human|hi|500||नमस्ते, मैं अभी एक मीटिंग में हूँ, आप शाम को फोन कीजिए||hi,long-first
+human|en|400||Good afternoon, Skyline Properties, Neha speaking, how can I help you?||en,long-first,receptionist
+human|en|400||Please don't call this number again, I am not interested.||en,opt-out
+human|en|500||Mujhe dobara call mat karna, main interested nahi hoon.||mixed,opt-out
+human|en|400||Shop is closed today, sir is not here, you can call on Monday.||en,long-first,someone-else
+voicemail|en|400||Hi, this is Neha. Sorry I missed your call. Leave a message and I will get back to you.|beep:780:450|en,short
+voicemail|en|500||You have reached the voicemail of Sanjay Mehta. Please leave a message at the tone.|beep:1300:380|en,long
+voicemail|en|400||Hello, I am not able to take your call at the moment. Please leave your details and I will call you back.|beep:480:320|en,long
+voicemail|en|400||Sorry, I can't answer the phone right now. Please leave a short message after the tone.||en,long,no-beep
+voicemail|hi|500||नमस्कार, मैं अभी कॉल नहीं ले सकता। कृपया टोन के बाद अपना संदेश छोड़ दें।|beep:900:580|hi,long
+voicemail|hi|400||अभी मैं उपलब्ध नहीं हूँ, बीप के बाद संदेश छोड़िए।|beep:1150:420|hi,short
+voicemail|en|400||Hi, abhi main busy hoon, apna message chhod dijiye, main call back karunga.|beep:650:500|mixed,short
+voicemail|hi|450||नमस्ते, this is Rohit. I am unable to take your call, please leave a message.||hindi-first,long,no-beep
+announcement|en|350|sit|The mobile number you have dialled is switched off. Kindly try after some time.||en,sit
+announcement|en|400|pips|The number you are trying to reach is not reachable at present.||en,pips
+announcement|en|300||The dialled number is not in service. Please check the number before dialling.||en
+announcement|hi|400|sit|आपने जो नंबर डायल किया है वह अभी स्विच ऑफ है।||hi,sit
+announcement|hi|400|pips|जिस नंबर पर आप कॉल कर रहे हैं वह अभी व्यस्त है, कृपया बाद में कॉल करें।||hi,pips
+announcement|en|400||Aap jis number ko dial kar rahe hain vah abhi pahunch se bahar hai.||mixed
+announcement|hi|350|pips|आपके द्वारा डायल किया गया नंबर अभी उपलब्ध नहीं है। The number you have dialled is not available.||hindi-first,pips
+announcement|en|400|sit|Sorry, incoming calls to this number are not allowed at present.||en,sit
+ivr|en|400||Thanks for calling Skyline Homes. To speak to our sales team press 1, for site visits press 3.||en
+ivr|en|350|hold|Please wait, your call is being transferred to our property advisor.||en,hold-music
+ivr|en|400|jingle|Welcome to Orchid Builders. Please dial the extension number of the person you wish to reach.||en,jingle
+ivr|hi|400|hold|आपकी कॉल हमारे लिए महत्वपूर्ण है, कृपया लाइन पर बने रहें।||hi,hold-music
+ivr|hi|400|jingle|स्काईलाइन होम्स में आपका स्वागत है। नई बुकिंग के लिए तीन दबाइए।||hi,jingle
+ivr|en|350|hold|Kripya pratiksha karein, aapki call agle executive ko transfer ki ja rahi hai.||mixed,hold-music
+ivr|hi|400||अंग्रेज़ी के लिए दो दबाएं। For Hindi, press 1.||hindi-first
+ivr|en|400|jingle|Hello and welcome. For new projects press 1, for existing customers press 2.||en,jingle
+EOF
+)
+  EN_VOICES=(en-gb+f3 en-us+m3 en-029+f2 en-gb-x-rp+m5); HI_VOICES=(hi+f2 hi+m4); SPEEDS=(145 175 190); PITCHES=(35 60 70)
+  LEVELS=(-28 -34 -40); QUIET_PEAK=-24; QUIET_NOISE=-40; NOISE_SKIP=3.7
+  SIT_TONES=("950 330" "1400 330" "1800 330"); PIP_HZ=425; PIP_MS=150; PIP_GAP=250; PIP_COUNT=4
+  HOLD_CHORDS=("293.7 370.0 440.0" "246.9 293.7 370.0" "196.0 246.9 293.7" "220.0 277.2 329.6" "293.7 370.0 440.0"); HOLD_CHORD_MS=600
+  JINGLE_NOTES=("587.3 180" "740.0 180" "880.0 250" "740.0 180" "1174.7 280"); JINGLE_CHORD="587.3 740.0 880.0"
+  PREFIX=h
+fi
+
+levels=("${LEVELS[@]}")
 colours=(white pink)
 printf 'id\tclass\tlanguage\ttags\tspeech\ttranscript\n' >"$out/labels.tsv"
 i=0
 while IFS='|' read -r cls voice lead pre text post tags; do
   [ -n "$cls" ] || continue
-  espeak_voice=$([ "$voice" = hi ] && echo hi || echo en-us)
+  if [ $((i % every)) != 0 ]; then i=$((i + 1)); continue; fi
+  if [ "$voice" = hi ]; then espeak_voice=${HI_VOICES[$((i % ${#HI_VOICES[@]}))]}; else espeak_voice=${EN_VOICES[$((i % ${#EN_VOICES[@]}))]}; fi
   for v in 0 1 2 3; do
+    speed=${SPEEDS[$(((i + v) % ${#SPEEDS[@]}))]}
+    pitch=${PITCHES[$(((i + 2 * v) % ${#PITCHES[@]}))]}
     peak=-4
-    [ "$v" = 3 ] && peak=-22
+    [ "$v" = 3 ] && peak=$QUIET_PEAK
     parts=()
     silence "$lead" "$tmp/lead.wav"; parts+=("$tmp/lead.wav")
     pos=$lead
@@ -170,7 +262,7 @@ while IFS='|' read -r cls voice lead pre text post tags; do
       jingle) jingle "$tmp/pre.wav" ;;
     esac
     if [ -n "$pre" ]; then parts+=("$tmp/pre.wav"); pos=$((pos + $(ms "$tmp/pre.wav"))); fi
-    say "$espeak_voice" "$peak" "$tmp/speech.wav" "$text"
+    say "$espeak_voice" "$peak" "$tmp/speech.wav" "$text" "$speed" "$pitch"
     parts+=("$tmp/speech.wav")
     len=$(ms "$tmp/speech.wav")
     spans="$pos-$((pos + len))"
@@ -184,7 +276,7 @@ while IFS='|' read -r cls voice lead pre text post tags; do
         vtags="$vtags,beep-${hz}hz-${bms}ms" ;;
       again:*)
         gap=${post#again:}; gap=${gap%%:*}; again=${post#again:*:}
-        silence "$gap" "$tmp/agap.wav"; say "$espeak_voice" "$peak" "$tmp/again.wav" "$again"
+        silence "$gap" "$tmp/agap.wav"; say "$espeak_voice" "$peak" "$tmp/again.wav" "$again" "$speed" "$pitch"
         parts+=("$tmp/agap.wav" "$tmp/again.wav")
         alen=$(ms "$tmp/again.wav")
         spans="$spans;$((pos + gap))-$((pos + gap + alen))"
@@ -194,12 +286,12 @@ while IFS='|' read -r cls voice lead pre text post tags; do
     sx "${parts[@]}" "$tmp/body.wav"
     total=$(awk -v p="$pos" -v m="$MINLEN" 'BEGIN { s = p / 1000 + 0.5; if (s < m) s = m; printf "%.3f", s }')
     sx "$tmp/body.wav" "$tmp/padded.wav" pad 0 "$total" trim 0 "$total" 2>/dev/null
-    id=$(printf '%03d_%s_v%d' "$i" "$cls" "$v")
+    id=$(printf '%s%03d_%s_v%d' "$PREFIX" "$i" "$cls" "$v")
     nz=""
     case "$v" in
       1) nz="${colours[$((i % 2))]}:${levels[$((i % 3))]}" ;;
       2) nz="${colours[$(((i + 1) % 2))]}:${levels[$(((i + 1) % 3))]}" ;;
-      3) [ $((i % 2)) = 1 ] && nz="white:-42" ;;
+      3) [ $((i % 2)) = 1 ] && nz="$([ "$heldout" = 1 ] && echo pink || echo white):$QUIET_NOISE" ;;
     esac
     if [ -n "$nz" ]; then
       noise "${nz%%:*}" "${nz##*:}" "$total" "$tmp/noise.wav"

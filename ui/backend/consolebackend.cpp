@@ -24,7 +24,7 @@ static BackendError toBackendError(quint64 requestId, const char *operation, con
 }
 
 ConsoleBackend::ConsoleBackend(Campaigns::CampaignService &campaigns, const Storage::Database &db, ConsoleBackendOptions options)
-    : m_campaigns(campaigns), m_db(db), m_options(std::move(options))
+    : m_campaigns(campaigns), m_control(campaigns, options.dialer), m_db(db), m_options(std::move(options))
 {
 }
 
@@ -113,7 +113,7 @@ void ConsoleBackend::createCampaign(quint64 requestId, const Storage::CampaignRo
 
 void ConsoleBackend::setCampaignStatus(quint64 requestId, qint64 campaignId, const QString &status)
 {
-    auto updated = m_campaigns.setStatus(campaignId, status);
+    auto updated = m_control.setStatus(campaignId, status);
     if (!updated) {
         emit failed(toBackendError(requestId, "status", updated.error()));
         return;

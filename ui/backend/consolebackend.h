@@ -7,6 +7,8 @@
 // requestCancelImport().
 #pragma once
 
+#include "campaigns/campaigncontrol.h"
+
 #include "snapshots.h"
 
 #include <QObject>
@@ -18,7 +20,7 @@
 
 class QThread;
 
-namespace Leadline::Campaigns { class CampaignService; }
+namespace Leadline::Campaigns { class CampaignService; class DialerControl; }
 namespace Leadline::Storage { class Database; }
 namespace Leadline::Providers { class ConnectionTester; }
 
@@ -31,6 +33,9 @@ struct ConsoleBackendOptions
     // Called on the backend thread after the console created or revoked an API token (e.g. the
     // REST verifier's invalidate(), so the change applies at once rather than after its TTL).
     std::function<void()> apiTokensChanged = nullptr;
+    // The dialer that start and pause must reach (through Campaigns::CampaignControl, the path
+    // REST and the CLI take too); null when this process dials nothing.
+    Campaigns::DialerControl *dialer = nullptr;
 };
 
 class ConsoleBackend : public QObject
@@ -101,6 +106,7 @@ private:
     std::optional<QSqlDatabase> connectionFor(quint64 requestId, const char *operation);
 
     Campaigns::CampaignService &m_campaigns;
+    Campaigns::CampaignControl m_control;
     const Storage::Database &m_db;
     ConsoleBackendOptions m_options;
     Providers::ConnectionTester *m_tester = nullptr; // created on first use, on this thread

@@ -14,27 +14,6 @@ namespace {
 
 constexpr int RecentlyEndedKept = 4096;
 
-qint64 idOf(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return qint64(v.toDouble());
-    if (v.isString())
-        return v.toString().toLongLong();
-    return 0;
-}
-
-qint64 countOf(const QJsonObject &o, QLatin1String key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isDouble() ? qint64(v.toDouble()) : (v.isString() ? v.toString().toLongLong() : -1);
-}
-
-QString stringOf(const QJsonObject &o, QLatin1String key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isString() ? v.toString() : (v.isDouble() ? QString::number(v.toDouble()) : QString());
-}
-
 } // namespace
 
 LiveCallsFeed::LiveCallsFeed(QObject *parent) : QObject(parent)
@@ -97,130 +76,147 @@ void LiveCallsFeed::scheduleFlush()
 void LiveCallsFeed::ingest(const QByteArray &json)
 {
     ++m_events;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    const auto event = Events::Envelope::parse(json);
+    if (!event)
         return;
-    const QJsonObject o = doc.object();
-    const QString type = o.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("campaign.progress"))
-        return campaignProgress(o);
-    if (type == QLatin1String("provider.error"))
-        return providerError(o);
-    if (!type.startsWith(QLatin1String("call.")))
-        return; // unknown: a newer engine
-    const qint64 id = idOf(o.value(QLatin1String("call_id")));
+    const QJsonObject &o = event->payload;
+    switch (event->type) {
+    case Events::Type::CampaignProgress:
+        return campaignProgress(Events::CampaignProgress::fromJson(o));
+    case Events::Type::ProviderError:
+        return providerError(Events::ProviderError::fromJson(o));
+    case Events::Type::Unknown: // a newer engine
+        return;
+    default:
+        break;
+    }
+    const qint64 id = Events::CallParty::fromJson(o).callId; // every call.* event carries call_id
     if (id <= 0)
         return;
 
-    if (type == QLatin1String("call.ended")) {
+    if (event->type == Events::Type::CallEnded) {
         remove(id);
         return;
     }
-    const bool isStart = type == QLatin1String("call.started");
+    const bool isStart = event->type == Events::Type::CallStarted;
     if (isStart && m_recentlyEndedSet.remove(id))
         m_recentlyEnded.removeOne(id);
     if (m_recentlyEndedSet.contains(id))
         return; // a straggler after call.ended
-    if (isStart || type == QLatin1String("call.answered")) {
-        // Both carry the lead (call.answered too, for consoles that missed the start).
-        const bool known = m_calls.contains(id);
-        LiveCall &c = touch(id);
-        if (isStart || !known) {
-            // The duration counts from the event's own time when it is sane (a console opened
-            // mid-call shows the real duration), else from when the feed saw it.
-            const QDateTime at = QDateTime::fromString(stringOf(o, QLatin1String("at")), Qt::ISODateWithMs);
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            if (at.isValid() && at.toMSecsSinceEpoch() <= now + 5000 && at.toMSecsSinceEpoch() >= now - 6 * 3600 * 1000)
-                c.firstSeenMs = qMin(now, at.toMSecsSinceEpoch());
-        }
-        if (const qint64 v = idOf(o.value(QLatin1String("campaign_id"))); v > 0)
-            c.campaignId = v;
-        if (const qint64 v = idOf(o.value(QLatin1String("lead_id"))); v > 0)
-            c.leadId = v;
-        if (const QString v = stringOf(o, QLatin1String("lead_name")); !v.isEmpty())
-            c.leadName = v;
-        if (const QString v = stringOf(o, QLatin1String("phone")); !v.isEmpty())
-            c.phone = v;
-        if (const qint64 v = countOf(o, QLatin1String("attempt")); v > 0)
-            c.attempt = int(v);
-        if (isStart) {
-            if (c.state.isEmpty())
-                c.state = QStringLiteral("dialling");
-        } else {
-            c.answered = true;
-            if (c.state.isEmpty() || c.state == QLatin1String("dialling") || c.state == QLatin1String("ringing"))
-                c.state = QStringLiteral("listening");
-        }
-        return;
-    }
-    if (type == QLatin1String("call.activity")) {
-        const QString state = stringOf(o, QLatin1String("state"));
-        if (state == QLatin1String("ended")) {
-            remove(id);
-            return;
-        }
-        LiveCall &c = touch(id);
-        c.answered = true; // media flows only on answered calls
-        if (!state.isEmpty())
-            c.state = state;
-        else if (c.state.isEmpty() || c.state == QLatin1String("dialling") || c.state == QLatin1String("ringing"))
-            c.state = QStringLiteral("listening");
-        if (const QString text = stringOf(o, QLatin1String("text")); !text.isEmpty()) {
-            c.lastText = text;
-            c.lastSpeaker = stringOf(o, QLatin1String("speaker"));
-        }
-    } else if (type == QLatin1String("call.turn")) {
-        const QString text = stringOf(o, QLatin1String("text"));
-        LiveCall &c = touch(id);
-        c.answered = true;
-        if (c.state.isEmpty() || c.state == QLatin1String("dialling") || c.state == QLatin1String("ringing"))
-            c.state = QStringLiteral("listening");
-        LiveTurn t;
-        t.turn = int(countOf(o, QLatin1String("turn")));
-        if (t.turn < 0)
-            t.turn = c.turns.isEmpty() ? 1 : c.turns.last().turn + 1;
-        t.speaker = stringOf(o, QLatin1String("speaker"));
-        t.text = text;
-        t.language = stringOf(o, QLatin1String("language"));
-        const QJsonValue latency = o.value(QLatin1String("latency_ms"));
-        t.latencyMs = latency.isDouble() ? int(latency.toDouble()) : -1;
-        c.turns.append(t);
-        if (c.turns.size() > maxTurns)
-            c.turns.remove(0, c.turns.size() - maxTurns);
-        if (!text.isEmpty()) {
-            c.lastText = text;
-            c.lastSpeaker = t.speaker;
-        }
+    switch (event->type) {
+    case Events::Type::CallStarted:
+    case Events::Type::CallAnswered:
+        callParty(isStart, event->at, Events::CallParty::fromJson(o));
+        break;
+    case Events::Type::CallActivity:
+        callActivity(Events::CallActivity::fromJson(o));
+        break;
+    case Events::Type::CallTurn:
+        callTurn(Events::CallTurn::fromJson(o));
+        break;
+    default: // call.status: the carrier's view; the row follows the session's activity
+        break;
     }
 }
 
-void LiveCallsFeed::campaignProgress(const QJsonObject &o)
+void LiveCallsFeed::callParty(bool isStart, const QDateTime &at, const Events::CallParty &e)
 {
-    const qint64 id = idOf(o.value(QLatin1String("campaign_id")));
-    if (id <= 0)
+    // Both carry the lead (call.answered too, for consoles that missed the start).
+    const bool known = m_calls.contains(e.callId);
+    LiveCall &c = touch(e.callId);
+    if (isStart || !known) {
+        // The duration counts from the event's own time when it is sane (a console opened
+        // mid-call shows the real duration), else from when the feed saw it.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (at.isValid() && at.toMSecsSinceEpoch() <= now + 5000 && at.toMSecsSinceEpoch() >= now - 6 * 3600 * 1000)
+            c.firstSeenMs = qMin(now, at.toMSecsSinceEpoch());
+    }
+    if (e.campaignId > 0)
+        c.campaignId = e.campaignId;
+    if (e.leadId > 0)
+        c.leadId = e.leadId;
+    if (!e.leadName.isEmpty())
+        c.leadName = e.leadName;
+    if (!e.phone.isEmpty())
+        c.phone = e.phone;
+    if (e.attempt > 0)
+        c.attempt = e.attempt;
+    if (isStart) {
+        if (c.state.isEmpty())
+            c.state = QStringLiteral("dialling");
+    } else {
+        c.answered = true;
+        if (c.state.isEmpty() || c.state == QLatin1String("dialling") || c.state == QLatin1String("ringing"))
+            c.state = QStringLiteral("listening");
+    }
+}
+
+void LiveCallsFeed::callActivity(const Events::CallActivity &e)
+{
+    if (e.state == QLatin1String("ended")) {
+        remove(e.callId);
+        return;
+    }
+    LiveCall &c = touch(e.callId);
+    c.answered = true; // media flows only on answered calls
+    if (!e.state.isEmpty())
+        c.state = e.state;
+    else if (c.state.isEmpty() || c.state == QLatin1String("dialling") || c.state == QLatin1String("ringing"))
+        c.state = QStringLiteral("listening");
+    if (!e.text.isEmpty()) {
+        c.lastText = e.text;
+        c.lastSpeaker = e.speaker;
+    }
+}
+
+void LiveCallsFeed::callTurn(const Events::CallTurn &e)
+{
+    LiveCall &c = touch(e.callId);
+    c.answered = true;
+    if (c.state.isEmpty() || c.state == QLatin1String("dialling") || c.state == QLatin1String("ringing"))
+        c.state = QStringLiteral("listening");
+    LiveTurn t;
+    t.turn = e.turn;
+    if (t.turn < 0)
+        t.turn = c.turns.isEmpty() ? 1 : c.turns.last().turn + 1;
+    t.speaker = e.speaker;
+    t.text = e.text;
+    t.language = e.language;
+    t.latencyMs = e.latencyMs;
+    c.turns.append(t);
+    if (c.turns.size() > maxTurns)
+        c.turns.remove(0, c.turns.size() - maxTurns);
+    if (!e.text.isEmpty()) {
+        c.lastText = e.text;
+        c.lastSpeaker = t.speaker;
+    }
+}
+
+void LiveCallsFeed::campaignProgress(const Events::CampaignProgress &e)
+{
+    if (e.campaignId <= 0)
         return;
     CampaignLive p;
-    p.campaignId = id;
-    p.status = stringOf(o, QLatin1String("status"));
-    p.leadsTotal = countOf(o, QLatin1String("leads_total"));
-    p.leadsDone = countOf(o, QLatin1String("leads_done"));
-    p.leadsPending = countOf(o, QLatin1String("leads_pending"));
-    p.callsActive = int(qMax<qint64>(0, countOf(o, QLatin1String("calls_active"))));
-    p.nextDueAt = stringOf(o, QLatin1String("next_due_at"));
-    m_campaignChanges.insert(id, p);
+    p.campaignId = e.campaignId;
+    p.status = e.status;
+    p.leadsTotal = e.leadsTotal;
+    p.leadsDone = e.leadsDone;
+    p.leadsPending = e.leadsPending;
+    p.callsActive = e.callsActive;
+    p.nextDueAt = e.nextDueAt();
+    m_campaignChanges.insert(e.campaignId, p);
 
     // Finished: an explicit final status, or nothing pending and nothing in flight, after the
     // campaign was seen working (a console started on an old, finished campaign stays quiet).
     const bool finalStatus = p.status == QLatin1String("completed") || p.status == QLatin1String("finished")
                              || p.status == QLatin1String("done");
     const bool drained = p.leadsPending == 0 && p.callsActive == 0;
-    bool &wasActive = m_campaignWasActive[id];
+    bool &wasActive = m_campaignWasActive[e.campaignId];
     if ((finalStatus || (drained && p.status != QLatin1String("paused"))) && wasActive) {
         wasActive = false;
         LiveNotice n;
         n.kind = LiveNotice::CampaignFinished;
-        n.campaignId = id;
+        n.campaignId = e.campaignId;
         m_notices.append(n);
     } else if (!finalStatus && (p.callsActive > 0 || (p.status == QLatin1String("running") && p.leadsPending > 0))) {
         wasActive = true;
@@ -228,19 +224,18 @@ void LiveCallsFeed::campaignProgress(const QJsonObject &o)
     scheduleFlush();
 }
 
-void LiveCallsFeed::providerError(const QJsonObject &o)
+void LiveCallsFeed::providerError(const Events::ProviderError &e)
 {
-    const QString provider = stringOf(o, QLatin1String("provider"));
     const qint64 now = m_clock.elapsed();
-    const auto last = m_providerNoticeAt.constFind(provider);
+    const auto last = m_providerNoticeAt.constFind(e.provider);
     if (last != m_providerNoticeAt.cend() && now - last.value() < providerNoticeIntervalMs)
         return;
-    m_providerNoticeAt.insert(provider, now);
+    m_providerNoticeAt.insert(e.provider, now);
     LiveNotice n;
     n.kind = LiveNotice::ProviderError;
-    n.callId = idOf(o.value(QLatin1String("call_id")));
-    n.provider = provider;
-    n.message = stringOf(o, QLatin1String("message"));
+    n.callId = e.callId;
+    n.provider = e.provider;
+    n.message = e.message;
     m_notices.append(n);
     scheduleFlush();
 }

@@ -6,6 +6,7 @@
 // through a queued connection. Tests may use it on one thread and call flush() themselves.
 #pragma once
 
+#include "core/liveevents.h"
 #include "ui/live/livesnapshots.h"
 
 #include <QElapsedTimer>
@@ -44,8 +45,12 @@ private:
     LiveCall &touch(qint64 callId);
     void markChanged(qint64 callId);
     void remove(qint64 callId);
-    void campaignProgress(const QJsonObject &o);
-    void providerError(const QJsonObject &o);
+    // One handler per typed live event (engine/core/liveevents.h, the engine's own schema).
+    void callParty(bool isStart, const QDateTime &at, const Events::CallParty &e);
+    void callActivity(const Events::CallActivity &e);
+    void callTurn(const Events::CallTurn &e);
+    void campaignProgress(const Events::CampaignProgress &e);
+    void providerError(const Events::ProviderError &e);
     void scheduleFlush();
 
     QHash<qint64, LiveCall> m_calls;

@@ -1,0 +1,67 @@
+#include "commandline.h"
+
+#include "core/logging.h"
+#include "shutdown.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+namespace Leadline {
+
+bool wantsGui(int argc, char **argv)
+{
+    static const QList<QByteArray> noWindow{"--headless", "-h", "--help", "-v", "--version", "--help-all", "migrate", "import",
+                                            "demo", "config", "agents", "brief", "token", "sim"};
+    bool window = false; // `demo --window`: the demo with the console
+    bool gui = true;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        window |= a == "--window";
+        gui &= !noWindow.contains(a);
+    }
+    return gui || window;
+}
+
+Result<Invocation> parseCommandLine(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Leadline: AI voice campaigns for real-estate sales teams."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the server without a window."));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("HTTP port (default 8000)."), QStringLiteral("port"));
+    const QCommandLineOption dbUrl(QStringLiteral("database-url"), QStringLiteral("postgresql://user:pass@host/db; default: embedded SQLite."), QStringLiteral("url"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Config file (INI, keys as the environment variables)."), QStringLiteral("file"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or critical."), QStringLiteral("level"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("import, token: print JSON."));
+    const QCommandLineOption create(QStringLiteral("create"), QStringLiteral("import: create the campaign if it does not exist."));
+    const QCommandLineOption noServe(QStringLiteral("no-serve"), QStringLiteral("demo: exit after the demo instead of serving."));
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("demo: watch it in the console window."));
+    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo [--window] | sim | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off | brief <campaign> [brief.json]"));
+    parser.process(app);
+
+    QHash<QString, QString> cli;
+    if (parser.isSet(port))
+        cli.insert(QStringLiteral("PORT"), parser.value(port));
+    if (parser.isSet(dbUrl))
+        cli.insert(QStringLiteral("DATABASE_URL"), parser.value(dbUrl));
+    if (parser.isSet(logLevel))
+        cli.insert(QStringLiteral("LOG_LEVEL"), parser.value(logLevel));
+    const QString configFile = parser.isSet(config) ? parser.value(config) : defaultConfigFile();
+    Invocation inv{Settings::resolve(cli, QProcessEnvironment::systemEnvironment(), configFile), configFile, {}, {}};
+    if (!applyLogLevel(inv.settings.value(QStringLiteral("LOG_LEVEL"))))
+        return Error::make(Error::Code::Validation, QStringLiteral("--log-level must be debug, info, warning or critical"));
+    const QStringList positional = parser.positionalArguments();
+    inv.verb = positional.value(0);
+    inv.args = positional.mid(1);
+    inv.json = parser.isSet(json);
+    inv.create = parser.isSet(create);
+    inv.noServe = parser.isSet(noServe);
+    inv.portGiven = parser.isSet(port);
+    return inv;
+}
+
+} // namespace Leadline
