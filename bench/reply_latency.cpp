@@ -7,12 +7,17 @@
 // play out, say their next line, and measure:
 //   reply_ms    = the last frame of the caller's line sent -> the first agent media frame received
 //   greeting_ms = `start` sent -> the first agent media frame received
+// Like the dialer, the bench tells a GreetingPrimer of each call before it "rings" for --ring-ms
+// (the greeting is synthesised meanwhile; --ring-ms 0: no priming, the greeting is synthesised
+// at `start`).
 // Prints one JSON line (p50/p90/max over every reply of every call).
-// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120]
+// --phrase-cache 0: every reply's opening clause goes to TTS (no PhraseCache).
+// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120] [--ring-ms 3000] [--phrase-cache 1]
 #include "anycallrecorder.h"
 #include "exotelcaller.h"
 #include "vendoremulators.h"
 
+#include "conversation/greetingprimer.h"
 #include "conversation/mediaendpoint.h"
 #include "core/clock.h"
 #include "providers/deepgram/deepgramstt.h"
@@ -67,7 +72,7 @@ public:
 class MeasuringCaller : public QObject
 {
 public:
-    MeasuringCaller(const QUrl &url, int index, QObject *parent) : QObject(parent), m_index(index)
+    MeasuringCaller(const QUrl &url, int index, int ringMs, QObject *parent) : QObject(parent), m_index(index)
     {
         m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
         connect(m_ws, &QWebSocket::connected, this, &MeasuringCaller::onConnected);
@@ -75,7 +80,7 @@ public:
         connect(m_ws, &QWebSocket::disconnected, this, [this] { m_done = true; m_timer.stop(); });
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, &MeasuringCaller::tick);
-        m_ws->open(url);
+        QTimer::singleShot(ringMs, this, [this, url] { m_ws->open(url); }); // the phone rings, then the lead answers
     }
     bool done() const { return m_done; }
     qint64 greetingMs = -1;
@@ -182,10 +187,15 @@ int main(int argc, char **argv)
     const QCommandLineOption concOpt(QStringLiteral("concurrency"), QStringLiteral("calls at once"), QStringLiteral("n"), QStringLiteral("4"));
     const QCommandLineOption specOpt(QStringLiteral("speculate-ms"), QStringLiteral("SessionConfig::speculateAfterSilenceMs (0 = off)"),
                                      QStringLiteral("ms"), QStringLiteral("120"));
-    p.addOptions({callsOpt, concOpt, specOpt});
+    const QCommandLineOption ringOpt(QStringLiteral("ring-ms"), QStringLiteral("the phone rings this long before the lead answers (0 = no greeting priming)"),
+                                     QStringLiteral("ms"), QStringLiteral("3000"));
+    const QCommandLineOption cacheOpt(QStringLiteral("phrase-cache"), QStringLiteral("SessionConfig::phraseCache (1/0)"), QStringLiteral("on"),
+                                      QStringLiteral("1"));
+    p.addOptions({callsOpt, concOpt, specOpt, ringOpt, cacheOpt});
     p.process(app);
     const int calls = qMax(1, p.value(callsOpt).toInt());
     const int concurrency = qBound(1, p.value(concOpt).toInt(), calls);
+    const int ringMs = qMax(0, p.value(ringOpt).toInt());
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.*.info=false\nleadline.*.warning=false"));
 
     // The vendors, on their own thread.
@@ -220,7 +230,13 @@ int main(int argc, char **argv)
     Conversation::SessionConfig sessionConfig;
     sessionConfig.screening.enabled = false; // a latency bench: the caller is a person
     sessionConfig.speculateAfterSilenceMs = p.value(specOpt).toInt(); // the product runs 120 (app/main.cpp)
+    sessionConfig.phraseCache = p.value(cacheOpt).toInt() != 0;
     Conversation::MediaEndpoint endpoint(vendors, recorder, clock, Conversation::MediaAuthConfig{}, sessionConfig);
+    std::unique_ptr<Conversation::GreetingPrimer> primer;
+    if (ringMs > 0) { // as the product: the dialer tells it of each call it rings
+        primer = std::make_unique<Conversation::GreetingPrimer>(vendors, recorder, clock);
+        endpoint.setGreetingPrimer(primer.get());
+    }
     QMutex statsMutex;
     QList<double> serverReply;
     int sessions = 0, speculative = 0, dropped = 0;
@@ -272,8 +288,11 @@ int main(int argc, char **argv)
                 ++finished;
             }
             while (live.size() < concurrency && started < calls) {
-                const QUrl url(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(pool.port()).arg(started, 16, 16, QLatin1Char('0')));
-                live.append(new MeasuringCaller(url, started, host));
+                const QString token = QStringLiteral("%1").arg(started, 16, 16, QLatin1Char('0'));
+                const QUrl url(QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(pool.port()).arg(token));
+                if (primer) // AnyCallRecorder's call id for this token
+                    primer->dialing(token.right(6).toLongLong(nullptr, 16) + 1, token);
+                live.append(new MeasuringCaller(url, started, ringMs, host));
                 ++started;
             }
         }, Qt::BlockingQueuedConnection);
@@ -302,6 +321,9 @@ int main(int argc, char **argv)
         {QStringLiteral("greeting_ms_p90"), Bench::percentile(greetings, 90)},
         {QStringLiteral("server_reply_ms_p50"), Bench::percentile(serverReply, 50)},
         {QStringLiteral("speculate_after_silence_ms"), sessionConfig.speculateAfterSilenceMs},
+        {QStringLiteral("ring_ms"), ringMs},
+        {QStringLiteral("phrase_cache"), sessionConfig.phraseCache},
+        {QStringLiteral("phrase_cache_hits"), endpoint.phraseCache().hits()},
         {QStringLiteral("llm_requests_speculative"), speculative},
         {QStringLiteral("llm_requests_speculative_dropped"), dropped},
         {QStringLiteral("vendor_latency_ms"), QJsonObject{{QStringLiteral("deepgram_endpointing"), 300}, {QStringLiteral("llm_first_token"), 300},

@@ -3,6 +3,7 @@
 // call, vendor failure mid-call, unknown calls and malformed frames.
 #include "conversation/callsession.h"
 #include "core/clock.h"
+#include "fakes/answeredcall.h"
 #include "fakes/fakecallrecorder.h"
 #include "fakes/fixturereplayer.h"
 #include "fakes/recordingtransport.h"
@@ -33,6 +34,7 @@ private slots:
     void optOutGoesOnDnc();
     void grammarOptOutNeverGoesOnDnc();
     void llmFailureApologisesAndEnds();
+    void slowReplySaysAFiller();
     void unknownCallIsClosed();
     void malformedFramesAreSurvived();
     void voicemailBeepEndsTheCall();
@@ -135,6 +137,11 @@ void tst_CallSession::interestedEndsWithOutcome()
     // The greeting was spoken (and cut by the caller's "Yes", so its stored text is what was heard).
     QVERIFY(h.tts->spoken().first().startsWith(QStringLiteral("Namaste Aarav")));
     QCOMPARE(h.recorder.lastKey.customToken, QStringLiteral("51af21b4639e01df"));
+    // A reply's turn stores what the caller waited for it (analytics' reply latency); the
+    // greeting is no reply.
+    QCOMPARE(h.recorder.turns.first().replyMs, -1);
+    QVERIFY(std::any_of(h.recorder.turns.cbegin(), h.recorder.turns.cend(),
+                        [](const Storage::TurnRow &t) { return t.speaker == QLatin1String("agent") && t.replyMs > 0; }));
     // Outbound audio: 320-byte multiples, marks after sentences.
     const auto media = h.transport.ofType(QStringLiteral("media"));
     QVERIFY(media.size() > 5);
@@ -294,6 +301,26 @@ void tst_CallSession::llmFailureApologisesAndEnds()
     QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
     QVERIFY(h.recorder.texts(QStringLiteral("agent")).join(QLatin1Char(' ')).contains(QStringLiteral("technical problem")));
     QVERIFY2(h.recorder.outcome.failureReason.contains(QStringLiteral("503")), qPrintable(h.recorder.outcome.failureReason));
+}
+
+void tst_CallSession::slowReplySaysAFiller()
+{
+    AnsweredCall call;
+    call.recorder.context_.leadLanguage = QStringLiteral("English");
+    call.sttScript = {QStringLiteral("No, I am not interested.")};
+    // The model answers 2.5 s after the turn (as after a retry): the caller hears a filler first.
+    call.llm = std::make_unique<Providers::FakeLlm>(
+        [](const Providers::LlmRequest &) { return Providers::FakeReply{QStringLiteral("Wonderful, what budget do you have in mind?"), {}, {}}; },
+        /*firstTokenMs=*/2500);
+    call.answer();
+    QTRY_VERIFY_WITH_TIMEOUT(!call.tts->spoken().isEmpty(), 5000); // the greeting
+    call.say(1000, 2000); // the caller talks over it, then waits
+    const QString filler = QStringLiteral("One moment, please.");
+    QTRY_VERIFY_WITH_TIMEOUT(call.tts->spoken().contains(filler), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(call.tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")), 10000);
+    const QStringList spoken = call.tts->spoken();
+    QCOMPARE(spoken.count(filler), 1); // once a turn
+    QVERIFY(spoken.indexOf(filler) < spoken.indexOf(QStringLiteral("Wonderful,")));
 }
 
 void tst_CallSession::unknownCallIsClosed()

@@ -23,6 +23,9 @@ private slots:
     void session();
     void drainsAfterCloseStream_data();
     void drainsAfterCloseStream();
+    void reopensADroppedStream_data();
+    void reopensADroppedStream();
+    void givesUpAfterTheReconnectBudget();
 };
 
 void tst_DeepgramStt::parse_data()
@@ -189,6 +192,90 @@ void tst_DeepgramStt::drainsAfterCloseStream()
     QCOMPARE(finals, QStringList{QStringLiteral("call me tomorrow")});
     QTRY_VERIFY_WITH_TIMEOUT(peerSawClose, 5000);
     QCOMPARE(failed.count(), 0);
+}
+
+void tst_DeepgramStt::reopensADroppedStream_data()
+{
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("connection reset") << true;
+    QTest::newRow("closed 1011 by Deepgram") << false;
+}
+
+// A blip of Deepgram's mid-call is a pause, not the end of the call: the stream is reopened, the
+// caller's audio of the gap goes to the new stream, and its words still come.
+void tst_DeepgramStt::reopensADroppedStream()
+{
+    QFETCH(bool, reset);
+    QWebSocketServer server(QStringLiteral("fake-deepgram"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    std::vector<std::unique_ptr<QWebSocket>> peers; // nextPendingConnection() hands over ownership
+    QList<qint64> bytes;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        QWebSocket *peer = server.nextPendingConnection();
+        peers.emplace_back(peer);
+        const int n = int(bytes.size());
+        bytes << 0;
+        if (n == 0)
+            server.pauseAccepting(); // the new stream opens only once the test says so
+        connect(peer, &QWebSocket::binaryMessageReceived, this, [&, peer, n](const QByteArray &b) {
+            bytes[n] += b.size();
+            if (n == 0 && bytes[n] >= 1600) { // the first stream drops once it has some audio
+                if (reset)
+                    peer->abort();
+                else
+                    peer->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error"));
+            } else if (n == 1 && bytes[n] >= 1600) {
+                peer->sendTextMessage(QStringLiteral(R"({"type":"Results","is_final":true,"speech_final":true,"channel":{"alternatives":[{"transcript":"call me tomorrow evening"}]}})"));
+            }
+        });
+    });
+    DeepgramConfig cfg;
+    cfg.baseUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort()));
+    DeepgramStt stt(cfg);
+    QStringList finals;
+    connect(&stt, &SpeechToText::transcript, this, [&](const QString &t, bool fin, const QString &) { if (fin) finals << t; });
+    QSignalSpy failed(&stt, &SpeechToText::failed);
+    QSignalSpy ends(&stt, &SpeechToText::endOfSpeech);
+    stt.start(SttOptions{});
+    for (int i = 0; i < 5; ++i)
+        stt.pushAudio(QByteArray(320, '\x01'));
+    QTRY_COMPARE_WITH_TIMEOUT(bytes.size(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(peers.front()->state() == QAbstractSocket::UnconnectedState, 5000);
+    QTest::qWait(50);
+    for (int i = 0; i < 5; ++i) // the caller goes on talking through the gap
+        stt.pushAudio(QByteArray(320, '\x02'));
+    QCOMPARE(bytes.size(), 1);
+    server.resumeAccepting();
+    QTRY_COMPARE_WITH_TIMEOUT(ends.count(), 1, 5000);
+    QCOMPARE(bytes.size(), 2);
+    QCOMPARE(bytes.at(1), qint64(1600)); // the gap's audio, on the new stream
+    QCOMPARE(finals, QStringList{QStringLiteral("call me tomorrow evening")});
+    QCOMPARE(failed.count(), 0);
+}
+
+// Deepgram does not come back: the failure is reported once the reconnect budget is spent.
+void tst_DeepgramStt::givesUpAfterTheReconnectBudget()
+{
+    QWebSocketServer server(QStringLiteral("fake-deepgram"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    std::unique_ptr<QWebSocket> peer;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] { peer.reset(server.nextPendingConnection()); });
+    DeepgramConfig cfg;
+    cfg.baseUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort()));
+    cfg.reconnectBudgetMs = 600;
+    DeepgramStt stt(cfg);
+    QSignalSpy failed(&stt, &SpeechToText::failed);
+    stt.start(SttOptions{});
+    QTRY_VERIFY_WITH_TIMEOUT(peer != nullptr, 5000);
+    QTest::qWait(50);
+    server.close(); // nobody listens any more
+    QElapsedTimer since;
+    since.start();
+    peer->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
+    QVERIFY2(since.elapsed() >= 500, qPrintable(QString::number(since.elapsed()))); // it kept trying for the budget
+    QTest::qWait(400);
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_DeepgramStt)

@@ -371,7 +371,16 @@ void tst_Dialer::carrierErrors()
     QCOMPARE(addLeads(*t.db, campaignId, 3, clock.nowMs()).size(), 3);
     QSqlDatabase conn = t.conn();
     FakeCallPlacer placer;
-    DialerEngine engine(*t.db, clock, placer);
+    struct Preparer final : CallPreparer // told of each dial (greeting prepared while it rings)
+    {
+        QList<qint64> dialled, dropped;
+        QStringList tokens;
+        void dialing(qint64 callId, const QString &token) override { dialled.append(callId); tokens.append(token); }
+        void notAnswered(qint64 callId) override { dropped.append(callId); }
+    } preparer;
+    DialerOptions options;
+    options.preparer = &preparer;
+    DialerEngine engine(*t.db, clock, placer, options);
 
     // 429: not an attempt, the lead comes back after the API retry delay.
     placer.behaviour = [](const PlaceCallRequest &) -> Result<PlacedCall> {
@@ -379,6 +388,9 @@ void tst_Dialer::carrierErrors()
         return e;
     };
     QCOMPARE(engine.tick().placed, 1);
+    QCOMPARE(preparer.dialled.size(), 1);
+    QCOMPARE(preparer.dropped, preparer.dialled); // not placed: its greeting is dropped
+    QCOMPARE(preparer.tokens.first().size(), 16);
     QCOMPARE(scalar(conn, QStringLiteral("SELECT SUM(attempts) FROM leads")), 0);
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM calls WHERE status = 'not_placed'")), 1);
 

@@ -673,7 +673,7 @@ void tst_DialerApi::analyticsMatchHandCount()
             firstCompleted = created->id;
     }
     QList<Storage::TurnRow> turns;
-    auto turn = [&](int idx, int stt, int llm, int tts) {
+    auto turn = [&](int idx, int stt, int llm, int tts, int reply = -1) {
         Storage::TurnRow t;
         t.callId = firstCompleted;
         t.index = idx;
@@ -682,10 +682,14 @@ void tst_DialerApi::analyticsMatchHandCount()
         t.sttMs = stt;
         t.llmMs = llm;
         t.ttsMs = tts;
+        t.replyMs = reply;
         turns << t;
     };
     turn(0, 100, 300, 50);
     turn(1, 200, 500, -1);
+    // Replies as the caller waited for them (agent turns): sorted 500 600 650 700 1000.
+    for (int i = 0; i < 5; ++i)
+        turn(2 + 2 * i, -1, -1, -1, QList<int>{700, 500, 1000, 650, 600}.at(i));
     QVERIFY(calls.insertTurns(turns));
 
     const Reply r = send(f, "GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
@@ -711,6 +715,11 @@ void tst_DialerApi::analyticsMatchHandCount()
     QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("stt_avg")].toDouble(), 150.0);
     QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("llm_avg")].toDouble(), 400.0);
     QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("tts_avg")].toDouble(), 50.0);
+    QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("replies")].toInt(), 5);
+    QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("reply_p50")].toDouble(), 650.0); // nearest rank 3 of 5
+    QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("reply_p90")].toDouble(), 1000.0); // rank 5 of 5
+    QCOMPARE(a[QStringLiteral("latency_ms")][QStringLiteral("reply_avg")].toDouble(), 690.0);
+    QVERIFY(calls.turns(firstCompleted).value().at(4).toJson().value(QStringLiteral("reply_ms")).toInt() == 1000);
     const QJsonObject cost = a[QStringLiteral("cost_estimate")].toObject();
     QCOMPARE(cost[QStringLiteral("billable_minutes")].toInt(), 5);   // 2 + 2 + 1 started minutes
     QCOMPARE(cost[QStringLiteral("telephony")].toDouble(), 2.5);     // 5 x 0.50

@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QtTest>
 
 using namespace Leadline;
@@ -22,6 +23,7 @@ private slots:
     void blipsAreRetriedInOrder();
     void droppedAfterReadingIsNotSentAgain_data();
     void droppedAfterReadingIsNotSentAgain();
+    void warmUpOpensTheConnectionAhead();
 };
 
 void tst_ElevenLabsTts::requestBody()
@@ -170,6 +172,20 @@ void tst_ElevenLabsTts::droppedAfterReadingIsNotSentAgain()
     QCOMPARE(failed, QList<int>{1});
     QCOMPARE(server.requests.size(), 2); // "one" once, then "two"
     QCOMPARE(QJsonDocument::fromJson(server.requests.at(1).body).object().value(QStringLiteral("text")).toString(), QStringLiteral("two"));
+}
+
+void tst_ElevenLabsTts::warmUpOpensTheConnectionAhead()
+{
+    // TCP (and TLS for https) is done while the call is matched, not when the first sentence goes.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QNetworkAccessManager nam;
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    ElevenLabsTts tts(&nam, cfg);
+    QVERIFY(!server.hasPendingConnections());
+    tts.warmUp();
+    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_ElevenLabsTts)

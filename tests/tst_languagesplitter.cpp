@@ -96,11 +96,12 @@ void tst_LanguageSplitter::firstClauseStartsTheVoice()
 {
     SentenceSplitter s;
     s.setFirstClauseWords(1);
-    // Token-sized chunks: the first clause goes as soon as the space after its comma arrives.
+    // Token-sized chunks: the first clause goes as soon as its comma after a word arrives (not a
+    // token later, with the space after it).
     QCOMPARE(s.feed(QStringLiteral("Wond")), QStringList());
     QCOMPARE(s.feed(QStringLiteral("erful")), QStringList());
-    QCOMPARE(s.feed(QStringLiteral(",")), QStringList());
-    QCOMPARE(s.feed(QStringLiteral(" thank you, Aarav ji, for ")), QStringList{QStringLiteral("Wonderful,")});
+    QCOMPARE(s.feed(QStringLiteral(",")), QStringList{QStringLiteral("Wonderful,")});
+    QCOMPARE(s.feed(QStringLiteral(" thank you, Aarav ji, for ")), QStringList());
     // Then whole sentences only (later commas do not cut).
     QCOMPARE(s.feed(QStringLiteral("your time. Budget?")), QStringList{QStringLiteral("thank you, Aarav ji, for your time.")});
     QCOMPARE(s.flush(), QStringLiteral("Budget?"));
@@ -108,6 +109,13 @@ void tst_LanguageSplitter::firstClauseStartsTheVoice()
     SentenceSplitter n; // a number's commas are no clause
     n.setFirstClauseWords(1);
     QCOMPARE(n.feed(QStringLiteral("₹45,00,000 fits. ")), QStringList{QStringLiteral("₹45,00,000 fits.")});
+    SentenceSplitter digits; // a comma after a digit waits for the next character
+    digits.setFirstClauseWords(1);
+    QCOMPARE(digits.feed(QStringLiteral("₹45,")), QStringList());
+    QCOMPARE(digits.feed(QStringLiteral("00,000 fits. ")), QStringList{QStringLiteral("₹45,00,000 fits.")});
+    SentenceSplitter hindi; // a word ending in a vowel sign is a word
+    hindi.setFirstClauseWords(1);
+    QCOMPARE(hindi.feed(QStringLiteral("जी,")), QStringList{QStringLiteral("जी,")});
     SentenceSplitter two; // too short a clause waits for the sentence
     two.setFirstClauseWords(2);
     QCOMPARE(two.feed(QStringLiteral("Ji, bilkul theek hai, ")), QStringList{QStringLiteral("Ji, bilkul theek hai,")});

@@ -84,7 +84,8 @@ void tst_UiAnalytics::queries()
     QCOMPARE(lat->at(0).sttMs, 200.0);
     QCOMPARE(lat->at(0).llmMs, 500.0);
     QCOMPARE(lat->at(0).ttsMs, 250.0);
-    QCOMPARE(lat->at(0).turns, qint64(4));
+    QCOMPARE(lat->at(0).replyMs, 800.0); // 700 and 900
+    QCOMPARE(lat->at(0).turns, qint64(5));
     QCOMPARE(lat->at(1).at, Testing::SeededHistory::kT0 + 3 * Testing::SeededHistory::kHour);
     QCOMPARE(lat->at(1).llmMs, 800.0);
     QCOMPARE(lat->at(1).sttMs, 300.0);
@@ -101,6 +102,10 @@ void tst_UiAnalytics::queries()
     QCOMPARE(a->qualifiedLeads, qint64(2));
     QCOMPARE(a->talkTimeTotalS, qint64(1035));
     QCOMPARE(a->billableMinutes, qint64(19));
+    QCOMPARE(a->replies, qint64(2)); // reply latency: nearest rank of 700, 900
+    QCOMPARE(a->replyP50Ms, 700.0);
+    QCOMPARE(a->replyP90Ms, 900.0);
+    QCOMPARE(a->avgReplyMs, 800.0);
     QCOMPARE(all->callsPlaced, qint64(8));
     QCOMPARE(all->callsConnected, qint64(5));
     QCOMPARE(all->qualifiedLeads, qint64(3));
@@ -161,13 +166,17 @@ void tst_UiAnalytics::snapshotChartsAndExports()
     QCOMPARE(hourly->barSets().at(0)->count(), 12);
     QCOMPARE(hourly->barSets().at(0)->at(2), 2.0);
     QCOMPARE(hourly->barSets().at(1)->at(2), 1.0);
-    QCOMPARE(view.latencyView()->chart()->series().size(), 3);
+    QCOMPARE(view.latencyView()->chart()->series().size(), 4); // the stages and the reply at the caller
+    auto *reply = qobject_cast<QLineSeries *>(view.latencyView()->chart()->series().at(3));
+    QVERIFY(reply);
+    QCOMPARE(reply->at(0).y(), 800.0);
     auto *llm = qobject_cast<QLineSeries *>(view.latencyView()->chart()->series().at(1));
     QVERIFY(llm);
     QCOMPARE(llm->count(), 2);
     QCOMPARE(llm->at(1).y(), 800.0);
     QVERIFY(view.latencyNote()->text().isEmpty());
     QVERIFY2(view.figuresLabel()->text().contains(QStringLiteral("\u20b918.13")), qPrintable(view.figuresLabel()->text()));
+    QVERIFY2(view.figuresLabel()->text().contains(QStringLiteral("p50 700 ms, p90 900 ms")), qPrintable(view.figuresLabel()->text()));
 
     // CSV: the numbers behind the charts.
     const QString csv = AnalyticsView::toCsv(s);
@@ -179,7 +188,8 @@ void tst_UiAnalytics::snapshotChartsAndExports()
                              "per_hour,03:00,calls,0", "talk_time,30-60s,calls,1", "talk_time,600s+,calls,1",
                              "talk_time,0-30s,calls,0", "latency_ms,2025-11-20T04:30:00Z,llm,500",
                              "latency_ms,2025-11-20T07:30:00Z,stt,300", "cost_inr,total,estimate,36.25",
-                             "cost_inr,per_qualified_lead,estimate,18.13", "talk_time_s,total,seconds,1035"})
+                             "cost_inr,per_qualified_lead,estimate,18.13", "talk_time_s,total,seconds,1035",
+                             "latency_ms,2025-11-20T04:30:00Z,reply,800", "reply_latency_ms,p50,ms,700", "reply_latency_ms,p90,ms,900"})
         QVERIFY2(lines.contains(QLatin1String(line)), line);
     QCOMPARE(lines.filter(QStringLiteral("per_hour,")).size(), 48);
     QTemporaryDir dir;

@@ -378,6 +378,10 @@
         <translation>बातचीत का समय: %1 मिनट</translation>
     </message>
     <message>
+        <source>Reply latency: p50 %1 ms, p90 %2 ms</source>
+        <translation>जवाब की देरी: p50 %1 ms, p90 %2 ms</translation>
+    </message>
+    <message>
         <source>Active now: %1</source>
         <translation>अभी सक्रिय: %1</translation>
     </message>
@@ -468,6 +472,10 @@
     <message>
         <source>Text-to-speech</source>
         <translation>टेक्स्ट-टू-स्पीच</translation>
+    </message>
+    <message>
+        <source>Reply at the caller</source>
+        <translation>कॉल करने वाले तक जवाब</translation>
     </message>
     <message>
         <source>No figures loaded yet.</source>

@@ -43,6 +43,9 @@ public:
     // Stop new dials of a campaign now; live calls finish. The caller has already stored the
     // campaign's status, so other nodes stop at their next claim.
     void pauseCampaign(qint64 campaignId) override;
+    // Told of every call dialled (greeting prepared while the phone rings). Before start(); the
+    // preparer must outlive the dialer's thread (stop() first).
+    void setCallPreparer(CallPreparer *preparer) { m_options.preparer = preparer; }
 
 private:
     const Storage::Database &m_db;

@@ -253,6 +253,8 @@ void DialerEngine::place(const Storage::ClaimedCall &call)
     if (m_events)
         Events::publish(*m_events, Events::Type::CallStarted,
                         Events::CallParty{call.callId, call.campaignId, call.leadId, call.leadName, maskPhone(call.phoneE164), call.attempt});
+    if (m_options.preparer) // the greeting is synthesised while the phone rings
+        m_options.preparer->dialing(call.callId, call.correlationToken);
     PlaceCallRequest req{call.callId, call.leadId, call.campaignId, call.phoneE164, call.correlationToken, call.attempt};
     const quint64 handle = m_placer.place(req, [this, call](Result<PlacedCall> r) { onPlaced(call, std::move(r)); });
     auto it = m_pending.find(call.callId);
@@ -313,6 +315,8 @@ void DialerEngine::onPlaced(const Storage::ClaimedCall &call, Result<PlacedCall>
         return;
     }
     m_pending.remove(call.callId);
+    if (m_options.preparer)
+        m_options.preparer->notAnswered(call.callId);
     const Error &e = r.error();
     const QString detail = e.codeName();
     if (detail == QLatin1String("exotel_network")) {

@@ -10,6 +10,7 @@
 
 #include "calllifecycle.h"
 #include "callplacer.h"
+#include "callpreparer.h"
 #include "core/clock.h"
 #include "core/eventsink.h"
 #include "storage/dialerqueue.h"
@@ -40,6 +41,9 @@ struct DialerOptions
     QString nodeId;                                     // "<nodeName>#<incarnation>", new per process
     qint64 heartbeatMs = 5000;                          // NODE_HEARTBEAT_S
     qint64 nodeDeadAfterMs = 15000;                     // NODE_DEAD_AFTER_S: silent this long = dead
+    // Told of each call as it is dialled (the greeting is synthesised while the phone rings) and
+    // of calls not placed. Optional; not owned; must outlive the dialer's thread.
+    CallPreparer *preparer = nullptr;
 
     // MAX_CONCURRENT_CALLS, DIALER_TICK_MS, EXOTEL_TIME_LIMIT_S / DIALER_STALE_AFTER_S (the
     // staleness bound of crash recovery), RETRY_DELAY_NO_ANSWER_S / RETRY_DELAY_BUSY_S,

@@ -4,6 +4,8 @@
 
 #include "audio/pcm.h"
 #include "conversationlog.h"
+#include "greetingprimer.h"
+#include "phrasecache.h"
 #include "prompts.h"
 #include "language/callbacktimeparser.h"
 #include "language/indiannumberspeller.h"
@@ -14,6 +16,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimeZone>
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -59,8 +62,11 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(m_tts.get(), &Providers::TextToSpeech::audio, this, &CallSession::onTtsAudio);
     connect(m_tts.get(), &Providers::TextToSpeech::done, this, &CallSession::onTtsDone);
     connect(m_tts.get(), &Providers::TextToSpeech::failed, this, &CallSession::onTtsFailed);
-    connect(m_tts.get(), &Providers::TextToSpeech::degraded, this,
-            [this](int, const Error &e) { countVendorError(QStringLiteral("tts"), m_tts->name(), e); });
+    connect(m_tts.get(), &Providers::TextToSpeech::degraded, this, [this](int requestId, const Error &e) {
+        countVendorError(QStringLiteral("tts"), m_tts->name(), e);
+        for (Sentence &s : m_agentSentences)
+            s.degraded = s.degraded || s.id == requestId;
+    });
 
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
@@ -77,6 +83,8 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(&m_closeTimer, &QTimer::timeout, this, [this] { finishNow(QStringLiteral("completed")); });
     m_drainTimer.setSingleShot(true);
     connect(&m_drainTimer, &QTimer::timeout, this, &CallSession::finishDrain);
+    m_thinkingTimer.setSingleShot(true);
+    connect(&m_thinkingTimer, &QTimer::timeout, this, &CallSession::onThinkingTooLong);
 }
 
 CallSession::~CallSession()
@@ -172,6 +180,10 @@ void CallSession::handleStart(const MediaEvent &e)
     m_key.callSid = e.callSid;
     m_mediaClock.start();
     m_phase = Phase::Correlating;
+    // TCP/TLS to the vendors now, while the call is matched: the greeting's and the first
+    // reply's requests find their connections open.
+    m_llm->warmUp();
+    m_tts->warmUp();
     m_recorder.lookup(m_key, this, [this, callSid = e.callSid](Result<CallContext> ctx) {
         if (m_phase != Phase::Correlating)
             return;
@@ -217,7 +229,8 @@ void CallSession::beginConversation(const CallContext &ctx)
         screening.grammarTranscripts = m_stt->grammarConstrained();
         m_screener = std::make_unique<Screening::CallScreener>(screening);
     }
-    speak(hello);
+    if (!speakPrepared(hello)) // synthesised while the phone rang, else now
+        speak(hello);
     // What the caller said while the call was being matched, in 20 ms frames as it came.
     const QByteArray early = std::exchange(m_earlyAudio, {});
     const qsizetype frame = 20 * Audio::bytesPerMs(m_sampleRate);
@@ -426,6 +439,17 @@ void CallSession::respond()
         return;
     beginReply();
     m_llm->request(buildRequest(m_history));
+    if (m_cfg.thinkingFillerMs > 0)
+        m_thinkingTimer.start(m_cfg.thinkingFillerMs);
+}
+
+void CallSession::onThinkingTooLong()
+{
+    // Nothing of the reply yet (the model is retrying, or slow): a short filler, once a turn.
+    if (m_phase != Phase::Active || !m_llmActive || !m_agentSentences.isEmpty() || m_closingAfterSpeech || m_voiceLost)
+        return;
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "reply slow to come: saying a filler";
+    speak(thinkingFillerLine(replyLanguage()));
 }
 
 // ---------------------------------------------------------------- speculative reply
@@ -521,6 +545,8 @@ bool CallSession::confirmSpeculation(const QString &callerText)
     }
     if (spec.firstTokenUs >= 0)
         m_llmFirstTokenMs = int((spec.firstTokenUs - spec.startedUs) / 1000);
+    if (m_cfg.thinkingFillerMs > 0 && m_llmActive && m_agentSentences.isEmpty())
+        m_thinkingTimer.start(m_cfg.thinkingFillerMs);
     return true;
 }
 
@@ -644,19 +670,58 @@ void CallSession::speak(const QString &sentence)
 {
     if (sentence.trimmed().isEmpty() || m_phase == Phase::Closed || m_voiceLost)
         return;
-    Sentence s;
-    s.id = m_nextSentenceId++;
-    s.text = sentence;
-    s.requestedWallMs = wallUs();
-    m_agentSentences.append(s);
     Providers::TtsOptions opts;
     opts.language = replyLanguage();
     // Amounts are spoken the Indian way ("पचास लाख", "one crore fifty lakh"); the transcript keeps
     // the sentence as written.
     const auto lang = opts.language == QLatin1String("hi") ? Language::IndianNumberSpeller::Lang::Hindi
                                                            : Language::IndianNumberSpeller::Lang::English;
-    m_tts->synthesize(s.id, Language::IndianNumberSpeller::spellAmountsInText(sentence, lang), opts);
+    const QString spoken = Language::IndianNumberSpeller::spellAmountsInText(sentence, lang);
+    QString cacheKey;
+    if (m_phrases && m_phrases->cacheable(spoken)) {
+        cacheKey = PhraseCache::key(m_tts->name(), m_tts->sampleRate(), opts.language, spoken);
+        // Its audio may go out now only if nothing said before it is still arriving.
+        const bool inOrder = std::all_of(m_agentSentences.cbegin(), m_agentSentences.cend(), [](const Sentence &x) { return x.ttsDone; });
+        if (inOrder) {
+            if (const auto pcm = m_phrases->find(cacheKey)) {
+                speakAudio(sentence, *pcm);
+                return;
+            }
+        }
+    }
+    Sentence s;
+    s.id = m_nextSentenceId++;
+    s.text = sentence;
+    s.requestedWallMs = wallUs();
+    s.cacheKey = cacheKey;
+    m_agentSentences.append(s);
+    m_tts->synthesize(s.id, spoken, opts);
     emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), sentence);
+}
+
+bool CallSession::speakPrepared(const QString &line)
+{
+    if (!m_greetings)
+        return false;
+    const std::optional<PreparedGreeting> g = m_greetings->take(m_ctx.callId);
+    if (!g || g->text != line || g->sampleRate != m_tts->sampleRate())
+        return false;
+    qCDebug(lcConversation) << "call" << m_ctx.callId << "greets with audio prepared while the phone rang";
+    speakAudio(line, g->pcm);
+    return true;
+}
+
+void CallSession::speakAudio(const QString &line, const QByteArray &pcm)
+{
+    // As if this session's TTS had answered at once: the same sentence, resampling and marks.
+    Sentence s;
+    s.id = m_nextSentenceId++;
+    s.text = line;
+    s.requestedWallMs = wallUs();
+    m_agentSentences.append(s);
+    emit activity(m_ctx.callId, QStringLiteral("speaking"), QStringLiteral("agent"), line);
+    onTtsAudio(s.id, pcm);
+    onTtsDone(s.id);
 }
 
 void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
@@ -669,6 +734,8 @@ void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
         return; // cancelled by barge-in
     if (s->firstAudioWallMs < 0)
         s->firstAudioWallMs = wallUs();
+    if (!s->cacheKey.isEmpty())
+        s->ttsPcm.append(pcm);
     m_outbound.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
     noteReadiness();
     pumpOutbound();
@@ -680,6 +747,11 @@ void CallSession::onTtsDone(int requestId)
         if (s.id != requestId)
             continue;
         s.ttsDone = true;
+        // Kept for the next reply that opens with it: the vendor's own voice, answered well
+        // before any filler could have been mixed in.
+        if (m_phrases && !s.cacheKey.isEmpty() && !s.degraded && s.firstAudioWallMs >= 0
+            && s.firstAudioWallMs - s.requestedWallMs < kCacheableFirstAudioUs)
+            m_phrases->store(s.cacheKey, std::exchange(s.ttsPcm, {}));
         if (m_ttsResampler)
             m_outbound.append(m_ttsResampler->flush());
         Audio::padTo(m_outbound, 320);
@@ -808,6 +880,7 @@ void CallSession::pumpOutbound()
             m_firstFrameOfReply = false;
             // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
             m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
+            m_replyMs = int((now - m_speechEndWallMs) / 1000); // stored with the agent turn
             m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
             m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
             if (m_llmFirstTokenMs >= 0)
@@ -1093,6 +1166,7 @@ void CallSession::stopTalking()
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
     m_closeTimer.stop();
+    m_thinkingTimer.stop();
     m_llm->cancel();
     m_tts->cancel();
 }
@@ -1229,6 +1303,8 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
     t.sttMs = sttMs;
     t.llmMs = llmMs;
     t.ttsMs = ttsMs;
+    if (speaker == QLatin1String("agent"))
+        t.replyMs = std::exchange(m_replyMs, -1);
     t.interrupted = interrupted;
     m_recorder.appendTurn(t);
 }

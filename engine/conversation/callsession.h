@@ -33,6 +33,8 @@
 
 namespace Leadline::Conversation {
 
+class GreetingPrimer;
+class PhraseCache;
 class VendorErrors;
 
 struct SessionConfig
@@ -47,6 +49,12 @@ struct SessionConfig
     // interim), start the LLM before the recogniser confirms the end of the turn; its reply is
     // held (nothing said, no tool run) until the turn ends with the same words, else dropped.
     int speculateAfterSilenceMs = 0;
+    // Replies whose opening clause ("Wonderful,") this node's voice said before start from that
+    // audio (MediaEndpoint's PhraseCache) instead of a TTS round trip.
+    bool phraseCache = true;
+    // The caller's turn is confirmed and no word of the reply has come after this long (an LLM
+    // retry, a slow model): say a short filler ("One moment, please."). 0 = never.
+    int thinkingFillerMs = 1000;
     int sttDrainMs = 2000;         // abrupt end: how long the recogniser may take to return the last words
     int badFrameLogIntervalMs = 10000; // malformed frames: at most one warning per call in this interval
     // Call screening (human / voicemail / announcement / IVR in the first seconds) and what to
@@ -99,6 +107,10 @@ public:
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
     // Texts to the lead (site-visit confirmation, brochure link); optional, shared, thread-safe.
     void setLeadMessenger(LeadMessenger *messenger) { m_brief.setMessenger(messenger); }
+    // Greetings synthesised while the phone rang (optional, shared, thread-safe): played at once.
+    void setGreetingPrimer(GreetingPrimer *primer) { m_greetings = primer; }
+    // Opening clauses already said by this voice (optional, shared, thread-safe).
+    void setPhraseCache(PhraseCache *phrases) { m_phrases = phrases; }
 
     void onTextFrame(const QByteArray &frame);
     void onTransportClosed();
@@ -148,6 +160,7 @@ private:
     qsizetype sendableBytes() const;
     int fullChunkBytes() const;
     bool replyComplete() const; // every sentence synthesized and the LLM done: a short last chunk may go
+    static constexpr qint64 kCacheableFirstAudioUs = 900 * 1000; // FallbackTts says a filler after 1 s
     static constexpr int kRunDryMs = 100; // playback this close to running out: pad a chunk with silence
     void noteReadiness();
     bool agentSpeaking() const;
@@ -180,6 +193,10 @@ private:
     // A frame that cannot be used: counted (stored on the call), logged rate-limited with the call.
     void noteBadFrame(const QString &why);
 
+    bool speakPrepared(const QString &line); // the primer's audio for this line, if ready
+    void speakAudio(const QString &line, const QByteArray &pcm); // as if the TTS answered at once
+    GreetingPrimer *m_greetings = nullptr;
+    PhraseCache *m_phrases = nullptr;
     VendorErrors *m_vendorErrors = nullptr;
     QSet<QString> m_vendorErrorStages; // stages already counted for this call
     MediaTransport &m_transport;
@@ -235,6 +252,7 @@ private:
     qint64 m_llmStartedMs = -1;
     int m_llmFirstTokenMs = -1;
     int m_sttWaitMs = -1;
+    int m_replyMs = -1;            // reply latency of the agent turn being spoken (its turn row)
     bool m_voiceLost = false;      // TTS and its spare failed: end once the LLM turn is in
     static constexpr int kVoiceLostLlmWaitMs = 20000;
     QString m_pendingOutcome;      // set by the end_call tool
@@ -244,6 +262,8 @@ private:
     QTimer m_silenceTimer;
     QTimer m_maxDurationTimer;
     QTimer m_closeTimer;
+    QTimer m_thinkingTimer; // SessionConfig::thinkingFillerMs
+    void onThinkingTooLong();
 
     // Speculative reply (SessionConfig::speculateAfterSilenceMs)
     struct Speculation
@@ -262,7 +282,18 @@ private:
     qint64 m_lastTranscriptAtMs = -1; // VAD position when the latest transcript arrived
 
     // Agent speech
-    struct Sentence { int id; QString text; qint64 firstAudioWallMs = -1; qint64 requestedWallMs = 0; bool ttsDone = false; bool queued = false; };
+    struct Sentence
+    {
+        int id;
+        QString text;
+        qint64 firstAudioWallMs = -1;
+        qint64 requestedWallMs = 0;
+        bool ttsDone = false;
+        bool queued = false;
+        QString cacheKey;   // a short clause the PhraseCache keeps once said by the vendor voice
+        QByteArray ttsPcm;  // its audio as the TTS sent it
+        bool degraded = false; // retried or said by a spare voice: not kept
+    };
     QList<Sentence> m_agentSentences; // of the current agent turn
     QStringList m_playedSentences;    // sentences whose mark came back
     QString m_agentTurnText;

@@ -133,6 +133,9 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     session->setHandoffDesk(m_handoffDesk);
     session->setPacer(host->pacer);
     session->setLeadMessenger(m_leadMessenger);
+    session->setGreetingPrimer(m_greetings);
+    if (m_sessionConfig.phraseCache)
+        session->setPhraseCache(&m_phrases);
     m_active.ref();
 
     connect(ws, &QWebSocket::textMessageReceived, session, [session](const QString &m) { session->onTextFrame(m.toUtf8()); });

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "callsession.h"
+#include "phrasecache.h"
 #include "core/settings.h"
 #include "providers/providerfactory.h"
 
@@ -45,6 +46,7 @@ public:
                              const QUrlQuery &query);
 
     int activeCalls() const { return m_active.loadRelaxed(); }
+    const PhraseCache &phraseCache() const { return m_phrases; }
     // Supervisor hang-up (console, REST): the call's session says goodbye and ends on its own
     // worker. Any thread. False when no live session of this node has that call.
     bool hangUp(qint64 callId, const QString &reason = QStringLiteral("supervisor"));
@@ -54,6 +56,9 @@ public:
     void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
     // Texts to leads (site-visit confirmation, brochure) for every session (optional).
     void setLeadMessenger(LeadMessenger *messenger) { m_leadMessenger = messenger; }
+    // Greetings synthesised while the phone rings (the dialer's CallPreparer), played at
+    // "start" by every session (optional; set before serving).
+    void setGreetingPrimer(GreetingPrimer *primer) { m_greetings = primer; }
 
 Q_SIGNALS:
     // Queued to whoever listens (console, /events); emitted from worker threads.
@@ -72,6 +77,8 @@ private:
     VendorErrors *m_vendorErrors = nullptr;
     HandoffDesk *m_handoffDesk = nullptr;
     LeadMessenger *m_leadMessenger = nullptr;
+    GreetingPrimer *m_greetings = nullptr;
+    PhraseCache m_phrases; // opening clauses of every session's replies (SessionConfig::phraseCache)
 };
 
 } // namespace Leadline::Conversation

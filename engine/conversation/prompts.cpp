@@ -180,6 +180,11 @@ QString apologyLine(const QString &language)
                                             : QStringLiteral("Sorry, we are having a technical problem. We will call you back shortly.");
 }
 
+QString thinkingFillerLine(const QString &language)
+{
+    return language == QLatin1String("hi") ? QStringLiteral("एक पल रुकिए।") : QStringLiteral("One moment, please.");
+}
+
 QString goodbyeLine(const QString &outcome, const QString &language)
 {
     const bool hi = language == QLatin1String("hi");

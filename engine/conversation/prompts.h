@@ -27,6 +27,8 @@ QString callbackWhenPhrase(const QDateTime &at, const QDateTime &now, const QStr
 QString greeting(const CallContext &ctx, const QString &language);
 QString nudgeLine(const QString &language);
 QString apologyLine(const QString &language);
+// Said when the reply is slow to come (an LLM retry): the caller hears that we are there.
+QString thinkingFillerLine(const QString &language);
 QString goodbyeLine(const QString &outcome, const QString &language);
 
 // Project brief (issue 22). The facts block and rules appended to the system prompt: answer only

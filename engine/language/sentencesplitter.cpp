@@ -98,10 +98,14 @@ QStringList SentenceSplitter::feed(const QString &chunk)
         if (m_firstClauseWords > 0 && !m_emitted && isClauseEnd(c)) {
             // The first piece of a stream may end at a clause ("Ji bilkul," "Wonderful,") so the
             // voice starts sooner; never inside a number ("45,00,000": no space after the comma).
-            if (i + 1 >= n)
+            // A clause mark after a letter ends the clause at once; after a digit the next
+            // character decides (a number's comma has none after it).
+            const bool afterWord = i > sentenceStart && (m_buffer.at(i - 1).isLetter() || m_buffer.at(i - 1).isMark());
+            if (i + 1 >= n && !afterWord)
                 break; // wait for the next character to decide
             const QString clause = m_buffer.mid(sentenceStart, i + 1 - sentenceStart).trimmed();
-            if (m_buffer.at(i + 1).isSpace() && clause.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= m_firstClauseWords) {
+            const bool ended = i + 1 >= n || m_buffer.at(i + 1).isSpace();
+            if ((ended || afterWord) && clause.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= m_firstClauseWords) {
                 out << clause;
                 m_emitted = true;
                 sentenceStart = i + 1;

@@ -38,6 +38,7 @@ public:
     ~FallbackTts() override;
     QString name() const override { return m_primary->name(); }
     int sampleRate() const override { return m_primary->sampleRate(); }
+    void warmUp() override { m_primary->warmUp(); }
     void synthesize(int requestId, const QString &text, const TtsOptions &options) override;
     void cancel() override;
 

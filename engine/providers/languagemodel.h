@@ -40,6 +40,8 @@ public:
     virtual QString name() const = 0;
     virtual void request(const LlmRequest &request) = 0;
     virtual void cancel() = 0;
+    // Open the connection to the vendor now (TCP/TLS), before the first request needs it.
+    virtual void warmUp() {}
 
 Q_SIGNALS:
     void token(const QString &text);

@@ -23,6 +23,8 @@ public:
     virtual int sampleRate() const = 0; // rate of the PCM it emits
     virtual void synthesize(int requestId, const QString &text, const TtsOptions &options) = 0;
     virtual void cancel() = 0;
+    // Open the connection to the vendor now (TCP/TLS), before the first request needs it.
+    virtual void warmUp() {}
 
 Q_SIGNALS:
     void audio(int requestId, const QByteArray &pcm); // S16LE mono at sampleRate()

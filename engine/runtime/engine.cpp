@@ -7,6 +7,7 @@
 #include "campaigns/dialer.h"
 #include "campaigns/exotelcallplacer.h"
 #include "conversation/eventingcallrecorder.h"
+#include "conversation/greetingprimer.h"
 #include "conversation/latencymetrics.h"
 #include "conversation/mediaendpoint.h"
 #include "conversation/storagecallrecorder.h"
@@ -68,6 +69,7 @@ struct Engine::Parts
     StorageCallRecorder storageRecorder; // "leadline-calls"
     EventingCallRecorder recorder;
     MediaEndpoint media;   // Exotel's media sockets; each call runs on the worker that accepted it
+    GreetingPrimer greetings; // "leadline-greetings": the greeting synthesised while the phone rings
     StorageHandoffDesk handoffDesk;
     Webhooks::WebhookOptions webhookOptions;
     Webhooks::WebhookDispatcher crmWebhooks; // finished calls and handoffs to the CRM, from an outbox
@@ -114,6 +116,7 @@ Engine::Parts::Parts(const Settings &s, const Storage::Database &database, const
       storageRecorder(db),
       recorder(storageRecorder, events),
       media(providers, recorder, clock, MediaAuthConfig::fromSettings(s), sessionConfigFrom(s)),
+      greetings(providers, recorder, clock),
       handoffDesk(db, clock, HandoffDeskOptions::fromSettings(s)),
       webhookOptions(Webhooks::WebhookOptions::fromSettings(s)),
       crmWebhooks(db, clock, webhookOptions),
@@ -151,6 +154,10 @@ void Engine::Parts::wireLiveCalls()
     media.setHandoffDesk(&handoffDesk);
     media.setLeadMessenger(&handoffDesk); // site-visit confirmations and brochure links by SMS
     media.setVendorErrors(&vendorErrors);
+    // The dialer tells the primer of each call it rings; the session plays that audio at "start".
+    // Engine::stop() (also in ~Engine) stops the dialer before the primer goes.
+    media.setGreetingPrimer(&greetings);
+    dialer.setCallPreparer(&greetings);
     QObject::connect(&handoffDesk, &StorageHandoffDesk::handoffRequested, &crmWebhooks,
                      [this](qint64 callId, const QJsonObject &handoff) { crmWebhooks.handoff(callId, handoff); },
                      Qt::DirectConnection);

@@ -216,7 +216,12 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
         {QStringLiteral("failures_by_reason"), mapJson(s.failuresByReason)},
         {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("stt_avg"), latency(s.avgSttMs)},
                                                    {QStringLiteral("llm_avg"), latency(s.avgLlmMs)},
-                                                   {QStringLiteral("tts_avg"), latency(s.avgTtsMs)}}},
+                                                   {QStringLiteral("tts_avg"), latency(s.avgTtsMs)},
+                                                   // the caller's last word -> the reply's first frame
+                                                   {QStringLiteral("reply_p50"), latency(s.replyP50Ms)},
+                                                   {QStringLiteral("reply_p90"), latency(s.replyP90Ms)},
+                                                   {QStringLiteral("reply_avg"), latency(s.avgReplyMs)},
+                                                   {QStringLiteral("replies"), s.replies}}},
         {QStringLiteral("cost_estimate"), QJsonObject{
              {QStringLiteral("currency"), QStringLiteral("INR")},
              {QStringLiteral("billable_minutes"), s.billableMinutes},

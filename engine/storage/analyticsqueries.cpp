@@ -8,6 +8,8 @@
 
 #include "core/settings.h"
 
+#include <utility>
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -109,6 +111,26 @@ Result<CampaignAnalytics> AnalyticsQueries::summary(qint64 id)
     a.avgSttMs = q.value(0).isNull() ? -1 : q.value(0).toDouble();
     a.avgLlmMs = q.value(1).isNull() ? -1 : q.value(1).toDouble();
     a.avgTtsMs = q.value(2).isNull() ? -1 : q.value(2).toDouble();
+
+    // Reply latency: average, and p50/p90 by nearest rank (sorted in the database).
+    q.prepare(QStringLiteral("SELECT COUNT(t.reply_ms), AVG(CAST(t.reply_ms AS DOUBLE PRECISION)) FROM turns t "
+                             "JOIN calls c ON c.id = t.call_id WHERE %1 AND t.reply_ms IS NOT NULL").arg(whereC));
+    bind(q);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("analytics: reply latency"), q.lastError());
+    a.replies = q.value(0).toLongLong();
+    a.avgReplyMs = a.replies > 0 ? q.value(1).toDouble() : -1;
+    for (const auto &[pct, out] : {std::pair<int, double *>{50, &a.replyP50Ms}, std::pair<int, double *>{90, &a.replyP90Ms}}) {
+        if (a.replies <= 0)
+            break;
+        const qint64 rank = qMax<qint64>(1, (a.replies * pct + 99) / 100);
+        q.prepare(QStringLiteral("SELECT t.reply_ms FROM turns t JOIN calls c ON c.id = t.call_id WHERE %1 AND t.reply_ms IS NOT NULL "
+                                 "ORDER BY t.reply_ms LIMIT 1 OFFSET %2").arg(whereC).arg(rank - 1));
+        bind(q);
+        if (!q.exec() || !q.next())
+            return sqlError(QStringLiteral("analytics: reply latency percentile"), q.lastError());
+        *out = q.value(0).toDouble();
+    }
 
     if (id <= 0)
         return a;
@@ -300,7 +322,7 @@ Result<QList<LatencyPoint>> AnalyticsQueries::latencyOverTime(qint64 campaignId,
 {
     const QString at = QStringLiteral("COALESCE(c.started_at, c.created_at)");
     const QString filter = campaignId > 0 ? QStringLiteral(" AND c.campaign_id = ?") : QString();
-    const QString measured = QStringLiteral("(t.stt_ms IS NOT NULL OR t.llm_ms IS NOT NULL OR t.tts_ms IS NOT NULL)");
+    const QString measured = QStringLiteral("(t.stt_ms IS NOT NULL OR t.llm_ms IS NOT NULL OR t.tts_ms IS NOT NULL OR t.reply_ms IS NOT NULL)");
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT MIN(%1), MAX(%1) FROM turns t JOIN calls c ON c.id = t.call_id WHERE %2%3").arg(at, measured, filter));
     if (campaignId > 0)
@@ -319,8 +341,8 @@ Result<QList<LatencyPoint>> AnalyticsQueries::latencyOverTime(qint64 campaignId,
     bucket = qMax(minute, (bucket + minute - 1) / minute * minute);
     const qint64 origin = first / minute * minute;
     q.prepare(QStringLiteral("SELECT (%1 - ?) / ? AS b, AVG(CAST(t.stt_ms AS DOUBLE PRECISION)), AVG(CAST(t.llm_ms AS DOUBLE PRECISION)), "
-                             "AVG(CAST(t.tts_ms AS DOUBLE PRECISION)), COUNT(*) FROM turns t JOIN calls c ON c.id = t.call_id "
-                             "WHERE %2%3 GROUP BY b ORDER BY b").arg(at, measured, filter));
+                             "AVG(CAST(t.tts_ms AS DOUBLE PRECISION)), COUNT(*), AVG(CAST(t.reply_ms AS DOUBLE PRECISION)) FROM turns t "
+                             "JOIN calls c ON c.id = t.call_id WHERE %2%3 GROUP BY b ORDER BY b").arg(at, measured, filter));
     q.addBindValue(origin);
     q.addBindValue(bucket);
     if (campaignId > 0)
@@ -334,6 +356,7 @@ Result<QList<LatencyPoint>> AnalyticsQueries::latencyOverTime(qint64 campaignId,
         p.llmMs = q.value(2).isNull() ? -1 : q.value(2).toDouble();
         p.ttsMs = q.value(3).isNull() ? -1 : q.value(3).toDouble();
         p.turns = q.value(4).toLongLong();
+        p.replyMs = q.value(5).isNull() ? -1 : q.value(5).toDouble();
         out.append(p);
     }
     return out;

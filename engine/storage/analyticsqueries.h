@@ -33,6 +33,11 @@ struct CampaignAnalytics
     double avgSttMs = -1;        // -1: no measurements
     double avgLlmMs = -1;
     double avgTtsMs = -1;
+    // Reply latency at the caller (agent turns' reply_ms): what a person waited for an answer.
+    qint64 replies = 0;          // agent turns with a measurement
+    double avgReplyMs = -1;      // -1: no measurements
+    double replyP50Ms = -1;
+    double replyP90Ms = -1;
     // The latest "campaign_paused" event the dialer recorded (carrier refused: credentials,
     // plan, feature), so operators see why a campaign stopped.
     qint64 lastPauseAt = 0;
@@ -164,6 +169,7 @@ struct LatencyPoint
     double sttMs = -1; // -1: no measurement in this bucket
     double llmMs = -1;
     double ttsMs = -1;
+    double replyMs = -1;
     qint64 turns = 0;
 };
 

@@ -72,6 +72,7 @@ QJsonObject TurnRow::toJson() const
     if (sttMs >= 0) o.insert(QStringLiteral("stt_ms"), sttMs);
     if (llmMs >= 0) o.insert(QStringLiteral("llm_ms"), llmMs);
     if (ttsMs >= 0) o.insert(QStringLiteral("tts_ms"), ttsMs);
+    if (replyMs >= 0) o.insert(QStringLiteral("reply_ms"), replyMs);
     return o;
 }
 
@@ -251,7 +252,7 @@ Status CallRepository::insertTurns(const QList<TurnRow> &turns)
     QSqlQuery q(m_db);
     // Idempotent per (call, idx): a batch retried after a reconnect does not duplicate turns.
     if (!q.prepare(QStringLiteral("INSERT INTO turns (call_id, idx, speaker, text, language, started_ms, ended_ms, stt_ms, "
-                                  "llm_ms, tts_ms, interrupted) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                                  "llm_ms, tts_ms, interrupted, reply_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                                   "ON CONFLICT (call_id, idx) DO NOTHING")))
         return sqlError(QStringLiteral("cannot prepare turn insert"), q.lastError());
     for (const TurnRow &t : turns) {
@@ -266,6 +267,7 @@ Status CallRepository::insertTurns(const QList<TurnRow> &turns)
         q.bindValue(8, t.llmMs >= 0 ? QVariant(t.llmMs) : QVariant(QMetaType::fromType<int>()));
         q.bindValue(9, t.ttsMs >= 0 ? QVariant(t.ttsMs) : QVariant(QMetaType::fromType<int>()));
         q.bindValue(10, t.interrupted ? 1 : 0);
+        q.bindValue(11, t.replyMs >= 0 ? QVariant(t.replyMs) : QVariant(QMetaType::fromType<int>()));
         if (!q.exec())
             return sqlError(QStringLiteral("cannot insert turn"), q.lastError());
     }
@@ -277,7 +279,7 @@ Result<QList<TurnRow>> CallRepository::turns(qint64 callId)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT call_id, idx, speaker, text, language, started_ms, ended_ms, stt_ms, llm_ms, tts_ms, "
-                             "interrupted FROM turns WHERE call_id = ? ORDER BY idx"));
+                             "interrupted, reply_ms FROM turns WHERE call_id = ? ORDER BY idx"));
     q.addBindValue(callId);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot read turns"), q.lastError());
@@ -295,6 +297,7 @@ Result<QList<TurnRow>> CallRepository::turns(qint64 callId)
         t.llmMs = q.value(8).isNull() ? -1 : q.value(8).toInt();
         t.ttsMs = q.value(9).isNull() ? -1 : q.value(9).toInt();
         t.interrupted = q.value(10).toInt() != 0;
+        t.replyMs = q.value(11).isNull() ? -1 : q.value(11).toInt();
         out.append(t);
     }
     return out;

@@ -60,6 +60,7 @@ struct TurnRow
     int sttMs = -1;            // latencies; -1 = not applicable
     int llmMs = -1;
     int ttsMs = -1;
+    int replyMs = -1;          // agent turns: the caller's last word -> this reply's first frame
     bool interrupted = false;  // agent turn cut short by barge-in (text = what was played)
 
     QJsonObject toJson() const;

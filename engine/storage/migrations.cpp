@@ -309,6 +309,11 @@ CREATE INDEX lead_messages_campaign_idx ON lead_messages (campaign_id, id)
         // the allowed values are generated from the enums' one string mapping (statusChecks()).
         // calls.outcome stays free: the language model may name an outcome of its own.
         {12, "status check constraints", "{STATUS_CHECKS}"},
+        // Reply latency at the caller (issue 18), per agent turn: the caller's last word -> the
+        // first frame of the reply; analytics reports its p50/p90 per campaign.
+        {13, "turn reply latency", R"SQL(
+ALTER TABLE turns ADD COLUMN reply_ms INTEGER
+)SQL"},
     };
     return list;
 }

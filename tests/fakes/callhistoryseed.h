@@ -138,7 +138,7 @@ inline QString seedHistory(Campaigns::CampaignService &service, const Storage::D
                 return QStringLiteral("cannot set recording");
         }
         QList<Storage::TurnRow> turns;
-        auto turn = [&](int idx, const char *speaker, const char *text, int stt, int llm, int tts) {
+        auto turn = [&](int idx, const char *speaker, const char *text, int stt, int llm, int tts, int reply = -1) {
             Storage::TurnRow t;
             t.callId = id;
             t.index = idx;
@@ -150,14 +150,15 @@ inline QString seedHistory(Campaigns::CampaignService &service, const Storage::D
             t.sttMs = stt;
             t.llmMs = llm;
             t.ttsMs = tts;
+            t.replyMs = reply;
             turns << t;
         };
         if (n == 1) {
             turn(0, "agent", "Namaste, main Priya bol rahi hoon.", -1, 400, 200);
             turn(1, "caller", "Haan, budget pachaas lakh hai.", 150, -1, -1);
-            turn(2, "agent", "Aapko kaisa ghar chahiye?", -1, 600, 300);
+            turn(2, "agent", "Aapko kaisa ghar chahiye?", -1, 600, 300, 700);
             turn(3, "caller", "2 BHK flat, teen mahine mein.", 250, -1, -1);
-            turn(4, "agent", "Dhanyavaad, hamari team call karegi.", -1, -1, -1);
+            turn(4, "agent", "Dhanyavaad, hamari team call karegi.", -1, -1, -1, 900);
         } else if (n == 2) {
             turn(0, "agent", "Namaste.", -1, -1, -1);
             turn(1, "caller", "Interest nahi hai.", -1, -1, -1);

@@ -235,6 +235,8 @@ void AnalyticsView::renderFigures()
     parts << tr("Connected: %1 (%2%)").arg(locale.toString(a.callsConnected)).arg(locale.toString(rate, 'f', 1));
     parts << tr("Qualified leads: %1").arg(locale.toString(a.qualifiedLeads));
     parts << tr("Talk time: %1 min").arg(locale.toString(double(a.talkTimeTotalS) / 60.0, 'f', 1));
+    if (a.replies > 0) // the caller's last word -> the agent's first audio
+        parts << tr("Reply latency: p50 %1 ms, p90 %2 ms").arg(locale.toString(qRound(a.replyP50Ms))).arg(locale.toString(qRound(a.replyP90Ms)));
     parts << tr("Active now: %1").arg(locale.toString(a.callsActive));
     if (m_snapshot.pricesConfigured) {
         parts << tr("Estimated cost: %1").arg(HistoryLabels::rupees(m_snapshot.cost.total));
@@ -377,7 +379,8 @@ void AnalyticsView::renderLatency()
     struct Line { const char *name; double Storage::LatencyPoint::*field; };
     const Line lines[] = {{QT_TR_NOOP("Speech-to-text"), &Storage::LatencyPoint::sttMs},
                           {QT_TR_NOOP("Language model"), &Storage::LatencyPoint::llmMs},
-                          {QT_TR_NOOP("Text-to-speech"), &Storage::LatencyPoint::ttsMs}};
+                          {QT_TR_NOOP("Text-to-speech"), &Storage::LatencyPoint::ttsMs},
+                          {QT_TR_NOOP("Reply at the caller"), &Storage::LatencyPoint::replyMs}};
     auto *x = new QDateTimeAxis;
     x->setFormat(points.first().at / 86400000 == points.last().at / 86400000 ? QStringLiteral("HH:mm") : QStringLiteral("dd MMM HH:mm"));
     auto *y = new QValueAxis;
@@ -454,6 +457,13 @@ QString AnalyticsView::toCsv(const AnalyticsSnapshot &s)
             row(QStringLiteral("latency_ms"), at, QStringLiteral("llm"), number(p.llmMs));
         if (p.ttsMs >= 0)
             row(QStringLiteral("latency_ms"), at, QStringLiteral("tts"), number(p.ttsMs));
+        if (p.replyMs >= 0)
+            row(QStringLiteral("latency_ms"), at, QStringLiteral("reply"), number(p.replyMs));
+    }
+    if (a.replies > 0) {
+        row(QStringLiteral("reply_latency_ms"), QStringLiteral("p50"), QStringLiteral("ms"), number(a.replyP50Ms));
+        row(QStringLiteral("reply_latency_ms"), QStringLiteral("p90"), QStringLiteral("ms"), number(a.replyP90Ms));
+        row(QStringLiteral("reply_latency_ms"), QStringLiteral("average"), QStringLiteral("ms"), number(a.avgReplyMs));
     }
     row(QStringLiteral("talk_time_s"), QStringLiteral("total"), QStringLiteral("seconds"), QString::number(a.talkTimeTotalS));
     if (s.pricesConfigured) {

@@ -1,4 +1,5 @@
 #include "deepgramstt.h"
+#include "providers/providerslog.h"
 #include "providers/replyutil.h"
 
 #include <QRegularExpression>
@@ -19,6 +20,10 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
             m_ws.sendTextMessage(QStringLiteral(R"({"type":"KeepAlive"})"));
     });
     connect(&m_ws, &QWebSocket::connected, this, [this] {
+        if (m_lostSince.isValid())
+            qCInfo(lcProviders) << "Deepgram stream reopened after" << m_lostSince.elapsed() << "ms";
+        m_lostSince.invalidate();
+        m_everOpen = true;
         m_open = true;
         if (!m_pending.isEmpty())
             m_ws.sendBinaryMessage(m_pending);
@@ -37,9 +42,14 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
         if (m_drainTimer.isActive())
             endDrain();
         if (!m_stopped)
-            emit failed(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram closed the stream (%1 %2)")
-                                                                 .arg(int(m_ws.closeCode())).arg(m_ws.closeReason()),
-                                    QStringLiteral("connection")));
+            onLost(Error::make(Error::Code::Unavailable, QStringLiteral("Deepgram closed the stream (%1 %2)")
+                                                             .arg(int(m_ws.closeCode())).arg(m_ws.closeReason()),
+                               QStringLiteral("connection")));
+    });
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
+        if (!m_stopped)
+            open();
     });
     connect(&m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
         if (m_stopped || m_open)
@@ -48,10 +58,40 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
         static const QRegularExpression statusCode(QStringLiteral("status code: (\\d{3})"));
         const auto m = statusCode.match(m_ws.errorString());
         const QString kind = m.hasMatch() ? httpFailureKind(m.captured(1).toInt(), QNetworkReply::NoError) : QStringLiteral("connection");
-        emit failed(Error::make(m.hasMatch() && (m.captured(1) == QLatin1String("401") || m.captured(1) == QLatin1String("403"))
-                                    ? Error::Code::Unauthorized : Error::Code::Unavailable,
-                                QStringLiteral("Deepgram connection failed: %1").arg(m_ws.errorString()), kind));
+        const bool auth = m.hasMatch() && (m.captured(1) == QLatin1String("401") || m.captured(1) == QLatin1String("403"));
+        const Error e = Error::make(auth ? Error::Code::Unauthorized : Error::Code::Unavailable,
+                                   QStringLiteral("Deepgram connection failed: %1").arg(m_ws.errorString()), kind);
+        onLost(e, /*retryable=*/!auth); // no reconnect helps bad credentials
     });
+}
+
+void DeepgramStt::open()
+{
+    if (m_ws.state() != QAbstractSocket::UnconnectedState)
+        m_ws.abort();
+    m_ws.open(m_request);
+}
+
+void DeepgramStt::onLost(const Error &error, bool retryable)
+{
+    if (m_stopped || m_reconnectTimer.isActive())
+        return;
+    // Only a stream that was up mid-call is reopened; a first connection that fails is reported.
+    const bool reopening = m_lostSince.isValid();
+    if (retryable && m_everOpen && (reopening || m_reconnects < m_cfg.maxReconnects)) {
+        if (!reopening) {
+            m_lostSince.start();
+            ++m_reconnects;
+            qCWarning(lcProviders) << "Deepgram stream lost mid-call (" << error.message << "): reopening, attempt" << m_reconnects;
+        }
+        const qint64 left = m_cfg.reconnectBudgetMs - m_lostSince.elapsed();
+        if (left > 0) {
+            m_reconnectTimer.start(int(qMin<qint64>(left, reopening ? 250 : 0)));
+            return;
+        }
+    }
+    m_lostSince.invalidate();
+    emit failed(error);
 }
 
 DeepgramStt::~DeepgramStt()
@@ -111,9 +151,9 @@ DeepgramMessage DeepgramStt::parse(const QByteArray &json)
 
 void DeepgramStt::start(const SttOptions &options)
 {
-    QNetworkRequest req(streamUrl(m_cfg, options));
-    req.setRawHeader("Authorization", "Token " + m_cfg.apiKey);
-    m_ws.open(req);
+    m_request = QNetworkRequest(streamUrl(m_cfg, options));
+    m_request.setRawHeader("Authorization", "Token " + m_cfg.apiKey);
+    m_ws.open(m_request);
 }
 
 void DeepgramStt::pushAudio(const QByteArray &pcm)
@@ -139,6 +179,7 @@ void DeepgramStt::stop()
         return;
     m_stopped = true;
     m_keepAlive.stop();
+    m_reconnectTimer.stop();
     if (!m_open) {
         m_ws.close();
         return;

@@ -3,12 +3,17 @@
 // KeepAlive every 4 s, Finalize on local end of speech, CloseStream at the end. After
 // CloseStream the socket stays open until Deepgram has sent its last results and closed it
 // (bounded by drainMs), so the caller's last words still arrive as transcripts; drained() tells
-// when. Audio that arrives before the socket is open is buffered (bounded).
+// when. Audio that arrives before the socket is open is buffered (bounded). A stream that drops
+// mid-call (reset, close, 5xx) is reopened within reconnectBudgetMs, at most maxReconnects times
+// a call, with the caller's audio of the gap buffered and sent on the new stream; only then
+// failed() (which ends the call) is emitted.
 // Thread: the call's worker thread.
 #pragma once
 
 #include "providers/speechtotext.h"
 
+#include <QElapsedTimer>
+#include <QNetworkRequest>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -23,6 +28,8 @@ struct DeepgramConfig
     int endpointingMs = 300;
     int utteranceEndMs = 1000;
     int drainMs = 1500; // after CloseStream: wait this long at most for the final results
+    int reconnectBudgetMs = 3000; // a dropped stream must be open again within this
+    int maxReconnects = 3;        // per call
 };
 
 // One parsed server message.
@@ -60,11 +67,20 @@ public:
 private:
     void onMessage(const QString &text);
     void endDrain();
+    // The stream went away (closed, reset, or a reconnect refused): reopen it if the budget
+    // allows, else report the failure.
+    void onLost(const Error &error, bool retryable = true);
+    void open();
     QWebSocket m_ws;
     DeepgramConfig m_cfg;
     QTimer m_keepAlive;
     QTimer m_drainTimer;
-    QByteArray m_pending; // audio before the socket opened
+    QByteArray m_pending; // audio before the socket opened (or while it reopens)
+    QNetworkRequest m_request;
+    QElapsedTimer m_lostSince;  // valid while a dropped stream is being reopened
+    QTimer m_reconnectTimer;
+    int m_reconnects = 0;
+    bool m_everOpen = false;
     bool m_open = false;
     bool m_stopped = false;
     bool m_sawSpeech = false;

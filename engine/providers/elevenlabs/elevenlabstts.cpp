@@ -34,6 +34,8 @@ void ElevenLabsTts::synthesize(int requestId, const QString &text, const TtsOpti
         startNext();
 }
 
+void ElevenLabsTts::warmUp() { warmConnection(m_nam, m_cfg.baseUrl); }
+
 void ElevenLabsTts::cancel()
 {
     ++m_generation;

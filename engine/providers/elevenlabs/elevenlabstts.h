@@ -40,6 +40,7 @@ public:
     int sampleRate() const override { return m_cfg.sampleRate; }
     void synthesize(int requestId, const QString &text, const TtsOptions &options) override;
     void cancel() override;
+    void warmUp() override;
 
     static QByteArray requestBody(const QString &text, const TtsOptions &options, const ElevenLabsConfig &config);
 

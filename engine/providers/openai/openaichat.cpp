@@ -44,6 +44,8 @@ void OpenAiChat::request(const LlmRequest &request)
     send();
 }
 
+void OpenAiChat::warmUp() { warmConnection(m_nam, m_cfg.baseUrl); }
+
 void OpenAiChat::cancel()
 {
     ++m_generation;

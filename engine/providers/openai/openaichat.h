@@ -37,6 +37,7 @@ public:
     QString name() const override { return QStringLiteral("openai"); }
     void request(const LlmRequest &request) override;
     void cancel() override;
+    void warmUp() override;
 
     static QByteArray requestBody(const LlmRequest &request, const OpenAiConfig &config);
 

@@ -1,0 +1,148 @@
+#include "greetingprimer.h"
+
+#include "conversationlog.h"
+#include "language/indiannumberspeller.h"
+#include "prompts.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+
+namespace Leadline::Conversation {
+
+QString openingLanguage(const CallContext &ctx)
+{
+    // As CallSession::beginConversation(): the lead's language, else the campaign's.
+    const QString lang = normalizeLanguage(ctx.leadLanguage, normalizeLanguage(ctx.campaignLanguage));
+    return lang.startsWith(QLatin1String("hi")) ? QStringLiteral("hi") : QStringLiteral("en");
+}
+
+GreetingPrimer::GreetingPrimer(const Providers::ProviderFactory &providers, CallRecorder &recorder, const Clock &clock,
+                               qint64 keepMs)
+    : m_providers(providers), m_recorder(recorder), m_clock(clock), m_keepMs(keepMs)
+{
+    m_thread.setObjectName(QStringLiteral("leadline-greetings"));
+    m_host = new QObject;
+    m_host->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_host, [this] { new QNetworkAccessManager(m_host); }, Qt::BlockingQueuedConnection);
+}
+
+GreetingPrimer::~GreetingPrimer()
+{
+    // The TTS clients and the network manager are children of the host: freed on their thread.
+    QMetaObject::invokeMethod(m_host, [this] { delete m_host; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void GreetingPrimer::dialing(qint64 callId, const QString &correlationToken)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        sweep(m_clock.nowMs());
+        Entry e;
+        e.sinceMs = m_clock.nowMs();
+        m_entries.insert(callId, e);
+    }
+    CallKey key;
+    key.token = correlationToken;
+    // The same lookup a session makes at "start": the same context, so the same greeting.
+    m_recorder.lookup(key, m_host, [this, callId](Result<CallContext> ctx) {
+        if (!ctx) {
+            qCInfo(lcConversation) << "call" << callId << "greeting not prepared:" << ctx.error().message;
+            notAnswered(callId);
+            return;
+        }
+        start(callId, ctx.value());
+    });
+}
+
+void GreetingPrimer::start(qint64 callId, const CallContext &ctx)
+{
+    const QString lang = openingLanguage(ctx);
+    const QString text = greeting(ctx, lang);
+    auto *nam = m_host->findChild<QNetworkAccessManager *>(QString(), Qt::FindDirectChildrenOnly);
+    Providers::TextToSpeech *tts = m_providers.createTts(nam).release();
+    tts->setParent(m_host);
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_entries.find(callId);
+        if (it == m_entries.end()) { // answered (and taken) or dropped meanwhile
+            delete tts;
+            return;
+        }
+        it->greeting.text = text;
+        it->greeting.sampleRate = tts->sampleRate();
+    }
+    // Each signal finds the entry by id: once taken or dropped, the client stops and goes.
+    auto finish = [this, tts, callId](bool ok) {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_entries.find(callId);
+        if (it != m_entries.end()) {
+            if (ok)
+                it->done = true;
+            else
+                m_entries.erase(it);
+        }
+        tts->deleteLater();
+    };
+    QObject::connect(tts, &Providers::TextToSpeech::audio, m_host, [this, tts, callId](int, const QByteArray &pcm) {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_entries.find(callId);
+        if (it != m_entries.end()) {
+            it->greeting.pcm.append(pcm);
+            return;
+        }
+        tts->cancel();
+        tts->deleteLater();
+    });
+    QObject::connect(tts, &Providers::TextToSpeech::done, m_host, [finish](int) { finish(true); });
+    QObject::connect(tts, &Providers::TextToSpeech::failed, m_host, [finish, callId](int, const Error &e) {
+        qCInfo(lcConversation) << "call" << callId << "greeting not prepared (the session will say it live):" << e.message;
+        finish(false);
+    });
+    Providers::TtsOptions opts;
+    opts.language = lang;
+    const auto speller = lang == QLatin1String("hi") ? Language::IndianNumberSpeller::Lang::Hindi : Language::IndianNumberSpeller::Lang::English;
+    tts->synthesize(1, Language::IndianNumberSpeller::spellAmountsInText(text, speller), opts);
+}
+
+void GreetingPrimer::notAnswered(qint64 callId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_entries.remove(callId);
+}
+
+std::optional<PreparedGreeting> GreetingPrimer::take(qint64 callId)
+{
+    QMutexLocker lock(&m_mutex);
+    sweep(m_clock.nowMs());
+    const auto it = m_entries.find(callId);
+    if (it == m_entries.end())
+        return std::nullopt;
+    const Entry e = *it;
+    m_entries.erase(it);
+    if (!e.done || e.greeting.pcm.isEmpty())
+        return std::nullopt; // still synthesising: the session says it live (this one is dropped)
+    return e.greeting;
+}
+
+int GreetingPrimer::pending() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_entries.size());
+}
+
+int GreetingPrimer::ready() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [](const Entry &e) { return e.done; }));
+}
+
+void GreetingPrimer::sweep(qint64 nowMs)
+{
+    for (auto it = m_entries.begin(); it != m_entries.end();)
+        it = nowMs - it->sinceMs > m_keepMs ? m_entries.erase(it) : std::next(it);
+}
+
+} // namespace Leadline::Conversation

@@ -1,0 +1,87 @@
+// GreetingPrimer: the greeting is synthesised while the phone rings and a session plays that audio
+// at once (its own TTS is never asked for it); a greeting not ready in time is said live; an
+// unanswered call's audio is dropped (told, or after keepMs).
+#include "conversation/greetingprimer.h"
+#include "conversation/prompts.h"
+#include "fakes/answeredcall.h"
+#include "providers/fake/fakeproviderfactory.h"
+
+#include <QtTest>
+
+using namespace Leadline;
+using namespace Leadline::Conversation;
+using namespace Leadline::Testing;
+
+class tst_GreetingPrimer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void greetingStartsFromPreparedAudio();
+    void notReadyIsSaidLive();
+    void unansweredCallIsDropped();
+};
+
+void tst_GreetingPrimer::greetingStartsFromPreparedAudio()
+{
+    AnsweredCall call;
+    Providers::FakeProviderFactory vendors({}, Providers::FakeLatencies{0, 0, 0, 150, 25});
+    GreetingPrimer primer(vendors, call.recorder, call.clock);
+    primer.dialing(42, QStringLiteral("0123456789abcdef")); // the dialer rings the lead
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    QCOMPARE(call.recorder.lastKey.token, QStringLiteral("0123456789abcdef"));
+
+    call.answer([&primer](CallSession &s) { s.setGreetingPrimer(&primer); });
+    // The first media frame goes out as the call is matched: no TTS wait.
+    QTRY_VERIFY_WITH_TIMEOUT(!call.transport.ofType(QStringLiteral("media")).isEmpty(), 5000);
+    QVERIFY2(call.transport.ofType(QStringLiteral("media")).first().atMs < 100,
+             qPrintable(QString::number(call.transport.ofType(QStringLiteral("media")).first().atMs)));
+    QVERIFY(call.tts->spoken().isEmpty()); // the session's own TTS was never asked for the greeting
+    QCOMPARE(primer.pending(), 0);         // taken
+    // The line's audio was all there: the player's lead (600 ms ahead) went out at once.
+    QVERIFY2(call.audioSentWithin(100) >= 600 * 16, qPrintable(QString::number(call.audioSentWithin(100))));
+    QVERIFY(greeting(call.recorder.context_, QStringLiteral("hi")).startsWith(QStringLiteral("नमस्ते Aarav")));
+}
+
+void tst_GreetingPrimer::notReadyIsSaidLive()
+{
+    AnsweredCall call;
+    Providers::FakeProviderFactory slow({}, Providers::FakeLatencies{0, 0, 0, 60000, 25}); // still synthesising
+    GreetingPrimer primer(slow, call.recorder, call.clock);
+    primer.dialing(42, QStringLiteral("0123456789abcdef"));
+    QTest::qWait(50);
+    QCOMPARE(primer.ready(), 0);
+    call.answer([&primer](CallSession &s) { s.setGreetingPrimer(&primer); });
+    QTRY_VERIFY_WITH_TIMEOUT(!call.tts->spoken().isEmpty(), 5000);
+    QVERIFY(call.tts->spoken().first().startsWith(QStringLiteral("नमस्ते Aarav")));
+    QTRY_VERIFY_WITH_TIMEOUT(!call.transport.ofType(QStringLiteral("media")).isEmpty(), 5000);
+    QCOMPARE(primer.pending(), 0); // the late audio is not kept
+}
+
+void tst_GreetingPrimer::unansweredCallIsDropped()
+{
+    FakeCallRecorder recorder;
+    recorder.context_.callId = 7;
+    FakeClock clock;
+    Providers::FakeProviderFactory vendors({}, Providers::FakeLatencies{});
+    GreetingPrimer primer(vendors, recorder, clock, /*keepMs=*/60000);
+    primer.dialing(7, QStringLiteral("00000000000000a7"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    primer.notAnswered(7); // busy, no answer, not placed
+    QCOMPARE(primer.pending(), 0);
+    QVERIFY(!primer.take(7));
+
+    recorder.context_.callId = 8;
+    primer.dialing(8, QStringLiteral("00000000000000a8"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    clock.advanceMs(60001); // never answered, never reported: it does not stay
+    QVERIFY(!primer.take(8));
+    QCOMPARE(primer.pending(), 0);
+
+    // A lookup that finds no call prepares nothing.
+    recorder.known = false;
+    primer.dialing(9, QStringLiteral("00000000000000a9"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.pending(), 0, 5000);
+}
+
+QTEST_GUILESS_MAIN(tst_GreetingPrimer)
+#include "tst_greetingprimer.moc"
