@@ -108,20 +108,6 @@ const Vocabulary &vocab()
     return v;
 }
 
-template<typename T>
-int matchPairs(const QList<Token> &tokens, int pos, const QList<QPair<QStringList, T>> &table, T *value)
-{
-    int best = 0;
-    for (const auto &p : table) {
-        const int m = matchWords(tokens, pos, p.first);
-        if (m > best) {
-            best = m;
-            *value = p.second;
-        }
-    }
-    return best;
-}
-
 // "6:30", "6.30" (as Indians write times), or a number word ("saadhe chhe" = 6:30).
 struct ClockNumber
 {

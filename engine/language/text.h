@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,22 @@ int matchWords(const QList<Token> &tokens, int pos, const QStringList &words);
 // Longest match among several folded phrases at pos; returns the token count (0 = none) and, if
 // index is given, which phrase matched.
 int matchAnyPhrase(const QList<Token> &tokens, int pos, const QList<QStringList> &phrases, int *index = nullptr);
+
+// Longest match among (phrase, value) pairs at pos; returns the token count (0 = none) and sets
+// *value to the matched pair's value.
+template<typename T>
+int matchPairs(const QList<Token> &tokens, int pos, const QList<QPair<QStringList, T>> &table, T *value)
+{
+    int best = 0;
+    for (const auto &p : table) {
+        const int m = matchWords(tokens, pos, p.first);
+        if (m > best) {
+            best = m;
+            *value = p.second;
+        }
+    }
+    return best;
+}
 
 // Builds a phrase table from UTF-8 literals (each folded, split on spaces).
 QList<QStringList> phraseTable(std::initializer_list<const char *> utf8Phrases);

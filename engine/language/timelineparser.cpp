@@ -149,19 +149,6 @@ const Vocabulary &vocab()
     return v;
 }
 
-int matchPairs(const QList<Token> &tokens, int pos, const QList<QPair<QStringList, int>> &table, int *value)
-{
-    int best = 0;
-    for (const auto &p : table) {
-        const int m = matchWords(tokens, pos, p.first);
-        if (m > best) {
-            best = m;
-            *value = p.second;
-        }
-    }
-    return best;
-}
-
 double toMonths(double n, Unit u)
 {
     switch (u) {

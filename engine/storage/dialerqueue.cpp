@@ -354,14 +354,7 @@ Status DialerQueue::markDialing(qint64 callId, qint64 nowMs)
 
 Status DialerQueue::setPlaced(qint64 callId, const QString &providerSid, qint64 nowMs)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE calls SET provider_sid = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(providerSid);
-    q.addBindValue(nowMs);
-    q.addBindValue(callId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot store provider call sid"), q.lastError());
-    return okStatus();
+    return CallRepository(m_db).setProviderSid(callId, providerSid, nowMs);
 }
 
 Status DialerQueue::releaseUnplaced(qint64 callId, const QString &reason, qint64 retryAtMs, qint64 nowMs)
