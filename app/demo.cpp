@@ -60,17 +60,10 @@ AcceleratedClock DemoRunner::makeClock()
 DemoRunner::DemoRunner(std::shared_ptr<Providers::OfflineSpeechEngine> speech, const Clock &clock, QObject *parent)
     : QObject(parent), m_speech(std::move(speech)), m_clock(clock)
 {
-    m_simThread.setObjectName(QStringLiteral("leadline-sim"));
     m_pool.setMaxThreadCount(1);
 }
 
-DemoRunner::~DemoRunner()
-{
-    if (m_sim)
-        QMetaObject::invokeMethod(&m_simAnchor, [this] { delete m_sim; }, Qt::BlockingQueuedConnection);
-    m_simThread.quit();
-    m_simThread.wait();
-}
+DemoRunner::~DemoRunner() { m_simThread.stop(); } // the simulator is destroyed on its thread
 
 Status DemoRunner::prepare(Settings &settings)
 {
@@ -86,17 +79,22 @@ Status DemoRunner::prepare(Settings &settings)
     auto personas = Sim::Persona::load(personasFile.readAll());
     if (!personas)
         return personas.error();
-    m_simThread.start();
     quint16 simPort = 0;
-    m_simAnchor.moveToThread(&m_simThread);
-    QMetaObject::invokeMethod(&m_simAnchor, [&] {
-        Sim::SimulatorConfig config;
-        config.clock = &m_clock; // the simulated carrier keeps the demo's accelerated time
-        m_sim = new Sim::ExotelSimulator(config, personas.value(), m_speech);
-        simPort = m_sim->listenLoopback();
-    }, Qt::BlockingQueuedConnection);
-    if (!simPort)
-        return Error::make(Error::Code::Unavailable, QStringLiteral("the Exotel simulator could not listen on loopback"));
+    const Status simStarted = m_simThread.start(
+        [&] {
+            Sim::SimulatorConfig config;
+            config.clock = &m_clock; // the simulated carrier keeps the demo's accelerated time
+            return new Sim::ExotelSimulator(config, personas.value(), m_speech);
+        },
+        [&](QObject *sim) -> Status {
+            simPort = static_cast<Sim::ExotelSimulator *>(sim)->listenLoopback();
+            if (!simPort)
+                return Error::make(Error::Code::Unavailable, QStringLiteral("the Exotel simulator could not listen on loopback"));
+            return okStatus();
+        });
+    if (!simStarted)
+        return simStarted.error();
+    m_sim = m_simThread.worker<Sim::ExotelSimulator>();
     const QByteArray secret = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     settings.set(QStringLiteral("EXOTEL_API_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(simPort));
     settings.set(QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("leadlinesim"));

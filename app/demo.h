@@ -10,10 +10,10 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/settings.h"
+#include "core/workerthread.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <memory>
@@ -59,9 +59,8 @@ private:
 
     std::shared_ptr<Providers::OfflineSpeechEngine> m_speech;
     const Clock &m_clock;
-    QThread m_simThread;
-    QObject m_simAnchor; // lives on m_simThread: context for work there
-    Sim::ExotelSimulator *m_sim = nullptr;
+    WorkerThread m_simThread{QStringLiteral("leadline-sim")}; // its worker: the simulator
+    Sim::ExotelSimulator *m_sim = nullptr; // m_simThread's worker once prepared
     const Storage::Database *m_db = nullptr;
     QThreadPool m_pool;      // one thread: progress checks and the summary (waited for on destruction)
     bool m_polling = false; // a progress check is running on the pool

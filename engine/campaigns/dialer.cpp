@@ -21,43 +21,44 @@ Dialer::Dialer(const Storage::Database &db, const Clock &clock, PlacerFactory fa
 
 Dialer::~Dialer() { stop(); }
 
-bool Dialer::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool Dialer::isRunning() const { return m_thread.isRunning(); }
 
 void Dialer::start()
 {
-    if (m_thread)
+    if (m_thread.isRunning())
         return;
-    m_thread = std::make_unique<QThread>();
-    m_thread->setObjectName(QStringLiteral("leadline-dialer"));
-    auto *worker = new DialerWorker(m_db, m_clock, m_factory, m_options, m_events, m_tickMs, m_recoverMs);
-    worker->moveToThread(m_thread.get());
-    connect(m_thread.get(), &QThread::started, worker, &DialerWorker::init);
-    connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-    m_worker = worker;
-    m_thread->start();
+    const Status started = m_thread.start(
+        [this] { return new DialerWorker(m_db, m_clock, m_factory, m_options, m_events, m_tickMs, m_recoverMs); });
+    if (!started) {
+        qCWarning(lcCampaigns) << "dialer not started:" << started.error().message;
+        return;
+    }
+    post([](DialerWorker *w) { w->init(); }); // the first job, as the thread starts
     qCInfo(lcCampaigns) << "dialer started (global cap" << m_options.globalMaxConcurrent << "calls)";
 }
 
 void Dialer::stop()
 {
-    if (!m_thread)
+    if (!m_thread.isRunning())
         return;
-    m_thread->quit();
-    m_thread->wait();
-    m_thread.reset();
+    m_thread.stop(); // the worker is deleted on its thread
     qCInfo(lcCampaigns) << "dialer stopped";
+}
+
+void Dialer::post(std::function<void(DialerWorker *)> job)
+{
+    if (auto *w = m_thread.worker<DialerWorker>())
+        m_thread.post([w, job = std::move(job)] { job(w); });
 }
 
 void Dialer::wake()
 {
-    if (DialerWorker *w = m_worker.data())
-        QMetaObject::invokeMethod(w, [w] { w->tickNow(); }, Qt::QueuedConnection);
+    post([](DialerWorker *w) { w->tickNow(); });
 }
 
 void Dialer::pauseCampaign(qint64 campaignId)
 {
-    if (DialerWorker *w = m_worker.data())
-        QMetaObject::invokeMethod(w, [w, campaignId] { w->pauseCampaign(campaignId); }, Qt::QueuedConnection);
+    post([campaignId](DialerWorker *w) { w->pauseCampaign(campaignId); });
 }
 
 DialerWorker::DialerWorker(const Storage::Database &db, const Clock &clock, Dialer::PlacerFactory factory,

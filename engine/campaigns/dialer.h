@@ -9,11 +9,10 @@
 #include "callplacer.h"
 #include "campaigncontrol.h"
 #include "core/clock.h"
+#include "core/workerthread.h"
 #include "dialerengine.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -55,8 +54,8 @@ private:
     EventSink *m_events;
     int m_tickMs;
     int m_recoverMs;
-    std::unique_ptr<QThread> m_thread;
-    QPointer<DialerWorker> m_worker;
+    void post(std::function<void(DialerWorker *)> job); // dropped when not running
+    WorkerThread m_thread{QStringLiteral("leadline-dialer")}; // its worker: a DialerWorker
 };
 
 // The object that lives on "leadline-dialer". Thread: the dialer thread.

@@ -20,19 +20,17 @@ GreetingPrimer::GreetingPrimer(const Providers::ProviderFactory &providers, Call
                                qint64 keepMs)
     : m_providers(providers), m_recorder(recorder), m_clock(clock), m_keepMs(keepMs)
 {
-    m_thread.setObjectName(QStringLiteral("leadline-greetings"));
-    m_host = new QObject;
-    m_host->moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_host, [this] { new QNetworkAccessManager(m_host); }, Qt::BlockingQueuedConnection);
+    (void)m_thread.start({}, [](QObject *host) {
+        new QNetworkAccessManager(host);
+        return okStatus();
+    });
+    m_host = m_thread.worker();
 }
 
 GreetingPrimer::~GreetingPrimer()
 {
     // The TTS clients and the network manager are children of the host: freed on their thread.
-    QMetaObject::invokeMethod(m_host, [this] { delete m_host; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop();
 }
 
 void GreetingPrimer::dialing(qint64 callId, const QString &correlationToken)

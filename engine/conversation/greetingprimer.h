@@ -11,11 +11,11 @@
 #include "callrecorder.h"
 #include "campaigns/callpreparer.h"
 #include "core/clock.h"
+#include "core/workerthread.h"
 #include "providers/providerfactory.h"
 
 #include <QHash>
 #include <QMutex>
-#include <QThread>
 #include <optional>
 
 namespace Leadline::Conversation {
@@ -58,8 +58,8 @@ private:
     CallRecorder &m_recorder;
     const Clock &m_clock;
     const qint64 m_keepMs;
-    QThread m_thread;
-    QObject *m_host = nullptr; // lives on m_thread; parent of the TTS clients and the network manager
+    WorkerThread m_thread{QStringLiteral("leadline-greetings")};
+    QObject *m_host = nullptr; // m_thread's worker; parent of the TTS clients and the network manager
     mutable QMutex m_mutex;
     QHash<qint64, Entry> m_entries; // by call id
 };

@@ -17,42 +17,33 @@ namespace Leadline::Conversation {
 StorageCallRecorder::StorageCallRecorder(const Storage::Database &db, int maxQueued, int lookupRetryMs)
     : m_db(db), m_maxQueued(maxQueued), m_lookupRetryMs(lookupRetryMs)
 {
-    m_thread.setObjectName(QStringLiteral("leadline-calls"));
     m_lookups.setObjectName(QStringLiteral("leadline-call-lookups"));
     m_lookups.setMaxThreadCount(kLookupThreads);
     m_lookups.setExpiryTimeout(-1); // keep the threads and their database connections
-    m_worker.moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(&m_worker, [this] {
-        m_batchTimer = new QTimer(&m_worker);
-        m_batchTimer->setInterval(200);
-        connect(m_batchTimer, &QTimer::timeout, &m_worker, [this] { writePending(kWriteSliceMs); });
-        m_batchTimer->start();
-    }, Qt::BlockingQueuedConnection);
+    m_thread.setTeardown([this](QObject *) { writePending(); }); // the last writes; the timer goes with the worker
+    (void)m_thread.start({}, [this](QObject *worker) {
+        auto *batchTimer = new QTimer(worker);
+        batchTimer->setInterval(200);
+        connect(batchTimer, &QTimer::timeout, worker, [this] { writePending(kWriteSliceMs); });
+        batchTimer->start();
+        return okStatus();
+    });
 }
 
 StorageCallRecorder::~StorageCallRecorder()
 {
     m_lookups.waitForDone();
-    flush();
-    // The timer belongs to the recorder thread: stop and free it there.
-    QMetaObject::invokeMethod(&m_worker, [this] { delete m_batchTimer; m_batchTimer = nullptr; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop(); // flushes there first
 }
 
 void StorageCallRecorder::post(std::function<void()> job)
 {
-    QMetaObject::invokeMethod(&m_worker, std::move(job), Qt::QueuedConnection);
+    m_thread.post(std::move(job));
 }
 
 void StorageCallRecorder::flush()
 {
-    if (QThread::currentThread() == &m_thread) {
-        writePending();
-        return;
-    }
-    QMetaObject::invokeMethod(&m_worker, [this] { writePending(); }, Qt::BlockingQueuedConnection);
+    m_thread.call([this] { writePending(); }); // directly when already on the recorder thread
 }
 
 int StorageCallRecorder::droppedWrites() const
@@ -215,9 +206,11 @@ void StorageCallRecorder::findWithRetry(const CallKey &key, QPointer<QObject> ct
     const bool outage = !r && r.error().code != Error::Code::NotFound && r.error().code != Error::Code::Conflict && !m_db.ping();
     if (outage && QDateTime::currentMSecsSinceEpoch() < deadlineMs) {
         // The database is restarting: the caller hears the line open a moment later, not a hang-up.
-        QTimer::singleShot(250, &m_worker, [this, key, ctx, done, deadlineMs] {
-            m_lookups.start([this, key, ctx, done, deadlineMs] { findWithRetry(key, ctx, done, deadlineMs); });
-        });
+        if (QObject *worker = m_thread.worker()) {
+            QTimer::singleShot(250, worker, [this, key, ctx, done, deadlineMs] {
+                m_lookups.start([this, key, ctx, done, deadlineMs] { findWithRetry(key, ctx, done, deadlineMs); });
+            });
+        }
         return;
     }
     QMetaObject::invokeMethod(ctx, [done, r] { done(r); }, Qt::QueuedConnection);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "callrecorder.h"
+#include "core/workerthread.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -71,9 +72,7 @@ private:
 
     const Storage::Database &m_db;
     static constexpr int kLookupThreads = 4;
-    QThread m_thread;
-    QObject m_worker; // lives on m_thread: context for queued jobs
-    QTimer *m_batchTimer = nullptr;
+    WorkerThread m_thread{QStringLiteral("leadline-calls")}; // its worker: the context for queued jobs
     mutable QMutex m_mutex; // guards m_turns and m_dropped
     QList<Storage::TurnRow> m_turns;
     QList<PendingWrite> m_writes;  // guarded by m_mutex

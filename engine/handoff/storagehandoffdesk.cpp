@@ -28,30 +28,24 @@ HandoffDeskOptions HandoffDeskOptions::fromSettings(const Settings &s)
 StorageHandoffDesk::StorageHandoffDesk(const Storage::Database &db, const Clock &clock, HandoffDeskOptions options)
     : m_db(db), m_clock(clock), m_options(std::move(options))
 {
-    m_thread.setObjectName(QStringLiteral("leadline-handoff"));
-    m_worker.moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(&m_worker, [this] {
-        m_nam = new QNetworkAccessManager(&m_worker);
-        m_exotel = new Telephony::ExotelClient(*m_nam, m_options.exotel, &m_worker);
-    }, Qt::BlockingQueuedConnection);
-}
-
-StorageHandoffDesk::~StorageHandoffDesk()
-{
-    QMetaObject::invokeMethod(&m_worker, [this] {
+    m_thread.setTeardown([this](QObject *) {
         delete m_exotel;
         m_exotel = nullptr;
         delete m_nam;
         m_nam = nullptr;
-    }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    });
+    (void)m_thread.start({}, [this](QObject *worker) {
+        m_nam = new QNetworkAccessManager(worker);
+        m_exotel = new Telephony::ExotelClient(*m_nam, m_options.exotel, worker);
+        return okStatus();
+    });
 }
+
+StorageHandoffDesk::~StorageHandoffDesk() { m_thread.stop(); }
 
 void StorageHandoffDesk::post(std::function<void()> job)
 {
-    QMetaObject::invokeMethod(&m_worker, std::move(job), Qt::QueuedConnection);
+    m_thread.post(std::move(job));
 }
 
 void StorageHandoffDesk::checkEnabled(qint64 campaignId, QObject *context, std::function<void(bool)> done)

@@ -8,11 +8,12 @@
 // Thread: public methods from any thread; the work runs on the desk's thread.
 #pragma once
 
+#include "core/workerthread.h"
 #include "handoffdesk.h"
 #include "leadmessenger.h"
 #include "telephony/exotelclient.h"
 
-#include <QThread>
+#include <QObject>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -60,8 +61,7 @@ private:
     const Storage::Database &m_db;
     const Clock &m_clock;
     HandoffDeskOptions m_options;
-    QThread m_thread;
-    QObject m_worker; // lives on m_thread
+    WorkerThread m_thread{QStringLiteral("leadline-handoff")}; // its worker: the context for queued jobs
     QNetworkAccessManager *m_nam = nullptr;        // desk thread
     Telephony::ExotelClient *m_exotel = nullptr;   // desk thread
 };

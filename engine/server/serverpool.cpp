@@ -5,7 +5,6 @@
 #include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSemaphore>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
@@ -208,16 +207,11 @@ Status ServerPool::start(const ServerOptions &options)
         if (port == 0)
             port = boundPort(fd.value());
 
-        auto thread = std::make_unique<QThread>();
-        thread->setObjectName(QStringLiteral("leadline-net-%1").arg(i));
-        QSemaphore ready;
-        bool ok = false;
         const int socketFd = fd.value();
         const qint64 maxBody = options.maxBodyBytes;
         // The server objects are created inside the worker thread, so they belong to it.
-        QObject *anchor = new QObject;
-        anchor->moveToThread(thread.get());
-        connect(thread.get(), &QThread::started, anchor, [&, anchor, socketFd, maxBody] {
+        auto thread = std::make_unique<WorkerThread>(QStringLiteral("leadline-net-%1").arg(i));
+        const Status started = thread->start({}, [&, socketFd, maxBody](QObject *anchor) -> Status {
             QTcpServer *tcp = nullptr;
             if (tls) {
                 auto *ssl = new QSslServer(anchor);
@@ -231,8 +225,7 @@ Status ServerPool::start(const ServerOptions &options)
             }
             if (!tcp->setSocketDescriptor(socketFd)) {
                 ::close(socketFd);
-                ready.release();
-                return;
+                return Error::make(Error::Code::Unavailable, QStringLiteral("cannot adopt the listening socket"));
             }
             if (options.workerRealtimePriority > 0 && raiseWorkerPriority(options.workerRealtimePriority))
                 ++m_realtimeWorkers;
@@ -241,17 +234,11 @@ Status ServerPool::start(const ServerOptions &options)
             auto *http = new WorkerServer(m_router, m_auth, maxBody, m_wsHandler, &m_rest, anchor);
             http->setLimits(options.limits);
             http->bind(tcp);
-            ok = true;
-            ready.release();
+            return okStatus();
         });
-        connect(thread.get(), &QThread::finished, anchor, &QObject::deleteLater);
-        thread->start();
-        ready.acquire();
-        if (!ok) {
-            thread->quit();
-            thread->wait();
+        if (!started) {
             if (i == 0)
-                return Error::make(Error::Code::Unavailable, QStringLiteral("cannot adopt the listening socket"));
+                return started.error();
             break;
         }
         m_threads.push_back(std::move(thread));
@@ -265,10 +252,8 @@ Status ServerPool::start(const ServerOptions &options)
 
 void ServerPool::stop()
 {
-    for (auto &t : m_threads) {
-        t->quit();
-        t->wait();
-    }
+    for (auto &t : m_threads)
+        t->stop(); // the worker's servers and sessions are destroyed on its thread
     m_threads.clear();
     m_rest.waitForDone(); // replies of handlers still running are dropped (their servers are gone)
 }

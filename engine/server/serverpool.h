@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/workerthread.h"
 #include "requestauth.h"
 #include "router.h"
 #include "workerserver.h"
@@ -15,7 +16,6 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
-#include <QThread>
 #include <QThreadPool>
 #include <memory>
 #include <vector>
@@ -62,7 +62,7 @@ private:
     const Router &m_router;
     const RequestAuth &m_auth;
     WebSocketHandler m_wsHandler;
-    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<std::unique_ptr<WorkerThread>> m_threads; // "leadline-net-N"
     QThreadPool m_rest;
     quint16 m_port = 0;
     int m_realtimeWorkers = 0; // written by each worker before start() goes on (semaphore)

@@ -23,23 +23,7 @@ SessionIndex::SessionIndex(const QString &redisUrl, QString nodeId, int timeoutM
     } else if (!redisUrl.isEmpty()) {
         qCWarning(lcServer) << "REDIS_URL must look like redis://host:port/db; the session index stays in memory";
     }
-    m_thread.setObjectName(QStringLiteral("leadline-redis"));
-    m_worker.moveToThread(&m_thread);
-    m_thread.start();
-    if (redisConfigured()) {
-        // Refresh this node's entries (and their TTL) every 30 s; reconnect when Redis is back.
-        QMetaObject::invokeMethod(&m_worker, [this] {
-            auto *timer = new QTimer(&m_worker);
-            connect(timer, &QTimer::timeout, &m_worker, [this] { refreshAll(); });
-            timer->start(30000);
-            refreshAll();
-        }, Qt::QueuedConnection);
-    }
-}
-
-SessionIndex::~SessionIndex()
-{
-    QMetaObject::invokeMethod(&m_worker, [this] {
+    m_thread.setTeardown([this](QObject *) {
         if (ensureConnected()) { // leave no stale entries behind
             QList<QList<QByteArray>> dels;
             QMutexLocker lock(&m_mutex);
@@ -49,11 +33,21 @@ SessionIndex::~SessionIndex()
             pipeline(dels);
         }
         dropConnection();
-        qDeleteAll(m_worker.children());
-    }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    }); // then the refresh timer goes with the worker, on its thread
+    (void)m_thread.start();
+    if (redisConfigured()) {
+        // Refresh this node's entries (and their TTL) every 30 s; reconnect when Redis is back.
+        m_thread.post([this] {
+            QObject *worker = m_thread.worker();
+            auto *timer = new QTimer(worker);
+            connect(timer, &QTimer::timeout, worker, [this] { refreshAll(); });
+            timer->start(30000);
+            refreshAll();
+        });
+    }
 }
+
+SessionIndex::~SessionIndex() { m_thread.stop(); }
 
 QByteArray SessionIndex::sessionKey(qint64 callId) const
 {
@@ -263,7 +257,7 @@ void SessionIndex::upsert(qint64 callId, const QJsonObject &info)
         }
     }
     if (post)
-        QMetaObject::invokeMethod(&m_worker, [this] { writePending(); }, Qt::QueuedConnection);
+        m_thread.post([this] { writePending(); });
 }
 
 void SessionIndex::remove(qint64 callId)
@@ -279,7 +273,7 @@ void SessionIndex::remove(qint64 callId)
         }
     }
     if (post)
-        QMetaObject::invokeMethod(&m_worker, [this] { writePending(); }, Qt::QueuedConnection);
+        m_thread.post([this] { writePending(); });
 }
 
 QJsonArray SessionIndex::snapshot(QString *source)
@@ -287,7 +281,7 @@ QJsonArray SessionIndex::snapshot(QString *source)
     QJsonArray fromRedis;
     bool redisOk = false;
     if (redisConfigured()) {
-        QMetaObject::invokeMethod(&m_worker, [&] {
+        m_thread.call([&] {
             if (!ensureConnected())
                 return;
             writePending(); // this node's latest events first
@@ -318,7 +312,7 @@ QJsonArray SessionIndex::snapshot(QString *source)
                 freeReplyObject(r);
             }
             redisOk = true;
-        }, Qt::BlockingQueuedConnection);
+        });
     }
     if (redisOk) {
         *source = QStringLiteral("redis");

@@ -17,7 +17,8 @@
 #include <QMutex>
 #include <QObject>
 #include <QSet>
-#include <QThread>
+
+#include "core/workerthread.h"
 
 struct redisContext;
 
@@ -55,8 +56,7 @@ private:
     int m_dbIndex = 0;
     QString m_node;
     int m_timeoutMs;
-    QThread m_thread;
-    QObject m_worker;            // lives on m_thread
+    WorkerThread m_thread{QStringLiteral("leadline-redis")}; // its worker: the context for Redis I/O
     redisContext *m_ctx = nullptr; // index thread only
     bool m_warned = false;       // index thread only
     qint64 m_nextAttemptMs = 0;  // index thread only

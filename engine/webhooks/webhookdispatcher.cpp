@@ -257,22 +257,20 @@ WebhookDispatcher::WebhookDispatcher(const Storage::Database &db, const Clock &c
                   .arg(QHostInfo::localHostName())
                   .arg(QCoreApplication::applicationPid())
                   .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
-    m_thread.setObjectName(QStringLiteral("leadline-webhooks"));
+    m_thread.setTeardown([](QObject *w) { static_cast<Worker *>(w)->shutdown(); });
 }
 
 WebhookDispatcher::~WebhookDispatcher() { stop(); }
 
 void WebhookDispatcher::start()
 {
-    QMutexLocker lock(&m_workerMutex);
-    if (m_worker)
+    if (m_thread.isRunning())
         return;
-    m_worker = new Worker(this);
-    m_worker->moveToThread(&m_thread);
-    Worker *w = m_worker;
-    connect(&m_thread, &QThread::started, w, [w] { w->init(); });
-    connect(&m_thread, &QThread::finished, w, &QObject::deleteLater);
-    m_thread.start();
+    if (Status s = m_thread.start([this] { return new Worker(this); }); !s) {
+        qCWarning(lcWebhooks) << "CRM webhook delivery not started:" << s.error().message;
+        return;
+    }
+    post([](Worker *w) { w->init(); }); // the first job, as the thread starts
     qCInfo(lcWebhooks).noquote() << "CRM webhook delivery started as" << m_owner << "; secrets sealed with"
                                  << (m_options.secretKey.isEmpty() ? QStringLiteral("(no key: secrets cannot be stored)")
                                                                    : m_options.secretKeySource);
@@ -282,41 +280,30 @@ void WebhookDispatcher::start()
 
 void WebhookDispatcher::stop()
 {
-    Worker *w = nullptr;
-    {
-        QMutexLocker lock(&m_workerMutex);
-        w = std::exchange(m_worker, nullptr);
-    }
-    if (!w)
-        return;
-    if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(w, [w] { w->shutdown(); }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait(); // the worker is deleted on the way out (finished -> deleteLater)
-    } else {
-        delete w;
-    }
+    // In-flight requests abandoned and leases released on the thread, then the worker is
+    // deleted there and the thread joined.
+    m_thread.stop();
+}
+
+void WebhookDispatcher::post(std::function<void(Worker *)> job)
+{
+    if (auto *w = m_thread.worker<Worker>())
+        m_thread.post([w, job = std::move(job)] { job(w); });
 }
 
 void WebhookDispatcher::wake()
 {
-    QMutexLocker lock(&m_workerMutex);
-    if (Worker *w = m_worker)
-        QMetaObject::invokeMethod(w, [w] { w->poll(); }, Qt::QueuedConnection);
+    post([](Worker *w) { w->poll(); });
 }
 
 void WebhookDispatcher::callEnded(qint64 callId)
 {
-    QMutexLocker lock(&m_workerMutex);
-    if (Worker *w = m_worker)
-        QMetaObject::invokeMethod(w, [w, callId] { w->enqueueCallEnded(callId); }, Qt::QueuedConnection);
+    post([callId](Worker *w) { w->enqueueCallEnded(callId); });
 }
 
 void WebhookDispatcher::handoff(qint64 callId, const QJsonObject &details)
 {
-    QMutexLocker lock(&m_workerMutex);
-    if (Worker *w = m_worker)
-        QMetaObject::invokeMethod(w, [w, callId, details] { w->enqueueHandoff(callId, details); }, Qt::QueuedConnection);
+    post([callId, details](Worker *w) { w->enqueueHandoff(callId, details); });
 }
 
 } // namespace Leadline::Webhooks

@@ -12,12 +12,13 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/workerthread.h"
 #include "webhookoptions.h"
 
 #include <QJsonObject>
 #include <QMutex>
 #include <QObject>
-#include <QThread>
+#include <functional>
 
 namespace Leadline::Storage { class Database; }
 
@@ -56,9 +57,8 @@ private:
     const Clock &m_clock;
     WebhookOptions m_options;
     QString m_owner;
-    QThread m_thread;
-    mutable QMutex m_workerMutex; // guards m_worker (posted to from any thread, cleared by stop())
-    Worker *m_worker = nullptr;   // lives on m_thread while it runs
+    void post(std::function<void(Worker *)> job); // any thread; dropped when not running
+    WorkerThread m_thread{QStringLiteral("leadline-webhooks")}; // its worker: a Worker
 };
 
 } // namespace Leadline::Webhooks

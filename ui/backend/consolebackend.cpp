@@ -412,20 +412,14 @@ ConsoleBackendHost::ConsoleBackendHost(Campaigns::CampaignService &campaigns, co
     qRegisterMetaType<SiteVisitsSnapshot>();
     qRegisterMetaType<HandoffsSnapshot>();
 
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("leadline-console"));
-    m_backend = new ConsoleBackend(campaigns, db, std::move(options));
-    m_backend->moveToThread(m_thread);
-    QObject::connect(m_thread, &QThread::finished, m_backend, &QObject::deleteLater);
-    m_thread->start();
+    (void)m_thread.start([&] { return new ConsoleBackend(campaigns, db, std::move(options)); });
+    m_backend = m_thread.worker<ConsoleBackend>();
 }
 
 ConsoleBackendHost::~ConsoleBackendHost()
 {
     m_backend->requestStop();
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
+    m_thread.stop(); // the backend is deleted on its thread
 }
 
 } // namespace Leadline::Ui

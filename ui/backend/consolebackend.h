@@ -1,5 +1,5 @@
 // ConsoleBackend: everything the console needs from the engine, run off the GUI thread.
-// Thread: "leadline-console" (a QThread owned by ConsoleBackendHost). Its slots are reached from
+// Thread: "leadline-console" (a WorkerThread owned by ConsoleBackendHost). Its slots are reached from
 // the GUI thread only through queued invocations carrying values (ConsoleBackendHost::post);
 // it answers with signals carrying value snapshots (snapshots.h). It opens that thread's own
 // database connection through Database::connection(); no widget, no GUI-thread object is
@@ -8,6 +8,7 @@
 #pragma once
 
 #include "campaigns/campaigncontrol.h"
+#include "core/workerthread.h"
 
 #include "snapshots.h"
 
@@ -133,11 +134,11 @@ public:
     template<typename F>
     void post(F &&f) const
     {
-        QMetaObject::invokeMethod(m_backend, std::forward<F>(f), Qt::QueuedConnection);
+        m_thread.post(std::function<void()>(std::forward<F>(f)));
     }
 
 private:
-    QThread *m_thread = nullptr;
+    WorkerThread m_thread{QStringLiteral("leadline-console")}; // its worker: the backend
     ConsoleBackend *m_backend = nullptr;
     mutable std::atomic<quint64> m_requestIds{0};
 };

@@ -270,23 +270,14 @@ void LiveCallsFeed::flush()
 LiveCallsFeedHost::LiveCallsFeedHost(const QObject *eventSource)
 {
     qRegisterMetaType<LiveCallsBatch>();
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("leadline-live"));
-    m_feed = new LiveCallsFeed;
-    m_feed->moveToThread(m_thread);
-    QObject::connect(m_thread, &QThread::finished, m_feed, &QObject::deleteLater);
+    (void)m_thread.start([] { return new LiveCallsFeed; });
+    m_feed = m_thread.worker<LiveCallsFeed>();
     if (eventSource)
         QObject::connect(eventSource, SIGNAL(published(QByteArray)), m_feed, SLOT(ingest(QByteArray)),
                          Qt::QueuedConnection);
-    m_thread->start();
 }
 
-LiveCallsFeedHost::~LiveCallsFeedHost()
-{
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-}
+LiveCallsFeedHost::~LiveCallsFeedHost() { m_thread.stop(); } // the feed is deleted on its thread
 
 void LiveCallsFeedHost::post(const QByteArray &json) const
 {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/liveevents.h"
+#include "core/workerthread.h"
 #include "ui/live/livesnapshots.h"
 
 #include <QElapsedTimer>
@@ -80,12 +81,12 @@ public:
 
     // For connecting to batchReady; ingest() may be invoked queued from any thread.
     LiveCallsFeed *feed() const { return m_feed; }
-    QThread *thread() const { return m_thread; }
+    QThread *thread() const { return m_thread.thread(); }
     // Thread-safe: posts one event to the feed (what the event source's signal does).
     void post(const QByteArray &json) const;
 
 private:
-    QThread *m_thread = nullptr;
+    WorkerThread m_thread{QStringLiteral("leadline-live")}; // its worker: the feed
     LiveCallsFeed *m_feed = nullptr;
 };
 

@@ -2,6 +2,7 @@
 
 #include "audio/resampler.h"
 #include "core/logging.h"
+#include "core/workerthread.h"
 
 #include <QFile>
 #include <QMetaObject>
@@ -80,8 +81,7 @@ int espeakCallback(short *wav, int samples, espeak_EVENT *)
 
 struct OfflineSpeechEngine::Private
 {
-    QThread thread;
-    QObject worker;
+    WorkerThread thread{QStringLiteral("leadline-offline-speech")};
     bool ttsOk = false;
     bool sttOk = false;
     int ttsRate = 22050;
@@ -173,18 +173,16 @@ struct OfflineSpeechEngine::Private
 
 OfflineSpeechEngine::OfflineSpeechEngine() : d(std::make_unique<Private>())
 {
-    d->thread.setObjectName(QStringLiteral("leadline-offline-speech"));
-    d->worker.moveToThread(&d->thread);
-    d->thread.start();
-    QMetaObject::invokeMethod(&d->worker, [this] { d->init(); }, Qt::BlockingQueuedConnection);
+    Private *p = d.get();
+    p->thread.setTeardown([p](QObject *) { p->shutdown(); });
+    // A missing engine or model is not an error: that half is reported unavailable (and logged).
+    (void)p->thread.start({}, [p](QObject *) {
+        p->init();
+        return okStatus();
+    });
 }
 
-OfflineSpeechEngine::~OfflineSpeechEngine()
-{
-    QMetaObject::invokeMethod(&d->worker, [this] { d->shutdown(); }, Qt::BlockingQueuedConnection);
-    d->thread.quit();
-    d->thread.wait();
-}
+OfflineSpeechEngine::~OfflineSpeechEngine() { d->thread.stop(); }
 
 bool OfflineSpeechEngine::ttsAvailable() const { return d->ttsOk; }
 bool OfflineSpeechEngine::sttAvailable() const { return d->sttOk; }
@@ -195,7 +193,7 @@ void OfflineSpeechEngine::synthesize(const QString &text, const QString &languag
                                      std::function<bool()> cancelled)
 {
     QPointer<QObject> ctx(context);
-    QMetaObject::invokeMethod(&d->worker, [this, text, language, ctx, chunk, done, cancelled] {
+    d->thread.post([this, text, language, ctx, chunk, done, cancelled] {
         if (!ctx || cancelled())
             return;
         if (!d->ttsOk) {
@@ -222,7 +220,7 @@ void OfflineSpeechEngine::synthesize(const QString &text, const QString &languag
             QMetaObject::invokeMethod(ctx, [chunk, pending] { chunk(pending); }, Qt::QueuedConnection);
         const bool ok = err == EE_OK;
         QMetaObject::invokeMethod(ctx, [done, ok] { done(ok); }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    });
 }
 
 void OfflineSpeechEngine::recognize(const QByteArray &pcm16k, const QString &language, QObject *context,
@@ -230,19 +228,19 @@ void OfflineSpeechEngine::recognize(const QByteArray &pcm16k, const QString &lan
 {
     QPointer<QObject> ctx(context);
     const bool hindi = language.startsWith(QLatin1String("hi")) || language == QLatin1String("multi");
-    QMetaObject::invokeMethod(&d->worker, [this, pcm16k, hindi, ctx, result] {
+    d->thread.post([this, pcm16k, hindi, ctx, result] {
         if (!ctx)
             return;
         const QString text = d->decode(pcm16k, hindi);
         QMetaObject::invokeMethod(ctx, [result, text] { result(text); }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    });
 }
 
 QString OfflineSpeechEngine::recognizeBlocking(const QByteArray &pcm16k, const QString &language)
 {
     QString text;
     const bool hindi = language.startsWith(QLatin1String("hi")) || language == QLatin1String("multi");
-    QMetaObject::invokeMethod(&d->worker, [&] { text = d->decode(pcm16k, hindi); }, Qt::BlockingQueuedConnection);
+    d->thread.call([&] { text = d->decode(pcm16k, hindi); });
     return text;
 }
 
