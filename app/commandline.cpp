@@ -38,7 +38,13 @@ Result<Invocation> parseCommandLine(QCoreApplication &app)
     const QCommandLineOption create(QStringLiteral("create"), QStringLiteral("import: create the campaign if it does not exist."));
     const QCommandLineOption noServe(QStringLiteral("no-serve"), QStringLiteral("demo: exit after the demo instead of serving."));
     const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("demo: watch it in the console window."));
-    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window});
+    const QCommandLineOption leads(QStringLiteral("leads"),
+                                   QStringLiteral("demo: call the leads of this CSV (columns as resources/demo_leads.csv, a persona per lead) instead of the sample ones."),
+                                   QStringLiteral("file.csv"));
+    const QCommandLineOption personas(QStringLiteral("personas"),
+                                      QStringLiteral("sim: only these callee personas (comma-separated names from resources/sim_personas.json) answer, in turn."),
+                                      QStringLiteral("names"));
+    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window, leads, personas});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo [--window] | sim | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off | brief <campaign> [brief.json]"));
     parser.process(app);
@@ -60,6 +66,9 @@ Result<Invocation> parseCommandLine(QCoreApplication &app)
     inv.json = parser.isSet(json);
     inv.create = parser.isSet(create);
     inv.noServe = parser.isSet(noServe);
+    inv.demoLeads = parser.value(leads);
+    if (parser.isSet(personas))
+        inv.simPersonas = parser.value(personas).split(QLatin1Char(','), Qt::SkipEmptyParts);
     inv.portGiven = parser.isSet(port);
     return inv;
 }

@@ -20,6 +20,8 @@ struct Invocation
     bool json = false;     // import, token, agents, brief: print JSON
     bool create = false;   // import: create the campaign if it does not exist
     bool noServe = false;  // demo: exit after the demo
+    QStringList simPersonas = {}; // sim --personas: only these personas answer (rotating); empty: all
+    QString demoLeads = {}; // demo --leads: a CSV like resources/demo_leads.csv (persona column) instead of it
     bool portGiven = false; // --port was given (sim listens on it)
 };
 

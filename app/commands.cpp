@@ -300,7 +300,7 @@ std::optional<int> runStandaloneVerb(QCoreApplication &app, const Invocation &in
     }
     if (inv.verb == QLatin1String("sim")) {
         quitOnTerminationSignals(app);
-        return runSimulator(app, inv.portGiven ? quint16(inv.settings.port()) : 0);
+        return runSimulator(app, inv.portGiven ? quint16(inv.settings.port()) : 0, inv.simPersonas);
     }
     return std::nullopt;
 }

@@ -13,6 +13,7 @@
 #include "storage/dialerqueue.h"
 
 #include <QBuffer>
+#include <algorithm>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
@@ -25,7 +26,7 @@
 
 namespace Leadline {
 
-int runSimulator(QCoreApplication &app, quint16 port)
+int runSimulator(QCoreApplication &app, quint16 port, const QStringList &only)
 {
     QFile personasFile(QStringLiteral(":/leadline/sim_personas.json"));
     personasFile.open(QIODevice::ReadOnly);
@@ -33,6 +34,18 @@ int runSimulator(QCoreApplication &app, quint16 port)
     if (!personas) {
         QTextStream(stderr) << "leadline: sim: " << personas.error().message << '\n';
         return 1;
+    }
+    if (!only.isEmpty()) {
+        QList<Sim::Persona> chosen;
+        for (const QString &name : only) {
+            const auto it = std::find_if(personas->cbegin(), personas->cend(), [&name](const Sim::Persona &p) { return p.name == name; });
+            if (it == personas->cend()) {
+                QTextStream(stderr) << "leadline: sim: no persona \"" << name << "\" in resources/sim_personas.json\n";
+                return 2;
+            }
+            chosen.append(*it);
+        }
+        personas = chosen;
     }
     auto speech = std::make_shared<Providers::OfflineSpeechEngine>();
     Sim::ExotelSimulator sim(Sim::SimulatorConfig{}, personas.value(), speech);
@@ -108,11 +121,12 @@ Status DemoRunner::prepare(Settings &settings)
     return okStatus();
 }
 
-Status DemoRunner::start(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db)
+Status DemoRunner::start(const QString &leadsCsv, Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db)
 {
     m_db = &db;
-    QFile csv(QStringLiteral(":/leadline/demo_leads.csv"));
-    csv.open(QIODevice::ReadOnly);
+    QFile csv(leadsCsv.isEmpty() ? QStringLiteral(":/leadline/demo_leads.csv") : leadsCsv);
+    if (!csv.open(QIODevice::ReadOnly))
+        return Error::make(Error::Code::Validation, QStringLiteral("cannot read %1").arg(leadsCsv));
     const QByteArray data = csv.readAll();
     // Tell the simulator which persona answers which number (the CSV's persona column).
     const QList<QByteArray> lines = data.split('\n');

@@ -29,7 +29,8 @@ namespace Sim { class ExotelSimulator; }
 // `leadline sim`: the Exotel simulator alone on loopback (REST surface, callee personas from
 // resources/sim_personas.json, status callbacks), for pointing EXOTEL_API_BASE_URL at it or
 // driving load from another process. Serves until the process is stopped; returns its exit code.
-int runSimulator(QCoreApplication &app, quint16 port);
+// only: the personas that answer, in turn (empty: every persona of the file).
+int runSimulator(QCoreApplication &app, quint16 port, const QStringList &only = {});
 
 class DemoRunner : public QObject
 {
@@ -46,7 +47,9 @@ public:
     Status prepare(Settings &settings);
     // Creates, imports and starts the demo campaign; emits finished() with the exit code.
     // The campaign is started through CampaignControl, as REST and the console start one.
-    Status start(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db);
+    // leadsCsv: the leads to call (a persona column names who answers); empty: the sample
+    // resources/demo_leads.csv.
+    Status start(const QString &leadsCsv, Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db);
 
 Q_SIGNALS:
     void finished(int exitCode);

@@ -67,16 +67,22 @@ void tst_EventHub::consolesReceiveEventsFromAnyThread()
     QVERIFY(pool.start(opts).ok());
 
     QList<QJsonObject> got[2];
+    bool registered[2] = {false, false};
     QWebSocket consoles[2];
     for (int i = 0; i < 2; ++i) {
-        connect(&consoles[i], &QWebSocket::textMessageReceived, this, [&got, i](const QString &m) {
-            got[i].append(QJsonDocument::fromJson(m.toUtf8()).object());
+        connect(&consoles[i], &QWebSocket::textMessageReceived, this, [&got, &registered, i](const QString &m) {
+            const QJsonObject o = QJsonDocument::fromJson(m.toUtf8()).object();
+            if (o.value(QStringLiteral("type")).toString() == QLatin1String("test.probe"))
+                registered[i] = true; // the hub reaches this console
+            else
+                got[i].append(o);
         });
         QSignalSpy connected(&consoles[i], &QWebSocket::connected);
         consoles[i].open(QUrl(QStringLiteral("ws://127.0.0.1:%1/events").arg(pool.port())));
         QVERIFY(connected.wait(5000));
     }
-    QTest::qWait(200); // both sockets registered on their workers
+    // Both sockets registered on their workers: a probe event reaches each.
+    QTRY_VERIFY_WITH_TIMEOUT((hub.publish(QStringLiteral("test.probe"), QJsonObject{}), registered[0] && registered[1]), 5000);
     // Publish from another thread, as call sessions and the dialer do.
     QThread publisher;
     QObject ctx;

@@ -215,9 +215,12 @@ QStringList tst_Handoff::runCall(Fixture &f, const QStringList &callerSays)
     replayer.start();
     if (!QTest::qWaitFor([&] { return transport.closed; }, 30000))
         return {QStringLiteral("(the session never closed the socket)")};
-    f.recorder->flush();
-    QTest::qWait(100);
-    f.recorder->flush();
+    // The session's last writes (outcome, settlement) reach the recorder: every call has its outcome.
+    [[maybe_unused]] const bool stored = QTest::qWaitFor([&] { // else the caller's checks say what is missing
+        f.recorder->flush();
+        QSqlQuery q(f.db.conn());
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM calls WHERE outcome IS NULL OR outcome = ''")) && q.next() && q.value(0).toInt() == 0;
+    }, 5000);
     return ttsPtr->spoken();
 }
 

@@ -1,4 +1,4 @@
-// Secrets never leak (issue "Ship it"): `leadline demo --no-serve` runs a whole campaign at debug
+// Secrets never leak (issue "Ship it"): `leadline demo --no-serve` runs a campaign (two leads) at debug
 // log level with every secret setting configured to a distinctive value. The vendor keys are
 // real (their clients are used, pointed at a closed loopback port so every vendor call fails and
 // the error paths log as much as they can); the Exotel token/key and webhook secret are loaded
@@ -97,9 +97,19 @@ void tst_Secrets::demoLeaksNoSecret()
     const quint16 port = probe.serverPort();
     probe.close();
 
+    // Two answered calls are enough to run every vendor client, the recorder, the webhooks and
+    // the REST surfaces (the whole sample campaign is tst_demo's).
+    QFile leads(home.filePath(QStringLiteral("leads.csv")));
+    QVERIFY(leads.open(QIODevice::WriteOnly));
+    leads.write("name,phone,email,city,budget,property type,preferred language,persona\n"
+                "Aarav Sharma,9876543210,aarav.sharma@example.com,Bengaluru,75 lakh,2BHK,English,interested\n"
+                "Priya Iyer,+91 98450 98450,priya.iyer@example.com,Chennai,1.2 crore,3BHK,English,not_interested\n");
+    leads.close();
+
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("demo"), QStringLiteral("--no-serve"), QStringLiteral("--port"), QString::number(port)});
+    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("demo"), QStringLiteral("--no-serve"), QStringLiteral("--port"), QString::number(port),
+                                              QStringLiteral("--leads"), leads.fileName()});
     QVERIFY(p.waitForStarted());
     QByteArray out, err;
     connect(&p, &QProcess::readyReadStandardOutput, this, [&] { out += p.readAllStandardOutput(); });

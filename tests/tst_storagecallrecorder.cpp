@@ -42,7 +42,13 @@ void tst_StorageCallRecorder::lookupDoesNotWaitBehindWrites()
     QVERIFY(lock.exec(QStringLiteral("BEGIN")));
     QVERIFY(lock.exec(QStringLiteral("SELECT id FROM calls WHERE id = 1 FOR UPDATE")));
     recorder.callAnswered(1, QStringLiteral("stream1"), QStringLiteral("sid1"), 1000);
-    QTest::qWait(100); // the write has started and waits for the lock
+    // The write has started and waits for the lock (PostgreSQL says so).
+    auto waitingForLock = [&t] {
+        QSqlQuery w(t.conn());
+        return w.exec(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))
+               && w.next() && w.value(0).toInt() > 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waitingForLock(), 5000);
 
     QObject context;
     std::optional<Result<Conversation::CallContext>> looked;

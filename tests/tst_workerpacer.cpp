@@ -55,7 +55,7 @@ void tst_WorkerPacer::neverEarly()
     pacer.schedule(&owner, 10, [&] { ++runs; });
     pacer.schedule(&owner, 20, [&] { runs += 10; });
     QTRY_COMPARE(runs, 10);
-    QTest::qWait(50);
+    QTRY_COMPARE(pacer.waiting(), 0); // nothing left to run later
     QCOMPARE(runs, 10);
 }
 
@@ -72,7 +72,7 @@ void tst_WorkerPacer::cancelledAndDeletedOwnersAreSkipped()
     pacer.cancel(&cancelled);
     gone.reset();
     QTRY_COMPARE(keptRuns, 1);
-    QTest::qWait(30);
+    QTRY_COMPARE(pacer.waiting(), 0); // the tick is over: nothing left that could run later
     QCOMPARE(goneRuns, 0);
     QCOMPARE(cancelledRuns, 0);
     QCOMPARE(pacer.waiting(), 0);

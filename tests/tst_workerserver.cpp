@@ -78,6 +78,7 @@ private:
     std::unique_ptr<ServerPool> m_pool;
     std::unique_ptr<PaceLog> m_pace;
     std::atomic<QThread *> m_handlerThread{nullptr};
+    std::atomic<int> m_slowStarted{0}, m_slowDone{0}; // /slow handlers entered and returned
     static constexpr int kSlowMs = 600;
 };
 
@@ -90,9 +91,14 @@ void tst_WorkerServer::init()
         m_handlerThread = QThread::currentThread();
         return HttpResponse::text("here", "text/plain");
     }, Access::Public);
-    m_router->add(Method::Get, QStringLiteral("/slow"), [](const RouteContext &ctx) {
+    m_slowStarted = 0;
+    m_slowDone = 0;
+    m_router->add(Method::Get, QStringLiteral("/slow"), [this](const RouteContext &ctx) {
+        ++m_slowStarted;
         QThread::msleep(kSlowMs); // a 1M-row import, as far as the worker can tell
-        return HttpResponse::text("done " + ctx.request.query().queryItemValue(QStringLiteral("n")).toUtf8(), "text/plain");
+        auto reply = HttpResponse::text("done " + ctx.request.query().queryItemValue(QStringLiteral("n")).toUtf8(), "text/plain");
+        ++m_slowDone;
+        return reply;
     }, Access::Public);
     m_router->addWebSocketPath(QStringLiteral("/media"));
     m_auth = std::make_unique<RequestAuth>("unused");
@@ -204,9 +210,9 @@ void tst_WorkerServer::clientGoneBeforeReply()
     QVERIFY(client.waitForConnected(5000));
     client.write("GET /slow?n=2 HTTP/1.1\r\nHost: x\r\n\r\n");
     QVERIFY(client.waitForBytesWritten(5000));
-    QTest::qWait(100);
+    QTRY_COMPARE_WITH_TIMEOUT(m_slowStarted.load(), 1, 5000); // the handler runs
     client.abort(); // gone before the handler finishes
-    QTest::qWait(kSlowMs + 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_slowDone.load(), 1, 5000);   // and its reply finds the client gone
     // The server is fine and still answers.
     int status = 0;
     QCOMPARE(get(QStringLiteral("/where"), &status), QByteArray("here"));
