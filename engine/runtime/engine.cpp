@@ -89,6 +89,7 @@ static SessionConfig sessionConfigFrom(const Settings &settings)
     SessionConfig config;
     config.screening = Screening::ScreeningPolicy::fromSettings(settings); // voicemail/IVR/announcements
     config.speculateAfterSilenceMs = 120; // think on a likely end of turn; held until the turn is confirmed
+    config.silenceTimeoutMs = qBound(1000, settings.intValue(QStringLiteral("CALL_SILENCE_TIMEOUT_MS"), config.silenceTimeoutMs), 60000);
     return config;
 }
 
