@@ -89,7 +89,10 @@ static SessionConfig sessionConfigFrom(const Settings &settings)
     SessionConfig config;
     config.screening = Screening::ScreeningPolicy::fromSettings(settings); // voicemail/IVR/announcements
     config.speculateAfterSilenceMs = 120; // think on a likely end of turn; held until the turn is confirmed
-    config.silenceTimeoutMs = qBound(1000, settings.intValue(QStringLiteral("CALL_SILENCE_TIMEOUT_MS"), config.silenceTimeoutMs), 60000);
+    bool ok = false;
+    const int silenceMs = settings.value(QStringLiteral("CALL_SILENCE_TIMEOUT_MS")).toInt(&ok);
+    if (ok)
+        config.silenceTimeoutMs = qBound(1000, silenceMs, 60000);
     return config;
 }
 
