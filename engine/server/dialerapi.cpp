@@ -8,7 +8,7 @@
 #include "core/logging.h"
 #include "core/settings.h"
 #include "handoff/handoffservice.h"
-#include "httperror.h"
+#include "routehelpers.h"
 #include "core/securecompare.h"
 #include "conversation/latencymetrics.h"
 #include "conversation/vendorerrors.h"
@@ -73,30 +73,33 @@ static QJsonObject mapJson(const QMap<QString, qint64> &m)
 
 static double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-HttpResponse DialerApi::start(const RouteContext &ctx) const
+Reply DialerApi::start(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     auto c = m_control.start(id.value());
     if (!c)
-        return errorResponse(c.error());
+        return c.error();
     QJsonObject body = c->toJson();
-    if (auto db = m_db.connection()) {
-        if (auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value()))
-            body.insert(QStringLiteral("next_due_at"), isoOrNull(qMax(next.value(), m_clock.nowMs())));
-    }
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value());
+    if (!next)
+        return next.error(); // never a 200 without next_due_at
+    body.insert(QStringLiteral("next_due_at"), isoOrNull(qMax(next.value(), m_clock.nowMs())));
     return HttpResponse::json(body);
 }
 
-HttpResponse DialerApi::pause(const RouteContext &ctx) const
+Reply DialerApi::pause(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     auto c = m_control.pause(id.value());
     if (!c)
-        return errorResponse(c.error());
+        return c.error();
     return HttpResponse::json(c->toJson());
 }
 
@@ -105,26 +108,26 @@ bool DialerApi::webhookKeyMatches(const QByteArray &expected, const QByteArray &
     return !expected.isEmpty() && Leadline::constantTimeEquals(expected, given);
 }
 
-HttpResponse DialerApi::webhook(const RouteContext &ctx) const
+Reply DialerApi::webhook(const RouteContext &ctx) const
 {
     const QUrlQuery query(ctx.request.url());
     const QByteArray key = query.queryItemValue(QStringLiteral("k"), QUrl::FullyDecoded).toUtf8();
     if (key.isEmpty()) {
         ++m_webhooks.rejectedAuth;
         qCWarning(lcTelephony) << "status webhook without k= from" << ctx.request.remoteAddress().toString();
-        return errorResponse(Error::make(Error::Code::Unauthorized, QStringLiteral("missing webhook key (k=)")));
+        return Error::make(Error::Code::Unauthorized, QStringLiteral("missing webhook key (k=)"));
     }
     if (!webhookKeyMatches(m_options.webhookSecret, key)) {
         ++m_webhooks.rejectedAuth;
         qCWarning(lcTelephony) << "status webhook with a wrong key from" << ctx.request.remoteAddress().toString()
                                << (m_options.webhookSecret.isEmpty() ? "(EXOTEL_WEBHOOK_SECRET is not set)" : "");
-        return errorResponse(Error::make(Error::Code::Forbidden, QStringLiteral("wrong webhook key")));
+        return Error::make(Error::Code::Forbidden, QStringLiteral("wrong webhook key"));
     }
     auto event = Telephony::parseExotelStatusCallback(ctx.request.value("content-type"), ctx.request.body());
     if (!event) {
         ++m_webhooks.badBody;
         qCWarning(lcTelephony) << "unusable status webhook:" << event.error().message;
-        return errorResponse(event.error());
+        return event.error();
     }
     const Telephony::ExotelStatusEvent &e = event.value();
     Campaigns::CallStatusReport r;
@@ -160,7 +163,7 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
         // Never a 500 (Exotel retries those forever): a 503 asks for one of its few retries.
         Error err = applied.error();
         err.code = Error::Code::Unavailable;
-        return errorResponse(err);
+        return err;
     }
     QString result;
     switch (applied.value()) {
@@ -176,32 +179,32 @@ HttpResponse DialerApi::webhook(const RouteContext &ctx) const
     return HttpResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("result"), result}});
 }
 
-HttpResponse DialerApi::analytics(const RouteContext &ctx) const
+Reply DialerApi::analytics(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto campaign = m_campaigns.get(id.value());
-    if (!campaign)
-        return errorResponse(campaign.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto a = Storage::AnalyticsQueries(db.value()).campaign(id.value());
+    auto c = campaignScope(ctx, m_db);
+    if (!c)
+        return c.error();
+    const qint64 id = c->id;
+    auto a = Storage::AnalyticsQueries(c->db).campaign(id);
     if (!a)
-        return errorResponse(a.error());
-    auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value());
+        return a.error();
+    auto next = Storage::DialerQueue(c->db).nextDueAt(id);
+    if (!next)
+        return next.error();
+    auto handoffs = Handoff::HandoffService::analytics(c->db, id); // hot-lead handoff
+    if (!handoffs)
+        return handoffs.error(); // never a 200 without "handoffs"
     const Storage::CampaignAnalytics &s = a.value();
     const auto cost = Storage::CostEstimate::of(s.billableMinutes, s.talkTimeTotalS, s.qualifiedLeads, m_options.prices)
                           .withVisits(s.siteVisitsBooked);
     auto ratio = [](qint64 a, qint64 b) { return b > 0 ? std::round(double(a) / double(b) * 10000.0) / 10000.0 : 0.0; };
     auto latency = [](double v) { return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10.0) / 10.0); };
     QJsonObject body{
-        {QStringLiteral("campaign_id"), id.value()},
-        {QStringLiteral("status"), campaign->status},
+        {QStringLiteral("campaign_id"), id},
+        {QStringLiteral("status"), c->campaign.status},
         {QStringLiteral("leads"), QJsonObject{{QStringLiteral("total"), s.leadsTotal},
                                               {QStringLiteral("by_status"), mapJson(s.leadsByStatus)}}},
-        {QStringLiteral("next_due_at"), next && next.value() > 0 ? isoOrNull(qMax(next.value(), m_clock.nowMs())) : QJsonValue()},
+        {QStringLiteral("next_due_at"), next.value() > 0 ? isoOrNull(qMax(next.value(), m_clock.nowMs())) : QJsonValue()},
         {QStringLiteral("calls"), QJsonObject{{QStringLiteral("placed"), s.callsPlaced},
                                               {QStringLiteral("connected"), s.callsConnected},
                                               {QStringLiteral("active"), s.callsActive},
@@ -234,7 +237,7 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
              {QStringLiteral("per_qualified_lead"), cost.perQualifiedLead >= 0 ? QJsonValue(round2(cost.perQualifiedLead)) : QJsonValue()},
              {QStringLiteral("per_site_visit"), cost.perSiteVisit >= 0 ? QJsonValue(round2(cost.perSiteVisit)) : QJsonValue()}}},
     };
-    body.insert(QStringLiteral("handoffs"), Handoff::HandoffService::analytics(db.value(), id.value())); // hot-lead handoff
+    body.insert(QStringLiteral("handoffs"), handoffs.value());
     if (s.lastPauseAt > 0) {
         QJsonObject e = QJsonDocument::fromJson(s.lastPausePayload.toUtf8()).object();
         e.insert(QStringLiteral("at"), isoOrNull(s.lastPauseAt));
@@ -245,42 +248,35 @@ HttpResponse DialerApi::analytics(const RouteContext &ctx) const
     return HttpResponse::json(body);
 }
 
-HttpResponse DialerApi::call(const RouteContext &ctx) const
+Reply DialerApi::call(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto c = Storage::CallRepository(db.value()).get(id.value());
+    auto row = rowScope(ctx, m_db);
+    if (!row)
+        return row.error();
+    auto c = Storage::CallRepository(row->db).get(row->id);
     if (!c)
-        return errorResponse(c.error());
+        return c.error();
     return HttpResponse::json(c->toJson());
 }
 
-HttpResponse DialerApi::transcript(const RouteContext &ctx) const
+Reply DialerApi::transcript(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    Storage::CallRepository repo(db.value());
-    auto c = repo.get(id.value());
-    if (!c)
-        return errorResponse(c.error());
-    auto turns = repo.turns(id.value());
+    auto row = rowScope(ctx, m_db);
+    if (!row)
+        return row.error();
+    Storage::CallRepository repo(row->db);
+    if (auto c = repo.get(row->id); !c)
+        return c.error();
+    auto turns = repo.turns(row->id);
     if (!turns)
-        return errorResponse(turns.error());
+        return turns.error();
     QJsonArray arr;
     QString text;
     for (const auto &t : turns.value()) {
         arr.append(t.toJson());
         text += t.speaker + QLatin1String(": ") + t.text + QLatin1Char('\n');
     }
-    return HttpResponse::json(QJsonObject{{QStringLiteral("call_id"), id.value()},
+    return HttpResponse::json(QJsonObject{{QStringLiteral("call_id"), row->id},
                                           {QStringLiteral("turns"), arr},
                                           {QStringLiteral("text"), text}});
 }
@@ -290,17 +286,13 @@ QByteArray DialerApi::csvField(const QString &value)
     return Storage::csvField(value);
 }
 
-HttpResponse DialerApi::exportCsv(const RouteContext &ctx) const
+Reply DialerApi::exportCsv(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    if (auto c = m_campaigns.get(id.value()); !c)
-        return errorResponse(c.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    Storage::AnalyticsQueries queries(db.value());
+    auto c = campaignScope(ctx, m_db);
+    if (!c)
+        return c.error();
+    const qint64 id = c->id;
+    Storage::AnalyticsQueries queries(c->db);
     QByteArray out = "lead_id,name,phone,email,city,budget,property_type,language,status,attempts,last_outcome,"
                      "next_attempt_at,outcome,budget_text,budget_min_inr,budget_max_inr,property,timeline,callback_at,"
                      "duration_s,recording_url,custom\r\n";
@@ -308,9 +300,9 @@ HttpResponse DialerApi::exportCsv(const RouteContext &ctx) const
     auto num = [](qint64 v) { return v ? QString::number(v) : QString(); };
     qint64 after = 0;
     for (;;) {
-        auto page = queries.exportPage(id.value(), after, 5000);
+        auto page = queries.exportPage(id, after, 5000);
         if (!page)
-            return errorResponse(page.error());
+            return page.error();
         for (const Storage::ExportRow &r : page.value()) {
             const QStringList cells = {QString::number(r.leadId), r.name, r.phone, r.email, r.city, r.budget, r.propertyType,
                                        r.language, r.status, QString::number(r.attempts), r.lastOutcome, ms(r.nextAttemptAt),
@@ -329,7 +321,7 @@ HttpResponse DialerApi::exportCsv(const RouteContext &ctx) const
     }
     HttpResponse r = HttpResponse::text(out, "text/csv; charset=utf-8");
     r.headers.append({QByteArrayLiteral("Content-Disposition"),
-                      "attachment; filename=\"campaign-" + QByteArray::number(id.value()) + ".csv\""});
+                      "attachment; filename=\"campaign-" + QByteArray::number(id) + ".csv\""});
     return r;
 }
 
@@ -340,15 +332,15 @@ static QByteArray label(const QString &v)
     return s.toUtf8();
 }
 
-HttpResponse DialerApi::metrics(const RouteContext &) const
+Reply DialerApi::metrics(const RouteContext &) const
 {
     static const QList<int> buckets = {50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000};
     auto db = m_db.connection();
     if (!db)
-        return errorResponse(db.error());
+        return db.error();
     auto m = Storage::AnalyticsQueries(db.value()).metrics(m_clock.nowMs(), buckets);
     if (!m)
-        return errorResponse(m.error());
+        return m.error();
     QByteArray out;
     auto family = [&](const char *name, const char *type, const char *help) {
         out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
@@ -398,14 +390,14 @@ HttpResponse DialerApi::metrics(const RouteContext &) const
     return HttpResponse::text(out, "text/plain; version=0.0.4; charset=utf-8");
 }
 
-HttpResponse DialerApi::sessions(const RouteContext &) const
+Reply DialerApi::sessions(const RouteContext &) const
 {
     auto db = m_db.connection();
     if (!db)
-        return errorResponse(db.error());
+        return db.error();
     auto live = Storage::AnalyticsQueries(db.value()).liveCalls(1000);
     if (!live)
-        return errorResponse(live.error());
+        return live.error();
     const qint64 now = m_clock.nowMs();
     QJsonArray arr;
     for (const Storage::LiveCallRow &r : live.value()) {

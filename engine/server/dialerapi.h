@@ -50,15 +50,15 @@ public:
     void setLatencyMetrics(const Conversation::LatencyMetrics *latency) { m_latency = latency; }
 
 private:
-    HttpResponse start(const RouteContext &ctx) const;
-    HttpResponse pause(const RouteContext &ctx) const;
-    HttpResponse webhook(const RouteContext &ctx) const;
-    HttpResponse analytics(const RouteContext &ctx) const;
-    HttpResponse call(const RouteContext &ctx) const;
-    HttpResponse transcript(const RouteContext &ctx) const;
-    HttpResponse exportCsv(const RouteContext &ctx) const;
-    HttpResponse metrics(const RouteContext &ctx) const;
-    HttpResponse sessions(const RouteContext &ctx) const;
+    Reply start(const RouteContext &ctx) const;
+    Reply pause(const RouteContext &ctx) const;
+    Reply webhook(const RouteContext &ctx) const;
+    Reply analytics(const RouteContext &ctx) const;
+    Reply call(const RouteContext &ctx) const;
+    Reply transcript(const RouteContext &ctx) const;
+    Reply exportCsv(const RouteContext &ctx) const;
+    Reply metrics(const RouteContext &ctx) const;
+    Reply sessions(const RouteContext &ctx) const;
 
     Campaigns::CampaignService &m_campaigns;
     const Campaigns::CampaignControl &m_control;

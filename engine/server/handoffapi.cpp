@@ -5,7 +5,7 @@
 #include "core/logging.h"
 #include "core/securecompare.h"
 #include "core/settings.h"
-#include "httperror.h"
+#include "routehelpers.h"
 #include "leads/phonenumber.h"
 #include "storage/database.h"
 #include "handoff/agentservice.h"
@@ -75,36 +75,38 @@ Status HandoffApi::validateCampaignBody(const QJsonObject &body) const
     return m_service.validateCampaignFlag(body.value(QStringLiteral("handoff_enabled")));
 }
 
-void HandoffApi::applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const
+Status HandoffApi::applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const
 {
     const QJsonValue v = body.value(QStringLiteral("handoff_enabled"));
     if (v.isBool()) {
         if (Status s = m_service.setCampaignHandoff(campaignId, v.toBool()); !s)
             qCWarning(lcServer) << "campaign" << campaignId << "handoff flag not stored:" << s.error().message;
     }
-    decorateCampaign(campaignId, out);
+    return decorateCampaign(campaignId, out);
 }
 
-void HandoffApi::decorateCampaign(qint64 campaignId, QJsonObject &out) const
+Status HandoffApi::decorateCampaign(qint64 campaignId, QJsonObject &out) const
 {
     auto on = m_service.campaignHandoffEnabled(campaignId);
     if (!on)
-        return;
+        return on.error();
     out.insert(QStringLiteral("handoff_enabled"), on.value());
     out.insert(QStringLiteral("handoff_available"), m_options.flowMode);
+    return okStatus();
 }
 
-HttpResponse HandoffApi::setCampaignHandoff(const RouteContext &ctx) const
+Reply HandoffApi::setCampaignHandoff(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
-    const QJsonObject body = QJsonDocument::fromJson(ctx.request.body()).object();
+        return id.error();
+    const auto parsed = ctx.jsonObject(QString());
+    const QJsonObject body = parsed ? parsed.value() : QJsonObject();
     if (!body.value(QStringLiteral("enabled")).isBool())
-        return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("body must be {\"enabled\": true|false}")));
+        return Error::make(Error::Code::BadRequest, QStringLiteral("body must be {\"enabled\": true|false}"));
     const bool enabled = body.value(QStringLiteral("enabled")).toBool();
     if (Status s = m_service.setCampaignHandoff(id.value(), enabled); !s)
-        return errorResponse(s.error());
+        return s.error();
     return HttpResponse::json(QJsonObject{{QStringLiteral("campaign_id"), id.value()},
                                           {QStringLiteral("handoff_enabled"), enabled},
                                           {QStringLiteral("handoff_available"), m_options.flowMode}});
@@ -114,76 +116,72 @@ HttpResponse HandoffApi::setCampaignHandoff(const RouteContext &ctx) const
 
 static Result<QJsonObject> jsonBody(const RouteContext &ctx)
 {
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::make(Error::Code::BadRequest, QStringLiteral("body must be a JSON object"));
-    return doc.object();
+    return ctx.jsonObject(QStringLiteral("body must be a JSON object"));
 }
 
-HttpResponse HandoffApi::listAgents(const RouteContext &ctx) const
+Reply HandoffApi::listAgents(const RouteContext &ctx) const
 {
     const bool all = QUrlQuery(ctx.request.url()).queryItemValue(QStringLiteral("include_inactive")) == QLatin1String("1");
     auto agents = m_agents.list(all);
     if (!agents)
-        return errorResponse(agents.error());
+        return agents.error();
     QJsonArray arr;
     for (const auto &a : agents.value())
         arr.append(a.toJson());
     return HttpResponse::json(QJsonObject{{QStringLiteral("agents"), arr}});
 }
 
-HttpResponse HandoffApi::createAgent(const RouteContext &ctx) const
+Reply HandoffApi::createAgent(const RouteContext &ctx) const
 {
     auto body = jsonBody(ctx);
     if (!body)
-        return errorResponse(body.error());
+        return body.error();
     auto created = m_agents.add(body.value());
     if (!created)
-        return errorResponse(created.error());
+        return created.error();
     HttpResponse r = HttpResponse::json(created->toJson(), 201);
     r.headers.append({QByteArrayLiteral("Location"), "/agents/" + QByteArray::number(created->id)});
     return r;
 }
 
-HttpResponse HandoffApi::updateAgent(const RouteContext &ctx) const
+Reply HandoffApi::updateAgent(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     auto body = jsonBody(ctx);
     if (!body)
-        return errorResponse(body.error());
+        return body.error();
     auto saved = m_agents.update(id.value(), body.value());
     if (!saved)
-        return errorResponse(saved.error());
+        return saved.error();
     return HttpResponse::json(saved->toJson());
 }
 
-HttpResponse HandoffApi::deleteAgent(const RouteContext &ctx) const
+Reply HandoffApi::deleteAgent(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     if (Status s = m_agents.remove(id.value()); !s)
-        return errorResponse(s.error());
+        return s.error();
     return HttpResponse::json(QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("active"), false}});
 }
 
-HttpResponse HandoffApi::listHandoffs(const RouteContext &ctx) const
+Reply HandoffApi::listHandoffs(const RouteContext &ctx) const
 {
     const QUrlQuery q(ctx.request.url());
     qint64 campaignId = 0;
     if (q.hasQueryItem(QStringLiteral("campaign_id"))) {
-        bool ok = false;
-        campaignId = q.queryItemValue(QStringLiteral("campaign_id")).toLongLong(&ok);
-        if (!ok || campaignId <= 0)
-            return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("campaign_id must be a positive integer")));
+        auto given = queryInt(ctx, QStringLiteral("campaign_id"), 0, QStringLiteral("campaign_id must be a positive integer"));
+        if (!given || given.value() == 0)
+            return Error::make(Error::Code::BadRequest, QStringLiteral("campaign_id must be a positive integer"));
+        campaignId = given.value();
     }
     const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 200;
     auto rows = m_service.handoffs(campaignId, limit);
     if (!rows)
-        return errorResponse(rows.error());
+        return rows.error();
     QJsonArray arr;
     for (const auto &h : rows.value())
         arr.append(h.toJson());
@@ -213,8 +211,8 @@ static QHash<QString, QString> exotelParams(const RouteContext &ctx)
     return p;
 }
 
-std::optional<HttpResponse> HandoffApi::refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
-                                                     const char *what) const
+std::optional<Error> HandoffApi::refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
+                                              const char *what) const
 {
     QByteArray given = params.value(QStringLiteral("k")).toUtf8();
     const QByteArray auth = ctx.request.value("authorization");
@@ -227,8 +225,8 @@ std::optional<HttpResponse> HandoffApi::refuseExotel(const RouteContext &ctx, co
     ++m_rejected;
     qCWarning(lcTelephony) << what << "request refused (missing or wrong key) from" << ctx.request.remoteAddress().toString()
                            << (m_options.exotelSecret.isEmpty() ? "(EXOTEL_WEBHOOK_SECRET is not set)" : "");
-    return errorResponse(given.isEmpty() ? Error::make(Error::Code::Unauthorized, QStringLiteral("missing key (k=)"))
-                                         : Error::make(Error::Code::Forbidden, QStringLiteral("wrong key")));
+    return given.isEmpty() ? Error::make(Error::Code::Unauthorized, QStringLiteral("missing key (k=)"))
+                           : Error::make(Error::Code::Forbidden, QStringLiteral("wrong key"));
 }
 
 // The CallSid Exotel sends (any case), bounded and printable; empty when unusable.
@@ -239,7 +237,7 @@ static QString callSidOf(const QHash<QString, QString> &params)
     return ok.match(sid).hasMatch() ? sid : QString();
 }
 
-HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
+Reply HandoffApi::passthru(const RouteContext &ctx) const
 {
     const QHash<QString, QString> params = exotelParams(ctx);
     if (auto refused = refuseExotel(ctx, params, "Passthru"))
@@ -261,7 +259,7 @@ HttpResponse HandoffApi::passthru(const RouteContext &ctx) const
     return HttpResponse::text("connect\n", "text/plain", 200);
 }
 
-HttpResponse HandoffApi::dialWhom(const RouteContext &ctx) const
+Reply HandoffApi::dialWhom(const RouteContext &ctx) const
 {
     const QHash<QString, QString> params = exotelParams(ctx);
     if (auto refused = refuseExotel(ctx, params, "Connect dial-whom"))

@@ -54,24 +54,25 @@ public:
     // POST /campaigns: "handoff_enabled": true in direct (StreamUrl) mode is a 422.
     Status validateCampaignBody(const QJsonObject &body) const;
     // After the campaign exists: store "handoff_enabled" if given; add it to `out`.
-    void applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const;
-    // GET /campaigns/{id}: handoff_enabled, and whether this node's mode allows it.
-    void decorateCampaign(qint64 campaignId, QJsonObject &out) const;
+    // A database error is returned (the caller answers 5xx, never a 200 without the flag).
+    Status applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const;
+    // GET /campaigns/{id}: handoff_enabled, and whether this node's mode allows it; or the error.
+    Status decorateCampaign(qint64 campaignId, QJsonObject &out) const;
     static Error handoffNeedsFlowMode();
 
 private:
-    HttpResponse listAgents(const RouteContext &ctx) const;
-    HttpResponse createAgent(const RouteContext &ctx) const;
-    HttpResponse updateAgent(const RouteContext &ctx) const;
-    HttpResponse deleteAgent(const RouteContext &ctx) const;
-    HttpResponse listHandoffs(const RouteContext &ctx) const;
-    HttpResponse setCampaignHandoff(const RouteContext &ctx) const;
-    HttpResponse passthru(const RouteContext &ctx) const;
-    HttpResponse dialWhom(const RouteContext &ctx) const;
+    Reply listAgents(const RouteContext &ctx) const;
+    Reply createAgent(const RouteContext &ctx) const;
+    Reply updateAgent(const RouteContext &ctx) const;
+    Reply deleteAgent(const RouteContext &ctx) const;
+    Reply listHandoffs(const RouteContext &ctx) const;
+    Reply setCampaignHandoff(const RouteContext &ctx) const;
+    Reply passthru(const RouteContext &ctx) const;
+    Reply dialWhom(const RouteContext &ctx) const;
     // Shared-secret check for Exotel's requests (k= among `params`, or Basic auth); empty =
     // allowed, else the refusal.
-    std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
-                                             const char *what) const;
+    std::optional<Error> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
+                                      const char *what) const;
 
     HandoffApiOptions m_options;
     Handoff::HandoffService m_service;

@@ -3,8 +3,8 @@
 #include "campaigns/campaignservice.h"
 #include "core/logging.h"
 #include "handoffapi.h"
-#include "httperror.h"
 #include "multipart.h"
+#include "routehelpers.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
 
@@ -34,7 +34,7 @@ void RestApi::registerRoutes(Router &router)
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/leads"), [this](const RouteContext &c) { return listLeads(c); });
 }
 
-HttpResponse RestApi::health(const RouteContext &) const
+Reply RestApi::health(const RouteContext &) const
 {
     const Status db = m_db.ping();
     QJsonObject body{
@@ -55,69 +55,67 @@ HttpResponse RestApi::health(const RouteContext &) const
     return HttpResponse::json(body, db ? 200 : 503);
 }
 
-HttpResponse RestApi::createCampaign(const RouteContext &ctx) const
+Reply RestApi::createCampaign(const RouteContext &ctx) const
 {
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return errorResponse(Error::make(Error::Code::BadRequest,
-                                         QStringLiteral("body must be a JSON object like {\"name\": \"Test\"}: %1")
-                                             .arg(err.error != QJsonParseError::NoError ? err.errorString() : QStringLiteral("not an object"))));
+    auto body = ctx.jsonObject(QStringLiteral("body must be a JSON object like {\"name\": \"Test\"}"), true);
+    if (!body)
+        return body.error();
     if (m_handoff) {
-        if (Status s = m_handoff->validateCampaignBody(doc.object()); !s)
-            return errorResponse(s.error());
+        if (Status s = m_handoff->validateCampaignBody(body.value()); !s)
+            return s.error();
     }
-    auto created = m_campaigns.create(doc.object());
+    auto created = m_campaigns.create(body.value());
     if (!created)
-        return errorResponse(created.error());
+        return created.error();
     QJsonObject out = created->toJson();
-    if (m_handoff)
-        m_handoff->applyCampaignBody(created->id, doc.object(), out);
+    if (m_handoff) {
+        if (Status s = m_handoff->applyCampaignBody(created->id, body.value(), out); !s)
+            return s.error();
+    }
     HttpResponse r = HttpResponse::json(out, 201);
     r.headers.append({QByteArrayLiteral("Location"), "/campaigns/" + QByteArray::number(created->id)});
     return r;
 }
 
-HttpResponse RestApi::listCampaigns(const RouteContext &) const
+Reply RestApi::listCampaigns(const RouteContext &) const
 {
     auto list = m_campaigns.list();
     if (!list)
-        return errorResponse(list.error());
+        return list.error();
     QJsonArray arr;
     for (const auto &c : list.value())
         arr.append(c.toJson());
     return HttpResponse::json(QJsonObject{{QStringLiteral("campaigns"), arr}});
 }
 
-HttpResponse RestApi::getCampaign(const RouteContext &ctx) const
+Reply RestApi::getCampaign(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto c = m_campaigns.get(id.value());
+    auto c = campaignScope(ctx, m_db);
     if (!c)
-        return errorResponse(c.error());
-    QJsonObject body = c->toJson();
-    if (m_handoff)
-        m_handoff->decorateCampaign(id.value(), body);
-    if (auto db = m_db.connection()) {
-        if (auto n = Storage::LeadRepository(db.value()).count(id.value()))
-            body.insert(QStringLiteral("lead_count"), n.value());
+        return c.error();
+    QJsonObject body = c->campaign.toJson();
+    if (m_handoff) {
+        if (Status s = m_handoff->decorateCampaign(c->id, body); !s)
+            return s.error(); // never a 200 without the flag
     }
+    auto leads = Storage::LeadRepository(c->db).count(c->id);
+    if (!leads)
+        return leads.error(); // nor without lead_count
+    body.insert(QStringLiteral("lead_count"), leads.value());
     return HttpResponse::json(body);
 }
 
-HttpResponse RestApi::uploadCsv(const RouteContext &ctx) const
+Reply RestApi::uploadCsv(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     const QByteArray contentType = ctx.request.value("content-type");
     QByteArray csv;
     if (contentType.toLower().startsWith("multipart/")) {
         auto part = findMultipartPart(contentType, ctx.request.body(), "file");
         if (!part)
-            return errorResponse(part.error());
+            return part.error();
         csv = part->data;
     } else {
         // Also accept the CSV as the raw body (Content-Type: text/csv).
@@ -127,26 +125,21 @@ HttpResponse RestApi::uploadCsv(const RouteContext &ctx) const
     buffer.open(QIODevice::ReadOnly);
     auto report = m_campaigns.importCsv(id.value(), buffer);
     if (!report)
-        return errorResponse(report.error());
+        return report.error();
     return HttpResponse::json(report->toJson());
 }
 
-HttpResponse RestApi::listLeads(const RouteContext &ctx) const
+Reply RestApi::listLeads(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    if (auto c = m_campaigns.get(id.value()); !c)
-        return errorResponse(c.error());
+    auto c = campaignScope(ctx, m_db);
+    if (!c)
+        return c.error();
     const QUrlQuery q = ctx.request.query();
     const qint64 after = q.queryItemValue(QStringLiteral("after")).toLongLong();
     const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 100;
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto page = Storage::LeadRepository(db.value()).page(id.value(), after, limit, q.queryItemValue(QStringLiteral("status")));
+    auto page = Storage::LeadRepository(c->db).page(c->id, after, limit, q.queryItemValue(QStringLiteral("status")));
     if (!page)
-        return errorResponse(page.error());
+        return page.error();
     QJsonArray leads;
     for (const auto &l : page->leads)
         leads.append(l.toJson());

@@ -26,12 +26,12 @@ public:
     void setSpeechPolicy(const Screening::OfflineSpeechPolicy &policy) { m_speech = policy; }
 
 private:
-    HttpResponse health(const RouteContext &ctx) const;
-    HttpResponse createCampaign(const RouteContext &ctx) const;
-    HttpResponse listCampaigns(const RouteContext &ctx) const;
-    HttpResponse getCampaign(const RouteContext &ctx) const;
-    HttpResponse uploadCsv(const RouteContext &ctx) const;
-    HttpResponse listLeads(const RouteContext &ctx) const;
+    Reply health(const RouteContext &ctx) const;
+    Reply createCampaign(const RouteContext &ctx) const;
+    Reply listCampaigns(const RouteContext &ctx) const;
+    Reply getCampaign(const RouteContext &ctx) const;
+    Reply uploadCsv(const RouteContext &ctx) const;
+    Reply listLeads(const RouteContext &ctx) const;
 
     Campaigns::CampaignService &m_campaigns;
     const Storage::Database &m_db;
