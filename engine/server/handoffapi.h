@@ -1,5 +1,6 @@
-// HandoffApi: the hot-lead handoff's HTTP surface, a thin controller over Handoff::HandoffService
-// (campaign switch, handoff list, Exotel routing) and Handoff::AgentService (the roster).
+// HandoffApi: the hot-lead handoff's HTTP surface over Handoff::HandoffService (campaign switch,
+// handoff list, Exotel routing) and Handoff::AgentService (the roster), one controller per
+// resource (server/controllers: AgentsController, HandoffsController, ExotelFlowController).
 //  Operator routes: the sales-agent roster (GET/POST /agents, PATCH/DELETE /agents/{id}),
 //  GET /handoffs?campaign_id= (with the lead summary each agent got), and
 //  PUT /campaigns/{id}/handoff {"enabled": bool}; RestApi also asks it to validate and apply
@@ -23,6 +24,9 @@
 
 #include "handoff/agentservice.h"
 #include "handoff/handoffservice.h"
+#include "controllers/agentscontroller.h"
+#include "controllers/exotelflowcontroller.h"
+#include "controllers/handoffscontroller.h"
 #include "router.h"
 
 #include <QHash>
@@ -61,24 +65,13 @@ public:
     static Error handoffNeedsFlowMode();
 
 private:
-    Reply listAgents(const RouteContext &ctx) const;
-    Reply createAgent(const RouteContext &ctx) const;
-    Reply updateAgent(const RouteContext &ctx) const;
-    Reply deleteAgent(const RouteContext &ctx) const;
-    Reply listHandoffs(const RouteContext &ctx) const;
-    Reply setCampaignHandoff(const RouteContext &ctx) const;
-    Reply passthru(const RouteContext &ctx) const;
-    Reply dialWhom(const RouteContext &ctx) const;
-    // Shared-secret check for Exotel's requests (k= among `params`, or Basic auth); empty =
-    // allowed, else the refusal.
-    std::optional<Error> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
-                                      const char *what) const;
-
     HandoffApiOptions m_options;
     Handoff::HandoffService m_service;
     Handoff::AgentService m_agents;
-    mutable std::atomic<qint64> m_unknownSids{0};
-    mutable std::atomic<qint64> m_rejected{0};
+    // One controller per resource (server/controllers), over the services above.
+    AgentsController m_agentRoutes;
+    HandoffsController m_handoffRoutes;
+    ExotelFlowController m_exotelFlow;
 };
 
 } // namespace Leadline::Server
