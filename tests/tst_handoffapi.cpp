@@ -3,7 +3,8 @@
 // JSON bodies, the key in the URL or the body), the hang-up 302 without a Location, the
 // fallback number validated and returned in E.164 like the agents' numbers, and the final status
 // callback of a handoff the agent did not answer scheduling the lead's callback under the retry
-// policy (SQLite and PostgreSQL).
+// policy (SQLite and PostgreSQL). A database error while reading the handoff figures of a
+// campaign (its flag, its analytics) is a 5xx through the error table, never a 200 without them.
 #include "campaigns/calllifecycle.h"
 #include "campaigns/campaigncontrol.h"
 #include "campaigns/campaignservice.h"
@@ -13,6 +14,7 @@
 #include "server/dialerapi.h"
 #include "server/handoffapi.h"
 #include "server/requestauth.h"
+#include "server/restapi.h"
 #include "server/serverpool.h"
 #include "storage/callrepository.h"
 #include "handoff/handoffrepository.h"
@@ -22,6 +24,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -88,6 +91,8 @@ private slots:
     void fallbackNumberAtStartUp();
     void agentLegDecidesTheLead_data();
     void agentLegDecidesTheLead();
+    void databaseErrorsAreNever200_data();
+    void databaseErrorsAreNever200();
 
 private:
     struct Reply
@@ -108,6 +113,7 @@ private:
         std::unique_ptr<Server::Router> router;
         std::unique_ptr<Server::DialerApi> dialerApi;
         std::unique_ptr<Server::HandoffApi> handoffApi;
+        std::unique_ptr<Server::RestApi> restApi;
         std::unique_ptr<Server::RequestAuth> auth;
         std::unique_ptr<Server::ServerPool> pool;
         qint64 campaignId = 0;
@@ -148,6 +154,9 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
         return QStringLiteral("options: ") + hopts.error().message;
     f.handoffApi = std::make_unique<Server::HandoffApi>(*f.db.db, *f.clock, hopts.value());
     f.handoffApi->registerRoutes(*f.router);
+    f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
+    f.restApi->setHandoffApi(f.handoffApi.get());
+    f.restApi->registerRoutes(*f.router);
     f.auth = std::make_unique<Server::RequestAuth>("test-token-123456");
     f.pool = std::make_unique<Server::ServerPool>(*f.router, *f.auth);
     Server::ServerOptions opts;
@@ -436,6 +445,52 @@ void tst_HandoffApi::agentLegDecidesTheLead()
     QVERIFY(q.exec() && q.next());
     QCOMPARE(q.value(0).toString(), leadStatus);
     QCOMPARE(q.value(1).toLongLong(), dueAt.isEmpty() ? qint64(0) : istMs(dueAt));
+}
+
+void tst_HandoffApi::databaseErrorsAreNever200_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("breakIt"); // SQL that makes one read of the route fail
+    QTest::addColumn<QString>("repair");
+    QTest::addColumn<QString>("field");   // what a 200 would have lacked
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        QTest::addRow("%s campaign: handoff flag", qPrintable(backend))
+            << backend << QStringLiteral("/campaigns/%1")
+            << QStringLiteral("ALTER TABLE campaigns RENAME COLUMN handoff_enabled TO handoff_gone")
+            << QStringLiteral("ALTER TABLE campaigns RENAME COLUMN handoff_gone TO handoff_enabled") << QStringLiteral("handoff_enabled");
+        QTest::addRow("%s campaign: lead count", qPrintable(backend))
+            << backend << QStringLiteral("/campaigns/%1") << QStringLiteral("ALTER TABLE leads RENAME TO leads_gone")
+            << QStringLiteral("ALTER TABLE leads_gone RENAME TO leads") << QStringLiteral("lead_count");
+        QTest::addRow("%s analytics: handoffs", qPrintable(backend))
+            << backend << QStringLiteral("/campaigns/%1/analytics") << QStringLiteral("ALTER TABLE handoffs RENAME TO handoffs_gone")
+            << QStringLiteral("ALTER TABLE handoffs_gone RENAME TO handoffs") << QStringLiteral("handoffs");
+    }
+}
+
+void tst_HandoffApi::databaseErrorsAreNever200()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, path);
+    QFETCH(QString, breakIt);
+    QFETCH(QString, repair);
+    QFETCH(QString, field);
+    SETUP(f, backend, QString());
+    const QString url = path.arg(f.campaignId);
+    const Reply before = send(f, "GET", url);
+    QCOMPARE(before.status, 200);
+    QVERIFY2(before.json.contains(field), before.raw.constData());
+
+    QSqlQuery q(f.db.conn());
+    QVERIFY2(q.exec(breakIt), qPrintable(q.lastError().text()));
+    const Reply broken = send(f, "GET", url);
+    QVERIFY(q.exec(repair));
+    QVERIFY2(broken.status >= 500 && broken.status <= 599, broken.raw.constData());
+    const QJsonObject error = broken.json.value(QStringLiteral("error")).toObject();
+    QVERIFY2(!error.value(QStringLiteral("code")).toString().isEmpty(), broken.raw.constData()); // the table's body
+    QVERIFY(!broken.json.contains(field));
+
+    QCOMPARE(send(f, "GET", url).status, 200); // repaired: answered again
 }
 
 QTEST_GUILESS_MAIN(tst_HandoffApi)

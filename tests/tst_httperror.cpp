@@ -1,6 +1,12 @@
 #include "server/httperror.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QtTest>
 
@@ -15,6 +21,8 @@ private slots:
     void mapping();
     void retryAfter();
     void handlerErrorsBecomeResponses();
+    void problemsListed();
+    void onlyTheTableBuildsErrors();
 };
 
 void tst_HttpError::mapping_data()
@@ -81,6 +89,49 @@ void tst_HttpError::handlerErrorsBecomeResponses()
     const HttpResponse err = toResponse(Result<HttpResponse>(Error::make(Error::Code::Conflict, QStringLiteral("taken"), QStringLiteral("duplicate_name"))));
     QCOMPARE(err.status, 409);
     QCOMPARE(QJsonDocument::fromJson(err.body).object()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("duplicate_name"));
+}
+
+void tst_HttpError::problemsListed()
+{
+    const HttpResponse r = rejectedInput(Error::make(Error::Code::Validation, QStringLiteral("brief is invalid"), QStringLiteral("invalid_brief")),
+                                         {QStringLiteral("project.name is required"), QStringLiteral("price is negative")});
+    QCOMPARE(r.status, 400);
+    const QJsonObject err = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(err.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_brief"));
+    QCOMPARE(err.value(QStringLiteral("problems")).toArray().size(), 2);
+    QVERIFY(!QJsonDocument::fromJson(errorResponse(Error::make(Error::Code::Validation, QStringLiteral("x"))).body)
+                 .object()[QStringLiteral("error")].toObject().contains(QStringLiteral("problems")));
+}
+
+// Handlers return their errors (Result<HttpResponse>); the server's refusals are Errors too. Only
+// httperror.cpp turns an Error into a response: no other source of the server calls
+// errorResponse(), nor writes an {"error": ...} body or a status of 4xx/5xx itself.
+void tst_HttpError::onlyTheTableBuildsErrors()
+{
+    const QString dir = QStringLiteral(LEADLINE_SOURCE_DIR "/engine/server");
+    QDirIterator it(dir, {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+    const QRegularExpression handBuilt(QStringLiteral(R"(errorResponse\s*\(|QStringLiteral\("error"\)|HttpResponse::(json|text)\([^;]*,\s*[45]\d\d\s*\)|\.status\s*=\s*[45]\d\d)"));
+    int files = 0;
+    QStringList offenders;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = QFileInfo(path).fileName();
+        if (name.startsWith(QLatin1String("httperror.")))
+            continue;
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        ++files;
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            const QString line = lines.at(i).trimmed();
+            if (line.startsWith(QLatin1String("//")))
+                continue;
+            if (handBuilt.match(line).hasMatch())
+                offenders << QStringLiteral("%1:%2: %3").arg(QDir(dir).relativeFilePath(path)).arg(i + 1).arg(line);
+        }
+    }
+    QVERIFY(files > 20); // the sources were found
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpError)

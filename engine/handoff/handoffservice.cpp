@@ -133,11 +133,11 @@ Result<QString> HandoffService::agentNumber(const QString &sid) const
 
 // ---------------------------------------------------------------- analytics and call ends
 
-QJsonObject HandoffService::analytics(QSqlDatabase db, qint64 campaignId)
+Result<QJsonObject> HandoffService::analytics(QSqlDatabase db, qint64 campaignId)
 {
     auto s = HandoffRepository(std::move(db)).stats(campaignId);
     if (!s)
-        return {};
+        return s.error();
     return QJsonObject{{QStringLiteral("requested"), s->requested},
                        {QStringLiteral("handoffs"), s->handoffs},
                        {QStringLiteral("answered"), s->answered},

@@ -51,8 +51,8 @@ public:
     Result<QString> agentNumber(const QString &callSid) const;
 
     // GET /campaigns/{id}/analytics: {"requested","handoffs","answered","not_answered","no_agent",
-    // "answer_rate"}. Uses the caller's connection; empty when the query fails.
-    static QJsonObject analytics(QSqlDatabase db, qint64 campaignId);
+    // "answer_rate"}. Uses the caller's connection; the database error when the query fails.
+    static Result<QJsonObject> analytics(QSqlDatabase db, qint64 campaignId); // or the database error
     // The final status callback: the handoff of that call is marked answered / not answered (from
     // the agent leg, Legs[1]). Returns true when a handoff changed.
     static bool recordCallEnd(const Storage::Database &db, const Telephony::ExotelStatusEvent &event);

@@ -33,50 +33,43 @@ static HttpResponse briefResponse(const Storage::BriefRecord &r, int status = 20
         status);
 }
 
-HttpResponse BriefApi::getBrief(const RouteContext &ctx) const
+Reply BriefApi::getBrief(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     auto r = m_briefs.get(id.value());
     if (!r) // 404 "no_brief" when the campaign has none yet
-        return errorResponse(r.error());
+        return r.error();
     return briefResponse(r.value());
 }
 
-HttpResponse BriefApi::putBrief(const RouteContext &ctx) const
+Reply BriefApi::putBrief(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     const QByteArray body = ctx.request.body();
     auto r = m_briefs.putText(id.value(), body);
     if (r)
         return briefResponse(r.value());
     if (r.error().detailCode != QLatin1String("invalid_brief"))
-        return errorResponse(r.error());
-    // Every problem at once, so a client (or the console) can mark each field.
-    HttpResponse out = errorResponse(r.error()); // 400 "invalid_brief"
-    QJsonObject doc = QJsonDocument::fromJson(out.body).object();
-    QJsonObject err = doc.value(QStringLiteral("error")).toObject();
-    err.insert(QStringLiteral("problems"),
-               QJsonArray::fromStringList(Projects::ProjectBrief::problems(QJsonDocument::fromJson(body).object())));
-    doc.insert(QStringLiteral("error"), err);
-    out.body = QJsonDocument(doc).toJson(QJsonDocument::Compact);
-    return out;
+        return r.error();
+    // 400 "invalid_brief" with every problem at once, so a client (or the console) can mark each field.
+    return rejectedInput(r.error(), Projects::ProjectBrief::problems(QJsonDocument::fromJson(body).object()));
 }
 
-HttpResponse BriefApi::siteVisits(const RouteContext &ctx, bool csv) const
+Reply BriefApi::siteVisits(const RouteContext &ctx, bool csv) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
+        return id.error();
     auto conn = m_db.connection();
     if (!conn)
-        return errorResponse(conn.error());
+        return conn.error();
     auto rows = Storage::SiteVisitQueries(conn.value()).forCampaign(id.value());
     if (!rows)
-        return errorResponse(rows.error());
+        return rows.error();
     if (csv) {
         QByteArray out = Storage::csvLine(Storage::SiteVisitRow::csvHeader());
         for (const Storage::SiteVisitRow &r : rows.value())

@@ -23,9 +23,9 @@ public:
     void registerRoutes(Router &router);
 
 private:
-    HttpResponse getBrief(const RouteContext &ctx) const;
-    HttpResponse putBrief(const RouteContext &ctx) const;
-    HttpResponse siteVisits(const RouteContext &ctx, bool csv) const;
+    Reply getBrief(const RouteContext &ctx) const;
+    Reply putBrief(const RouteContext &ctx) const;
+    Reply siteVisits(const RouteContext &ctx, bool csv) const;
 
     const Projects::BriefService &m_briefs;
     const Storage::Database &m_db;

@@ -1,17 +1,25 @@
-// DialerApi: the dialer's HTTP surface: campaign start/pause (with the dialer told at once),
-// the Exotel status webhook, campaign analytics, call detail and transcript, the CSV export
-// /metrics (Prometheus text) and /debug/sessions (live calls of every node, from the database). Register it BEFORE RestApi: the router takes the first
-// matching route, and this pause also stops the dialer's queued dials.
-// Thread: immutable after registration; handlers run on whichever network worker accepted the
-// request (its own database connection); the counters are atomics.
+// DialerApi: the dialer's HTTP surface, as one controller per resource (server/controllers):
+// campaign start/pause (CampaignRunController, the dialer told at once), the Exotel status
+// webhook (StatusWebhookController), campaign analytics (AnalyticsController), the CSV export
+// (ExportsController), call detail and transcript (CallsController), /metrics and
+// /debug/sessions (OperationsController: live calls of every node, from the database).
+// Handlers return Result<HttpResponse>; their errors become HTTP in httperror only. The router
+// refuses a route registered twice, so the order of registration with RestApi does not matter.
+// Thread: immutable after registration; handlers run on the REST threads (their own database
+// connection); the counters are atomics.
 #pragma once
 
+#include "controllers/analyticscontroller.h"
+#include "controllers/callscontroller.h"
+#include "controllers/campaignruncontroller.h"
+#include "controllers/exportscontroller.h"
+#include "controllers/operationscontroller.h"
+#include "controllers/statuswebhookcontroller.h"
 #include "storage/analyticsqueries.h"
 
 #include "router.h"
 
 #include <QByteArray>
-#include <atomic>
 
 namespace Leadline::Storage { class Database; }
 namespace Leadline::Campaigns { class CampaignService; class CampaignControl; class CallLifecycle; }
@@ -21,7 +29,6 @@ namespace Leadline::Conversation { class VendorErrors; class LatencyMetrics; }
 namespace Leadline::Server {
 
 class SessionIndex;
-
 
 struct DialerApiOptions
 {
@@ -33,7 +40,6 @@ struct DialerApiOptions
 class DialerApi
 {
 public:
-    // dialer may be null (e.g. a read-only node): start/pause then only change the status.
     // control: start and pause (the status, then the dialer), shared with the console and CLI.
     DialerApi(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control,
               Campaigns::CallLifecycle &lifecycle, const Storage::Database &db, const Clock &clock, DialerApiOptions options);
@@ -44,43 +50,18 @@ public:
     static bool webhookKeyMatches(const QByteArray &expected, const QByteArray &given);
 
     // The live media sessions of every node (Redis) for /debug/sessions; optional.
-    void setSessionIndex(SessionIndex *index) { m_sessionIndex = index; }
+    void setSessionIndex(SessionIndex *index) { m_operations.setSessionIndex(index); }
     // Vendor failures counted by this node's call sessions, for /metrics; optional.
-    void setVendorErrors(const Conversation::VendorErrors *errors) { m_vendorErrors = errors; }
-    void setLatencyMetrics(const Conversation::LatencyMetrics *latency) { m_latency = latency; }
+    void setVendorErrors(const Conversation::VendorErrors *errors) { m_operations.setVendorErrors(errors); }
+    void setLatencyMetrics(const Conversation::LatencyMetrics *latency) { m_operations.setLatencyMetrics(latency); }
 
 private:
-    HttpResponse start(const RouteContext &ctx) const;
-    HttpResponse pause(const RouteContext &ctx) const;
-    HttpResponse webhook(const RouteContext &ctx) const;
-    HttpResponse analytics(const RouteContext &ctx) const;
-    HttpResponse call(const RouteContext &ctx) const;
-    HttpResponse transcript(const RouteContext &ctx) const;
-    HttpResponse exportCsv(const RouteContext &ctx) const;
-    HttpResponse metrics(const RouteContext &ctx) const;
-    HttpResponse sessions(const RouteContext &ctx) const;
-
-    Campaigns::CampaignService &m_campaigns;
-    const Campaigns::CampaignControl &m_control;
-    Campaigns::CallLifecycle &m_lifecycle;
-    const Storage::Database &m_db;
-    const Clock &m_clock;
-    SessionIndex *m_sessionIndex = nullptr;
-    const Conversation::VendorErrors *m_vendorErrors = nullptr;
-    const Conversation::LatencyMetrics *m_latency = nullptr;
-    DialerApiOptions m_options;
-
-    struct Counters
-    {
-        std::atomic<qint64> updated{0};
-        std::atomic<qint64> duplicate{0};
-        std::atomic<qint64> stale{0};
-        std::atomic<qint64> unknownCall{0};
-        std::atomic<qint64> rejectedAuth{0};
-        std::atomic<qint64> badBody{0};
-        std::atomic<qint64> errors{0};
-    };
-    mutable Counters m_webhooks;
+    CampaignRunController m_run;
+    StatusWebhookController m_statusWebhook;
+    AnalyticsController m_analytics;
+    ExportsController m_exports;
+    CallsController m_calls;
+    OperationsController m_operations;
 };
 
 } // namespace Leadline::Server

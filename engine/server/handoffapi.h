@@ -1,5 +1,6 @@
-// HandoffApi: the hot-lead handoff's HTTP surface, a thin controller over Handoff::HandoffService
-// (campaign switch, handoff list, Exotel routing) and Handoff::AgentService (the roster).
+// HandoffApi: the hot-lead handoff's HTTP surface over Handoff::HandoffService (campaign switch,
+// handoff list, Exotel routing) and Handoff::AgentService (the roster), one controller per
+// resource (server/controllers: AgentsController, HandoffsController, ExotelFlowController).
 //  Operator routes: the sales-agent roster (GET/POST /agents, PATCH/DELETE /agents/{id}),
 //  GET /handoffs?campaign_id= (with the lead summary each agent got), and
 //  PUT /campaigns/{id}/handoff {"enabled": bool}; RestApi also asks it to validate and apply
@@ -23,6 +24,9 @@
 
 #include "handoff/agentservice.h"
 #include "handoff/handoffservice.h"
+#include "controllers/agentscontroller.h"
+#include "controllers/exotelflowcontroller.h"
+#include "controllers/handoffscontroller.h"
 #include "router.h"
 
 #include <QHash>
@@ -54,30 +58,20 @@ public:
     // POST /campaigns: "handoff_enabled": true in direct (StreamUrl) mode is a 422.
     Status validateCampaignBody(const QJsonObject &body) const;
     // After the campaign exists: store "handoff_enabled" if given; add it to `out`.
-    void applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const;
-    // GET /campaigns/{id}: handoff_enabled, and whether this node's mode allows it.
-    void decorateCampaign(qint64 campaignId, QJsonObject &out) const;
+    // A database error is returned (the caller answers 5xx, never a 200 without the flag).
+    Status applyCampaignBody(qint64 campaignId, const QJsonObject &body, QJsonObject &out) const;
+    // GET /campaigns/{id}: handoff_enabled, and whether this node's mode allows it; or the error.
+    Status decorateCampaign(qint64 campaignId, QJsonObject &out) const;
     static Error handoffNeedsFlowMode();
 
 private:
-    HttpResponse listAgents(const RouteContext &ctx) const;
-    HttpResponse createAgent(const RouteContext &ctx) const;
-    HttpResponse updateAgent(const RouteContext &ctx) const;
-    HttpResponse deleteAgent(const RouteContext &ctx) const;
-    HttpResponse listHandoffs(const RouteContext &ctx) const;
-    HttpResponse setCampaignHandoff(const RouteContext &ctx) const;
-    HttpResponse passthru(const RouteContext &ctx) const;
-    HttpResponse dialWhom(const RouteContext &ctx) const;
-    // Shared-secret check for Exotel's requests (k= among `params`, or Basic auth); empty =
-    // allowed, else the refusal.
-    std::optional<HttpResponse> refuseExotel(const RouteContext &ctx, const QHash<QString, QString> &params,
-                                             const char *what) const;
-
     HandoffApiOptions m_options;
     Handoff::HandoffService m_service;
     Handoff::AgentService m_agents;
-    mutable std::atomic<qint64> m_unknownSids{0};
-    mutable std::atomic<qint64> m_rejected{0};
+    // One controller per resource (server/controllers), over the services above.
+    AgentsController m_agentRoutes;
+    HandoffsController m_handoffRoutes;
+    ExotelFlowController m_exotelFlow;
 };
 
 } // namespace Leadline::Server

@@ -1,5 +1,6 @@
 #include "httperror.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace Leadline::Server {
@@ -26,17 +27,27 @@ int httpStatusFor(Error::Code code)
     return 500;
 }
 
-HttpResponse errorResponse(const Error &error)
+static HttpResponse buildErrorResponse(const Error &error, const QStringList *problems)
 {
-    HttpResponse r = HttpResponse::json(QJsonObject{{QStringLiteral("error"),
-                                                     QJsonObject{{QStringLiteral("code"), error.codeName()},
-                                                                 {QStringLiteral("message"), error.message}}}},
-                                        httpStatusFor(error.code));
+    QJsonObject body{{QStringLiteral("code"), error.codeName()}, {QStringLiteral("message"), error.message}};
+    if (problems)
+        body.insert(QStringLiteral("problems"), QJsonArray::fromStringList(*problems));
+    HttpResponse r = HttpResponse::json(QJsonObject{{QStringLiteral("error"), body}}, httpStatusFor(error.code));
     if (error.code == Error::Code::Unauthorized)
         r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
     if (error.code == Error::Code::Unavailable || error.code == Error::Code::TooManyRequests)
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterS > 0 ? error.retryAfterS : 5)});
     return r;
+}
+
+HttpResponse errorResponse(const Error &error)
+{
+    return buildErrorResponse(error, nullptr);
+}
+
+HttpResponse rejectedInput(const Error &error, const QStringList &problems)
+{
+    return buildErrorResponse(error, &problems);
 }
 
 HttpResponse toResponse(Result<HttpResponse> result)

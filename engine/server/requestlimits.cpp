@@ -1,7 +1,6 @@
 #include "requestlimits.h"
 
 #include "core/settings.h"
-#include "httperror.h"
 
 #include <QHttpServerRequest>
 
@@ -59,27 +58,27 @@ static bool looksLikeJson(const HttpRequest &request)
     return false;
 }
 
-std::optional<HttpResponse> RequestLimits::check(const HttpRequest &request) const
+Status RequestLimits::check(const HttpRequest &request) const
 {
     const auto headers = request.headers();
     if (headers.size() > maxHeaderCount)
-        return errorResponse(Error::make(Error::Code::HeadersTooLarge,
+        return Error::make(Error::Code::HeadersTooLarge,
                                          QStringLiteral("the request has %1 headers; at most %2 are accepted").arg(headers.size()).arg(maxHeaderCount),
-                                         QStringLiteral("too_many_headers")));
+                                         QStringLiteral("too_many_headers"));
     qint64 bytes = 0;
     for (const auto &h : headers)
         bytes += h.first.size() + h.second.size() + 4;
     if (bytes > maxHeaderBytes)
-        return errorResponse(Error::make(Error::Code::HeadersTooLarge,
-                                         QStringLiteral("the request headers are %1 bytes; at most %2 are accepted").arg(bytes).arg(maxHeaderBytes)));
+        return Error::make(Error::Code::HeadersTooLarge,
+                                         QStringLiteral("the request headers are %1 bytes; at most %2 are accepted").arg(bytes).arg(maxHeaderBytes));
     if (!request.body().isEmpty() && looksLikeJson(request)) {
         const int depth = jsonNestingDepth(request.body());
         if (depth > maxJsonDepth)
-            return errorResponse(Error::make(Error::Code::BadRequest,
+            return Error::make(Error::Code::BadRequest,
                                              QStringLiteral("the JSON body nests %1 levels deep; at most %2 are accepted").arg(depth).arg(maxJsonDepth),
-                                             QStringLiteral("json_too_deep")));
+                                             QStringLiteral("json_too_deep"));
     }
-    return std::nullopt;
+    return okStatus();
 }
 
 } // namespace Leadline::Server

@@ -6,6 +6,7 @@
 // Thread: immutable value, copied into each worker.
 #pragma once
 
+#include "core/result.h"
 #include "httptypes.h"
 
 #include <QByteArrayView>
@@ -25,8 +26,8 @@ struct RequestLimits
     qint64 maxWebSocketMessageBytes = 1024 * 1024;
 
     static RequestLimits fromSettings(const Settings &settings);
-    // The error response for a request over a limit, or nothing.
-    std::optional<HttpResponse> check(const HttpRequest &request) const;
+    // The error for a request over a limit (its response comes from httperror's table), or ok.
+    Status check(const HttpRequest &request) const;
 };
 
 // Deepest nesting of objects/arrays in a JSON text (strings skipped; no validation).

@@ -1,160 +1,17 @@
 #include "restapi.h"
 
-#include "campaigns/campaignservice.h"
-#include "core/logging.h"
-#include "handoffapi.h"
-#include "httperror.h"
-#include "multipart.h"
-#include "storage/database.h"
-#include "storage/leadrepository.h"
-
-#include <QBuffer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUrlQuery>
-
 namespace Leadline::Server {
 
-using Method = QHttpServerRequest::Method;
-
 RestApi::RestApi(Campaigns::CampaignService &campaigns, const Storage::Database &db)
-    : m_campaigns(campaigns), m_db(db)
+    : m_health(campaigns, db), m_campaignRoutes(campaigns, db), m_leads(campaigns, db)
 {
-    m_uptime.start();
 }
 
 void RestApi::registerRoutes(Router &router)
 {
-    router.add(Method::Get, QStringLiteral("/health"), [this](const RouteContext &c) { return health(c); }, Access::Public);
-    router.add(Method::Post, QStringLiteral("/campaigns"), [this](const RouteContext &c) { return createCampaign(c); });
-    router.add(Method::Get, QStringLiteral("/campaigns"), [this](const RouteContext &c) { return listCampaigns(c); });
-    router.add(Method::Get, QStringLiteral("/campaigns/{id}"), [this](const RouteContext &c) { return getCampaign(c); });
-    router.add(Method::Post, QStringLiteral("/campaigns/{id}/upload-csv"), [this](const RouteContext &c) { return uploadCsv(c); });
-    router.add(Method::Get, QStringLiteral("/campaigns/{id}/leads"), [this](const RouteContext &c) { return listLeads(c); });
-}
-
-HttpResponse RestApi::health(const RouteContext &) const
-{
-    const Status db = m_db.ping();
-    QJsonObject body{
-        {QStringLiteral("status"), db ? QStringLiteral("ok") : QStringLiteral("degraded")},
-        {QStringLiteral("database"), db ? QStringLiteral("ok") : db.error().message},
-        {QStringLiteral("database_kind"), m_db.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
-        {QStringLiteral("version"), QStringLiteral(LEADLINE_VERSION)},
-        {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
-    };
-    if (m_speech) {
-        int running = 0;
-        if (const auto list = m_campaigns.list()) {
-            for (const auto &c : list.value())
-                running += c.status == Storage::statusName(Storage::CampaignStatus::Running) ? 1 : 0;
-        }
-        body.insert(QStringLiteral("speech"), m_speech->health(running));
-    }
-    return HttpResponse::json(body, db ? 200 : 503);
-}
-
-HttpResponse RestApi::createCampaign(const RouteContext &ctx) const
-{
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return errorResponse(Error::make(Error::Code::BadRequest,
-                                         QStringLiteral("body must be a JSON object like {\"name\": \"Test\"}: %1")
-                                             .arg(err.error != QJsonParseError::NoError ? err.errorString() : QStringLiteral("not an object"))));
-    if (m_handoff) {
-        if (Status s = m_handoff->validateCampaignBody(doc.object()); !s)
-            return errorResponse(s.error());
-    }
-    auto created = m_campaigns.create(doc.object());
-    if (!created)
-        return errorResponse(created.error());
-    QJsonObject out = created->toJson();
-    if (m_handoff)
-        m_handoff->applyCampaignBody(created->id, doc.object(), out);
-    HttpResponse r = HttpResponse::json(out, 201);
-    r.headers.append({QByteArrayLiteral("Location"), "/campaigns/" + QByteArray::number(created->id)});
-    return r;
-}
-
-HttpResponse RestApi::listCampaigns(const RouteContext &) const
-{
-    auto list = m_campaigns.list();
-    if (!list)
-        return errorResponse(list.error());
-    QJsonArray arr;
-    for (const auto &c : list.value())
-        arr.append(c.toJson());
-    return HttpResponse::json(QJsonObject{{QStringLiteral("campaigns"), arr}});
-}
-
-HttpResponse RestApi::getCampaign(const RouteContext &ctx) const
-{
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto c = m_campaigns.get(id.value());
-    if (!c)
-        return errorResponse(c.error());
-    QJsonObject body = c->toJson();
-    if (m_handoff)
-        m_handoff->decorateCampaign(id.value(), body);
-    if (auto db = m_db.connection()) {
-        if (auto n = Storage::LeadRepository(db.value()).count(id.value()))
-            body.insert(QStringLiteral("lead_count"), n.value());
-    }
-    return HttpResponse::json(body);
-}
-
-HttpResponse RestApi::uploadCsv(const RouteContext &ctx) const
-{
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    const QByteArray contentType = ctx.request.value("content-type");
-    QByteArray csv;
-    if (contentType.toLower().startsWith("multipart/")) {
-        auto part = findMultipartPart(contentType, ctx.request.body(), "file");
-        if (!part)
-            return errorResponse(part.error());
-        csv = part->data;
-    } else {
-        // Also accept the CSV as the raw body (Content-Type: text/csv).
-        csv = ctx.request.body();
-    }
-    QBuffer buffer(&csv);
-    buffer.open(QIODevice::ReadOnly);
-    auto report = m_campaigns.importCsv(id.value(), buffer);
-    if (!report)
-        return errorResponse(report.error());
-    return HttpResponse::json(report->toJson());
-}
-
-HttpResponse RestApi::listLeads(const RouteContext &ctx) const
-{
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    if (auto c = m_campaigns.get(id.value()); !c)
-        return errorResponse(c.error());
-    const QUrlQuery q = ctx.request.query();
-    const qint64 after = q.queryItemValue(QStringLiteral("after")).toLongLong();
-    const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 100;
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    auto page = Storage::LeadRepository(db.value()).page(id.value(), after, limit, q.queryItemValue(QStringLiteral("status")));
-    if (!page)
-        return errorResponse(page.error());
-    QJsonArray leads;
-    for (const auto &l : page->leads)
-        leads.append(l.toJson());
-    return HttpResponse::json(QJsonObject{
-        {QStringLiteral("leads"), leads},
-        {QStringLiteral("total"), page->total},
-        {QStringLiteral("next_after"), page->nextAfterId ? QJsonValue(page->nextAfterId) : QJsonValue()},
-    });
+    m_health.registerRoutes(router);
+    m_campaignRoutes.registerRoutes(router);
+    m_leads.registerRoutes(router);
 }
 
 } // namespace Leadline::Server

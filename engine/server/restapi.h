@@ -1,16 +1,14 @@
-// RestApi: the JSON routes (campaigns, lead upload and listing, health). Registers handlers on
-// the Router at start; handlers then run on whichever network worker accepted the request and
-// use that thread's database connection. Thread: immutable after registration, shared.
+// RestApi: the JSON routes of campaigns, their leads and /health, as one controller per resource
+// (server/controllers: HealthController, CampaignsController, LeadsController) registered
+// together. Handlers return Result<HttpResponse>; their errors become HTTP in httperror only.
+// Thread: immutable after registration, shared; handlers run on the REST threads (their own
+// database connection).
 #pragma once
 
+#include "controllers/campaignscontroller.h"
+#include "controllers/healthcontroller.h"
+#include "controllers/leadscontroller.h"
 #include "router.h"
-#include "screening/screeningpolicy.h"
-
-#include <QElapsedTimer>
-#include <optional>
-
-namespace Leadline::Storage { class Database; }
-namespace Leadline::Campaigns { class CampaignService; }
 
 namespace Leadline::Server {
 
@@ -20,24 +18,15 @@ public:
     RestApi(Campaigns::CampaignService &campaigns, const Storage::Database &db);
     void registerRoutes(Router &router);
     // Hot-lead handoff: "handoff_enabled" on create and get (optional).
-    void setHandoffApi(const class HandoffApi *handoff) { m_handoff = handoff; }
+    void setHandoffApi(const class HandoffApi *handoff) { m_campaignRoutes.setHandoffApi(handoff); }
     // /health then reports the speech recognition in use ("speech": offline or live, and a warning
     // while campaigns run on offline speech). Set before serving.
-    void setSpeechPolicy(const Screening::OfflineSpeechPolicy &policy) { m_speech = policy; }
+    void setSpeechPolicy(const Screening::OfflineSpeechPolicy &policy) { m_health.setSpeechPolicy(policy); }
 
 private:
-    HttpResponse health(const RouteContext &ctx) const;
-    HttpResponse createCampaign(const RouteContext &ctx) const;
-    HttpResponse listCampaigns(const RouteContext &ctx) const;
-    HttpResponse getCampaign(const RouteContext &ctx) const;
-    HttpResponse uploadCsv(const RouteContext &ctx) const;
-    HttpResponse listLeads(const RouteContext &ctx) const;
-
-    Campaigns::CampaignService &m_campaigns;
-    const Storage::Database &m_db;
-    QElapsedTimer m_uptime;
-    const class HandoffApi *m_handoff = nullptr;
-    std::optional<Screening::OfflineSpeechPolicy> m_speech;
+    HealthController m_health;
+    CampaignsController m_campaignRoutes;
+    LeadsController m_leads;
 };
 
 } // namespace Leadline::Server

@@ -1,5 +1,7 @@
 #include "router.h"
 
+#include <QJsonDocument>
+
 namespace Leadline::Server {
 
 Result<qint64> RouteContext::id(int i) const
@@ -9,6 +11,19 @@ Result<qint64> RouteContext::id(int i) const
     if (!ok || value <= 0)
         return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not a valid id").arg(args.value(i)));
     return value;
+}
+
+Result<QJsonObject> RouteContext::jsonObject(const QString &expected, bool detailed) const
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &err);
+    if (err.error == QJsonParseError::NoError && doc.isObject())
+        return doc.object();
+    if (!detailed)
+        return Error::make(Error::Code::BadRequest, expected);
+    return Error::make(Error::Code::BadRequest,
+                       QStringLiteral("%1: %2").arg(expected, err.error != QJsonParseError::NoError ? err.errorString()
+                                                                                                   : QStringLiteral("not an object")));
 }
 
 static QString methodName(QHttpServerRequest::Method m)

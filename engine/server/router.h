@@ -6,6 +6,7 @@
 #include "httptypes.h"
 
 #include <QHttpServerRequest>
+#include <QJsonObject>
 #include <QStringList>
 #include <functional>
 
@@ -18,6 +19,9 @@ struct RouteContext
 
     // The i-th placeholder as a positive id; NotFound (404) when it is not one.
     Result<qint64> id(int i = 0) const;
+    // The body as a JSON object; BadRequest (400) "<expected>" when it is not one (with the
+    // parser's complaint after ": " when detailed is set).
+    Result<QJsonObject> jsonObject(const QString &expected, bool detailed = false) const;
 };
 
 // A handler answers with a response or an error; errors become HTTP in one place (httperror.h).

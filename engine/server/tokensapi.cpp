@@ -3,7 +3,6 @@
 #include "apitokenverifier.h"
 #include "core/clock.h"
 #include "core/logging.h"
-#include "httperror.h"
 #include "storage/apitokenrepository.h"
 #include "storage/database.h"
 
@@ -44,33 +43,34 @@ QJsonObject TokensApi::toJson(const Storage::ApiTokenRow &row)
                        {QStringLiteral("active"), row.active()}};
 }
 
-HttpResponse TokensApi::list(const RouteContext &) const
+Reply TokensApi::list(const RouteContext &) const
 {
     auto conn = m_db.connection();
     if (!conn)
-        return errorResponse(conn.error());
+        return conn.error();
     auto rows = Storage::ApiTokenRepository(conn.value()).list();
     if (!rows)
-        return errorResponse(rows.error());
+        return rows.error();
     QJsonArray out;
     for (const auto &r : rows.value())
         out.append(toJson(r));
     return HttpResponse::json(QJsonObject{{QStringLiteral("tokens"), out}});
 }
 
-HttpResponse TokensApi::create(const RouteContext &ctx) const
+Reply TokensApi::create(const RouteContext &ctx) const
 {
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject() || !doc.object().value(QStringLiteral("name")).isString())
-        return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("expected a JSON object {\"name\": \"...\"}")));
+    const Error expected = Error::make(Error::Code::BadRequest, QStringLiteral("expected a JSON object {\"name\": \"...\"}"));
+    auto given = ctx.jsonObject(expected.message);
+    if (!given)
+        return given.error();
+    if (!given->value(QStringLiteral("name")).isString())
+        return expected;
     auto conn = m_db.connection();
     if (!conn)
-        return errorResponse(conn.error());
-    auto created = Storage::ApiTokenRepository(conn.value()).create(doc.object().value(QStringLiteral("name")).toString(),
-                                                                    m_clock.nowMs());
+        return conn.error();
+    auto created = Storage::ApiTokenRepository(conn.value()).create(given->value(QStringLiteral("name")).toString(), m_clock.nowMs());
     if (!created)
-        return errorResponse(created.error());
+        return created.error();
     if (m_verifier)
         m_verifier->invalidate();
     qCInfo(lcServer) << "API token created:" << created->row.name << "id" << created->row.id;
@@ -79,14 +79,14 @@ HttpResponse TokensApi::create(const RouteContext &ctx) const
     return HttpResponse::json(body, 201);
 }
 
-HttpResponse TokensApi::revoke(const RouteContext &ctx) const
+Reply TokensApi::revoke(const RouteContext &ctx) const
 {
     auto conn = m_db.connection();
     if (!conn)
-        return errorResponse(conn.error());
+        return conn.error();
     auto row = Storage::ApiTokenRepository(conn.value()).revoke(ctx.args.value(0), m_clock.nowMs());
     if (!row)
-        return errorResponse(row.error());
+        return row.error();
     if (m_verifier)
         m_verifier->invalidate();
     qCInfo(lcServer) << "API token revoked:" << row->name << "id" << row->id;

@@ -29,9 +29,9 @@ public:
     static QJsonObject toJson(const Storage::ApiTokenRow &row);
 
 private:
-    HttpResponse list(const RouteContext &ctx) const;
-    HttpResponse create(const RouteContext &ctx) const;
-    HttpResponse revoke(const RouteContext &ctx) const;
+    Reply list(const RouteContext &ctx) const;
+    Reply create(const RouteContext &ctx) const;
+    Reply revoke(const RouteContext &ctx) const;
 
     const Storage::Database &m_db;
     const Clock &m_clock;

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/settings.h"
-#include "httperror.h"
+#include "routehelpers.h"
 #include "storage/campaignrepository.h"
 #include "storage/database.h"
 #include "webhooks/webhookdispatcher.h"
@@ -39,17 +39,17 @@ void WebhookApi::registerRoutes(Router &router)
     router.add(Method::Put, QStringLiteral("/campaigns/{id}/webhook"), [this](const RouteContext &c) { return put(c); });
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/webhook"), [this](const RouteContext &c) { return get(c); });
     router.add(Method::Delete, QStringLiteral("/campaigns/{id}/webhook"), [this](const RouteContext &c) { return remove(c); });
-    router.add(Method::Get, QStringLiteral("/campaigns/{id}/webhook/deliveries"), [this](const RouteContext &c) {
+    router.add(Method::Get, QStringLiteral("/campaigns/{id}/webhook/deliveries"), [this](const RouteContext &c) -> Reply {
         auto id = c.id();
-        return id ? deliveries(c, id.value()) : errorResponse(id.error());
+        if (!id)
+            return id.error();
+        return deliveries(c, id.value());
     });
-    router.add(Method::Get, QStringLiteral("/webhooks/deliveries"), [this](const RouteContext &c) {
-        const QString campaign = c.request.query().queryItemValue(QStringLiteral("campaign_id"));
-        bool ok = true;
-        const qint64 id = campaign.isEmpty() ? 0 : campaign.toLongLong(&ok);
-        if (!ok || id < 0)
-            return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("campaign_id must be a campaign id")));
-        return deliveries(c, id);
+    router.add(Method::Get, QStringLiteral("/webhooks/deliveries"), [this](const RouteContext &c) -> Reply {
+        auto id = queryInt(c, QStringLiteral("campaign_id"), 0, QStringLiteral("campaign_id must be a campaign id"));
+        if (!id)
+            return id.error();
+        return deliveries(c, id.value());
     });
 }
 
@@ -93,55 +93,51 @@ static QJsonObject configJson(const WebhookConfig &c, const QHash<QString, qint6
     };
 }
 
-HttpResponse WebhookApi::put(const RouteContext &ctx) const
+Reply WebhookApi::put(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
-        return errorResponse(id.error());
-    QJsonParseError perr{};
-    const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &perr);
-    if (perr.error != QJsonParseError::NoError || !doc.isObject())
-        return errorResponse(Error::make(Error::Code::BadRequest,
-                                         QStringLiteral("body must be a JSON object like {\"url\": \"https://crm.example.com/hook\", \"secret\": \"...\"}")));
-    const QJsonObject body = doc.object();
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    if (auto c = Storage::CampaignRepository(db.value()).get(id.value()); !c)
-        return errorResponse(c.error());
-    WebhookStore store(db.value());
-    auto existing = store.config(id.value());
+        return id.error();
+    auto parsed = ctx.jsonObject(QStringLiteral("body must be a JSON object like {\"url\": \"https://crm.example.com/hook\", \"secret\": \"...\"}"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject body = parsed.value();
+    auto c = campaignScope(id.value(), m_db);
+    if (!c)
+        return c.error();
+    WebhookStore store(c->db);
+    auto existing = store.config(c->id);
     if (!existing && existing.error().code != Error::Code::NotFound)
-        return errorResponse(existing.error());
+        return existing.error();
 
     WebhookConfig cfg = existing ? existing.value() : WebhookConfig{};
-    cfg.campaignId = id.value();
+    cfg.campaignId = c->id;
     if (body.contains(QStringLiteral("url")) || !existing) {
         const QString url = body.value(QStringLiteral("url")).toString().trimmed();
         if (Status s = validateUrl(url); !s)
-            return errorResponse(s.error());
+            return s.error();
         cfg.url = url;
     }
     if (body.contains(QStringLiteral("events"))) {
         const QJsonValue v = body.value(QStringLiteral("events"));
         if (!v.isArray())
-            return errorResponse(Error::make(Error::Code::Validation, QStringLiteral("events must be an array, e.g. [\"call_ended\", \"handoff\"]")));
+            return Error::make(Error::Code::Validation, QStringLiteral("events must be an array, e.g. [\"call_ended\", \"handoff\"]"));
         QStringList events;
         for (const QJsonValue &e : v.toArray()) {
             const QString name = e.toString();
             if (!knownEvents().contains(name))
-                return errorResponse(Error::make(Error::Code::Validation,
-                                                 QStringLiteral("unknown event \"%1\" (known: %2)").arg(name, knownEvents().join(QStringLiteral(", ")))));
+                return Error::make(Error::Code::Validation,
+                                                 QStringLiteral("unknown event \"%1\" (known: %2)").arg(name, knownEvents().join(QStringLiteral(", "))));
             if (!events.contains(name))
                 events << name;
         }
         if (events.isEmpty())
-            return errorResponse(Error::make(Error::Code::Validation, QStringLiteral("events must name at least one event")));
+            return Error::make(Error::Code::Validation, QStringLiteral("events must name at least one event"));
         cfg.events = events;
     }
     if (body.contains(QStringLiteral("enabled"))) {
         if (!body.value(QStringLiteral("enabled")).isBool())
-            return errorResponse(Error::make(Error::Code::Validation, QStringLiteral("enabled must be true or false")));
+            return Error::make(Error::Code::Validation, QStringLiteral("enabled must be true or false"));
         cfg.enabled = body.value(QStringLiteral("enabled")).toBool();
     }
     QString generated;
@@ -149,7 +145,7 @@ HttpResponse WebhookApi::put(const RouteContext &ctx) const
     if (body.contains(QStringLiteral("secret"))) {
         secret = body.value(QStringLiteral("secret")).toString().toUtf8();
         if (secret.size() < 16)
-            return errorResponse(Error::make(Error::Code::Validation, QStringLiteral("secret must be at least 16 characters")));
+            return Error::make(Error::Code::Validation, QStringLiteral("secret must be at least 16 characters"));
     } else if (!existing || cfg.secretSealed.isEmpty()) {
         QByteArray raw(32, Qt::Uninitialized);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
@@ -158,15 +154,17 @@ HttpResponse WebhookApi::put(const RouteContext &ctx) const
     }
     if (!secret.isEmpty()) {
         if (!m_box.isUsable())
-            return errorResponse(Error::make(Error::Code::Unavailable,
-                                             QStringLiteral("cannot store a webhook secret: set WEBHOOK_SECRET_KEY (the same on every node)")));
+            return Error::make(Error::Code::Unavailable,
+                                             QStringLiteral("cannot store a webhook secret: set WEBHOOK_SECRET_KEY (the same on every node)"));
         cfg.secretSealed = m_box.seal(secret, QByteArray::number(cfg.campaignId));
     }
     auto saved = store.putConfig(cfg, m_clock.nowMs());
     if (!saved)
-        return errorResponse(saved.error());
+        return saved.error();
     auto counts = store.outboxCounts(cfg.campaignId);
-    QJsonObject out = configJson(saved.value(), counts ? counts.value() : QHash<QString, qint64>{}, m_box);
+    if (!counts)
+        return counts.error(); // never a 200 with an empty outbox it did not read
+    QJsonObject out = configJson(saved.value(), counts.value(), m_box);
     if (!generated.isEmpty()) {
         out.insert(QStringLiteral("secret"), generated); // shown once; only its sealed form is stored
         out.insert(QStringLiteral("secret_generated"), true);
@@ -176,62 +174,56 @@ HttpResponse WebhookApi::put(const RouteContext &ctx) const
     return HttpResponse::json(out, existing ? 200 : 201);
 }
 
-HttpResponse WebhookApi::get(const RouteContext &ctx) const
+Reply WebhookApi::get(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    if (auto c = Storage::CampaignRepository(db.value()).get(id.value()); !c)
-        return errorResponse(c.error());
-    WebhookStore store(db.value());
-    auto cfg = store.config(id.value());
+    auto c = campaignScope(ctx, m_db);
+    if (!c)
+        return c.error();
+    WebhookStore store(c->db);
+    auto cfg = store.config(c->id);
     if (!cfg)
-        return errorResponse(cfg.error());
-    auto counts = store.outboxCounts(id.value());
+        return cfg.error();
+    auto counts = store.outboxCounts(c->id);
     if (!counts)
-        return errorResponse(counts.error());
+        return counts.error();
     return HttpResponse::json(configJson(cfg.value(), counts.value(), m_box));
 }
 
-HttpResponse WebhookApi::remove(const RouteContext &ctx) const
+Reply WebhookApi::remove(const RouteContext &ctx) const
 {
-    auto id = ctx.id();
-    if (!id)
-        return errorResponse(id.error());
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
-    if (Status s = WebhookStore(db.value()).deleteConfig(id.value()); !s)
-        return errorResponse(s.error());
+    auto row = rowScope(ctx, m_db);
+    if (!row)
+        return row.error();
+    if (Status s = WebhookStore(row->db).deleteConfig(row->id); !s)
+        return s.error();
     HttpResponse r;
     r.status = 204;
     r.body.clear();
     return r;
 }
 
-HttpResponse WebhookApi::deliveries(const RouteContext &ctx, qint64 campaignId) const
+Reply WebhookApi::deliveries(const RouteContext &ctx, qint64 campaignId) const
 {
-    const QUrlQuery q = ctx.request.query();
-    bool okBefore = true, okLimit = true;
-    const QString beforeText = q.queryItemValue(QStringLiteral("before"));
-    const QString limitText = q.queryItemValue(QStringLiteral("limit"));
-    const qint64 before = beforeText.isEmpty() ? 0 : beforeText.toLongLong(&okBefore);
-    const int limit = limitText.isEmpty() ? 50 : limitText.toInt(&okLimit);
-    if (!okBefore || !okLimit || before < 0 || limit < 1 || limit > 500)
-        return errorResponse(Error::make(Error::Code::BadRequest, QStringLiteral("before must be a delivery id and limit 1..500")));
-    auto db = m_db.connection();
-    if (!db)
-        return errorResponse(db.error());
+    const QString complaint = QStringLiteral("before must be a delivery id and limit 1..500");
+    auto before = queryInt(ctx, QStringLiteral("before"), 0, complaint);
+    auto limit = queryInt(ctx, QStringLiteral("limit"), 50, complaint);
+    if (!before || !limit || limit.value() < 1 || limit.value() > 500)
+        return Error::make(Error::Code::BadRequest, complaint);
+    QSqlDatabase db;
     if (campaignId > 0) {
-        if (auto c = Storage::CampaignRepository(db.value()).get(campaignId); !c)
-            return errorResponse(c.error());
+        auto c = campaignScope(campaignId, m_db);
+        if (!c)
+            return c.error();
+        db = c->db;
+    } else {
+        auto conn = m_db.connection();
+        if (!conn)
+            return conn.error();
+        db = conn.value();
     }
-    auto page = WebhookStore(db.value()).deliveries(campaignId, before, limit);
+    auto page = WebhookStore(db).deliveries(campaignId, before.value(), int(limit.value()));
     if (!page)
-        return errorResponse(page.error());
+        return page.error();
     QJsonArray arr;
     for (const auto &d : page->deliveries)
         arr.append(d.toJson());

@@ -31,10 +31,10 @@ public:
     static Status validateUrl(const QString &url);
 
 private:
-    HttpResponse put(const RouteContext &ctx) const;
-    HttpResponse get(const RouteContext &ctx) const;
-    HttpResponse remove(const RouteContext &ctx) const;
-    HttpResponse deliveries(const RouteContext &ctx, qint64 campaignId) const;
+    Reply put(const RouteContext &ctx) const;
+    Reply get(const RouteContext &ctx) const;
+    Reply remove(const RouteContext &ctx) const;
+    Reply deliveries(const RouteContext &ctx, qint64 campaignId) const;
 
     const Storage::Database &m_db;
     const Clock &m_clock;

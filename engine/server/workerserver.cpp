@@ -81,26 +81,32 @@ static void prepareRestThread()
         qCDebug(lcServer) << "could not lower the priority of a REST thread";
 }
 
-HttpResponse WorkerServer::respond(const Router &router, const RequestAuth &auth, const RequestLimits &limits,
-                                   const HttpRequest &request)
+Reply WorkerServer::route(const Router &router, const RequestAuth &auth, const RequestLimits &limits, const HttpRequest &request)
 {
     const QString path = request.url().path();
-    if (auto refused = limits.check(request)) {
-        qCWarning(lcServer) << "refused" << path << "from" << request.remoteAddress().toString() << ":" << refused->body;
-        return *refused;
+    if (Status refused = limits.check(request); !refused) {
+        qCWarning(lcServer) << "refused" << path << "from" << request.remoteAddress().toString() << ":" << refused.error().message;
+        return refused.error();
     }
     const Router::Match match = router.match(request.method(), path);
     if (!match.handler) {
-        return errorResponse(match.pathKnown ? Error::make(Error::Code::MethodNotAllowed, QStringLiteral("%1 does not accept this method").arg(path))
-                                             : Error::make(Error::Code::NotFound, QStringLiteral("no such endpoint: %1").arg(path)));
+        if (match.pathKnown)
+            return Error::make(Error::Code::MethodNotAllowed, QStringLiteral("%1 does not accept this method").arg(path));
+        return Error::make(Error::Code::NotFound, QStringLiteral("no such endpoint: %1").arg(path));
     }
     if (match.access == Access::Operator) {
         if (Status s = auth.check(request); !s) {
             qCWarning(lcServer) << "rejected" << path << "from" << request.remoteAddress().toString() << s.error().message;
-            return errorResponse(s.error());
+            return s.error();
         }
     }
-    return toResponse((*match.handler)(RouteContext{request, match.args}));
+    return (*match.handler)(RouteContext{request, match.args});
+}
+
+HttpResponse WorkerServer::respond(const Router &router, const RequestAuth &auth, const RequestLimits &limits,
+                                   const HttpRequest &request)
+{
+    return toResponse(route(router, auth, limits, request));
 }
 
 bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -112,8 +118,8 @@ bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         return true;
 
     if (request.body().size() > m_maxBody) {
-        send(request, socket, errorResponse(Error::make(Error::Code::PayloadTooLarge,
-                                                        QStringLiteral("request body is larger than %1 bytes").arg(m_maxBody))));
+        send(request, socket, toResponse(Error::make(Error::Code::PayloadTooLarge,
+                                                     QStringLiteral("request body is larger than %1 bytes").arg(m_maxBody))));
         return true;
     }
     if (!m_pool) {
@@ -143,7 +149,7 @@ bool WorkerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 
 void WorkerServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    send(request, socket, errorResponse(Error::make(Error::Code::NotFound, QStringLiteral("no such endpoint"))));
+    send(request, socket, toResponse(Error::make(Error::Code::NotFound, QStringLiteral("no such endpoint"))));
 }
 
 } // namespace Leadline::Server

@@ -43,7 +43,9 @@ protected:
 private:
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const HttpResponse &response);
     void drainWebSockets();
-    // Limits, routing, auth and the handler: any thread.
+    // Limits, routing, auth and the handler: any thread. route() answers with the handler's reply
+    // or the refusal; respond() turns it into HTTP (httperror's table, the one place).
+    static Reply route(const Router &router, const RequestAuth &auth, const RequestLimits &limits, const HttpRequest &request);
     static HttpResponse respond(const Router &router, const RequestAuth &auth, const RequestLimits &limits,
                                 const HttpRequest &request);
 
