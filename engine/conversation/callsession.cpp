@@ -24,11 +24,6 @@ namespace Leadline::Conversation {
 
 using Telephony::MediaEvent;
 
-static qint64 wallUs()
-{
-    static QElapsedTimer t = [] { QElapsedTimer e; e.start(); return e; }();
-    return t.nsecsElapsed() / 1000;
-}
 
 CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock,
                          std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
@@ -43,6 +38,10 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     , m_sentences(std::make_unique<Language::SentenceSplitter>())
     , m_cfg(config)
     , m_vad(Audio::EnergyVad::Config{300.0, 4.0, 60, 320})
+    , m_speech(transport, m_timers, this, m_stats, m_cfg.aheadOfRealTimeMs,
+               SpeechOut::Callbacks{[this] { return !replyComplete(); },
+                                    [this](qint64 nowUs, qint64 readyUs) { onChunkLeaving(nowUs, readyUs); },
+                                    [this](qint64 remainingMs) { onSpeechDrained(remainingMs); }})
 {
     connect(m_stt.get(), &Providers::SpeechToText::transcript, this, &CallSession::onTranscript);
     connect(m_stt.get(), &Providers::SpeechToText::endOfSpeech, this, &CallSession::onEndOfSpeech);
@@ -68,9 +67,6 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
             s.degraded = s.degraded || s.id == requestId;
     });
 
-    m_pumpTimer.setSingleShot(true);
-    m_pumpTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_pumpTimer, &QTimer::timeout, this, &CallSession::pumpOutbound);
     m_silenceTimer.setSingleShot(true);
     connect(&m_silenceTimer, &QTimer::timeout, this, &CallSession::onSilenceTimeout);
     m_maxDurationTimer.setSingleShot(true);
@@ -212,6 +208,7 @@ void CallSession::beginConversation(const CallContext &ctx)
     opts.sampleRate = m_sampleRate;
     opts.language = m_callerLanguage == QLatin1String("hi") ? QStringLiteral("multi") : QStringLiteral("en-IN");
     m_stt->start(opts);
+    m_speech.setStream(m_streamSid, m_sampleRate);
     if (m_tts->sampleRate() != m_sampleRate)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
     m_maxDurationTimer.start(m_cfg.maxDurationMs);
@@ -302,12 +299,12 @@ void CallSession::handleDtmf(const MediaEvent &e)
 
 void CallSession::handleMark(const QString &name)
 {
-    m_pendingMarks.removeAll(name);
+    m_speech.markEchoed(name);
     for (const Sentence &s : std::as_const(m_agentSentences)) {
         if (name == QStringLiteral("s%1").arg(s.id) && !m_playedSentences.contains(s.text))
             m_playedSentences.append(s.text);
     }
-    if (m_closingAfterSpeech && m_pendingMarks.isEmpty() && m_outbound.isEmpty() && !agentSpeaking())
+    if (m_closingAfterSpeech && !m_speech.marksPending() && !m_speech.hasQueued() && !agentSpeaking())
         finishNow(QStringLiteral("completed"));
 }
 
@@ -631,7 +628,7 @@ void CallSession::onLlmFinished()
     }
     if (!said.isEmpty())
         m_history.append({QStringLiteral("assistant"), said});
-    pumpOutbound(); // the reply is complete: its last chunk may go out short
+    m_speech.pump(); // the reply is complete: its last chunk may go out short
     if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
         m_agentTurnText.clear();
         startHandoff();
@@ -736,9 +733,8 @@ void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
         s->firstAudioWallMs = wallUs();
     if (!s->cacheKey.isEmpty())
         s->ttsPcm.append(pcm);
-    m_outbound.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
-    noteReadiness();
-    pumpOutbound();
+    m_speech.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
+    m_speech.pump();
 }
 
 void CallSession::onTtsDone(int requestId)
@@ -753,12 +749,11 @@ void CallSession::onTtsDone(int requestId)
             && s.firstAudioWallMs - s.requestedWallMs < kCacheableFirstAudioUs)
             m_phrases->store(s.cacheKey, std::exchange(s.ttsPcm, {}));
         if (m_ttsResampler)
-            m_outbound.append(m_ttsResampler->flush());
-        Audio::padTo(m_outbound, 320);
+            m_speech.append(m_ttsResampler->flush());
         // The mark goes out after the last byte of this sentence.
-        m_marksAt.append({m_outboundOffset + m_outbound.size(), QStringLiteral("s%1").arg(s.id)});
+        m_speech.markHere(QStringLiteral("s%1").arg(s.id));
     }
-    pumpOutbound();
+    m_speech.pump();
 }
 
 void CallSession::onTtsFailed(int requestId, const Error &e)
@@ -783,32 +778,13 @@ void CallSession::onTtsFailed(int requestId, const Error &e)
 
 bool CallSession::agentSpeaking() const
 {
-    if (!m_outbound.isEmpty())
-        return true;
-    if (m_playClock.isValid() && m_sentMs > m_playClock.elapsed())
+    if (m_speech.audible())
         return true;
     for (const Sentence &s : m_agentSentences)
         if (!s.ttsDone)
             return true;
     return false;
 }
-
-qsizetype CallSession::sendableBytes() const
-{
-    if (m_outbound.isEmpty())
-        return 0;
-    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5); only a
-    // reply's last chunk may be shorter (already padded to 320 B). Marks go out after the chunk
-    // holding their sentence's last byte, so chunks are not cut at sentence ends.
-    const int full = fullChunkBytes();
-    if (m_outbound.size() >= full)
-        return full;
-    if (!replyComplete())
-        return 0;
-    return m_outbound.size() - m_outbound.size() % 320;
-}
-
-int CallSession::fullChunkBytes() const { return m_sampleRate == 24000 ? 4800 : 3200; }
 
 bool CallSession::replyComplete() const
 {
@@ -820,137 +796,51 @@ bool CallSession::replyComplete() const
     return true;
 }
 
-void CallSession::noteReadiness()
+void CallSession::onChunkLeaving(qint64 nowUs, qint64 readyUs)
 {
-    if (m_readySinceUs < 0 && sendableBytes() > 0)
-        m_readySinceUs = wallUs();
-}
-
-void CallSession::schedulePump(int inMs)
-{
-    if (m_pacer)
-        m_pacer->schedule(this, inMs, [this] { pumpOutbound(); });
-    else
-        m_pumpTimer.start(inMs);
-}
-
-void CallSession::cancelPump()
-{
-    if (m_pacer)
-        m_pacer->cancel(this);
-    m_pumpTimer.stop();
-}
-
-void CallSession::pumpOutbound()
-{
-    if (m_phase == Phase::Closed)
-        return;
-    const int bytesPerMs = Audio::bytesPerMs(m_sampleRate);
-    bool allDone = true;
-    for (const Sentence &s : std::as_const(m_agentSentences))
-        allDone = allDone && s.ttsDone;
-
-    // A new playback run starts when the previous one has fully played out.
-    if (!m_playClock.isValid() || m_sentMs <= m_playClock.elapsed()) {
-        if (!m_outbound.isEmpty()) {
-            m_playClock.start();
-            m_sentMs = 0;
-        }
+    if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
+        m_firstFrameOfReply = false;
+        // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
+        m_stats.responseLatencyUs.append(nowUs - m_speechEndWallMs);
+        m_replyMs = int((nowUs - m_speechEndWallMs) / 1000); // stored with the agent turn
+        m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
+        m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
+        if (m_llmFirstTokenMs >= 0)
+            m_stats.llmFirstTokenUs.append(qint64(m_llmFirstTokenMs) * 1000);
+        if (!m_agentSentences.isEmpty() && m_agentSentences.first().firstAudioWallMs >= 0)
+            m_stats.ttsFirstAudioUs.append(m_agentSentences.first().firstAudioWallMs - m_agentSentences.first().requestedWallMs);
+        m_agentTurnStartMs = callMs();
     }
-    noteReadiness();
-    while (!m_outbound.isEmpty()) {
-        const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        if (ahead >= m_cfg.aheadOfRealTimeMs)
-            break;
-        qsizetype n = sendableBytes();
-        if (n <= 0 && !m_marksAt.isEmpty() && ahead <= kRunDryMs) {
-            // A finished sentence waits for the next one's audio and playback is about to run
-            // dry: fill the chunk up with silence rather than send a short one.
-            m_outbound.append(QByteArray(fullChunkBytes() - m_outbound.size(), '\0'));
-            n = sendableBytes();
-        }
-        if (n <= 0)
-            break;
-        const QByteArray pcm = m_outbound.left(n);
-        m_outbound.remove(0, n);
-        const qint64 audioMs = n / bytesPerMs;
-        const qint64 now = wallUs();
-        const qint64 readyUs = m_readySinceUs >= 0 ? m_readySinceUs : now;
-        if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
-            m_firstFrameOfReply = false;
-            // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
-            m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
-            m_replyMs = int((now - m_speechEndWallMs) / 1000); // stored with the agent turn
-            m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
-            m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
-            if (m_llmFirstTokenMs >= 0)
-                m_stats.llmFirstTokenUs.append(qint64(m_llmFirstTokenMs) * 1000);
-            if (!m_agentSentences.isEmpty() && m_agentSentences.first().firstAudioWallMs >= 0)
-                m_stats.ttsFirstAudioUs.append(m_agentSentences.first().firstAudioWallMs - m_agentSentences.first().requestedWallMs);
-            m_agentTurnStartMs = callMs();
-        }
-        if (m_agentTurnStartMs < 0)
-            m_agentTurnStartMs = callMs();
-        if (m_sentMs > 0) {
-            // Pacing: how late this frame left against its schedule (playback position minus the
-            // sent-ahead budget), or against when its audio arrived if the vendor was slower.
-            const qint64 runStartUs = now - m_playClock.nsecsElapsed() / 1000;
-            const qint64 dueUs = runStartUs + (m_sentMs - m_cfg.aheadOfRealTimeMs) * 1000;
-            m_stats.pacingJitterUs.append(qMax<qint64>(0, now - qMax(dueUs, readyUs)));
-            m_stats.pacingAtMs.append(QDateTime::currentMSecsSinceEpoch());
-        }
-        m_lastFrameWallMs = now;
-        m_transport.sendText(Telephony::mediaFrame(m_streamSid, pcm, ++m_chunkCounter, m_sentMs));
-        ++m_stats.framesSent;
-        m_sentMs += audioMs;
-        m_outboundOffset += n;
-        m_readySinceUs = -1;
-        noteReadiness();
-        while (!m_marksAt.isEmpty() && m_marksAt.first().first <= m_outboundOffset) {
-            const QString name = m_marksAt.takeFirst().second;
-            m_pendingMarks.append(name);
-            m_transport.sendText(Telephony::markFrame(m_streamSid, name));
-        }
+    if (m_agentTurnStartMs < 0)
+        m_agentTurnStartMs = callMs();
+}
+
+void CallSession::onSpeechDrained(qint64 remaining)
+{
+    // Everything said: close the agent turn when it has played out.
+    if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
+        QStringList texts;
+        for (const Sentence &s : std::as_const(m_agentSentences))
+            texts << s.text;
+        const Sentence &first = m_agentSentences.first();
+        const int ttsMs = first.firstAudioWallMs >= 0 ? int((first.firstAudioWallMs - first.requestedWallMs) / 1000) : -1;
+        recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs() + remaining, false,
+                   -1, m_llmFirstTokenMs, ttsMs);
+        m_agentSentences.clear();
+        m_agentTurnStartMs = -1;
     }
-    if (!m_outbound.isEmpty()) {
-        const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        // Wake exactly when the next frame is due (ahead drops to the budget), or, while less
-        // than a chunk waits for more audio, when playback is about to run dry.
-        if (ahead >= m_cfg.aheadOfRealTimeMs)
-            schedulePump(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
-        else if (!m_marksAt.isEmpty())
-            schedulePump(int(qBound<qint64>(qint64(1), ahead - kRunDryMs + 1, qint64(200))));
-    } else if (allDone && !m_llmActive) {
-        // Everything said: close the agent turn when it has played out.
-        const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));
-        if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
-            QStringList texts;
-            for (const Sentence &s : std::as_const(m_agentSentences))
-                texts << s.text;
-            const Sentence &first = m_agentSentences.first();
-            const int ttsMs = first.firstAudioWallMs >= 0 ? int((first.firstAudioWallMs - first.requestedWallMs) / 1000) : -1;
-            recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs() + remaining, false,
-                       -1, m_llmFirstTokenMs, ttsMs);
-            m_agentSentences.clear();
-            m_agentTurnStartMs = -1;
-        }
-        if (m_closingAfterSpeech) {
-            // Wait for the last mark; Exotel may never echo it, so bound the wait.
-            m_closeTimer.start(int(remaining) + m_cfg.goodbyeGraceMs);
-        } else if (m_phase == Phase::Active) {
-            m_silenceTimer.start(int(remaining) + m_cfg.silenceTimeoutMs);
-        }
+    if (m_closingAfterSpeech) {
+        // Wait for the last mark; Exotel may never echo it, so bound the wait.
+        m_closeTimer.start(int(remaining) + m_cfg.goodbyeGraceMs);
+    } else if (m_phase == Phase::Active) {
+        m_silenceTimer.start(int(remaining) + m_cfg.silenceTimeoutMs);
     }
 }
 
 void CallSession::bargeIn()
 {
-    const bool audioOut = m_playClock.isValid() && m_sentMs > m_playClock.elapsed();
     qCInfo(lcConversation) << "call" << m_ctx.callId << "barge-in at" << callMs() << "ms";
-    if (audioOut || m_outboundOffset > 0) {
-        m_transport.sendText(Telephony::clearFrame(m_streamSid));
-        ++m_stats.clearsSent;
-    }
+    const bool audioOut = m_speech.clearPlayback();
     dropSpeculation();
     m_llm->cancel();
     m_tts->cancel();
@@ -982,14 +872,8 @@ void CallSession::bargeIn()
     m_playedSentences.clear();
     m_agentTurnText.clear();
     m_agentTurnStartMs = -1;
-    m_outbound.clear();
-    m_readySinceUs = -1;
-    m_marksAt.clear();
-    m_pendingMarks.clear();
-    m_sentMs = 0;
-    m_playClock.invalidate();
+    m_speech.reset(); // the queued audio, marks and playback run; the pump is cancelled
     m_sentences = std::make_unique<Language::SentenceSplitter>();
-    cancelPump();
     if (m_ttsResampler)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
     emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
@@ -1083,9 +967,9 @@ void CallSession::pressDigits(const QJsonObject &args)
     const QString text = QStringLiteral("(pressed %1)").arg(keys);
     recordTurn(QStringLiteral("agent"), text, callMs(), callMs() + Audio::durationMs(tones.size(), m_sampleRate), false, -1, -1, -1);
     m_history.append({QStringLiteral("assistant"), text});
-    m_outbound.append(tones);
-    Audio::padTo(m_outbound, 320);
-    pumpOutbound();
+    m_speech.append(tones);
+    m_speech.padToFrame();
+    m_speech.pump();
 }
 
 // ---------------------------------------------------------------- ending
@@ -1121,7 +1005,7 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
         m_closeTimer.start(m_cfg.goodbyeGraceMs);
     }
     if (!agentSpeaking() && closingLine.isEmpty())
-        pumpOutbound();
+        m_speech.pump();
 }
 
 void CallSession::hangUp(const QString &reason)
@@ -1162,7 +1046,7 @@ bool CallSession::finalizeRecogniser()
 
 void CallSession::stopTalking()
 {
-    cancelPump();
+    m_speech.cancelPump();
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
     m_closeTimer.stop();
@@ -1230,6 +1114,7 @@ void CallSession::finishNow(const QString &status)
     m_finished = true;
     const Phase was = m_phase;
     m_phase = Phase::Closed;
+    m_speech.close();
     const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
     stopTalking();
     m_stt->stop();

@@ -1,8 +1,9 @@
 // CallSession: one live call on Exotel's media stream — the call brain. Parses inbound frames,
 // feeds caller audio to STT and the local VAD, decides the end of the caller's turn, streams the
-// LLM reply sentence by sentence into TTS, paces the audio back to Exotel in 320-byte multiples
-// a little ahead of real time with marks, handles barge-in, DTMF, silence and duration limits,
-// and records every turn and the outcome through the CallRecorder without blocking.
+// LLM reply sentence by sentence into TTS, has SpeechOut (speechout.h) pace the audio back to
+// Exotel in 320-byte multiples a little ahead of real time with marks, handles barge-in, DTMF,
+// silence and duration limits, and records every turn and the outcome through the CallRecorder
+// without blocking.
 // Thread: the network worker that accepted the socket; created there, never moved.
 #pragma once
 
@@ -20,7 +21,9 @@
 #include "screening/callscreener.h"
 #include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
+#include "speechout.h"
 #include "workerpacer.h"
+#include "core/timersource.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -62,7 +65,7 @@ struct SessionConfig
     Screening::ScreeningPolicy screening;
 };
 
-struct SessionStats
+struct SessionStats : PacingStats // pacingJitterUs, pacingAtMs, clearsSent, framesSent
 {
     // Microseconds. The caller's last word (local VAD) -> first outbound media frame of the
     // reply, per turn: the reply latency a person hears.
@@ -74,17 +77,12 @@ struct SessionStats
     QList<qint64> ttsFirstAudioUs;
     // Of that, what the vendors spent: LLM until the first sentence + TTS until a frame of audio.
     QList<qint64> vendorLatencyUs;
-    // Interval between consecutive outbound media frames minus the audio they carried.
-    QList<qint64> pacingJitterUs;
-    QList<qint64> pacingAtMs; // when each of those frames left (ms since the epoch), for benchmarks
     // LLM requests started before the turn was confirmed, those dropped (the caller went on or
     // said something else) and the completion tokens they had cost (estimated): extra spend.
     int speculativeRequests = 0;
     int speculativeDropped = 0;
     int speculativeWastedTokens = 0;
     int malformedFrames = 0;
-    int clearsSent = 0;
-    int framesSent = 0;
 };
 
 class CallSession : public QObject
@@ -102,7 +100,7 @@ public:
     // Hot-lead handoff to a sales agent (Exotel flow mode); optional, shared, thread-safe.
     void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
     // The worker's shared pacing clock for outbound audio (else a precise timer of its own).
-    void setPacer(WorkerPacer *pacer) { m_pacer = pacer; }
+    void setPacer(WorkerPacer *pacer) { m_speech.setPacer(pacer); }
     // Where vendor failures are counted for /metrics (optional; shared, thread-safe).
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
     // Texts to the lead (site-visit confirmation, brochure link); optional, shared, thread-safe.
@@ -156,13 +154,11 @@ private:
     void onTtsAudio(int requestId, const QByteArray &pcm);
     void onTtsDone(int requestId);
     void onTtsFailed(int requestId, const Error &e);
-    void pumpOutbound();
-    qsizetype sendableBytes() const;
-    int fullChunkBytes() const;
     bool replyComplete() const; // every sentence synthesized and the LLM done: a short last chunk may go
+    void onChunkLeaving(qint64 nowUs, qint64 readyUs); // SpeechOut: reply latency at its first chunk
+    void onSpeechDrained(qint64 remainingMs);           // SpeechOut: all said; plays out in remainingMs
     static constexpr qint64 kCacheableFirstAudioUs = 900 * 1000; // FallbackTts says a filler after 1 s
-    static constexpr int kRunDryMs = 100; // playback this close to running out: pad a chunk with silence
-    void noteReadiness();
+    qint64 wallUs() const { return m_timers.elapsedUs(); } // the clock of SpeechOut's figures
     bool agentSpeaking() const;
     void bargeIn();
     void endCall(const QString &outcome, const QJsonObject &fields, const QString &closingLine);
@@ -216,6 +212,8 @@ private:
     QString m_streamSid;
     int m_sampleRate = 8000;
     Audio::EnergyVad m_vad;
+    SystemTimerSource m_timers; // monotonic time of the latency and pacing figures
+    SpeechOut m_speech;         // outbound audio: chunks, marks, pacing (after m_stats, m_cfg)
     QElapsedTimer m_mediaClock;  // starts at "start"
     bool m_finished = false;
     bool m_loggedUnknown = false;
@@ -301,21 +299,7 @@ private:
     int m_nextSentenceId = 1;
     int m_turnNumber = 0;
     int m_turnIndex = 0;
-    QByteArray m_outbound;            // PCM at stream rate waiting to be sent
-    QList<QPair<qint64, QString>> m_marksAt; // outbound byte offset -> mark name to send after it
-    qint64 m_outboundOffset = 0;      // bytes already sent in this run
-    qint64 m_sentMs = 0;              // audio ms sent in the current playback run
-    QElapsedTimer m_playClock;        // started at the first frame of a playback run
-    qint64 m_lastFrameWallMs = -1;
-    qint64 m_lastFrameAudioMs = 0;
-    qint64 m_chunkCounter = 0;
-    QStringList m_pendingMarks;       // sent, not yet echoed
     bool m_firstFrameOfReply = true;
-    qint64 m_readySinceUs = -1;       // when the next frame's audio became available
-    QTimer m_pumpTimer;
-    QPointer<WorkerPacer> m_pacer;
-    void schedulePump(int inMs);
-    void cancelPump();
 
     // Call screening
     std::unique_ptr<Screening::CallScreener> m_screener; // while the first seconds are classified
