@@ -48,10 +48,9 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     connect(m_stt.get(), &Providers::SpeechToText::failed, this, [this](const Error &e) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "STT failed:" << e.message;
         countVendorError(QStringLiteral("stt"), m_stt->name(), e);
-        if (!m_pendingFields.contains(QStringLiteral("failure"))) // the first report says most
-            m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("stt: ") + e.message));
+        m_outcome.noteFailure(QStringLiteral("stt"), e.message, true); // the first report says most
         // "We will call you back": technical_failure is retried like no_response.
-        endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
+        endCall(m_outcome.failureOutcome(), {}, apologyLine(replyLanguage()));
     });
     connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
     connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
@@ -72,7 +71,7 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     m_maxDurationTimer.setSingleShot(true);
     connect(&m_maxDurationTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcConversation) << "call" << m_ctx.callId << "reached the duration cap";
-        endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("callback") : m_pendingOutcome, m_pendingFields,
+        endCall(m_outcome.decided() ? m_outcome.outcome() : QStringLiteral("callback"), m_outcome.fields(),
                 goodbyeLine(QString(), replyLanguage()));
     });
     m_closeTimer.setSingleShot(true);
@@ -432,7 +431,7 @@ void CallSession::beginReply()
 
 void CallSession::respond()
 {
-    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested)
         return;
     beginReply();
     m_llm->request(buildRequest(m_history));
@@ -479,7 +478,7 @@ void CallSession::maybeSpeculate()
 {
     if (m_cfg.speculateAfterSilenceMs <= 0 || m_spec.running || m_llmActive || m_phase != Phase::Active)
         return;
-    if (!m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
         || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
         return;
     // Local silence, and a transcript that came after the caller's last word (the recogniser has
@@ -528,7 +527,7 @@ bool CallSession::confirmSpeculation(const QString &callerText)
 {
     if (!m_spec.running)
         return false;
-    if (wordsOf(m_spec.text) != wordsOf(callerText) || !m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested) {
+    if (wordsOf(m_spec.text) != wordsOf(callerText) || m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested) {
         dropSpeculation();
         return false;
     }
@@ -598,11 +597,7 @@ void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM called unknown tool" << name;
         return;
     }
-    const QString outcome = args.value(QStringLiteral("outcome")).toString();
-    m_pendingOutcome = outcome.isEmpty() ? QStringLiteral("incomplete") : outcome;
-    for (auto it = args.begin(); it != args.end(); ++it)
-        if (it.key() != QLatin1String("outcome"))
-            m_pendingFields.insert(it.key(), QJsonObject{{QStringLiteral("value"), it.value()}, {QStringLiteral("turn"), m_turnIndex - 1}});
+    m_outcome.applyEndCall(args, m_turnIndex - 1);
 }
 
 void CallSession::onLlmFinished()
@@ -634,10 +629,10 @@ void CallSession::onLlmFinished()
         startHandoff();
         return;
     }
-    if (!m_pendingOutcome.isEmpty()) {
+    if (m_outcome.decided()) {
         const bool saidSomething = !m_agentTurnText.trimmed().isEmpty();
         m_agentTurnText.clear();
-        endCall(m_pendingOutcome, m_pendingFields, saidSomething ? QString() : goodbyeLine(m_pendingOutcome, replyLanguage()));
+        endCall(m_outcome.outcome(), m_outcome.fields(), m_outcome.closingLineAfterTurn(saidSomething, replyLanguage()));
     } else if (m_agentTurnText.trimmed().isEmpty() && !m_pressedThisTurn) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM returned nothing; nudging";
         speak(nudgeLine(replyLanguage()));
@@ -653,12 +648,12 @@ void CallSession::onLlmFailed(const Error &e)
     m_llmActive = false;
     qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
     countVendorError(QStringLiteral("llm"), m_llm->name(), e);
-    m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("llm: ") + e.message));
+    m_outcome.noteFailure(QStringLiteral("llm"), e.message);
     if (m_voiceLost) {
         finishNow(QStringLiteral("completed"));
         return;
     }
-    endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
+    endCall(m_outcome.failureOutcome(), {}, apologyLine(replyLanguage()));
 }
 
 // ---------------------------------------------------------------- agent speech
@@ -760,7 +755,7 @@ void CallSession::onTtsFailed(int requestId, const Error &e)
 {
     qCWarning(lcConversation) << "call" << m_ctx.callId << "TTS failed for sentence" << requestId << ":" << e.message;
     countVendorError(QStringLiteral("tts"), m_tts->name(), e);
-    m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("tts: ") + e.message));
+    m_outcome.noteFailure(QStringLiteral("tts"), e.message);
     // The provider retried and its spare voice (if any) failed too: nothing more can be said.
     // The sentence is dropped (it was never heard); the call ends, but a reply still streaming
     // may carry end_call, so its outcome and fields are waited for (bounded) and kept.
@@ -905,10 +900,10 @@ void CallSession::recordScreening()
                        {QStringLiteral("reason"), v.reason}, {QStringLiteral("at_ms"), v.atMs}};
     if (!v.announcement.isEmpty())
         record.insert(QStringLiteral("announcement"), v.announcement);
-    m_pendingFields.insert(QStringLiteral("screening"), record);
+    m_outcome.setField(QStringLiteral("screening"), record);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "screened as" << cls << "confidence" << v.confidence << "-" << v.reason;
     if (v.isMachine())
-        m_pendingFields.insert(QStringLiteral("failure"), QStringLiteral("screened: %1 (%2)").arg(cls, v.reason));
+        m_outcome.noteFailure(QStringLiteral("screened"), QStringLiteral("%1 (%2)").arg(cls, v.reason));
 }
 
 void CallSession::onScreened()
@@ -924,11 +919,11 @@ void CallSession::onScreened()
     if (v.callClass == Screening::CallClass::Ivr && m_cfg.screening.ivr == Screening::ScreeningPolicy::IvrAction::Navigate) {
         // The menu's words reach the LLM as caller turns; it may press keys (press_digits).
         m_ivrNavigating = true;
-        m_pendingFields.remove(QStringLiteral("failure"));
+        m_outcome.removeField(QStringLiteral("failure"));
         qCInfo(lcConversation) << "call" << m_ctx.callId << "navigating the IVR";
         return;
     }
-    m_pendingOutcome = Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement);
+    m_outcome.decide(Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement));
     if (v.callClass == Screening::CallClass::Voicemail
         && m_cfg.screening.voicemail == Screening::ScreeningPolicy::VoicemailAction::LeaveMessage) {
         m_voicemailMessagePending = true;
@@ -946,7 +941,7 @@ void CallSession::leaveVoicemailMessage()
     const QString custom = m_cfg.screening.voicemailMessage;
     const QString message = fillTemplate(custom.isEmpty() ? Screening::ScreeningPolicy::defaultVoicemailMessage(lang) : custom, m_ctx);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "leaving a voicemail message";
-    m_pendingOutcome.clear(); // endCall sets it
+    m_outcome.reopen(); // endCall sets it
     endCall(QStringLiteral("voicemail"), {}, message);
 }
 
@@ -959,7 +954,7 @@ void CallSession::pressDigits(const QJsonObject &args)
     }
     if (++m_ivrPresses > m_cfg.screening.maxIvrPresses) {
         qCInfo(lcConversation) << "call" << m_ctx.callId << "IVR: too many key presses, giving up";
-        m_pendingOutcome = QStringLiteral("ivr"); // ends the call when this LLM turn finishes
+        m_outcome.decide(QStringLiteral("ivr")); // ends the call when this LLM turn finishes
         return;
     }
     m_pressedThisTurn = true;
@@ -983,7 +978,7 @@ void CallSession::onSilenceTimeout()
         speak(nudgeLine(replyLanguage()));
         return;
     }
-    endCall(m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"), m_pendingFields,
+    endCall(m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"), m_outcome.fields(),
             goodbyeLine(QStringLiteral("no_response"), replyLanguage()));
 }
 
@@ -994,9 +989,8 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
     m_phase = Phase::Ending;
     m_silenceTimer.stop();
     if (!outcome.isEmpty())
-        m_pendingOutcome = outcome;
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        m_pendingFields.insert(it.key(), it.value());
+        m_outcome.decide(outcome);
+    m_outcome.mergeFields(fields);
     m_closingAfterSpeech = true;
     if (!closingLine.isEmpty()) {
         m_history.append({QStringLiteral("assistant"), closingLine});
@@ -1011,9 +1005,8 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
 void CallSession::hangUp(const QString &reason)
 {
     qCInfo(lcConversation) << "call" << m_ctx.callId << "hung up by supervisor:" << reason;
-    m_pendingFields.insert(QStringLiteral("hung_up_by"), reason);
-    if (m_pendingOutcome.isEmpty())
-        m_pendingOutcome = QStringLiteral("incomplete");
+    m_outcome.setField(QStringLiteral("hung_up_by"), reason);
+    m_outcome.decideIfOpen(QStringLiteral("incomplete"));
     finishNow(QStringLiteral("completed"));
 }
 
@@ -1115,7 +1108,7 @@ void CallSession::finishNow(const QString &status)
     const Phase was = m_phase;
     m_phase = Phase::Closed;
     m_speech.close();
-    const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
+    const QString finalStatus = OutcomeDraft::finalStatus(status, m_transferring); // Exotel moves on to Passthru
     stopTalking();
     m_stt->stop();
     if (was == Phase::AwaitingStart || was == Phase::Correlating || m_ctx.callId == 0) {
@@ -1138,20 +1131,14 @@ void CallSession::finishNow(const QString &status)
         // The call ended before the screening deadline: classify what was heard.
         const Screening::Verdict &v = m_screener->finish();
         recordScreening();
-        if (v.isMachine() && m_pendingOutcome.isEmpty())
-            m_pendingOutcome = Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement);
+        if (v.isMachine())
+            m_outcome.decideIfOpen(Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement));
     }
-    if (m_ivrNavigating && m_pendingOutcome.isEmpty())
-        m_pendingOutcome = QStringLiteral("ivr"); // the menu never led to a conversation outcome
-    if (m_voiceLost && m_pendingOutcome.isEmpty())
-        m_pendingOutcome = QStringLiteral("technical_failure"); // no voice and no result: call again
-    Storage::CallOutcome out;
-    out.outcome = m_pendingOutcome.isEmpty() ? (m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"))
-                                             : m_pendingOutcome;
-    out.language = m_callerLanguage;
-    out.fields = m_pendingFields;
-    out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
-    out.badFrames = m_stats.malformedFrames;
+    if (m_ivrNavigating)
+        m_outcome.decideIfOpen(QStringLiteral("ivr")); // the menu never led to a conversation outcome
+    if (m_voiceLost)
+        m_outcome.decideIfOpen(QStringLiteral("technical_failure")); // no voice and no result: call again
+    Storage::CallOutcome out = m_outcome.toStored(m_callerSpoke, m_callerLanguage, m_stats.malformedFrames);
     applyExtraction(out, m_ctx, m_clock.now());
     m_brief.finish(out, m_clock.now());
     if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)
@@ -1217,7 +1204,7 @@ void CallSession::startHandoff()
     for (const char *key : {"budget", "property", "timeline", "summary"}) {
         QString v = m_transferArgs.value(QLatin1String(key)).toString().trimmed();
         if (v.isEmpty())
-            v = m_pendingFields.value(QLatin1String(key)).toObject().value(QStringLiteral("value")).toString().trimmed();
+            v = m_outcome.reportedValue(QLatin1String(key));
         if (!v.isEmpty())
             summary.insert(QLatin1String(key), v);
     }

@@ -21,6 +21,7 @@
 #include "screening/callscreener.h"
 #include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
+#include "outcomedraft.h"
 #include "speechout.h"
 #include "workerpacer.h"
 #include "core/timersource.h"
@@ -253,8 +254,7 @@ private:
     int m_replyMs = -1;            // reply latency of the agent turn being spoken (its turn row)
     bool m_voiceLost = false;      // TTS and its spare failed: end once the LLM turn is in
     static constexpr int kVoiceLostLlmWaitMs = 20000;
-    QString m_pendingOutcome;      // set by the end_call tool
-    QJsonObject m_pendingFields;
+    OutcomeDraft m_outcome;        // outcome and fields (end_call, screening, failures)
     bool m_closingAfterSpeech = false;
     int m_nudges = 0;
     QTimer m_silenceTimer;
