@@ -42,6 +42,7 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
                SpeechOut::Callbacks{[this] { return !replyComplete(); },
                                     [this](qint64 nowUs, qint64 readyUs) { onChunkLeaving(nowUs, readyUs); },
                                     [this](qint64 remainingMs) { onSpeechDrained(remainingMs); }})
+    , m_spec(m_timers, m_stats, m_cfg.speculateAfterSilenceMs, [this] { m_llm->cancel(); })
 {
     connect(m_stt.get(), &Providers::SpeechToText::transcript, this, &CallSession::onTranscript);
     connect(m_stt.get(), &Providers::SpeechToText::endOfSpeech, this, &CallSession::onEndOfSpeech);
@@ -277,7 +278,7 @@ void CallSession::handleMedia(const MediaEvent &e)
     if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && m_vad.positionMs() - m_vad.lastSpeechEndMs() <= 40
         && (agentSpeaking() || m_llmActive))
         bargeIn();
-    if (m_spec.running && m_vad.lastSpeechEndMs() != m_spec.lastWordMs)
+    if (m_spec.running() && m_vad.lastSpeechEndMs() != m_spec.lastWordMs())
         dropSpeculation(); // the caller went on: that was a pause, not the end of the turn
     maybeSpeculate();
 }
@@ -319,9 +320,9 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         onScreened();
     if (m_phase != Phase::Active || m_voicemailMessagePending)
         return;
-    m_lastTranscriptAtMs = m_vad.positionMs();
+    m_callerTurn.noteTranscriptAt(m_vad.positionMs());
     if (!isFinal) {
-        m_lastInterim = text.trimmed();
+        m_callerTurn.setInterim(text);
         refreshSpeculation();
         // A clear, non-backchannel interim over the agent is barge-in even before 400 ms.
         if (agentSpeaking() && m_vad.inSpeech() && !isBackchannel(text) && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= 3)
@@ -330,10 +331,7 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         return;
     }
     m_callerSpoke = true;
-    m_lastInterim.clear(); // the final replaces the interims of its span
-    if (!m_callerBuffer.isEmpty())
-        m_callerBuffer += QLatin1Char(' ');
-    m_callerBuffer += text.trimmed();
+    m_callerTurn.addFinal(text); // the final replaces the interims of its span
     // Follow the caller's language, unless the recogniser cannot hear the lead's language at all:
     // then its text (an English-only model on Hindi speech) says nothing about what was spoken.
     const QStringList heard = m_stt->languages();
@@ -352,8 +350,8 @@ void CallSession::onEndOfSpeech()
     }
     if (m_phase != Phase::Active)
         return;
-    m_lastInterim.clear();
-    if (m_callerBuffer.isEmpty()) {
+    m_callerTurn.clearInterim();
+    if (m_callerTurn.isEmpty()) {
         dropSpeculation();
         // Speech nobody could make out: keep waiting, but not forever.
         if (!agentSpeaking() && !m_llmActive)
@@ -361,8 +359,7 @@ void CallSession::onEndOfSpeech()
         return;
     }
     const qint64 now = wallUs();
-    const QString text = m_callerBuffer;
-    m_callerBuffer.clear();
+    const QString text = m_callerTurn.take();
     const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
     const qint64 end = m_callerEndMs >= start ? m_callerEndMs : callMs();
     // The end-of-speech wait: from when the caller stopped (the VAD's last loud frame, whether
@@ -450,97 +447,54 @@ void CallSession::onThinkingTooLong()
 
 // ---------------------------------------------------------------- speculative reply
 
-static QString wordsOf(const QString &text)
-{
-    QString out;
-    for (const QChar c : text.toLower())
-        out += c.isLetterOrNumber() || c.isMark() ? c : QLatin1Char(' ');
-    return out.simplified();
-}
-
-QString CallSession::callerWordsSoFar() const
-{
-    QString said = m_callerBuffer;
-    if (!m_lastInterim.isEmpty())
-        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) + m_lastInterim;
-    return said.trimmed();
-}
-
 void CallSession::refreshSpeculation()
 {
     // New words while a speculative reply runs: it answers the wrong words; start over on these.
-    if (m_spec.running && wordsOf(callerWordsSoFar()) != wordsOf(m_spec.text))
+    if (m_spec.answersOtherWords(m_callerTurn.wordsSoFar()))
         dropSpeculation();
     maybeSpeculate();
 }
 
 void CallSession::maybeSpeculate()
 {
-    if (m_cfg.speculateAfterSilenceMs <= 0 || m_spec.running || m_llmActive || m_phase != Phase::Active)
+    if (!m_spec.enabled() || m_spec.running() || m_llmActive || m_phase != Phase::Active)
         return;
     if (m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
         || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
         return;
-    // Local silence, and a transcript that came after the caller's last word (the recogniser has
-    // caught up: the words are stable).
     const qint64 lastWord = m_vad.lastSpeechEndMs();
-    if (lastWord < 0 || m_vad.positionMs() - lastWord < m_cfg.speculateAfterSilenceMs || m_lastTranscriptAtMs <= lastWord)
+    if (!m_spec.due(lastWord, m_vad.positionMs(), m_callerTurn.lastTranscriptAtMs()))
         return;
-    const QString said = callerWordsSoFar();
-    if (said.isEmpty() || said == m_spec.lastTried || isBackchannel(said) || isOptOut(said))
+    const QString said = m_callerTurn.wordsSoFar();
+    if (!m_spec.worthTrying(said))
         return;
     // The caller has likely finished: think while the recogniser confirms. What comes back is
     // held (no word spoken, no tool run) until the turn is confirmed with the same words.
     QList<Providers::ChatMessage> history = m_history;
     history.append({QStringLiteral("user"), said});
-    m_spec = Speculation{};
-    m_spec.running = true;
-    m_spec.text = said;
-    m_spec.lastTried = said;
-    m_spec.lastWordMs = lastWord;
-    m_spec.startedUs = wallUs();
-    ++m_stats.speculativeRequests;
+    m_spec.start(said, lastWord);
     m_llm->request(buildRequest(history));
 }
 
-bool CallSession::holdForSpeculation(std::function<void()> event)
-{
-    if (!m_spec.running)
-        return false;
-    m_spec.held.append(std::move(event));
-    return true;
-}
+bool CallSession::holdForSpeculation(std::function<void()> event) { return m_spec.hold(std::move(event)); }
 
-void CallSession::dropSpeculation()
-{
-    if (!m_spec.running)
-        return;
-    m_llm->cancel();
-    ++m_stats.speculativeDropped;
-    m_stats.speculativeWastedTokens += (m_spec.chars + 3) / 4; // about 4 characters a token
-    const QString lastTried = m_spec.lastTried;
-    m_spec = Speculation{};
-    m_spec.lastTried = lastTried;
-}
+void CallSession::dropSpeculation() { m_spec.drop(); }
 
 bool CallSession::confirmSpeculation(const QString &callerText)
 {
-    if (!m_spec.running)
+    const bool mayReply = !m_outcome.decided() && !m_closingAfterSpeech && !m_handoffRequested;
+    std::optional<Speculation::Confirmed> spec = m_spec.confirm(callerText, mayReply);
+    if (!spec)
         return false;
-    if (wordsOf(m_spec.text) != wordsOf(callerText) || m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested) {
-        dropSpeculation();
-        return false;
-    }
-    Speculation spec = std::exchange(m_spec, Speculation{});
     beginReply();
-    m_llmStartedMs = spec.startedUs;
-    for (const auto &event : std::as_const(spec.held)) {
+    m_llmStartedMs = spec->startedUs;
+    for (const auto &event : std::as_const(spec->held)) {
         if (m_phase == Phase::Closed)
             break;
         event();
     }
-    if (spec.firstTokenUs >= 0)
-        m_llmFirstTokenMs = int((spec.firstTokenUs - spec.startedUs) / 1000);
+    if (spec->firstTokenUs >= 0)
+        m_llmFirstTokenMs = int((spec->firstTokenUs - spec->startedUs) / 1000);
     if (m_cfg.thinkingFillerMs > 0 && m_llmActive && m_agentSentences.isEmpty())
         m_thinkingTimer.start(m_cfg.thinkingFillerMs);
     return true;
@@ -548,11 +502,7 @@ bool CallSession::confirmSpeculation(const QString &callerText)
 
 void CallSession::onLlmToken(const QString &text)
 {
-    if (m_spec.running) {
-        if (m_spec.firstTokenUs < 0)
-            m_spec.firstTokenUs = wallUs();
-        m_spec.chars += int(text.size());
-    }
+    m_spec.noteToken(text);
     if (holdForSpeculation([this, text] { onLlmToken(text); }))
         return;
     if (!m_llmActive)
@@ -641,7 +591,7 @@ void CallSession::onLlmFinished()
 
 void CallSession::onLlmFailed(const Error &e)
 {
-    if (m_spec.running) { // the confirmed turn asks again
+    if (m_spec.running()) { // the confirmed turn asks again
         dropSpeculation();
         return;
     }
@@ -1026,7 +976,7 @@ bool CallSession::finalizeRecogniser()
 {
     // Nothing more can be played; the recogniser may still hold what the caller said last
     // (Deepgram answers a Finalize after the audio stopped). Bounded: sttDrainMs at most.
-    if (m_callerStartMs < 0 && !m_vad.inSpeech() && m_callerBuffer.isEmpty())
+    if (m_callerStartMs < 0 && !m_vad.inSpeech() && m_callerTurn.isEmpty())
         return false; // the caller said nothing since their last turn: nothing to wait for
     m_draining = true;
     m_phase = Phase::Ending;
@@ -1061,7 +1011,7 @@ bool CallSession::drainTranscript(const QString &text, bool isFinal)
     }
     m_drainInterim.clear();
     m_callerSpoke = true;
-    m_callerBuffer += (m_callerBuffer.isEmpty() ? QString() : QStringLiteral(" ")) + t;
+    m_callerTurn.appendFinal(t);
     // A final result: give a split utterance's next piece a moment, within the bound.
     const qint64 left = qMax(qint64(0), qint64(m_cfg.sttDrainMs) - m_drainClock.elapsed());
     m_drainTimer.start(int(qMin(left, qint64(250))));
@@ -1072,8 +1022,8 @@ void CallSession::finishDrain()
 {
     if (!m_draining || m_finished)
         return;
-    if (m_callerBuffer.isEmpty() && !m_drainInterim.isEmpty()) {
-        m_callerBuffer = m_drainInterim; // what the recogniser had heard so far beats nothing
+    if (m_callerTurn.isEmpty() && !m_drainInterim.isEmpty()) {
+        m_callerTurn.setFinals(m_drainInterim); // what the recogniser had heard so far beats nothing
         m_callerSpoke = true;
     }
     qCInfo(lcConversation) << "call" << m_ctx.callId << "recogniser finalized after" << m_drainClock.elapsed() << "ms";
@@ -1117,9 +1067,9 @@ void CallSession::finishNow(const QString &status)
         return;
     }
     // The caller's last words, if the socket closed before their turn ended.
-    if (!m_callerBuffer.isEmpty()) {
-        recordTurn(QStringLiteral("caller"), m_callerBuffer, m_callerStartMs >= 0 ? m_callerStartMs : callMs(), callMs(), false, -1, -1, -1);
-        m_callerBuffer.clear();
+    if (!m_callerTurn.isEmpty()) {
+        const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
+        recordTurn(QStringLiteral("caller"), m_callerTurn.take(), start, callMs(), false, -1, -1, -1);
     }
     if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
         QStringList texts;

@@ -23,6 +23,7 @@
 #include "telephony/mediaprotocol.h"
 #include "outcomedraft.h"
 #include "speechout.h"
+#include "turntaking.h"
 #include "workerpacer.h"
 #include "core/timersource.h"
 
@@ -66,7 +67,9 @@ struct SessionConfig
     Screening::ScreeningPolicy screening;
 };
 
-struct SessionStats : PacingStats // pacingJitterUs, pacingAtMs, clearsSent, framesSent
+// PacingStats: pacingJitterUs, pacingAtMs, clearsSent, framesSent; SpeculationStats:
+// speculativeRequests, speculativeDropped, speculativeWastedTokens.
+struct SessionStats : PacingStats, SpeculationStats
 {
     // Microseconds. The caller's last word (local VAD) -> first outbound media frame of the
     // reply, per turn: the reply latency a person hears.
@@ -78,11 +81,6 @@ struct SessionStats : PacingStats // pacingJitterUs, pacingAtMs, clearsSent, fra
     QList<qint64> ttsFirstAudioUs;
     // Of that, what the vendors spent: LLM until the first sentence + TTS until a frame of audio.
     QList<qint64> vendorLatencyUs;
-    // LLM requests started before the turn was confirmed, those dropped (the caller went on or
-    // said something else) and the completion tokens they had cost (estimated): extra spend.
-    int speculativeRequests = 0;
-    int speculativeDropped = 0;
-    int speculativeWastedTokens = 0;
     int malformedFrames = 0;
 };
 
@@ -142,7 +140,6 @@ private:
     void beginReply(); // the agent turn's state, as its LLM request starts (or is confirmed)
     void maybeSpeculate();
     void refreshSpeculation(); // the caller's words changed: restart a speculation on the new ones
-    QString callerWordsSoFar() const; // finals of this turn + the latest interim
     bool holdForSpeculation(std::function<void()> event); // true: held until confirmed
     void dropSpeculation();
     bool confirmSpeculation(const QString &callerText); // true: the held reply goes on
@@ -215,6 +212,7 @@ private:
     Audio::EnergyVad m_vad;
     SystemTimerSource m_timers; // monotonic time of the latency and pacing figures
     SpeechOut m_speech;         // outbound audio: chunks, marks, pacing (after m_stats, m_cfg)
+    Speculation m_spec;         // SessionConfig::speculateAfterSilenceMs
     QElapsedTimer m_mediaClock;  // starts at "start"
     bool m_finished = false;
     bool m_loggedUnknown = false;
@@ -240,7 +238,7 @@ private:
 
     // Conversation
     QList<Providers::ChatMessage> m_history;
-    QString m_callerBuffer;        // final transcript pieces of the current caller turn
+    CallerTurn m_callerTurn;       // what the caller said in this turn so far
     QString m_callerLanguage;
     QString m_leadLanguage;        // from the lead/campaign at the start of the call
     qint64 m_callerStartMs = -1;
@@ -263,21 +261,6 @@ private:
     QTimer m_thinkingTimer; // SessionConfig::thinkingFillerMs
     void onThinkingTooLong();
 
-    // Speculative reply (SessionConfig::speculateAfterSilenceMs)
-    struct Speculation
-    {
-        bool running = false;
-        QString text;       // the caller's words it answers
-        QString lastTried;  // not tried twice on the same words
-        qint64 lastWordMs = -1; // VAD position of the caller's last word when it started
-        qint64 startedUs = 0;
-        qint64 firstTokenUs = -1;
-        int chars = 0;
-        QList<std::function<void()>> held; // LLM events, replayed in order once confirmed
-    };
-    Speculation m_spec;
-    QString m_lastInterim; // the latest interim transcript since the last final
-    qint64 m_lastTranscriptAtMs = -1; // VAD position when the latest transcript arrived
 
     // Agent speech
     struct Sentence
