@@ -215,7 +215,7 @@ void CallSession::beginConversation(const CallContext &ctx)
     qCInfo(lcConversation) << "call" << m_ctx.callId << "live on stream" << m_streamSid << "language" << m_callerLanguage;
 
     if (m_handoffDesk)
-        m_handoffDesk->checkEnabled(m_ctx.campaignId, this, [this](bool on) { m_handoffAvailable = on; });
+        m_handoffDesk->checkEnabled(m_ctx.campaignId, this, [this](bool on) { m_handoff.setAvailable(on); });
     const QString lang = replyLanguage();
     m_history.append({QStringLiteral("system"), systemPrompt(m_ctx, lang)});
     const QString hello = greeting(m_ctx, lang);
@@ -397,8 +397,8 @@ Providers::LlmRequest CallSession::buildRequest(const QList<Providers::ChatMessa
     req.messages = history;
     // Keep the system prompt's language instruction current with the caller's language.
     if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
-        req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoffAvailable ? handoffInstructions() : QString());
-    req.tools = callTools(m_handoffAvailable);
+        req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoff.available() ? handoffInstructions() : QString());
+    req.tools = callTools(m_handoff.available());
     if (m_ivrNavigating) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
         req.tools = Screening::ivrTools(req.tools);
         if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
@@ -428,7 +428,7 @@ void CallSession::beginReply()
 
 void CallSession::respond()
 {
-    if (m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested)
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoff.requested())
         return;
     beginReply();
     m_llm->request(buildRequest(m_history));
@@ -459,7 +459,7 @@ void CallSession::maybeSpeculate()
 {
     if (!m_spec.enabled() || m_spec.running() || m_llmActive || m_phase != Phase::Active)
         return;
-    if (m_outcome.decided() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoff.requested() || m_ivrNavigating || m_voicemailMessagePending
         || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
         return;
     const qint64 lastWord = m_vad.lastSpeechEndMs();
@@ -482,7 +482,7 @@ void CallSession::dropSpeculation() { m_spec.drop(); }
 
 bool CallSession::confirmSpeculation(const QString &callerText)
 {
-    const bool mayReply = !m_outcome.decided() && !m_closingAfterSpeech && !m_handoffRequested;
+    const bool mayReply = !m_outcome.decided() && !m_closingAfterSpeech && !m_handoff.requested();
     std::optional<Speculation::Confirmed> spec = m_spec.confirm(callerText, mayReply);
     if (!spec)
         return false;
@@ -537,9 +537,7 @@ void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
         return;
     }
     if (name == QLatin1String("transfer_to_agent")) {
-        if (m_handoffAvailable && !m_handoffRequested)
-            m_transferArgs = args.isEmpty() ? QJsonObject{{QStringLiteral("reason"), QStringLiteral("unspecified")}} : args;
-        else
+        if (!m_handoff.askTransfer(args))
             qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM asked for a transfer, but handoff is not available here";
         return;
     }
@@ -574,7 +572,7 @@ void CallSession::onLlmFinished()
     if (!said.isEmpty())
         m_history.append({QStringLiteral("assistant"), said});
     m_speech.pump(); // the reply is complete: its last chunk may go out short
-    if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
+    if (m_handoff.transferAsked() && !m_handoff.requested()) {
         m_agentTurnText.clear();
         startHandoff();
         return;
@@ -1058,7 +1056,7 @@ void CallSession::finishNow(const QString &status)
     const Phase was = m_phase;
     m_phase = Phase::Closed;
     m_speech.close();
-    const QString finalStatus = OutcomeDraft::finalStatus(status, m_transferring); // Exotel moves on to Passthru
+    const QString finalStatus = OutcomeDraft::finalStatus(status, m_handoff.transferring()); // Exotel moves on to Passthru
     stopTalking();
     m_stt->stop();
     if (was == Phase::AwaitingStart || was == Phase::Correlating || m_ctx.callId == 0) {
@@ -1091,8 +1089,8 @@ void CallSession::finishNow(const QString &status)
     Storage::CallOutcome out = m_outcome.toStored(m_callerSpoke, m_callerLanguage, m_stats.malformedFrames);
     applyExtraction(out, m_ctx, m_clock.now());
     m_brief.finish(out, m_clock.now());
-    if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)
-        out.callbackAt = m_handoffCallbackAtMs;
+    if (out.callbackAt == 0 && m_handoff.callbackAtMs() > 0)
+        out.callbackAt = m_handoff.callbackAtMs();
     if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty()) {
         // The DNC list is permanent: only a person's opt-out, heard on evidence, goes on it.
         const bool person = m_screener ? m_screener->mayAddToDnc() : !m_stt->grammarConstrained();
@@ -1135,83 +1133,22 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
 
 void CallSession::startHandoff()
 {
-    m_handoffRequested = true;
     m_silenceTimer.stop();
-    QStringList words;
-    for (const Providers::ChatMessage &m : std::as_const(m_history))
-        if (m.role == QLatin1String("user") && !m.content.startsWith(QLatin1Char('(')))
-            words << m.content;
-    while (words.size() > 4)
-        words.removeFirst();
-    QJsonObject summary{{QStringLiteral("name"), m_ctx.leadName},
-                        {QStringLiteral("phone"), m_ctx.phoneE164},
-                        {QStringLiteral("city"), m_ctx.city},
-                        {QStringLiteral("budget"), m_ctx.budget},
-                        {QStringLiteral("property"), m_ctx.propertyType},
-                        {QStringLiteral("language"), replyLanguage()},
-                        {QStringLiteral("caller_words"), words.join(QStringLiteral(" / "))}};
-    // What the caller said in this call beats what the CSV had.
-    for (const char *key : {"budget", "property", "timeline", "summary"}) {
-        QString v = m_transferArgs.value(QLatin1String(key)).toString().trimmed();
-        if (v.isEmpty())
-            v = m_outcome.reportedValue(QLatin1String(key));
-        if (!v.isEmpty())
-            summary.insert(QLatin1String(key), v);
-    }
-    HandoffRequest req;
-    req.callId = m_ctx.callId;
-    req.leadId = m_ctx.leadId;
-    req.campaignId = m_ctx.campaignId;
-    req.callerLanguage = replyLanguage();
-    req.reason = m_transferArgs.value(QStringLiteral("reason")).toString();
-    req.summary = summary;
+    const HandoffRequest req = m_handoff.request(m_ctx, m_history, m_outcome, replyLanguage());
     qCInfo(lcConversation) << "call" << m_ctx.callId << "asks for a sales agent:" << req.reason;
     m_handoffDesk->requestHandoff(req, this, [this](Result<HandoffDecision> d) { onHandoffDecision(d); });
     // The desk answers in milliseconds; a database that hangs must not leave the caller in silence.
-    QTimer::singleShot(4000, this, [this] {
+    QTimer::singleShot(CallHandoff::kDecisionTimeoutMs, this, [this] {
         onHandoffDecision(Error::make(Error::Code::Unavailable, QStringLiteral("handoff desk did not answer in time")));
     });
 }
 
 void CallSession::onHandoffDecision(const Result<HandoffDecision> &d)
 {
-    if (m_handoffDecided || m_phase != Phase::Active)
+    if (m_handoff.decided() || m_phase != Phase::Active)
         return;
-    m_handoffDecided = true;
-    const QString lang = replyLanguage();
-    if (d && d->connected) {
-        m_transferring = true;
-        const QJsonObject fields{{QStringLiteral("handoff"), QJsonObject{{QStringLiteral("handoff_id"), d->handoffId},
-                                                                        {QStringLiteral("agent"), d->agentName},
-                                                                        {QStringLiteral("reason"), m_transferArgs.value(QStringLiteral("reason"))},
-                                                                        {QStringLiteral("summary"), m_transferArgs.value(QStringLiteral("summary"))}}}};
-        endCall(QStringLiteral("interested"), fields, connectingLine(d->agentName, lang));
-        return;
-    }
-    // Nobody can take the call: a callback at the time the caller named, else the next slot.
-    const QDateTime now = m_clock.now();
-    const auto window = Language::CallbackWindow::fromCampaign(m_ctx.windowStart, m_ctx.windowEnd, m_ctx.callingDays)
-                            .value_or(Language::CallbackWindow{});
-    QJsonObject fields{{QStringLiteral("handoff"), QJsonObject{{QStringLiteral("failure"), d ? QStringLiteral("no_agent_available")
-                                                                                                : d.error().message}}}};
-    std::optional<Language::CallbackTime> when;
-    for (auto it = m_history.crbegin(); it != m_history.crend() && !when; ++it)
-        if (it->role == QLatin1String("user"))
-            if ((when = Language::CallbackTimeParser::parse(it->content, now, m_ctx.timezone, window)))
-                fields.insert(QStringLiteral("callback_time"), it->content);
-    QDateTime at;
-    if (when) {
-        at = when->at;
-    } else {
-        QTimeZone tz(m_ctx.timezone.toUtf8());
-        if (!tz.isValid())
-            tz = QTimeZone("Asia/Kolkata");
-        if (const auto slot = Language::CallbackTimeParser::fitIntoWindow(now.toTimeZone(tz).addSecs(3600), window)) {
-            at = slot.value();
-            m_handoffCallbackAtMs = at.toMSecsSinceEpoch();
-        }
-    }
-    endCall(QStringLiteral("callback"), fields, noAgentLine(callbackWhenPhrase(at, now, lang), lang));
+    if (const auto ending = m_handoff.decide(d, m_ctx, m_history, m_clock.now(), replyLanguage()))
+        endCall(ending->outcome, ending->fields, ending->closingLine);
 }
 
 // Hindi and Hinglish callers get Hindi replies (Devanagari for TTS, Hinglish per the prompt).

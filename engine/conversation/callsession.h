@@ -21,6 +21,7 @@
 #include "screening/callscreener.h"
 #include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
+#include "callhandoff.h"
 #include "outcomedraft.h"
 #include "speechout.h"
 #include "turntaking.h"
@@ -229,12 +230,7 @@ private:
 
     // Hot-lead handoff
     HandoffDesk *m_handoffDesk = nullptr;
-    bool m_handoffAvailable = false;  // campaign switch on and flow mode (answered by the desk)
-    QJsonObject m_transferArgs;       // from transfer_to_agent, acted on when the LLM turn ends
-    bool m_handoffRequested = false;
-    bool m_handoffDecided = false;
-    bool m_transferring = false;      // the socket closes into Exotel's Passthru -> Connect
-    qint64 m_handoffCallbackAtMs = 0; // no agent: the next calling-window slot
+    CallHandoff m_handoff;            // transfer_to_agent, the request, the desk's decision
 
     // Conversation
     QList<Providers::ChatMessage> m_history;
