@@ -24,11 +24,6 @@ namespace Leadline::Conversation {
 
 using Telephony::MediaEvent;
 
-static qint64 wallUs()
-{
-    static QElapsedTimer t = [] { QElapsedTimer e; e.start(); return e; }();
-    return t.nsecsElapsed() / 1000;
-}
 
 CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock,
                          std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
@@ -43,16 +38,20 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     , m_sentences(std::make_unique<Language::SentenceSplitter>())
     , m_cfg(config)
     , m_vad(Audio::EnergyVad::Config{300.0, 4.0, 60, 320})
+    , m_speech(transport, m_timers, this, m_stats, m_cfg.aheadOfRealTimeMs,
+               SpeechOut::Callbacks{[this] { return !replyComplete(); },
+                                    [this](qint64 nowUs, qint64 readyUs) { onChunkLeaving(nowUs, readyUs); },
+                                    [this](qint64 remainingMs) { onSpeechDrained(remainingMs); }})
+    , m_spec(m_timers, m_stats, m_cfg.speculateAfterSilenceMs, [this] { m_llm->cancel(); })
 {
     connect(m_stt.get(), &Providers::SpeechToText::transcript, this, &CallSession::onTranscript);
     connect(m_stt.get(), &Providers::SpeechToText::endOfSpeech, this, &CallSession::onEndOfSpeech);
     connect(m_stt.get(), &Providers::SpeechToText::failed, this, [this](const Error &e) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "STT failed:" << e.message;
         countVendorError(QStringLiteral("stt"), m_stt->name(), e);
-        if (!m_pendingFields.contains(QStringLiteral("failure"))) // the first report says most
-            m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("stt: ") + e.message));
+        m_outcome.noteFailure(QStringLiteral("stt"), e.message, true); // the first report says most
         // "We will call you back": technical_failure is retried like no_response.
-        endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
+        endCall(m_outcome.failureOutcome(), {}, apologyLine(replyLanguage()));
     });
     connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
     connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
@@ -68,15 +67,12 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
             s.degraded = s.degraded || s.id == requestId;
     });
 
-    m_pumpTimer.setSingleShot(true);
-    m_pumpTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_pumpTimer, &QTimer::timeout, this, &CallSession::pumpOutbound);
     m_silenceTimer.setSingleShot(true);
     connect(&m_silenceTimer, &QTimer::timeout, this, &CallSession::onSilenceTimeout);
     m_maxDurationTimer.setSingleShot(true);
     connect(&m_maxDurationTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcConversation) << "call" << m_ctx.callId << "reached the duration cap";
-        endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("callback") : m_pendingOutcome, m_pendingFields,
+        endCall(m_outcome.decided() ? m_outcome.outcome() : QStringLiteral("callback"), m_outcome.fields(),
                 goodbyeLine(QString(), replyLanguage()));
     });
     m_closeTimer.setSingleShot(true);
@@ -212,13 +208,14 @@ void CallSession::beginConversation(const CallContext &ctx)
     opts.sampleRate = m_sampleRate;
     opts.language = m_callerLanguage == QLatin1String("hi") ? QStringLiteral("multi") : QStringLiteral("en-IN");
     m_stt->start(opts);
+    m_speech.setStream(m_streamSid, m_sampleRate);
     if (m_tts->sampleRate() != m_sampleRate)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
     m_maxDurationTimer.start(m_cfg.maxDurationMs);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "live on stream" << m_streamSid << "language" << m_callerLanguage;
 
     if (m_handoffDesk)
-        m_handoffDesk->checkEnabled(m_ctx.campaignId, this, [this](bool on) { m_handoffAvailable = on; });
+        m_handoffDesk->checkEnabled(m_ctx.campaignId, this, [this](bool on) { m_handoff.setAvailable(on); });
     const QString lang = replyLanguage();
     m_history.append({QStringLiteral("system"), systemPrompt(m_ctx, lang)});
     const QString hello = greeting(m_ctx, lang);
@@ -281,7 +278,7 @@ void CallSession::handleMedia(const MediaEvent &e)
     if (m_vad.inSpeech() && m_vad.speechMs() >= m_cfg.bargeInSpeechMs && m_vad.positionMs() - m_vad.lastSpeechEndMs() <= 40
         && (agentSpeaking() || m_llmActive))
         bargeIn();
-    if (m_spec.running && m_vad.lastSpeechEndMs() != m_spec.lastWordMs)
+    if (m_spec.running() && m_vad.lastSpeechEndMs() != m_spec.lastWordMs())
         dropSpeculation(); // the caller went on: that was a pause, not the end of the turn
     maybeSpeculate();
 }
@@ -302,12 +299,12 @@ void CallSession::handleDtmf(const MediaEvent &e)
 
 void CallSession::handleMark(const QString &name)
 {
-    m_pendingMarks.removeAll(name);
+    m_speech.markEchoed(name);
     for (const Sentence &s : std::as_const(m_agentSentences)) {
         if (name == QStringLiteral("s%1").arg(s.id) && !m_playedSentences.contains(s.text))
             m_playedSentences.append(s.text);
     }
-    if (m_closingAfterSpeech && m_pendingMarks.isEmpty() && m_outbound.isEmpty() && !agentSpeaking())
+    if (m_closingAfterSpeech && !m_speech.marksPending() && !m_speech.hasQueued() && !agentSpeaking())
         finishNow(QStringLiteral("completed"));
 }
 
@@ -323,9 +320,9 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         onScreened();
     if (m_phase != Phase::Active || m_voicemailMessagePending)
         return;
-    m_lastTranscriptAtMs = m_vad.positionMs();
+    m_callerTurn.noteTranscriptAt(m_vad.positionMs());
     if (!isFinal) {
-        m_lastInterim = text.trimmed();
+        m_callerTurn.setInterim(text);
         refreshSpeculation();
         // A clear, non-backchannel interim over the agent is barge-in even before 400 ms.
         if (agentSpeaking() && m_vad.inSpeech() && !isBackchannel(text) && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= 3)
@@ -334,10 +331,7 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         return;
     }
     m_callerSpoke = true;
-    m_lastInterim.clear(); // the final replaces the interims of its span
-    if (!m_callerBuffer.isEmpty())
-        m_callerBuffer += QLatin1Char(' ');
-    m_callerBuffer += text.trimmed();
+    m_callerTurn.addFinal(text); // the final replaces the interims of its span
     // Follow the caller's language, unless the recogniser cannot hear the lead's language at all:
     // then its text (an English-only model on Hindi speech) says nothing about what was spoken.
     const QStringList heard = m_stt->languages();
@@ -356,8 +350,8 @@ void CallSession::onEndOfSpeech()
     }
     if (m_phase != Phase::Active)
         return;
-    m_lastInterim.clear();
-    if (m_callerBuffer.isEmpty()) {
+    m_callerTurn.clearInterim();
+    if (m_callerTurn.isEmpty()) {
         dropSpeculation();
         // Speech nobody could make out: keep waiting, but not forever.
         if (!agentSpeaking() && !m_llmActive)
@@ -365,8 +359,7 @@ void CallSession::onEndOfSpeech()
         return;
     }
     const qint64 now = wallUs();
-    const QString text = m_callerBuffer;
-    m_callerBuffer.clear();
+    const QString text = m_callerTurn.take();
     const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
     const qint64 end = m_callerEndMs >= start ? m_callerEndMs : callMs();
     // The end-of-speech wait: from when the caller stopped (the VAD's last loud frame, whether
@@ -404,8 +397,8 @@ Providers::LlmRequest CallSession::buildRequest(const QList<Providers::ChatMessa
     req.messages = history;
     // Keep the system prompt's language instruction current with the caller's language.
     if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
-        req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoffAvailable ? handoffInstructions() : QString());
-    req.tools = callTools(m_handoffAvailable);
+        req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoff.available() ? handoffInstructions() : QString());
+    req.tools = callTools(m_handoff.available());
     if (m_ivrNavigating) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
         req.tools = Screening::ivrTools(req.tools);
         if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
@@ -435,7 +428,7 @@ void CallSession::beginReply()
 
 void CallSession::respond()
 {
-    if (m_pendingOutcome.size() || m_closingAfterSpeech || m_handoffRequested)
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoff.requested())
         return;
     beginReply();
     m_llm->request(buildRequest(m_history));
@@ -454,97 +447,54 @@ void CallSession::onThinkingTooLong()
 
 // ---------------------------------------------------------------- speculative reply
 
-static QString wordsOf(const QString &text)
-{
-    QString out;
-    for (const QChar c : text.toLower())
-        out += c.isLetterOrNumber() || c.isMark() ? c : QLatin1Char(' ');
-    return out.simplified();
-}
-
-QString CallSession::callerWordsSoFar() const
-{
-    QString said = m_callerBuffer;
-    if (!m_lastInterim.isEmpty())
-        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) + m_lastInterim;
-    return said.trimmed();
-}
-
 void CallSession::refreshSpeculation()
 {
     // New words while a speculative reply runs: it answers the wrong words; start over on these.
-    if (m_spec.running && wordsOf(callerWordsSoFar()) != wordsOf(m_spec.text))
+    if (m_spec.answersOtherWords(m_callerTurn.wordsSoFar()))
         dropSpeculation();
     maybeSpeculate();
 }
 
 void CallSession::maybeSpeculate()
 {
-    if (m_cfg.speculateAfterSilenceMs <= 0 || m_spec.running || m_llmActive || m_phase != Phase::Active)
+    if (!m_spec.enabled() || m_spec.running() || m_llmActive || m_phase != Phase::Active)
         return;
-    if (!m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested || m_ivrNavigating || m_voicemailMessagePending
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoff.requested() || m_ivrNavigating || m_voicemailMessagePending
         || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
         return;
-    // Local silence, and a transcript that came after the caller's last word (the recogniser has
-    // caught up: the words are stable).
     const qint64 lastWord = m_vad.lastSpeechEndMs();
-    if (lastWord < 0 || m_vad.positionMs() - lastWord < m_cfg.speculateAfterSilenceMs || m_lastTranscriptAtMs <= lastWord)
+    if (!m_spec.due(lastWord, m_vad.positionMs(), m_callerTurn.lastTranscriptAtMs()))
         return;
-    const QString said = callerWordsSoFar();
-    if (said.isEmpty() || said == m_spec.lastTried || isBackchannel(said) || isOptOut(said))
+    const QString said = m_callerTurn.wordsSoFar();
+    if (!m_spec.worthTrying(said))
         return;
     // The caller has likely finished: think while the recogniser confirms. What comes back is
     // held (no word spoken, no tool run) until the turn is confirmed with the same words.
     QList<Providers::ChatMessage> history = m_history;
     history.append({QStringLiteral("user"), said});
-    m_spec = Speculation{};
-    m_spec.running = true;
-    m_spec.text = said;
-    m_spec.lastTried = said;
-    m_spec.lastWordMs = lastWord;
-    m_spec.startedUs = wallUs();
-    ++m_stats.speculativeRequests;
+    m_spec.start(said, lastWord);
     m_llm->request(buildRequest(history));
 }
 
-bool CallSession::holdForSpeculation(std::function<void()> event)
-{
-    if (!m_spec.running)
-        return false;
-    m_spec.held.append(std::move(event));
-    return true;
-}
+bool CallSession::holdForSpeculation(std::function<void()> event) { return m_spec.hold(std::move(event)); }
 
-void CallSession::dropSpeculation()
-{
-    if (!m_spec.running)
-        return;
-    m_llm->cancel();
-    ++m_stats.speculativeDropped;
-    m_stats.speculativeWastedTokens += (m_spec.chars + 3) / 4; // about 4 characters a token
-    const QString lastTried = m_spec.lastTried;
-    m_spec = Speculation{};
-    m_spec.lastTried = lastTried;
-}
+void CallSession::dropSpeculation() { m_spec.drop(); }
 
 bool CallSession::confirmSpeculation(const QString &callerText)
 {
-    if (!m_spec.running)
+    const bool mayReply = !m_outcome.decided() && !m_closingAfterSpeech && !m_handoff.requested();
+    std::optional<Speculation::Confirmed> spec = m_spec.confirm(callerText, mayReply);
+    if (!spec)
         return false;
-    if (wordsOf(m_spec.text) != wordsOf(callerText) || !m_pendingOutcome.isEmpty() || m_closingAfterSpeech || m_handoffRequested) {
-        dropSpeculation();
-        return false;
-    }
-    Speculation spec = std::exchange(m_spec, Speculation{});
     beginReply();
-    m_llmStartedMs = spec.startedUs;
-    for (const auto &event : std::as_const(spec.held)) {
+    m_llmStartedMs = spec->startedUs;
+    for (const auto &event : std::as_const(spec->held)) {
         if (m_phase == Phase::Closed)
             break;
         event();
     }
-    if (spec.firstTokenUs >= 0)
-        m_llmFirstTokenMs = int((spec.firstTokenUs - spec.startedUs) / 1000);
+    if (spec->firstTokenUs >= 0)
+        m_llmFirstTokenMs = int((spec->firstTokenUs - spec->startedUs) / 1000);
     if (m_cfg.thinkingFillerMs > 0 && m_llmActive && m_agentSentences.isEmpty())
         m_thinkingTimer.start(m_cfg.thinkingFillerMs);
     return true;
@@ -552,11 +502,7 @@ bool CallSession::confirmSpeculation(const QString &callerText)
 
 void CallSession::onLlmToken(const QString &text)
 {
-    if (m_spec.running) {
-        if (m_spec.firstTokenUs < 0)
-            m_spec.firstTokenUs = wallUs();
-        m_spec.chars += int(text.size());
-    }
+    m_spec.noteToken(text);
     if (holdForSpeculation([this, text] { onLlmToken(text); }))
         return;
     if (!m_llmActive)
@@ -591,9 +537,7 @@ void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
         return;
     }
     if (name == QLatin1String("transfer_to_agent")) {
-        if (m_handoffAvailable && !m_handoffRequested)
-            m_transferArgs = args.isEmpty() ? QJsonObject{{QStringLiteral("reason"), QStringLiteral("unspecified")}} : args;
-        else
+        if (!m_handoff.askTransfer(args))
             qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM asked for a transfer, but handoff is not available here";
         return;
     }
@@ -601,11 +545,7 @@ void CallSession::onLlmToolCall(const QString &name, const QJsonObject &args)
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM called unknown tool" << name;
         return;
     }
-    const QString outcome = args.value(QStringLiteral("outcome")).toString();
-    m_pendingOutcome = outcome.isEmpty() ? QStringLiteral("incomplete") : outcome;
-    for (auto it = args.begin(); it != args.end(); ++it)
-        if (it.key() != QLatin1String("outcome"))
-            m_pendingFields.insert(it.key(), QJsonObject{{QStringLiteral("value"), it.value()}, {QStringLiteral("turn"), m_turnIndex - 1}});
+    m_outcome.applyEndCall(args, m_turnIndex - 1);
 }
 
 void CallSession::onLlmFinished()
@@ -631,16 +571,16 @@ void CallSession::onLlmFinished()
     }
     if (!said.isEmpty())
         m_history.append({QStringLiteral("assistant"), said});
-    pumpOutbound(); // the reply is complete: its last chunk may go out short
-    if (!m_transferArgs.isEmpty() && !m_handoffRequested) {
+    m_speech.pump(); // the reply is complete: its last chunk may go out short
+    if (m_handoff.transferAsked() && !m_handoff.requested()) {
         m_agentTurnText.clear();
         startHandoff();
         return;
     }
-    if (!m_pendingOutcome.isEmpty()) {
+    if (m_outcome.decided()) {
         const bool saidSomething = !m_agentTurnText.trimmed().isEmpty();
         m_agentTurnText.clear();
-        endCall(m_pendingOutcome, m_pendingFields, saidSomething ? QString() : goodbyeLine(m_pendingOutcome, replyLanguage()));
+        endCall(m_outcome.outcome(), m_outcome.fields(), m_outcome.closingLineAfterTurn(saidSomething, replyLanguage()));
     } else if (m_agentTurnText.trimmed().isEmpty() && !m_pressedThisTurn) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM returned nothing; nudging";
         speak(nudgeLine(replyLanguage()));
@@ -649,19 +589,19 @@ void CallSession::onLlmFinished()
 
 void CallSession::onLlmFailed(const Error &e)
 {
-    if (m_spec.running) { // the confirmed turn asks again
+    if (m_spec.running()) { // the confirmed turn asks again
         dropSpeculation();
         return;
     }
     m_llmActive = false;
     qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM failed:" << e.message;
     countVendorError(QStringLiteral("llm"), m_llm->name(), e);
-    m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("llm: ") + e.message));
+    m_outcome.noteFailure(QStringLiteral("llm"), e.message);
     if (m_voiceLost) {
         finishNow(QStringLiteral("completed"));
         return;
     }
-    endCall(m_pendingOutcome.isEmpty() ? QStringLiteral("technical_failure") : QString(), {}, apologyLine(replyLanguage()));
+    endCall(m_outcome.failureOutcome(), {}, apologyLine(replyLanguage()));
 }
 
 // ---------------------------------------------------------------- agent speech
@@ -736,9 +676,8 @@ void CallSession::onTtsAudio(int requestId, const QByteArray &pcm)
         s->firstAudioWallMs = wallUs();
     if (!s->cacheKey.isEmpty())
         s->ttsPcm.append(pcm);
-    m_outbound.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
-    noteReadiness();
-    pumpOutbound();
+    m_speech.append(m_ttsResampler ? m_ttsResampler->process(pcm) : pcm);
+    m_speech.pump();
 }
 
 void CallSession::onTtsDone(int requestId)
@@ -753,19 +692,18 @@ void CallSession::onTtsDone(int requestId)
             && s.firstAudioWallMs - s.requestedWallMs < kCacheableFirstAudioUs)
             m_phrases->store(s.cacheKey, std::exchange(s.ttsPcm, {}));
         if (m_ttsResampler)
-            m_outbound.append(m_ttsResampler->flush());
-        Audio::padTo(m_outbound, 320);
+            m_speech.append(m_ttsResampler->flush());
         // The mark goes out after the last byte of this sentence.
-        m_marksAt.append({m_outboundOffset + m_outbound.size(), QStringLiteral("s%1").arg(s.id)});
+        m_speech.markHere(QStringLiteral("s%1").arg(s.id));
     }
-    pumpOutbound();
+    m_speech.pump();
 }
 
 void CallSession::onTtsFailed(int requestId, const Error &e)
 {
     qCWarning(lcConversation) << "call" << m_ctx.callId << "TTS failed for sentence" << requestId << ":" << e.message;
     countVendorError(QStringLiteral("tts"), m_tts->name(), e);
-    m_pendingFields.insert(QStringLiteral("failure"), QString(QStringLiteral("tts: ") + e.message));
+    m_outcome.noteFailure(QStringLiteral("tts"), e.message);
     // The provider retried and its spare voice (if any) failed too: nothing more can be said.
     // The sentence is dropped (it was never heard); the call ends, but a reply still streaming
     // may carry end_call, so its outcome and fields are waited for (bounded) and kept.
@@ -783,32 +721,13 @@ void CallSession::onTtsFailed(int requestId, const Error &e)
 
 bool CallSession::agentSpeaking() const
 {
-    if (!m_outbound.isEmpty())
-        return true;
-    if (m_playClock.isValid() && m_sentMs > m_playClock.elapsed())
+    if (m_speech.audible())
         return true;
     for (const Sentence &s : m_agentSentences)
         if (!s.ttsDone)
             return true;
     return false;
 }
-
-qsizetype CallSession::sendableBytes() const
-{
-    if (m_outbound.isEmpty())
-        return 0;
-    // Exotel wants chunks of at least 3.2 kB in multiples of 320 B (reference §1.5); only a
-    // reply's last chunk may be shorter (already padded to 320 B). Marks go out after the chunk
-    // holding their sentence's last byte, so chunks are not cut at sentence ends.
-    const int full = fullChunkBytes();
-    if (m_outbound.size() >= full)
-        return full;
-    if (!replyComplete())
-        return 0;
-    return m_outbound.size() - m_outbound.size() % 320;
-}
-
-int CallSession::fullChunkBytes() const { return m_sampleRate == 24000 ? 4800 : 3200; }
 
 bool CallSession::replyComplete() const
 {
@@ -820,137 +739,51 @@ bool CallSession::replyComplete() const
     return true;
 }
 
-void CallSession::noteReadiness()
+void CallSession::onChunkLeaving(qint64 nowUs, qint64 readyUs)
 {
-    if (m_readySinceUs < 0 && sendableBytes() > 0)
-        m_readySinceUs = wallUs();
-}
-
-void CallSession::schedulePump(int inMs)
-{
-    if (m_pacer)
-        m_pacer->schedule(this, inMs, [this] { pumpOutbound(); });
-    else
-        m_pumpTimer.start(inMs);
-}
-
-void CallSession::cancelPump()
-{
-    if (m_pacer)
-        m_pacer->cancel(this);
-    m_pumpTimer.stop();
-}
-
-void CallSession::pumpOutbound()
-{
-    if (m_phase == Phase::Closed)
-        return;
-    const int bytesPerMs = Audio::bytesPerMs(m_sampleRate);
-    bool allDone = true;
-    for (const Sentence &s : std::as_const(m_agentSentences))
-        allDone = allDone && s.ttsDone;
-
-    // A new playback run starts when the previous one has fully played out.
-    if (!m_playClock.isValid() || m_sentMs <= m_playClock.elapsed()) {
-        if (!m_outbound.isEmpty()) {
-            m_playClock.start();
-            m_sentMs = 0;
-        }
+    if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
+        m_firstFrameOfReply = false;
+        // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
+        m_stats.responseLatencyUs.append(nowUs - m_speechEndWallMs);
+        m_replyMs = int((nowUs - m_speechEndWallMs) / 1000); // stored with the agent turn
+        m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
+        m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
+        if (m_llmFirstTokenMs >= 0)
+            m_stats.llmFirstTokenUs.append(qint64(m_llmFirstTokenMs) * 1000);
+        if (!m_agentSentences.isEmpty() && m_agentSentences.first().firstAudioWallMs >= 0)
+            m_stats.ttsFirstAudioUs.append(m_agentSentences.first().firstAudioWallMs - m_agentSentences.first().requestedWallMs);
+        m_agentTurnStartMs = callMs();
     }
-    noteReadiness();
-    while (!m_outbound.isEmpty()) {
-        const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        if (ahead >= m_cfg.aheadOfRealTimeMs)
-            break;
-        qsizetype n = sendableBytes();
-        if (n <= 0 && !m_marksAt.isEmpty() && ahead <= kRunDryMs) {
-            // A finished sentence waits for the next one's audio and playback is about to run
-            // dry: fill the chunk up with silence rather than send a short one.
-            m_outbound.append(QByteArray(fullChunkBytes() - m_outbound.size(), '\0'));
-            n = sendableBytes();
-        }
-        if (n <= 0)
-            break;
-        const QByteArray pcm = m_outbound.left(n);
-        m_outbound.remove(0, n);
-        const qint64 audioMs = n / bytesPerMs;
-        const qint64 now = wallUs();
-        const qint64 readyUs = m_readySinceUs >= 0 ? m_readySinceUs : now;
-        if (m_firstFrameOfReply && m_speechEndWallMs >= 0) {
-            m_firstFrameOfReply = false;
-            // Vendor time: LLM until the first sentence, then TTS until a frame's worth of audio.
-            m_stats.responseLatencyUs.append(now - m_speechEndWallMs);
-            m_replyMs = int((now - m_speechEndWallMs) / 1000); // stored with the agent turn
-            m_stats.vendorLatencyUs.append(qMax<qint64>(0, readyUs - m_llmStartedMs));
-            m_stats.endOfSpeechWaitUs.append(qint64(qMax(0, m_sttWaitMs)) * 1000);
-            if (m_llmFirstTokenMs >= 0)
-                m_stats.llmFirstTokenUs.append(qint64(m_llmFirstTokenMs) * 1000);
-            if (!m_agentSentences.isEmpty() && m_agentSentences.first().firstAudioWallMs >= 0)
-                m_stats.ttsFirstAudioUs.append(m_agentSentences.first().firstAudioWallMs - m_agentSentences.first().requestedWallMs);
-            m_agentTurnStartMs = callMs();
-        }
-        if (m_agentTurnStartMs < 0)
-            m_agentTurnStartMs = callMs();
-        if (m_sentMs > 0) {
-            // Pacing: how late this frame left against its schedule (playback position minus the
-            // sent-ahead budget), or against when its audio arrived if the vendor was slower.
-            const qint64 runStartUs = now - m_playClock.nsecsElapsed() / 1000;
-            const qint64 dueUs = runStartUs + (m_sentMs - m_cfg.aheadOfRealTimeMs) * 1000;
-            m_stats.pacingJitterUs.append(qMax<qint64>(0, now - qMax(dueUs, readyUs)));
-            m_stats.pacingAtMs.append(QDateTime::currentMSecsSinceEpoch());
-        }
-        m_lastFrameWallMs = now;
-        m_transport.sendText(Telephony::mediaFrame(m_streamSid, pcm, ++m_chunkCounter, m_sentMs));
-        ++m_stats.framesSent;
-        m_sentMs += audioMs;
-        m_outboundOffset += n;
-        m_readySinceUs = -1;
-        noteReadiness();
-        while (!m_marksAt.isEmpty() && m_marksAt.first().first <= m_outboundOffset) {
-            const QString name = m_marksAt.takeFirst().second;
-            m_pendingMarks.append(name);
-            m_transport.sendText(Telephony::markFrame(m_streamSid, name));
-        }
+    if (m_agentTurnStartMs < 0)
+        m_agentTurnStartMs = callMs();
+}
+
+void CallSession::onSpeechDrained(qint64 remaining)
+{
+    // Everything said: close the agent turn when it has played out.
+    if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
+        QStringList texts;
+        for (const Sentence &s : std::as_const(m_agentSentences))
+            texts << s.text;
+        const Sentence &first = m_agentSentences.first();
+        const int ttsMs = first.firstAudioWallMs >= 0 ? int((first.firstAudioWallMs - first.requestedWallMs) / 1000) : -1;
+        recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs() + remaining, false,
+                   -1, m_llmFirstTokenMs, ttsMs);
+        m_agentSentences.clear();
+        m_agentTurnStartMs = -1;
     }
-    if (!m_outbound.isEmpty()) {
-        const qint64 ahead = m_sentMs - m_playClock.elapsed();
-        // Wake exactly when the next frame is due (ahead drops to the budget), or, while less
-        // than a chunk waits for more audio, when playback is about to run dry.
-        if (ahead >= m_cfg.aheadOfRealTimeMs)
-            schedulePump(int(qBound<qint64>(qint64(1), ahead - m_cfg.aheadOfRealTimeMs + 1, qint64(200))));
-        else if (!m_marksAt.isEmpty())
-            schedulePump(int(qBound<qint64>(qint64(1), ahead - kRunDryMs + 1, qint64(200))));
-    } else if (allDone && !m_llmActive) {
-        // Everything said: close the agent turn when it has played out.
-        const qint64 remaining = qMax<qint64>(0, m_sentMs - (m_playClock.isValid() ? m_playClock.elapsed() : 0));
-        if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
-            QStringList texts;
-            for (const Sentence &s : std::as_const(m_agentSentences))
-                texts << s.text;
-            const Sentence &first = m_agentSentences.first();
-            const int ttsMs = first.firstAudioWallMs >= 0 ? int((first.firstAudioWallMs - first.requestedWallMs) / 1000) : -1;
-            recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs() + remaining, false,
-                       -1, m_llmFirstTokenMs, ttsMs);
-            m_agentSentences.clear();
-            m_agentTurnStartMs = -1;
-        }
-        if (m_closingAfterSpeech) {
-            // Wait for the last mark; Exotel may never echo it, so bound the wait.
-            m_closeTimer.start(int(remaining) + m_cfg.goodbyeGraceMs);
-        } else if (m_phase == Phase::Active) {
-            m_silenceTimer.start(int(remaining) + m_cfg.silenceTimeoutMs);
-        }
+    if (m_closingAfterSpeech) {
+        // Wait for the last mark; Exotel may never echo it, so bound the wait.
+        m_closeTimer.start(int(remaining) + m_cfg.goodbyeGraceMs);
+    } else if (m_phase == Phase::Active) {
+        m_silenceTimer.start(int(remaining) + m_cfg.silenceTimeoutMs);
     }
 }
 
 void CallSession::bargeIn()
 {
-    const bool audioOut = m_playClock.isValid() && m_sentMs > m_playClock.elapsed();
     qCInfo(lcConversation) << "call" << m_ctx.callId << "barge-in at" << callMs() << "ms";
-    if (audioOut || m_outboundOffset > 0) {
-        m_transport.sendText(Telephony::clearFrame(m_streamSid));
-        ++m_stats.clearsSent;
-    }
+    const bool audioOut = m_speech.clearPlayback();
     dropSpeculation();
     m_llm->cancel();
     m_tts->cancel();
@@ -982,14 +815,8 @@ void CallSession::bargeIn()
     m_playedSentences.clear();
     m_agentTurnText.clear();
     m_agentTurnStartMs = -1;
-    m_outbound.clear();
-    m_readySinceUs = -1;
-    m_marksAt.clear();
-    m_pendingMarks.clear();
-    m_sentMs = 0;
-    m_playClock.invalidate();
+    m_speech.reset(); // the queued audio, marks and playback run; the pump is cancelled
     m_sentences = std::make_unique<Language::SentenceSplitter>();
-    cancelPump();
     if (m_ttsResampler)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
     emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
@@ -1021,10 +848,10 @@ void CallSession::recordScreening()
                        {QStringLiteral("reason"), v.reason}, {QStringLiteral("at_ms"), v.atMs}};
     if (!v.announcement.isEmpty())
         record.insert(QStringLiteral("announcement"), v.announcement);
-    m_pendingFields.insert(QStringLiteral("screening"), record);
+    m_outcome.setField(QStringLiteral("screening"), record);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "screened as" << cls << "confidence" << v.confidence << "-" << v.reason;
     if (v.isMachine())
-        m_pendingFields.insert(QStringLiteral("failure"), QStringLiteral("screened: %1 (%2)").arg(cls, v.reason));
+        m_outcome.noteFailure(QStringLiteral("screened"), QStringLiteral("%1 (%2)").arg(cls, v.reason));
 }
 
 void CallSession::onScreened()
@@ -1040,11 +867,11 @@ void CallSession::onScreened()
     if (v.callClass == Screening::CallClass::Ivr && m_cfg.screening.ivr == Screening::ScreeningPolicy::IvrAction::Navigate) {
         // The menu's words reach the LLM as caller turns; it may press keys (press_digits).
         m_ivrNavigating = true;
-        m_pendingFields.remove(QStringLiteral("failure"));
+        m_outcome.removeField(QStringLiteral("failure"));
         qCInfo(lcConversation) << "call" << m_ctx.callId << "navigating the IVR";
         return;
     }
-    m_pendingOutcome = Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement);
+    m_outcome.decide(Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement));
     if (v.callClass == Screening::CallClass::Voicemail
         && m_cfg.screening.voicemail == Screening::ScreeningPolicy::VoicemailAction::LeaveMessage) {
         m_voicemailMessagePending = true;
@@ -1062,7 +889,7 @@ void CallSession::leaveVoicemailMessage()
     const QString custom = m_cfg.screening.voicemailMessage;
     const QString message = fillTemplate(custom.isEmpty() ? Screening::ScreeningPolicy::defaultVoicemailMessage(lang) : custom, m_ctx);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "leaving a voicemail message";
-    m_pendingOutcome.clear(); // endCall sets it
+    m_outcome.reopen(); // endCall sets it
     endCall(QStringLiteral("voicemail"), {}, message);
 }
 
@@ -1075,7 +902,7 @@ void CallSession::pressDigits(const QJsonObject &args)
     }
     if (++m_ivrPresses > m_cfg.screening.maxIvrPresses) {
         qCInfo(lcConversation) << "call" << m_ctx.callId << "IVR: too many key presses, giving up";
-        m_pendingOutcome = QStringLiteral("ivr"); // ends the call when this LLM turn finishes
+        m_outcome.decide(QStringLiteral("ivr")); // ends the call when this LLM turn finishes
         return;
     }
     m_pressedThisTurn = true;
@@ -1083,9 +910,9 @@ void CallSession::pressDigits(const QJsonObject &args)
     const QString text = QStringLiteral("(pressed %1)").arg(keys);
     recordTurn(QStringLiteral("agent"), text, callMs(), callMs() + Audio::durationMs(tones.size(), m_sampleRate), false, -1, -1, -1);
     m_history.append({QStringLiteral("assistant"), text});
-    m_outbound.append(tones);
-    Audio::padTo(m_outbound, 320);
-    pumpOutbound();
+    m_speech.append(tones);
+    m_speech.padToFrame();
+    m_speech.pump();
 }
 
 // ---------------------------------------------------------------- ending
@@ -1099,7 +926,7 @@ void CallSession::onSilenceTimeout()
         speak(nudgeLine(replyLanguage()));
         return;
     }
-    endCall(m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"), m_pendingFields,
+    endCall(m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"), m_outcome.fields(),
             goodbyeLine(QStringLiteral("no_response"), replyLanguage()));
 }
 
@@ -1110,9 +937,8 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
     m_phase = Phase::Ending;
     m_silenceTimer.stop();
     if (!outcome.isEmpty())
-        m_pendingOutcome = outcome;
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        m_pendingFields.insert(it.key(), it.value());
+        m_outcome.decide(outcome);
+    m_outcome.mergeFields(fields);
     m_closingAfterSpeech = true;
     if (!closingLine.isEmpty()) {
         m_history.append({QStringLiteral("assistant"), closingLine});
@@ -1121,15 +947,14 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
         m_closeTimer.start(m_cfg.goodbyeGraceMs);
     }
     if (!agentSpeaking() && closingLine.isEmpty())
-        pumpOutbound();
+        m_speech.pump();
 }
 
 void CallSession::hangUp(const QString &reason)
 {
     qCInfo(lcConversation) << "call" << m_ctx.callId << "hung up by supervisor:" << reason;
-    m_pendingFields.insert(QStringLiteral("hung_up_by"), reason);
-    if (m_pendingOutcome.isEmpty())
-        m_pendingOutcome = QStringLiteral("incomplete");
+    m_outcome.setField(QStringLiteral("hung_up_by"), reason);
+    m_outcome.decideIfOpen(QStringLiteral("incomplete"));
     finishNow(QStringLiteral("completed"));
 }
 
@@ -1149,7 +974,7 @@ bool CallSession::finalizeRecogniser()
 {
     // Nothing more can be played; the recogniser may still hold what the caller said last
     // (Deepgram answers a Finalize after the audio stopped). Bounded: sttDrainMs at most.
-    if (m_callerStartMs < 0 && !m_vad.inSpeech() && m_callerBuffer.isEmpty())
+    if (m_callerStartMs < 0 && !m_vad.inSpeech() && m_callerTurn.isEmpty())
         return false; // the caller said nothing since their last turn: nothing to wait for
     m_draining = true;
     m_phase = Phase::Ending;
@@ -1162,7 +987,7 @@ bool CallSession::finalizeRecogniser()
 
 void CallSession::stopTalking()
 {
-    cancelPump();
+    m_speech.cancelPump();
     m_silenceTimer.stop();
     m_maxDurationTimer.stop();
     m_closeTimer.stop();
@@ -1184,7 +1009,7 @@ bool CallSession::drainTranscript(const QString &text, bool isFinal)
     }
     m_drainInterim.clear();
     m_callerSpoke = true;
-    m_callerBuffer += (m_callerBuffer.isEmpty() ? QString() : QStringLiteral(" ")) + t;
+    m_callerTurn.appendFinal(t);
     // A final result: give a split utterance's next piece a moment, within the bound.
     const qint64 left = qMax(qint64(0), qint64(m_cfg.sttDrainMs) - m_drainClock.elapsed());
     m_drainTimer.start(int(qMin(left, qint64(250))));
@@ -1195,8 +1020,8 @@ void CallSession::finishDrain()
 {
     if (!m_draining || m_finished)
         return;
-    if (m_callerBuffer.isEmpty() && !m_drainInterim.isEmpty()) {
-        m_callerBuffer = m_drainInterim; // what the recogniser had heard so far beats nothing
+    if (m_callerTurn.isEmpty() && !m_drainInterim.isEmpty()) {
+        m_callerTurn.setFinals(m_drainInterim); // what the recogniser had heard so far beats nothing
         m_callerSpoke = true;
     }
     qCInfo(lcConversation) << "call" << m_ctx.callId << "recogniser finalized after" << m_drainClock.elapsed() << "ms";
@@ -1230,7 +1055,8 @@ void CallSession::finishNow(const QString &status)
     m_finished = true;
     const Phase was = m_phase;
     m_phase = Phase::Closed;
-    const QString finalStatus = m_transferring ? QStringLiteral("transferring") : status; // Exotel moves on to Passthru
+    m_speech.close();
+    const QString finalStatus = OutcomeDraft::finalStatus(status, m_handoff.transferring()); // Exotel moves on to Passthru
     stopTalking();
     m_stt->stop();
     if (was == Phase::AwaitingStart || was == Phase::Correlating || m_ctx.callId == 0) {
@@ -1239,9 +1065,9 @@ void CallSession::finishNow(const QString &status)
         return;
     }
     // The caller's last words, if the socket closed before their turn ended.
-    if (!m_callerBuffer.isEmpty()) {
-        recordTurn(QStringLiteral("caller"), m_callerBuffer, m_callerStartMs >= 0 ? m_callerStartMs : callMs(), callMs(), false, -1, -1, -1);
-        m_callerBuffer.clear();
+    if (!m_callerTurn.isEmpty()) {
+        const qint64 start = m_callerStartMs >= 0 ? m_callerStartMs : callMs();
+        recordTurn(QStringLiteral("caller"), m_callerTurn.take(), start, callMs(), false, -1, -1, -1);
     }
     if (!m_agentSentences.isEmpty() && m_agentTurnStartMs >= 0) {
         QStringList texts;
@@ -1253,24 +1079,18 @@ void CallSession::finishNow(const QString &status)
         // The call ended before the screening deadline: classify what was heard.
         const Screening::Verdict &v = m_screener->finish();
         recordScreening();
-        if (v.isMachine() && m_pendingOutcome.isEmpty())
-            m_pendingOutcome = Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement);
+        if (v.isMachine())
+            m_outcome.decideIfOpen(Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement));
     }
-    if (m_ivrNavigating && m_pendingOutcome.isEmpty())
-        m_pendingOutcome = QStringLiteral("ivr"); // the menu never led to a conversation outcome
-    if (m_voiceLost && m_pendingOutcome.isEmpty())
-        m_pendingOutcome = QStringLiteral("technical_failure"); // no voice and no result: call again
-    Storage::CallOutcome out;
-    out.outcome = m_pendingOutcome.isEmpty() ? (m_callerSpoke ? QStringLiteral("incomplete") : QStringLiteral("no_response"))
-                                             : m_pendingOutcome;
-    out.language = m_callerLanguage;
-    out.fields = m_pendingFields;
-    out.failureReason = m_pendingFields.value(QStringLiteral("failure")).toString();
-    out.badFrames = m_stats.malformedFrames;
+    if (m_ivrNavigating)
+        m_outcome.decideIfOpen(QStringLiteral("ivr")); // the menu never led to a conversation outcome
+    if (m_voiceLost)
+        m_outcome.decideIfOpen(QStringLiteral("technical_failure")); // no voice and no result: call again
+    Storage::CallOutcome out = m_outcome.toStored(m_callerSpoke, m_callerLanguage, m_stats.malformedFrames);
     applyExtraction(out, m_ctx, m_clock.now());
     m_brief.finish(out, m_clock.now());
-    if (out.callbackAt == 0 && m_handoffCallbackAtMs > 0)
-        out.callbackAt = m_handoffCallbackAtMs;
+    if (out.callbackAt == 0 && m_handoff.callbackAtMs() > 0)
+        out.callbackAt = m_handoff.callbackAtMs();
     if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty()) {
         // The DNC list is permanent: only a person's opt-out, heard on evidence, goes on it.
         const bool person = m_screener ? m_screener->mayAddToDnc() : !m_stt->grammarConstrained();
@@ -1313,83 +1133,22 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
 
 void CallSession::startHandoff()
 {
-    m_handoffRequested = true;
     m_silenceTimer.stop();
-    QStringList words;
-    for (const Providers::ChatMessage &m : std::as_const(m_history))
-        if (m.role == QLatin1String("user") && !m.content.startsWith(QLatin1Char('(')))
-            words << m.content;
-    while (words.size() > 4)
-        words.removeFirst();
-    QJsonObject summary{{QStringLiteral("name"), m_ctx.leadName},
-                        {QStringLiteral("phone"), m_ctx.phoneE164},
-                        {QStringLiteral("city"), m_ctx.city},
-                        {QStringLiteral("budget"), m_ctx.budget},
-                        {QStringLiteral("property"), m_ctx.propertyType},
-                        {QStringLiteral("language"), replyLanguage()},
-                        {QStringLiteral("caller_words"), words.join(QStringLiteral(" / "))}};
-    // What the caller said in this call beats what the CSV had.
-    for (const char *key : {"budget", "property", "timeline", "summary"}) {
-        QString v = m_transferArgs.value(QLatin1String(key)).toString().trimmed();
-        if (v.isEmpty())
-            v = m_pendingFields.value(QLatin1String(key)).toObject().value(QStringLiteral("value")).toString().trimmed();
-        if (!v.isEmpty())
-            summary.insert(QLatin1String(key), v);
-    }
-    HandoffRequest req;
-    req.callId = m_ctx.callId;
-    req.leadId = m_ctx.leadId;
-    req.campaignId = m_ctx.campaignId;
-    req.callerLanguage = replyLanguage();
-    req.reason = m_transferArgs.value(QStringLiteral("reason")).toString();
-    req.summary = summary;
+    const HandoffRequest req = m_handoff.request(m_ctx, m_history, m_outcome, replyLanguage());
     qCInfo(lcConversation) << "call" << m_ctx.callId << "asks for a sales agent:" << req.reason;
     m_handoffDesk->requestHandoff(req, this, [this](Result<HandoffDecision> d) { onHandoffDecision(d); });
     // The desk answers in milliseconds; a database that hangs must not leave the caller in silence.
-    QTimer::singleShot(4000, this, [this] {
+    QTimer::singleShot(CallHandoff::kDecisionTimeoutMs, this, [this] {
         onHandoffDecision(Error::make(Error::Code::Unavailable, QStringLiteral("handoff desk did not answer in time")));
     });
 }
 
 void CallSession::onHandoffDecision(const Result<HandoffDecision> &d)
 {
-    if (m_handoffDecided || m_phase != Phase::Active)
+    if (m_handoff.decided() || m_phase != Phase::Active)
         return;
-    m_handoffDecided = true;
-    const QString lang = replyLanguage();
-    if (d && d->connected) {
-        m_transferring = true;
-        const QJsonObject fields{{QStringLiteral("handoff"), QJsonObject{{QStringLiteral("handoff_id"), d->handoffId},
-                                                                        {QStringLiteral("agent"), d->agentName},
-                                                                        {QStringLiteral("reason"), m_transferArgs.value(QStringLiteral("reason"))},
-                                                                        {QStringLiteral("summary"), m_transferArgs.value(QStringLiteral("summary"))}}}};
-        endCall(QStringLiteral("interested"), fields, connectingLine(d->agentName, lang));
-        return;
-    }
-    // Nobody can take the call: a callback at the time the caller named, else the next slot.
-    const QDateTime now = m_clock.now();
-    const auto window = Language::CallbackWindow::fromCampaign(m_ctx.windowStart, m_ctx.windowEnd, m_ctx.callingDays)
-                            .value_or(Language::CallbackWindow{});
-    QJsonObject fields{{QStringLiteral("handoff"), QJsonObject{{QStringLiteral("failure"), d ? QStringLiteral("no_agent_available")
-                                                                                                : d.error().message}}}};
-    std::optional<Language::CallbackTime> when;
-    for (auto it = m_history.crbegin(); it != m_history.crend() && !when; ++it)
-        if (it->role == QLatin1String("user"))
-            if ((when = Language::CallbackTimeParser::parse(it->content, now, m_ctx.timezone, window)))
-                fields.insert(QStringLiteral("callback_time"), it->content);
-    QDateTime at;
-    if (when) {
-        at = when->at;
-    } else {
-        QTimeZone tz(m_ctx.timezone.toUtf8());
-        if (!tz.isValid())
-            tz = QTimeZone("Asia/Kolkata");
-        if (const auto slot = Language::CallbackTimeParser::fitIntoWindow(now.toTimeZone(tz).addSecs(3600), window)) {
-            at = slot.value();
-            m_handoffCallbackAtMs = at.toMSecsSinceEpoch();
-        }
-    }
-    endCall(QStringLiteral("callback"), fields, noAgentLine(callbackWhenPhrase(at, now, lang), lang));
+    if (const auto ending = m_handoff.decide(d, m_ctx, m_history, m_clock.now(), replyLanguage()))
+        endCall(ending->outcome, ending->fields, ending->closingLine);
 }
 
 // Hindi and Hinglish callers get Hindi replies (Devanagari for TTS, Hinglish per the prompt).

@@ -1,8 +1,9 @@
 // CallSession: one live call on Exotel's media stream — the call brain. Parses inbound frames,
 // feeds caller audio to STT and the local VAD, decides the end of the caller's turn, streams the
-// LLM reply sentence by sentence into TTS, paces the audio back to Exotel in 320-byte multiples
-// a little ahead of real time with marks, handles barge-in, DTMF, silence and duration limits,
-// and records every turn and the outcome through the CallRecorder without blocking.
+// LLM reply sentence by sentence into TTS, has SpeechOut (speechout.h) pace the audio back to
+// Exotel in 320-byte multiples a little ahead of real time with marks, handles barge-in, DTMF,
+// silence and duration limits, and records every turn and the outcome through the CallRecorder
+// without blocking.
 // Thread: the network worker that accepted the socket; created there, never moved.
 #pragma once
 
@@ -20,7 +21,12 @@
 #include "screening/callscreener.h"
 #include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
+#include "callhandoff.h"
+#include "outcomedraft.h"
+#include "speechout.h"
+#include "turntaking.h"
 #include "workerpacer.h"
+#include "core/timersource.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -62,7 +68,9 @@ struct SessionConfig
     Screening::ScreeningPolicy screening;
 };
 
-struct SessionStats
+// PacingStats: pacingJitterUs, pacingAtMs, clearsSent, framesSent; SpeculationStats:
+// speculativeRequests, speculativeDropped, speculativeWastedTokens.
+struct SessionStats : PacingStats, SpeculationStats
 {
     // Microseconds. The caller's last word (local VAD) -> first outbound media frame of the
     // reply, per turn: the reply latency a person hears.
@@ -74,17 +82,7 @@ struct SessionStats
     QList<qint64> ttsFirstAudioUs;
     // Of that, what the vendors spent: LLM until the first sentence + TTS until a frame of audio.
     QList<qint64> vendorLatencyUs;
-    // Interval between consecutive outbound media frames minus the audio they carried.
-    QList<qint64> pacingJitterUs;
-    QList<qint64> pacingAtMs; // when each of those frames left (ms since the epoch), for benchmarks
-    // LLM requests started before the turn was confirmed, those dropped (the caller went on or
-    // said something else) and the completion tokens they had cost (estimated): extra spend.
-    int speculativeRequests = 0;
-    int speculativeDropped = 0;
-    int speculativeWastedTokens = 0;
     int malformedFrames = 0;
-    int clearsSent = 0;
-    int framesSent = 0;
 };
 
 class CallSession : public QObject
@@ -102,7 +100,7 @@ public:
     // Hot-lead handoff to a sales agent (Exotel flow mode); optional, shared, thread-safe.
     void setHandoffDesk(HandoffDesk *desk) { m_handoffDesk = desk; }
     // The worker's shared pacing clock for outbound audio (else a precise timer of its own).
-    void setPacer(WorkerPacer *pacer) { m_pacer = pacer; }
+    void setPacer(WorkerPacer *pacer) { m_speech.setPacer(pacer); }
     // Where vendor failures are counted for /metrics (optional; shared, thread-safe).
     void setVendorErrors(VendorErrors *errors) { m_vendorErrors = errors; }
     // Texts to the lead (site-visit confirmation, brochure link); optional, shared, thread-safe.
@@ -143,7 +141,6 @@ private:
     void beginReply(); // the agent turn's state, as its LLM request starts (or is confirmed)
     void maybeSpeculate();
     void refreshSpeculation(); // the caller's words changed: restart a speculation on the new ones
-    QString callerWordsSoFar() const; // finals of this turn + the latest interim
     bool holdForSpeculation(std::function<void()> event); // true: held until confirmed
     void dropSpeculation();
     bool confirmSpeculation(const QString &callerText); // true: the held reply goes on
@@ -156,13 +153,11 @@ private:
     void onTtsAudio(int requestId, const QByteArray &pcm);
     void onTtsDone(int requestId);
     void onTtsFailed(int requestId, const Error &e);
-    void pumpOutbound();
-    qsizetype sendableBytes() const;
-    int fullChunkBytes() const;
     bool replyComplete() const; // every sentence synthesized and the LLM done: a short last chunk may go
+    void onChunkLeaving(qint64 nowUs, qint64 readyUs); // SpeechOut: reply latency at its first chunk
+    void onSpeechDrained(qint64 remainingMs);           // SpeechOut: all said; plays out in remainingMs
     static constexpr qint64 kCacheableFirstAudioUs = 900 * 1000; // FallbackTts says a filler after 1 s
-    static constexpr int kRunDryMs = 100; // playback this close to running out: pad a chunk with silence
-    void noteReadiness();
+    qint64 wallUs() const { return m_timers.elapsedUs(); } // the clock of SpeechOut's figures
     bool agentSpeaking() const;
     void bargeIn();
     void endCall(const QString &outcome, const QJsonObject &fields, const QString &closingLine);
@@ -216,6 +211,9 @@ private:
     QString m_streamSid;
     int m_sampleRate = 8000;
     Audio::EnergyVad m_vad;
+    SystemTimerSource m_timers; // monotonic time of the latency and pacing figures
+    SpeechOut m_speech;         // outbound audio: chunks, marks, pacing (after m_stats, m_cfg)
+    Speculation m_spec;         // SessionConfig::speculateAfterSilenceMs
     QElapsedTimer m_mediaClock;  // starts at "start"
     bool m_finished = false;
     bool m_loggedUnknown = false;
@@ -232,16 +230,11 @@ private:
 
     // Hot-lead handoff
     HandoffDesk *m_handoffDesk = nullptr;
-    bool m_handoffAvailable = false;  // campaign switch on and flow mode (answered by the desk)
-    QJsonObject m_transferArgs;       // from transfer_to_agent, acted on when the LLM turn ends
-    bool m_handoffRequested = false;
-    bool m_handoffDecided = false;
-    bool m_transferring = false;      // the socket closes into Exotel's Passthru -> Connect
-    qint64 m_handoffCallbackAtMs = 0; // no agent: the next calling-window slot
+    CallHandoff m_handoff;            // transfer_to_agent, the request, the desk's decision
 
     // Conversation
     QList<Providers::ChatMessage> m_history;
-    QString m_callerBuffer;        // final transcript pieces of the current caller turn
+    CallerTurn m_callerTurn;       // what the caller said in this turn so far
     QString m_callerLanguage;
     QString m_leadLanguage;        // from the lead/campaign at the start of the call
     qint64 m_callerStartMs = -1;
@@ -255,8 +248,7 @@ private:
     int m_replyMs = -1;            // reply latency of the agent turn being spoken (its turn row)
     bool m_voiceLost = false;      // TTS and its spare failed: end once the LLM turn is in
     static constexpr int kVoiceLostLlmWaitMs = 20000;
-    QString m_pendingOutcome;      // set by the end_call tool
-    QJsonObject m_pendingFields;
+    OutcomeDraft m_outcome;        // outcome and fields (end_call, screening, failures)
     bool m_closingAfterSpeech = false;
     int m_nudges = 0;
     QTimer m_silenceTimer;
@@ -265,21 +257,6 @@ private:
     QTimer m_thinkingTimer; // SessionConfig::thinkingFillerMs
     void onThinkingTooLong();
 
-    // Speculative reply (SessionConfig::speculateAfterSilenceMs)
-    struct Speculation
-    {
-        bool running = false;
-        QString text;       // the caller's words it answers
-        QString lastTried;  // not tried twice on the same words
-        qint64 lastWordMs = -1; // VAD position of the caller's last word when it started
-        qint64 startedUs = 0;
-        qint64 firstTokenUs = -1;
-        int chars = 0;
-        QList<std::function<void()>> held; // LLM events, replayed in order once confirmed
-    };
-    Speculation m_spec;
-    QString m_lastInterim; // the latest interim transcript since the last final
-    qint64 m_lastTranscriptAtMs = -1; // VAD position when the latest transcript arrived
 
     // Agent speech
     struct Sentence
@@ -301,21 +278,7 @@ private:
     int m_nextSentenceId = 1;
     int m_turnNumber = 0;
     int m_turnIndex = 0;
-    QByteArray m_outbound;            // PCM at stream rate waiting to be sent
-    QList<QPair<qint64, QString>> m_marksAt; // outbound byte offset -> mark name to send after it
-    qint64 m_outboundOffset = 0;      // bytes already sent in this run
-    qint64 m_sentMs = 0;              // audio ms sent in the current playback run
-    QElapsedTimer m_playClock;        // started at the first frame of a playback run
-    qint64 m_lastFrameWallMs = -1;
-    qint64 m_lastFrameAudioMs = 0;
-    qint64 m_chunkCounter = 0;
-    QStringList m_pendingMarks;       // sent, not yet echoed
     bool m_firstFrameOfReply = true;
-    qint64 m_readySinceUs = -1;       // when the next frame's audio became available
-    QTimer m_pumpTimer;
-    QPointer<WorkerPacer> m_pacer;
-    void schedulePump(int inMs);
-    void cancelPump();
 
     // Call screening
     std::unique_ptr<Screening::CallScreener> m_screener; // while the first seconds are classified
