@@ -284,7 +284,7 @@ int main(int argc, char **argv)
     Campaigns::CampaignService campaigns(db, clock);
     Campaigns::CallLifecycle lifecycle(db, clock);
     const Campaigns::CampaignControl control(campaigns, nullptr);
-    Server::DialerApi dialerApi(campaigns, control, lifecycle, db, clock, Server::DialerApiOptions{});
+    Server::DialerApi dialerApi(control, lifecycle, db, clock, Server::DialerApiOptions{});
     dialerApi.registerRoutes(router);
     Server::RestApi restApi(campaigns, db);
     restApi.registerRoutes(router);

@@ -111,7 +111,7 @@ bool tst_DialerApi::setUp(Fixture &f, const QString &backend, Dialer::PlacerFact
     Server::DialerApiOptions options;
     options.webhookSecret = kSecret;
     options.prices = Storage::CostPrices{0.5, 0.25, 0.1, 1.0};
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.control, *f.lifecycle, *f.db.db, *f.clock, options);
+    f.dialerApi = std::make_unique<Server::DialerApi>(*f.control, *f.lifecycle, *f.db.db, *f.clock, options);
     f.dialerApi->registerRoutes(*f.router);
     f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
     f.restApi->registerRoutes(*f.router);

@@ -117,7 +117,7 @@ bool tst_Handoff::setUp(Fixture &f, const QString &backend, bool flowMode)
     f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions dopts;
     dopts.webhookSecret = kSecret;
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
+    f.dialerApi = std::make_unique<Server::DialerApi>(*f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
     f.dialerApi->registerRoutes(*f.router);
     f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
     f.restApi->registerRoutes(*f.router);

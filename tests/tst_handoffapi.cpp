@@ -142,7 +142,7 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
     f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions dopts;
     dopts.webhookSecret = kSecret;
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.service, *f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
+    f.dialerApi = std::make_unique<Server::DialerApi>(*f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
     f.dialerApi->registerRoutes(*f.router);
     // The options as the server builds them at start-up.
     Settings settings = Settings::defaults();

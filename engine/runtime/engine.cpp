@@ -113,7 +113,7 @@ Engine::Parts::Parts(const Settings &s, const Storage::Database &database, const
       lifecycle(db, clock, &events),
       dialer(db, clock, ExotelCallPlacer::factory(s), dialerOptions, &events, dialerOptions.tickMs, dialerOptions.recoverMs),
       control(services.campaigns, &dialer),
-      dialerApi(services.campaigns, control, lifecycle, db, clock, DialerApiOptions::fromSettings(s)),
+      dialerApi(control, lifecycle, db, clock, DialerApiOptions::fromSettings(s)),
       restApi(services.campaigns, db),
       handoffApi(db, clock, std::move(handoffOptions)),
       briefApi(services.briefs, db),

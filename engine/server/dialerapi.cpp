@@ -13,7 +13,7 @@ DialerApiOptions DialerApiOptions::fromSettings(const Settings &s)
     return o;
 }
 
-DialerApi::DialerApi(Campaigns::CampaignService &, const Campaigns::CampaignControl &control,
+DialerApi::DialerApi(const Campaigns::CampaignControl &control,
                      Campaigns::CallLifecycle &lifecycle, const Storage::Database &db, const Clock &clock, DialerApiOptions options)
     : m_run(control, db, clock),
       m_statusWebhook(lifecycle, db, options.webhookSecret),

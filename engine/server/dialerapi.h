@@ -22,7 +22,7 @@
 #include <QByteArray>
 
 namespace Leadline::Storage { class Database; }
-namespace Leadline::Campaigns { class CampaignService; class CampaignControl; class CallLifecycle; }
+namespace Leadline::Campaigns { class CampaignControl; class CallLifecycle; }
 namespace Leadline { class Clock; class Settings; }
 namespace Leadline::Conversation { class VendorErrors; class LatencyMetrics; }
 
@@ -41,7 +41,7 @@ class DialerApi
 {
 public:
     // control: start and pause (the status, then the dialer), shared with the console and CLI.
-    DialerApi(Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control,
+    DialerApi(const Campaigns::CampaignControl &control,
               Campaigns::CallLifecycle &lifecycle, const Storage::Database &db, const Clock &clock, DialerApiOptions options);
     void registerRoutes(Router &router);
 
