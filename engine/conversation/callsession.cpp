@@ -7,6 +7,7 @@
 #include "greetingprimer.h"
 #include "phrasecache.h"
 #include "prompts.h"
+#include "screening/ivrnavigation.h"
 #include "language/callbacktimeparser.h"
 #include "language/indiannumberspeller.h"
 #include "language/sentencesplitter.h"
@@ -43,6 +44,7 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
                                     [this](qint64 nowUs, qint64 readyUs) { onChunkLeaving(nowUs, readyUs); },
                                     [this](qint64 remainingMs) { onSpeechDrained(remainingMs); }})
     , m_spec(m_timers, m_stats, m_cfg.speculateAfterSilenceMs, [this] { m_llm->cancel(); })
+    , m_screening(m_cfg.screening)
 {
     connect(m_stt.get(), &Providers::SpeechToText::transcript, this, &CallSession::onTranscript);
     connect(m_stt.get(), &Providers::SpeechToText::endOfSpeech, this, &CallSession::onEndOfSpeech);
@@ -221,11 +223,7 @@ void CallSession::beginConversation(const CallContext &ctx)
     const QString hello = greeting(m_ctx, lang);
     m_history.append({QStringLiteral("assistant"), hello});
     m_firstFrameOfReply = false; // the greeting is not a reply: no latency sample
-    if (m_cfg.screening.enabled) { // classify while the greeting plays: no added latency for people
-        Screening::ScreeningConfig screening = m_cfg.screening.config;
-        screening.grammarTranscripts = m_stt->grammarConstrained();
-        m_screener = std::make_unique<Screening::CallScreener>(screening);
-    }
+    m_screening.start(m_ctx.callId, m_stt->grammarConstrained()); // classify while the greeting plays: no added latency for people
     if (!speakPrepared(hello)) // synthesised while the phone rang, else now
         speak(hello);
     // What the caller said while the call was being matched, in 20 ms frames as it came.
@@ -262,7 +260,7 @@ void CallSession::handleMedia(const MediaEvent &e)
     const auto ev = m_vad.feed(e.pcm, m_sampleRate);
     if (m_phase != Phase::Active)
         return;
-    if (m_screener && screenAudio(e.pcm))
+    if (m_screening.enabled() && screenAudio(e.pcm))
         return;
     if (ev == Audio::EnergyVad::Event::SpeechStarted) {
         m_silenceTimer.stop();
@@ -316,9 +314,8 @@ void CallSession::onTranscript(const QString &text, bool isFinal, const QString 
         return;
     if (m_phase != Phase::Active || text.trimmed().isEmpty())
         return;
-    if (m_screener && !m_screener->decided() && m_screener->pushTranscript(text, isFinal))
-        onScreened();
-    if (m_phase != Phase::Active || m_voicemailMessagePending)
+    actOnScreening(m_screening.feedTranscript(text, isFinal, m_outcome));
+    if (m_phase != Phase::Active || m_screening.awaitingBeep())
         return;
     m_callerTurn.noteTranscriptAt(m_vad.positionMs());
     if (!isFinal) {
@@ -399,7 +396,7 @@ Providers::LlmRequest CallSession::buildRequest(const QList<Providers::ChatMessa
     if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
         req.messages.first().content = systemPrompt(m_ctx, replyLanguage()) + (m_handoff.available() ? handoffInstructions() : QString());
     req.tools = callTools(m_handoff.available());
-    if (m_ivrNavigating) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
+    if (m_screening.navigating()) { // a phone menu answered (SCREENING_IVR=navigate): keys instead of words
         req.tools = Screening::ivrTools(req.tools);
         if (!req.messages.isEmpty() && req.messages.first().role == QLatin1String("system"))
             req.messages.first().content += Screening::ivrInstructions();
@@ -413,7 +410,7 @@ Providers::LlmRequest CallSession::buildRequest(const QList<Providers::ChatMessa
 
 void CallSession::beginReply()
 {
-    m_pressedThisTurn = false;
+    m_screening.newLlmTurn();
     m_sentences = std::make_unique<Language::SentenceSplitter>();
     m_sentences->setFirstClauseWords(1); // "Ji," / "Wonderful," goes to TTS at once
     m_agentSentences.clear();
@@ -459,7 +456,7 @@ void CallSession::maybeSpeculate()
 {
     if (!m_spec.enabled() || m_spec.running() || m_llmActive || m_phase != Phase::Active)
         return;
-    if (m_outcome.decided() || m_closingAfterSpeech || m_handoff.requested() || m_ivrNavigating || m_voicemailMessagePending
+    if (m_outcome.decided() || m_closingAfterSpeech || m_handoff.requested() || m_screening.navigating() || m_screening.awaitingBeep()
         || m_voiceLost || m_callerStartMs < 0 || agentSpeaking())
         return;
     const qint64 lastWord = m_vad.lastSpeechEndMs();
@@ -581,7 +578,7 @@ void CallSession::onLlmFinished()
         const bool saidSomething = !m_agentTurnText.trimmed().isEmpty();
         m_agentTurnText.clear();
         endCall(m_outcome.outcome(), m_outcome.fields(), m_outcome.closingLineAfterTurn(saidSomething, replyLanguage()));
-    } else if (m_agentTurnText.trimmed().isEmpty() && !m_pressedThisTurn) {
+    } else if (m_agentTurnText.trimmed().isEmpty() && !m_screening.pressedThisTurn()) {
         qCWarning(lcConversation) << "call" << m_ctx.callId << "LLM returned nothing; nudging";
         speak(nudgeLine(replyLanguage()));
     }
@@ -826,86 +823,45 @@ void CallSession::bargeIn()
 
 bool CallSession::screenAudio(const QByteArray &pcm)
 {
-    if (!m_screener->decided()) {
-        if (m_screener->pushAudio(pcm, m_sampleRate))
-            onScreened();
-    } else if (m_voicemailMessagePending) {
-        // Speak after the beep, or once the greeting has gone quiet, or give up waiting.
-        m_screener->pushAudio(pcm, m_sampleRate);
-        const qint64 since = m_screener->verdict().atMs;
-        if (m_screener->beepSince(since) || m_screener->quietMs() >= 1200
-            || m_screener->positionMs() - since >= m_cfg.screening.maxWaitForBeepMs)
-            leaveVoicemailMessage();
-    }
-    return m_phase != Phase::Active || m_voicemailMessagePending;
+    actOnScreening(m_screening.feedAudio(pcm, m_sampleRate, m_outcome));
+    return m_phase != Phase::Active || m_screening.holdsAudio();
 }
 
-void CallSession::recordScreening()
+void CallSession::actOnScreening(CallScreening::Step step)
 {
-    const Screening::Verdict &v = m_screener->verdict();
-    const QString cls = v.label(); // "unknown" when human by default
-    QJsonObject record{{QStringLiteral("class"), cls}, {QStringLiteral("confidence"), v.confidence},
-                       {QStringLiteral("reason"), v.reason}, {QStringLiteral("at_ms"), v.atMs}};
-    if (!v.announcement.isEmpty())
-        record.insert(QStringLiteral("announcement"), v.announcement);
-    m_outcome.setField(QStringLiteral("screening"), record);
-    qCInfo(lcConversation) << "call" << m_ctx.callId << "screened as" << cls << "confidence" << v.confidence << "-" << v.reason;
-    if (v.isMachine())
-        m_outcome.noteFailure(QStringLiteral("screened"), QStringLiteral("%1 (%2)").arg(cls, v.reason));
-}
-
-void CallSession::onScreened()
-{
-    recordScreening();
-    const Screening::Verdict &v = m_screener->verdict();
-    if (!v.isMachine())
+    using Step = CallScreening::Step;
+    if (step == Step::None || step == Step::Converse)
         return;
-    // Nobody is listening: stop talking, and end with the class's outcome.
-    if (agentSpeaking() || m_llmActive)
-        bargeIn();
-    m_silenceTimer.stop();
-    if (v.callClass == Screening::CallClass::Ivr && m_cfg.screening.ivr == Screening::ScreeningPolicy::IvrAction::Navigate) {
-        // The menu's words reach the LLM as caller turns; it may press keys (press_digits).
-        m_ivrNavigating = true;
-        m_outcome.removeField(QStringLiteral("failure"));
-        qCInfo(lcConversation) << "call" << m_ctx.callId << "navigating the IVR";
-        return;
+    if (CallScreening::machineVerdict(step)) {
+        // Nobody is listening: stop talking (the unit decided the outcome, or navigates the menu).
+        if (agentSpeaking() || m_llmActive)
+            bargeIn();
+        m_silenceTimer.stop();
     }
-    m_outcome.decide(Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement));
-    if (v.callClass == Screening::CallClass::Voicemail
-        && m_cfg.screening.voicemail == Screening::ScreeningPolicy::VoicemailAction::LeaveMessage) {
-        m_voicemailMessagePending = true;
-        if (m_screener->beepSince(v.atMs))
-            leaveVoicemailMessage();
-        return;
+    switch (step) {
+    case Step::LeaveMessage:
+    case Step::VoicemailNow:
+        leaveVoicemailMessage();
+        break;
+    case Step::HangUp:
+        finishNow(QStringLiteral("completed"));
+        break;
+    default: // Navigate, AwaitBeep: the audio and the LLM go on as the unit says
+        break;
     }
-    finishNow(QStringLiteral("completed"));
 }
 
 void CallSession::leaveVoicemailMessage()
 {
-    m_voicemailMessagePending = false;
-    const QString lang = replyLanguage();
-    const QString custom = m_cfg.screening.voicemailMessage;
-    const QString message = fillTemplate(custom.isEmpty() ? Screening::ScreeningPolicy::defaultVoicemailMessage(lang) : custom, m_ctx);
-    qCInfo(lcConversation) << "call" << m_ctx.callId << "leaving a voicemail message";
-    m_outcome.reopen(); // endCall sets it
+    const QString message = m_screening.takeVoicemailMessage(replyLanguage(), m_ctx, m_outcome);
     endCall(QStringLiteral("voicemail"), {}, message);
 }
 
 void CallSession::pressDigits(const QJsonObject &args)
 {
-    const QString keys = Screening::dtmfKeys(args.value(QStringLiteral("digits")).toString());
-    if (!m_ivrNavigating || keys.isEmpty()) {
-        qCWarning(lcConversation) << "call" << m_ctx.callId << "ignoring press_digits" << args.value(QStringLiteral("digits")).toString();
-        return;
-    }
-    if (++m_ivrPresses > m_cfg.screening.maxIvrPresses) {
-        qCInfo(lcConversation) << "call" << m_ctx.callId << "IVR: too many key presses, giving up";
-        m_outcome.decide(QStringLiteral("ivr")); // ends the call when this LLM turn finishes
-        return;
-    }
-    m_pressedThisTurn = true;
+    const QString keys = m_screening.pressDigits(args, m_outcome);
+    if (keys.isEmpty())
+        return; // not navigating, no key, or the press budget is spent (outcome "ivr")
     const QByteArray tones = Screening::dtmfAudio(keys, m_sampleRate);
     const QString text = QStringLiteral("(pressed %1)").arg(keys);
     recordTurn(QStringLiteral("agent"), text, callMs(), callMs() + Audio::durationMs(tones.size(), m_sampleRate), false, -1, -1, -1);
@@ -919,7 +875,7 @@ void CallSession::pressDigits(const QJsonObject &args)
 
 void CallSession::onSilenceTimeout()
 {
-    if (m_phase != Phase::Active || agentSpeaking() || m_llmActive || m_voicemailMessagePending)
+    if (m_phase != Phase::Active || agentSpeaking() || m_llmActive || m_screening.awaitingBeep())
         return;
     if (m_nudges++ == 0) {
         m_history.append({QStringLiteral("assistant"), nudgeLine(replyLanguage())});
@@ -1075,15 +1031,7 @@ void CallSession::finishNow(const QString &status)
             texts << s.text;
         recordTurn(QStringLiteral("agent"), texts.join(QLatin1Char(' ')), m_agentTurnStartMs, callMs(), false, -1, m_llmFirstTokenMs, -1);
     }
-    if (m_screener && !m_screener->decided() && m_screener->positionMs() > 0) {
-        // The call ended before the screening deadline: classify what was heard.
-        const Screening::Verdict &v = m_screener->finish();
-        recordScreening();
-        if (v.isMachine())
-            m_outcome.decideIfOpen(Screening::ScreeningPolicy::outcomeFor(v.callClass, v.announcement));
-    }
-    if (m_ivrNavigating)
-        m_outcome.decideIfOpen(QStringLiteral("ivr")); // the menu never led to a conversation outcome
+    m_screening.finishCall(m_outcome); // a verdict from what was heard; a machine's or a menu's outcome
     if (m_voiceLost)
         m_outcome.decideIfOpen(QStringLiteral("technical_failure")); // no voice and no result: call again
     Storage::CallOutcome out = m_outcome.toStored(m_callerSpoke, m_callerLanguage, m_stats.malformedFrames);
@@ -1093,12 +1041,12 @@ void CallSession::finishNow(const QString &status)
         out.callbackAt = m_handoff.callbackAtMs();
     if (out.outcome == QLatin1String("do_not_call") && !m_ctx.phoneE164.isEmpty()) {
         // The DNC list is permanent: only a person's opt-out, heard on evidence, goes on it.
-        const bool person = m_screener ? m_screener->mayAddToDnc() : !m_stt->grammarConstrained();
+        const bool person = m_screening.enabled() ? m_screening.mayAddToDnc() : !m_stt->grammarConstrained();
         if (person) {
             m_recorder.addDnc(m_ctx.phoneE164, QStringLiteral("call %1").arg(m_ctx.callId));
         } else {
             out.fields.insert(QStringLiteral("dnc_skipped"), m_stt->grammarConstrained() ? QStringLiteral("offline recogniser: the words are not proof")
-                                                                                     : QStringLiteral("screened as %1").arg(m_screener->verdict().label()));
+                                                                                     : QStringLiteral("screened as %1").arg(m_screening.label()));
             qCInfo(lcConversation) << "call" << m_ctx.callId << "opt-out not added to the DNC list:" << out.fields.value(QStringLiteral("dnc_skipped")).toString();
         }
     }

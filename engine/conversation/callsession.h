@@ -18,10 +18,9 @@
 #include "providers/languagemodel.h"
 #include "providers/speechtotext.h"
 #include "providers/texttospeech.h"
-#include "screening/callscreener.h"
-#include "screening/ivrnavigation.h"
 #include "telephony/mediaprotocol.h"
 #include "callhandoff.h"
+#include "callscreening.h"
 #include "outcomedraft.h"
 #include "speechout.h"
 #include "turntaking.h"
@@ -165,11 +164,10 @@ private:
     void recordTurn(const QString &speaker, const QString &text, qint64 startMs, qint64 endMs, bool interrupted,
                     int sttMs, int llmMs, int ttsMs);
     void onSilenceTimeout();
-    // Call screening: feeds the classifier; true while the caller's audio must not be handled
-    // as conversation (a machine was detected).
+    // Call screening (CallScreening): feeds the classifier; true while the caller's audio must
+    // not be handled as conversation (a machine was detected).
     bool screenAudio(const QByteArray &pcm);
-    void onScreened();
-    void recordScreening(); // the verdict into the call's fields (and failure reason for machines)
+    void actOnScreening(CallScreening::Step step); // what the verdict means for the call
     void leaveVoicemailMessage();
     void pressDigits(const QJsonObject &args); // the press_digits tool (IVR navigation)
     qint64 callMs() const; // ms since media started
@@ -280,12 +278,7 @@ private:
     int m_turnIndex = 0;
     bool m_firstFrameOfReply = true;
 
-    // Call screening
-    std::unique_ptr<Screening::CallScreener> m_screener; // while the first seconds are classified
-    bool m_voicemailMessagePending = false;             // waiting for the beep to leave a message
-    bool m_ivrNavigating = false;                       // SCREENING_IVR=navigate: the LLM works the menu
-    int m_ivrPresses = 0;
-    bool m_pressedThisTurn = false;                     // keys instead of words this LLM turn
+    CallScreening m_screening; // the first seconds classified; voicemail message, IVR navigation (after m_cfg)
 
     BriefAgent m_brief; // the project brief: facts, advisor questions, site-visit booking
 };
