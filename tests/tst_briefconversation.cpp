@@ -124,6 +124,7 @@ struct Call
     RecordingTransport transport;
     FakeCallRecorder recorder;
     FakeClock clock; // Sunday 2025-11-23 13:30 in India
+    SystemTimerSource timers;
     StreamingServer llmServer;
     QNetworkAccessManager nam;
     RecordingMessenger messenger;
@@ -156,7 +157,7 @@ struct Call
         SessionConfig sc;
         sc.screening.enabled = false;
         sc.goodbyeGraceMs = 100;
-        session = std::make_unique<CallSession>(transport, recorder, clock, std::move(s), std::make_unique<Providers::OpenAiChat>(&nam, cfg),
+        session = std::make_unique<CallSession>(transport, recorder, clock, timers, std::move(s), std::make_unique<Providers::OpenAiChat>(&nam, cfg),
                                                 std::move(t), sc);
         session->setLeadMessenger(&messenger);
         session->onTextFrame(frame(QJsonObject{{QStringLiteral("event"), QStringLiteral("connected")}}));

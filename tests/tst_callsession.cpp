@@ -1,12 +1,16 @@
-// CallSession with fake vendors, fed the shared Exotel fixtures at real pace: turn-taking,
+// CallSession with fake vendors, fed the shared Exotel fixtures at the fixtures' pace: turn-taking,
 // barge-in (clear within one frame), backchannels, DTMF, opt-out, the end_call tool closing the
-// call, vendor failure mid-call, unknown calls and malformed frames.
+// call, vendor failure mid-call, unknown calls and malformed frames. Every call runs on a virtual
+// clock (VirtualTimerSource): the session's timers, the fakes' delays, the replayer's pacing and
+// the transport's timestamps all move only when the test advances time, so a 10 s call takes
+// milliseconds and its times are exact.
 #include "conversation/callsession.h"
 #include "core/clock.h"
 #include "fakes/answeredcall.h"
 #include "fakes/fakecallrecorder.h"
 #include "fakes/fixturereplayer.h"
 #include "fakes/recordingtransport.h"
+#include "fakes/virtualtimers.h"
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
 #include "audio/pcm.h"
@@ -20,6 +24,28 @@
 using namespace Leadline;
 using namespace Leadline::Conversation;
 using namespace Leadline::Testing;
+
+// Runs virtual time forward (1 ms at a time, with the event loop's queued work in between) until
+// done() or limitMs of virtual time have passed.
+static bool runUntil(VirtualTimerSource &timers, const std::function<bool()> &done, qint64 limitMs)
+{
+    const qint64 end = timers.nowMs() + limitMs;
+    QCoreApplication::processEvents();
+    while (!done()) {
+        if (timers.nowMs() >= end)
+            return false;
+        timers.advanceMs(1);
+        QCoreApplication::processEvents();
+    }
+    return true;
+}
+static void runFor(VirtualTimerSource &timers, qint64 ms) { runUntil(timers, [] { return false; }, ms); }
+#define VTRY_VERIFY(timers, cond, limitMs) QVERIFY2(runUntil(timers, [&] { return bool(cond); }, limitMs), #cond)
+#define VTRY_COMPARE(timers, actual, expected, limitMs)                                  \
+    do {                                                                                 \
+        runUntil(timers, [&] { return (actual) == (expected); }, limitMs);               \
+        QCOMPARE(actual, expected);                                                      \
+    } while (false)
 
 class tst_CallSession : public QObject
 {
@@ -50,7 +76,8 @@ private slots:
 private:
     struct Harness
     {
-        RecordingTransport transport;
+        VirtualTimerSource timers;
+        RecordingTransport transport{&timers};
         FakeCallRecorder recorder;
         SystemClock clock;
         Providers::FakeLlm *fakeLlm = nullptr;
@@ -75,16 +102,20 @@ private:
             recorder.context_.propertyType = QStringLiteral("2BHK");
             recorder.context_.leadLanguage = leadLanguage;
             auto stt = std::make_unique<Providers::FakeStt>(sttScript);
+            stt->useTimers(timers);
+            if (auto *fake = qobject_cast<Providers::FakeLlm *>(llm.get()))
+                fake->useTimers(timers);
             stt->setLanguages(sttLanguages);
             stt->setGrammarConstrained(sttGrammar);
             auto t = std::make_unique<Providers::FakeTts>();
+            t->useTimers(timers);
             tts = t.get();
             SessionConfig cfg;
             cfg.goodbyeGraceMs = 300;
             cfg.screening = screening;
             cfg.badFrameLogIntervalMs = badFrameLogIntervalMs;
             std::unique_ptr<Providers::SpeechToText> recogniser = sttOverride ? std::move(sttOverride) : std::move(stt);
-            session = std::make_unique<CallSession>(transport, recorder, clock, std::move(recogniser), std::move(llm), std::move(t), cfg);
+            session = std::make_unique<CallSession>(transport, recorder, clock, timers, std::move(recogniser), std::move(llm), std::move(t), cfg);
         }
         // Echo marks like Exotel's player: once the audio queued before them has played.
         void echoMarks()
@@ -105,8 +136,12 @@ private:
             QVERIFY2(!frames.isEmpty(), qPrintable(fixture));
             for (const QByteArray &e : extra)
                 frames.insert(3, e);
+            replay(frames, sendStop);
+        }
+        void replay(const QList<QByteArray> &frames, bool sendStop)
+        {
             CallSession *s = session.get();
-            replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, sendStop);
+            replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, sendStop, &timers);
             transport.clock.restart();
             replayer->start();
         }
@@ -126,7 +161,7 @@ void tst_CallSession::interestedEndsWithOutcome()
             std::make_unique<Providers::ScriptedDialog>());
     h.play(QStringLiteral("interested.jsonl"), /*sendStop=*/false);
     // No stop frame: the session must end the call itself after its goodbye (end_call tool).
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
+    VTRY_VERIFY(h.timers, h.transport.closed, 20000);
     QCOMPARE(h.transport.closeCode, 1000);
     QCOMPARE(h.recorder.finished, QList<qint64>{42});
     QCOMPARE(h.recorder.answered, QList<qint64>{42});
@@ -196,12 +231,13 @@ void tst_CallSession::bargeInClearsWithinOneFrameAndBackchannelDoesNot()
     });
     h.build({QStringLiteral("Hello? Yes, who is calling? I am driving right now."), QStringLiteral("हाँ")}, std::move(llm));
     h.play(QStringLiteral("barge_in.jsonl"));
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     const auto clears = h.transport.ofType(QStringLiteral("clear"));
     QCOMPARE(clears.size(), 1); // the greeting was cut; "haan" during the reply was not
-    // The caller speaks from 320 ms; 400 ms of speech is barge-in: audio time 720 ms.
-    // One frame is 20 ms; allow one more for timer granularity.
-    QVERIFY2(clears.first().atMs >= 700 && clears.first().atMs <= 760, qPrintable(QString::number(clears.first().atMs)));
+    // The caller speaks from 320 ms; 400 ms of speech is barge-in: audio time 720 ms, in the
+    // frame that covers 700-720 ms and arrives at 700 ms (virtual time: exact). The clear goes
+    // out as that frame is handled, within the frame.
+    QCOMPARE(clears.first().atMs, qint64(700));
     QCOMPARE(llmRequests, 1);
     QVERIFY(h.recorder.texts(QStringLiteral("caller")).contains(QStringLiteral("हाँ")));
     // The interrupted greeting is stored as interrupted, with the sentence the caller cut off.
@@ -228,7 +264,7 @@ void tst_CallSession::switchesToHindiWhenTheCallerDoes()
     });
     h.build({QStringLiteral("Yes, I am interested."), QStringLiteral("मुझे कल शाम को कॉल कीजिए।")}, std::move(llm));
     h.play(QStringLiteral("interested.jsonl"));
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     QCOMPARE(languagesAsked, (QStringList{QStringLiteral("en"), QStringLiteral("hi")}));
     QStringList callerLanguages;
     for (const auto &t : h.recorder.turns)
@@ -251,7 +287,7 @@ void tst_CallSession::hindiLeadStaysHindiWhenTheRecogniserIsEnglishOnly()
     h.sttLanguages = {QStringLiteral("en")};
     h.build({QStringLiteral("hello yes please"), QStringLiteral("call me tomorrow evening")}, std::make_unique<Providers::ScriptedDialog>());
     h.play(QStringLiteral("interested.jsonl"), /*sendStop=*/false);
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
+    VTRY_VERIFY(h.timers, h.transport.closed, 20000);
     for (const auto &t : h.recorder.turns)
         if (t.speaker == QLatin1String("agent"))
             QCOMPARE(t.language, QStringLiteral("hi"));
@@ -266,7 +302,7 @@ void tst_CallSession::dtmfIsRecorded()
     Harness h;
     h.build({QStringLiteral("Hello?")}, std::make_unique<Providers::ScriptedDialog>());
     h.play(QStringLiteral("dtmf.jsonl"));
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.texts(QStringLiteral("dtmf")), (QStringList{QStringLiteral("1"), QStringLiteral("5")}));
 }
 
@@ -276,7 +312,7 @@ void tst_CallSession::notInterested()
     h.build({QStringLiteral("No, I am not interested."), QStringLiteral("I have already bought a flat."), QStringLiteral("Thank you.")},
             std::make_unique<Providers::ScriptedDialog>());
     h.play(QStringLiteral("not_interested.jsonl"));
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("not_interested"));
     QVERIFY(h.recorder.dnc.isEmpty());
 }
@@ -286,7 +322,7 @@ void tst_CallSession::optOutGoesOnDnc()
     Harness h;
     h.build({QStringLiteral("Please don't call me again."), QStringLiteral("Bye.")}, std::make_unique<Providers::ScriptedDialog>());
     h.play(QStringLiteral("interested.jsonl"));
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("do_not_call"));
     QCOMPARE(h.recorder.dnc, QStringList{QStringLiteral("+919876543210")});
 }
@@ -298,14 +334,16 @@ void tst_CallSession::llmFailureApologisesAndEnds()
     llm->failNextWith(Error::make(Error::Code::Unavailable, QStringLiteral("HTTP 503 from the LLM")));
     h.build({QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")}, std::move(llm));
     h.play(QStringLiteral("interested.jsonl"), /*sendStop=*/false);
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
+    VTRY_VERIFY(h.timers, h.transport.closed, 20000);
     QVERIFY(h.recorder.texts(QStringLiteral("agent")).join(QLatin1Char(' ')).contains(QStringLiteral("technical problem")));
     QVERIFY2(h.recorder.outcome.failureReason.contains(QStringLiteral("503")), qPrintable(h.recorder.outcome.failureReason));
 }
 
 void tst_CallSession::slowReplySaysAFiller()
 {
+    VirtualTimerSource timers;
     AnsweredCall call;
+    call.virtualTime = &timers;
     call.recorder.context_.leadLanguage = QStringLiteral("English");
     call.sttScript = {QStringLiteral("No, I am not interested.")};
     // The model answers 2.5 s after the turn (as after a retry): the caller hears a filler first.
@@ -313,11 +351,11 @@ void tst_CallSession::slowReplySaysAFiller()
         [](const Providers::LlmRequest &) { return Providers::FakeReply{QStringLiteral("Wonderful, what budget do you have in mind?"), {}, {}}; },
         /*firstTokenMs=*/2500);
     call.answer();
-    QTRY_VERIFY_WITH_TIMEOUT(!call.tts->spoken().isEmpty(), 5000); // the greeting
+    VTRY_VERIFY(timers, !call.tts->spoken().isEmpty(), 5000); // the greeting
     call.say(1000, 2000); // the caller talks over it, then waits
     const QString filler = QStringLiteral("One moment, please.");
-    QTRY_VERIFY_WITH_TIMEOUT(call.tts->spoken().contains(filler), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(call.tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")), 10000);
+    VTRY_VERIFY(timers, call.tts->spoken().contains(filler), 5000);
+    VTRY_VERIFY(timers, call.tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")), 10000);
     const QStringList spoken = call.tts->spoken();
     QCOMPARE(spoken.count(filler), 1); // once a turn
     QVERIFY(spoken.indexOf(filler) < spoken.indexOf(QStringLiteral("Wonderful,")));
@@ -329,7 +367,7 @@ void tst_CallSession::unknownCallIsClosed()
     h.build({}, std::make_unique<Providers::ScriptedDialog>());
     h.recorder.known = false;
     h.play(QStringLiteral("dtmf.jsonl"));
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 5000);
+    VTRY_VERIFY(h.timers, h.transport.closed, 5000);
     QCOMPARE(h.transport.closeCode, 1008);
     QVERIFY(h.recorder.finished.isEmpty());
     QVERIFY(h.transport.ofType(QStringLiteral("media")).isEmpty());
@@ -342,7 +380,7 @@ void tst_CallSession::malformedFramesAreSurvived()
     h.play(QStringLiteral("not_interested.jsonl"), true,
            {QByteArray("{not json"), QByteArray(R"({"event":"media","media":{"payload":"@@@notbase64@@@"}})"),
             QByteArray(R"({"event":"surprise","x":1})"), QByteArray(R"({"no_event":true})"), QByteArray(300 * 1024, 'x')});
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("not_interested"));
     QCOMPARE(h.session->stats().malformedFrames, 4); // bad JSON, bad base64, no event, oversized
     QCOMPARE(h.recorder.outcome.badFrames, 4);        // stored on the call
@@ -403,11 +441,8 @@ void tst_CallSession::voicemailBeepEndsTheCall()
             }));
     const QByteArray pcm = Audio::silence(300, 8000) + babble(2500, 11) + Audio::silence(300, 8000)
                            + Audio::tone(400, 8000, 1000.0, 0.3) + Audio::silence(8000, 8000);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
-    h.transport.clock.restart();
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 10000);
+    h.replay(callWithAudio(pcm), false);
+    VTRY_VERIFY(h.timers, h.transport.closed, 10000);
     QCOMPARE(h.recorder.finished, QList<qint64>{42});
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("voicemail"));
     const QJsonObject rec = screeningRecord(h.recorder.outcome);
@@ -429,11 +464,8 @@ void tst_CallSession::grammarOptOutNeverGoesOnDnc()
     h.sttGrammar = true;
     h.build({QStringLiteral("Please don't call me again.")}, std::make_unique<Providers::ScriptedDialog>());
     const QByteArray pcm = Audio::silence(300, 8000) + babble(5000, 21) + Audio::silence(6000, 8000);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
-    h.transport.clock.restart();
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    h.replay(callWithAudio(pcm), false);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("do_not_call"));
     QVERIFY2(h.recorder.dnc.isEmpty(), qPrintable(h.recorder.dnc.join(QLatin1Char(','))));
     QVERIFY(h.recorder.outcome.fields.contains(QStringLiteral("dnc_skipped")));
@@ -447,11 +479,8 @@ void tst_CallSession::voicemailMessageIsLeftAfterTheBeep()
     h.build({}, std::make_unique<Providers::ScriptedDialog>());
     const QByteArray pcm = Audio::silence(300, 8000) + babble(2500, 12) + Audio::silence(300, 8000)
                            + Audio::tone(400, 8000, 1400.0, 0.3) + Audio::silence(15000, 8000);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
-    h.transport.clock.restart();
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 15000);
+    h.replay(callWithAudio(pcm), false);
+    VTRY_VERIFY(h.timers, h.transport.closed, 15000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("voicemail"));
     QCOMPARE(h.tts->spoken().last(), QStringLiteral("Hello Aarav, we will call you again soon."));
     QCOMPARE(h.recorder.texts(QStringLiteral("agent")).last(), QStringLiteral("Hello Aarav, we will call you again soon."));
@@ -472,11 +501,8 @@ void tst_CallSession::humanIsConversedWith()
             }));
     const QByteArray pcm = Audio::silence(300, 8000) + babble(600, 13) + Audio::silence(4500, 8000) + babble(1200, 14)
                            + Audio::silence(6000, 8000);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
-    h.transport.clock.restart();
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 20000);
+    h.replay(callWithAudio(pcm), false);
+    VTRY_VERIFY(h.timers, h.transport.closed, 20000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("interested"));
     QCOMPARE(screeningRecord(h.recorder.outcome).value(QStringLiteral("class")).toString(), QStringLiteral("human"));
     QVERIFY(h.recorder.outcome.failureReason.isEmpty());
@@ -497,11 +523,8 @@ void tst_CallSession::carrierAnnouncementEndsAsUnreachable()
                 return Providers::FakeReply{QStringLiteral("जी?"), {}, {}};
             }));
     const QByteArray pcm = Audio::silence(200, 8000) + babble(3000, 15) + Audio::silence(8000, 8000);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm), [s](const QByteArray &f) { s->onTextFrame(f); }, false);
-    h.transport.clock.restart();
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.transport.closed, 10000);
+    h.replay(callWithAudio(pcm), false);
+    VTRY_VERIFY(h.timers, h.transport.closed, 10000);
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("unreachable"));
     const QJsonObject rec = screeningRecord(h.recorder.outcome);
     QCOMPARE(rec.value(QStringLiteral("class")).toString(), QStringLiteral("announcement"));
@@ -524,12 +547,8 @@ void tst_CallSession::ivrIsNavigatedWithInBandDtmf()
                                             QJsonObject{{QStringLiteral("digits"), QStringLiteral("1")}, {QStringLiteral("reason"), QStringLiteral("sales")}}};
             }));
     const QByteArray pcm = Audio::silence(200, 8000) + babble(3000, 16) + Audio::silence(1500, 8000);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(pcm) << QByteArray(R"({"event":"stop","stop":{"reason":"callended"}})"),
-                                                   [s](const QByteArray &f) { s->onTextFrame(f); }, true);
-    h.transport.clock.restart();
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 15000);
+    h.replay(callWithAudio(pcm) << QByteArray(R"({"event":"stop","stop":{"reason":"callended"}})"), true);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 15000);
     QCOMPARE(requests.size(), 1);
     const QJsonDocument tools(requests.first().tools);
     QVERIFY(tools.toJson().contains("press_digits"));
@@ -573,14 +592,15 @@ public:
 // recogniser once the call is live: the caller's first words are not cut.
 void tst_CallSession::callerAudioWhileMatchingIsKept()
 {
-    RecordingTransport transport;
+    VirtualTimerSource timers;
+    RecordingTransport transport{&timers};
     FakeCallRecorder recorder;
     recorder.context_.callId = 5;
     recorder.context_.leadName = QStringLiteral("Aarav Sharma");
     SystemClock clock;
     auto stt = std::make_unique<CountingStt>();
     CountingStt *counting = stt.get();
-    CallSession session(transport, recorder, clock, std::move(stt), std::make_unique<Providers::ScriptedDialog>(),
+    CallSession session(transport, recorder, clock, timers, std::move(stt), std::make_unique<Providers::ScriptedDialog>(),
                         std::make_unique<Providers::FakeTts>(), SessionConfig{});
     const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
     QVERIFY(frames.size() > 10);
@@ -594,7 +614,7 @@ void tst_CallSession::callerAudioWhileMatchingIsKept()
     }
     QVERIFY(early >= 5 * 320);
     QCOMPARE(counting->bytes, 0);
-    QTRY_COMPARE(recorder.answered, QList<qint64>{5});
+    VTRY_COMPARE(timers, recorder.answered, QList<qint64>{5}, 1000);
     QVERIFY(counting->started);
     QCOMPARE(counting->bytes, early);
 }
@@ -623,7 +643,8 @@ public:
 // caller goes on it is dropped (and its end_call never applied), and the confirmed turn asks again.
 void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
 {
-    RecordingTransport transport;
+    VirtualTimerSource timers;
+    RecordingTransport transport{&timers};
     FakeCallRecorder recorder;
     recorder.context_.callId = 9;
     recorder.context_.leadName = QStringLiteral("Aarav Sharma");
@@ -640,17 +661,19 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
                                                     {QStringLiteral("callback_time"), r.messages.last().content}}};
         return Providers::FakeReply{QStringLiteral("Wonderful, what budget do you have in mind?"), {}, {}};
     });
+    llm->useTimers(timers);
     auto ttsOwned = std::make_unique<Providers::FakeTts>();
+    ttsOwned->useTimers(timers);
     Providers::FakeTts *tts = ttsOwned.get();
     SessionConfig cfg;
     cfg.goodbyeGraceMs = 300;
     cfg.screening.enabled = false;
     cfg.speculateAfterSilenceMs = 100;
-    CallSession session(transport, recorder, clock, std::move(sttOwned), std::move(llm), std::move(ttsOwned), cfg);
+    CallSession session(transport, recorder, clock, timers, std::move(sttOwned), std::move(llm), std::move(ttsOwned), cfg);
     const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
     session.onTextFrame(frames.at(0));
     session.onTextFrame(frames.at(1)); // start
-    QTRY_COMPARE(recorder.answered, QList<qint64>{9});
+    VTRY_COMPARE(timers, recorder.answered, QList<qint64>{9}, 1000);
     const QString sid = QJsonDocument::fromJson(frames.at(1)).object().value(QStringLiteral("stream_sid")).toString();
     qint64 chunk = 0;
     auto send = [&](bool speech, int ms) {
@@ -662,11 +685,10 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
     };
     // Media flows all the time (silence while the caller listens), as Exotel sends it.
     auto listen = [&] {
-        QElapsedTimer t;
-        t.start();
-        while (session.state() != QLatin1String("listening") && t.elapsed() < 15000) {
+        const qint64 until = timers.nowMs() + 15000;
+        while (session.state() != QLatin1String("listening") && timers.nowMs() < until) {
             send(false, 20);
-            QTest::qWait(20);
+            runFor(timers, 20);
         }
         send(false, 400);
     };
@@ -682,11 +704,11 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
     // The recogniser catches up after the caller stopped, and the silence is long enough.
     stt->interim(QStringLiteral("yes I am interested"));
     QCOMPARE(asked, QList<QString>{QStringLiteral("yes I am interested")});
-    QTest::qWait(50); // the held reply has streamed in full: nothing of it was said
+    runFor(timers, 50); // the held reply has streamed in full: nothing of it was said
     QCOMPARE(tts->spoken().size(), 1);
     stt->final(QStringLiteral("Yes, I am interested."));
     QCOMPARE(asked.size(), 1); // confirmed: no second request
-    QTRY_VERIFY(tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")));
+    VTRY_VERIFY(timers, tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")), 5000);
     QCOMPARE(tts->spoken().at(1), QStringLiteral("Wonderful,")); // the first clause went first
     QCOMPARE(session.stats().speculativeRequests, 1);
     QCOMPARE(session.stats().speculativeDropped, 0);
@@ -701,7 +723,7 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
     QCOMPARE(asked.size(), 1);
     send(false, 80);
     QCOMPARE(asked.size(), 2);
-    QTest::qWait(50);
+    runFor(timers, 50);
     send(true, 400);
     QCOMPARE(session.stats().speculativeDropped, 1);
     QVERIFY(!transport.closed);
@@ -710,7 +732,7 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
     stt->final(QStringLiteral("Call me tomorrow evening please."));
     QCOMPARE(asked.size(), 3);
     QCOMPARE(asked.last(), QStringLiteral("Call me tomorrow evening please."));
-    QTRY_VERIFY_WITH_TIMEOUT(!recorder.finished.isEmpty(), 15000);
+    VTRY_VERIFY(timers, !recorder.finished.isEmpty(), 15000);
     QCOMPARE(recorder.outcome.outcome, QStringLiteral("callback"));
     QCOMPARE(outcomeField(recorder.outcome, "callback_time"), QStringLiteral("Call me tomorrow evening please."));
     QCOMPARE(recorder.texts(QStringLiteral("caller")),
@@ -722,7 +744,10 @@ void tst_CallSession::speculativeReplyIsHeldUntilTheTurnIsConfirmed()
 class LateFinalStt final : public Providers::SpeechToText
 {
 public:
-    explicit LateFinalStt(QString text) : m_text(std::move(text)) {}
+    LateFinalStt(TimerSource &timers, QString text) : m_text(std::move(text)), m_late(timers.createTimer(this, [this] {
+        if (!m_stopped)
+            emit transcript(m_text, true, QStringLiteral("en-IN"));
+    })) {}
     QString name() const override { return QStringLiteral("late-final"); }
     void start(const Providers::SttOptions &) override {}
     void pushAudio(const QByteArray &pcm) override { m_heardMs += pcm.size() / 16; }
@@ -731,10 +756,7 @@ public:
         if (m_heardMs < 1000 || m_asked)
             return;
         m_asked = true;
-        QTimer::singleShot(400, this, [this] {
-            if (!m_stopped)
-                emit transcript(m_text, true, QStringLiteral("en-IN"));
-        });
+        m_late->start(400);
     }
     void stop() override { m_stopped = true; }
 
@@ -743,6 +765,7 @@ private:
     qint64 m_heardMs = 0;
     bool m_asked = false;
     bool m_stopped = false;
+    std::unique_ptr<OneShotTimer> m_late;
 };
 
 void tst_CallSession::abruptEndKeepsTheCallersLastWords()
@@ -751,20 +774,17 @@ void tst_CallSession::abruptEndKeepsTheCallersLastWords()
     // finalized before the call is closed: the words are stored and the caller is not no_response.
     Harness h;
     h.screening.enabled = false;
-    h.sttOverride = std::make_unique<LateFinalStt>(QStringLiteral("Yes, I am interested."));
+    h.sttOverride = std::make_unique<LateFinalStt>(h.timers, QStringLiteral("Yes, I am interested."));
     h.build({}, std::make_unique<Providers::ScriptedDialog>());
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(callWithAudio(Audio::silence(200, 8000) + babble(3000, 23)),
-                                                   [s](const QByteArray &f) { s->onTextFrame(f); }, false);
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.replayer->done(), 10000);
+    h.replay(callWithAudio(Audio::silence(200, 8000) + babble(3000, 23)), false);
+    VTRY_VERIFY(h.timers, h.replayer->done(), 10000);
     QVERIFY(h.recorder.finished.isEmpty());
-    QElapsedTimer drain;
-    drain.start();
+    const qint64 droppedAt = h.timers.nowMs();
     h.session->onTransportClosed(); // the socket dropped
     QVERIFY(h.recorder.finished.isEmpty()); // waits for the recogniser
-    QTRY_COMPARE_WITH_TIMEOUT(h.recorder.finished.size(), 1, 5000);
-    QVERIFY2(drain.elapsed() < 3000, qPrintable(QString::number(drain.elapsed()))); // bounded (sttDrainMs)
+    VTRY_COMPARE(h.timers, h.recorder.finished.size(), 1, 5000);
+    // The final came 400 ms after Finalize; a split utterance's next piece is given 250 ms more.
+    QCOMPARE(h.timers.nowMs() - droppedAt, 400 + 250);
     QCOMPARE(h.recorder.texts(QStringLiteral("caller")), QStringList{QStringLiteral("Yes, I am interested.")});
     QVERIFY2(h.recorder.outcome.outcome != QLatin1String("no_response"), qPrintable(h.recorder.outcome.outcome));
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("incomplete"));
@@ -772,14 +792,14 @@ void tst_CallSession::abruptEndKeepsTheCallersLastWords()
     // A recogniser that never answers: the call still closes, after sttDrainMs.
     Harness quiet;
     quiet.screening.enabled = false;
-    quiet.sttOverride = std::make_unique<LateFinalStt>(QString());
+    quiet.sttOverride = std::make_unique<LateFinalStt>(quiet.timers, QString());
     quiet.build({}, std::make_unique<Providers::ScriptedDialog>());
-    CallSession *q = quiet.session.get();
-    quiet.replayer = std::make_unique<FixtureReplayer>(callWithAudio(babble(2000, 5)), [q](const QByteArray &f) { q->onTextFrame(f); }, false);
-    quiet.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(quiet.replayer->done(), 10000);
+    quiet.replay(callWithAudio(babble(2000, 5)), false);
+    VTRY_VERIFY(quiet.timers, quiet.replayer->done(), 10000);
+    const qint64 quietDroppedAt = quiet.timers.nowMs();
     quiet.session->onTransportClosed();
-    QTRY_COMPARE_WITH_TIMEOUT(quiet.recorder.finished.size(), 1, 5000);
+    VTRY_COMPARE(quiet.timers, quiet.recorder.finished.size(), 1, 5000);
+    QCOMPARE(quiet.timers.nowMs() - quietDroppedAt, qint64(SessionConfig{}.sttDrainMs)); // the bound, exactly
 }
 
 static QStringList g_warnings;
@@ -813,10 +833,8 @@ void tst_CallSession::invalidDtmfIsDroppedAndBadFramesAreLoggedWithTheCall()
     frames.insert(80, longDigit);
     g_warnings.clear();
     const QtMessageHandler previous = qInstallMessageHandler(keepWarnings);
-    CallSession *s = h.session.get();
-    h.replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, true);
-    h.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(h.recorder.finished.size() == 1, 20000);
+    h.replay(frames, true);
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
     qInstallMessageHandler(previous);
     QCOMPARE(h.recorder.texts(QStringLiteral("dtmf")), (QStringList{QStringLiteral("1"), QStringLiteral("5")}));
     for (const QString &m : std::as_const(llmSaw))
@@ -838,10 +856,8 @@ void tst_CallSession::invalidDtmfIsDroppedAndBadFramesAreLoggedWithTheCall()
     chatty.build({QStringLiteral("Hello?")}, std::make_unique<Providers::ScriptedDialog>());
     g_warnings.clear();
     const QtMessageHandler prev2 = qInstallMessageHandler(keepWarnings);
-    CallSession *c = chatty.session.get();
-    chatty.replayer = std::make_unique<FixtureReplayer>(frames, [c](const QByteArray &f) { c->onTextFrame(f); }, true);
-    chatty.replayer->start();
-    QTRY_VERIFY_WITH_TIMEOUT(chatty.recorder.finished.size() == 1, 20000);
+    chatty.replay(frames, true);
+    VTRY_VERIFY(chatty.timers, chatty.recorder.finished.size() == 1, 20000);
     qInstallMessageHandler(prev2);
     int withCall = 0;
     for (const QString &w : std::as_const(g_warnings))

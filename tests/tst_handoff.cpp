@@ -201,11 +201,12 @@ qint64 tst_Handoff::seedCall(Fixture &f, qint64 campaignId, const QString &csvRo
 QStringList tst_Handoff::runCall(Fixture &f, const QStringList &callerSays)
 {
     RecordingTransport transport;
+    SystemTimerSource timers; // real time: the recorder and the handoff desk answer from their own threads
     auto tts = std::make_unique<Providers::FakeTts>();
     Providers::FakeTts *ttsPtr = tts.get();
     Conversation::SessionConfig cfg;
     cfg.goodbyeGraceMs = 300;
-    Conversation::CallSession session(transport, *f.recorder, *f.clock, std::make_unique<Providers::FakeStt>(callerSays),
+    Conversation::CallSession session(transport, *f.recorder, *f.clock, timers, std::make_unique<Providers::FakeStt>(callerSays),
                                       std::make_unique<Providers::ScriptedDialog>(), std::move(tts), cfg);
     session.setHandoffDesk(f.desk.get());
     const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));

@@ -264,6 +264,7 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     QVERIFY2(!frames.isEmpty(), "shared fixture interested.jsonl missing");
     QNetworkAccessManager nam;
     SystemClock clock;
+    SystemTimerSource timers;
     VendorErrors errors;
     SessionConfig cfg;
     cfg.goodbyeGraceMs = 300;
@@ -281,7 +282,7 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     };
     auto finish = [&](std::unique_ptr<Call> c, std::unique_ptr<Providers::SpeechToText> stt,
                       std::unique_ptr<Providers::LanguageModel> llm, std::unique_ptr<Providers::TextToSpeech> tts) {
-        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, std::move(stt), std::move(llm), std::move(tts), cfg);
+        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, timers, std::move(stt), std::move(llm), std::move(tts), cfg);
         c->session->setVendorErrors(&errors);
         calls.push_back(std::move(c));
     };
@@ -444,6 +445,7 @@ void tst_VendorFaults::blipsCostAPauseNeverALead()
     QVERIFY2(!frames.isEmpty(), "fixture interested.jsonl missing");
     QNetworkAccessManager nam;
     SystemClock clock;
+    SystemTimerSource timers;
     VendorErrors errors;
     SessionConfig cfg;
     cfg.goodbyeGraceMs = 300;
@@ -498,7 +500,7 @@ void tst_VendorFaults::blipsCostAPauseNeverALead()
         // The product's voice: ElevenLabs with a spare (a tone here; espeak-ng in the product).
         auto tts = std::make_unique<Providers::FallbackTts>(std::make_unique<Providers::ElevenLabsTts>(&nam, ec),
                                                             std::make_unique<Providers::FakeTts>());
-        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, std::make_unique<Providers::FakeStt>(callerLines),
+        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, timers, std::make_unique<Providers::FakeStt>(callerLines),
                                                    std::make_unique<Providers::OpenAiChat>(&nam, oc), std::move(tts), cfg);
         c->session->setVendorErrors(&errors);
         calls.push_back(std::move(c));

@@ -26,7 +26,7 @@ namespace Leadline::Conversation {
 using Telephony::MediaEvent;
 
 
-CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock,
+CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock, TimerSource &timers,
                          std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
                          std::unique_ptr<Providers::TextToSpeech> tts, SessionConfig config, QObject *parent)
     : QObject(parent)
@@ -39,6 +39,7 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
     , m_sentences(std::make_unique<Language::SentenceSplitter>())
     , m_cfg(config)
     , m_vad(Audio::EnergyVad::Config{300.0, 4.0, 60, 320})
+    , m_timers(timers)
     , m_speech(transport, m_timers, this, m_stats, m_cfg.aheadOfRealTimeMs,
                SpeechOut::Callbacks{[this] { return !replyComplete(); },
                                     [this](qint64 nowUs, qint64 readyUs) { onChunkLeaving(nowUs, readyUs); },
@@ -69,20 +70,19 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
             s.degraded = s.degraded || s.id == requestId;
     });
 
-    m_silenceTimer.setSingleShot(true);
-    connect(&m_silenceTimer, &QTimer::timeout, this, &CallSession::onSilenceTimeout);
-    m_maxDurationTimer.setSingleShot(true);
-    connect(&m_maxDurationTimer, &QTimer::timeout, this, [this] {
+    m_silenceTimer = m_timers.createTimer(this, [this] { onSilenceTimeout(); });
+    m_maxDurationTimer = m_timers.createTimer(this, [this] {
         qCInfo(lcConversation) << "call" << m_ctx.callId << "reached the duration cap";
         endCall(m_outcome.decided() ? m_outcome.outcome() : QStringLiteral("callback"), m_outcome.fields(),
                 goodbyeLine(QString(), replyLanguage()));
     });
-    m_closeTimer.setSingleShot(true);
-    connect(&m_closeTimer, &QTimer::timeout, this, [this] { finishNow(QStringLiteral("completed")); });
-    m_drainTimer.setSingleShot(true);
-    connect(&m_drainTimer, &QTimer::timeout, this, &CallSession::finishDrain);
-    m_thinkingTimer.setSingleShot(true);
-    connect(&m_thinkingTimer, &QTimer::timeout, this, &CallSession::onThinkingTooLong);
+    m_closeTimer = m_timers.createTimer(this, [this] { finishNow(QStringLiteral("completed")); });
+    m_drainTimer = m_timers.createTimer(this, [this] { finishDrain(); });
+    m_thinkingTimer = m_timers.createTimer(this, [this] { onThinkingTooLong(); });
+    // The desk answers in milliseconds; a database that hangs must not leave the caller in silence.
+    m_handoffTimer = m_timers.createTimer(this, [this] {
+        onHandoffDecision(Error::make(Error::Code::Unavailable, QStringLiteral("handoff desk did not answer in time")));
+    });
 }
 
 CallSession::~CallSession()
@@ -115,7 +115,7 @@ QString CallSession::state() const
     return {};
 }
 
-qint64 CallSession::callMs() const { return m_mediaClock.isValid() ? m_mediaClock.elapsed() : 0; }
+qint64 CallSession::callMs() const { return m_mediaStartUs >= 0 ? (m_timers.elapsedUs() - m_mediaStartUs) / 1000 : 0; }
 
 // ---------------------------------------------------------------- inbound
 
@@ -176,7 +176,7 @@ void CallSession::handleStart(const MediaEvent &e)
     }
     m_key.customToken = e.customParameters.value(QStringLiteral("lc")).toString();
     m_key.callSid = e.callSid;
-    m_mediaClock.start();
+    m_mediaStartUs = m_timers.elapsedUs();
     m_phase = Phase::Correlating;
     // TCP/TLS to the vendors now, while the call is matched: the greeting's and the first
     // reply's requests find their connections open.
@@ -213,7 +213,7 @@ void CallSession::beginConversation(const CallContext &ctx)
     m_speech.setStream(m_streamSid, m_sampleRate);
     if (m_tts->sampleRate() != m_sampleRate)
         m_ttsResampler = std::make_unique<Audio::Resampler>(m_tts->sampleRate(), m_sampleRate);
-    m_maxDurationTimer.start(m_cfg.maxDurationMs);
+    m_maxDurationTimer->start(m_cfg.maxDurationMs);
     qCInfo(lcConversation) << "call" << m_ctx.callId << "live on stream" << m_streamSid << "language" << m_callerLanguage;
 
     if (m_handoffDesk)
@@ -263,7 +263,7 @@ void CallSession::handleMedia(const MediaEvent &e)
     if (m_screening.enabled() && screenAudio(e.pcm))
         return;
     if (ev == Audio::EnergyVad::Event::SpeechStarted) {
-        m_silenceTimer.stop();
+        m_silenceTimer->stop();
         if (m_callerStartMs < 0)
             m_callerStartMs = m_vad.segmentStartMs();
         emit activity(m_ctx.callId, QStringLiteral("listening"), QString(), QString());
@@ -352,7 +352,7 @@ void CallSession::onEndOfSpeech()
         dropSpeculation();
         // Speech nobody could make out: keep waiting, but not forever.
         if (!agentSpeaking() && !m_llmActive)
-            m_silenceTimer.start(m_cfg.silenceTimeoutMs);
+            m_silenceTimer->start(m_cfg.silenceTimeoutMs);
         return;
     }
     const qint64 now = wallUs();
@@ -430,7 +430,7 @@ void CallSession::respond()
     beginReply();
     m_llm->request(buildRequest(m_history));
     if (m_cfg.thinkingFillerMs > 0)
-        m_thinkingTimer.start(m_cfg.thinkingFillerMs);
+        m_thinkingTimer->start(m_cfg.thinkingFillerMs);
 }
 
 void CallSession::onThinkingTooLong()
@@ -493,7 +493,7 @@ bool CallSession::confirmSpeculation(const QString &callerText)
     if (spec->firstTokenUs >= 0)
         m_llmFirstTokenMs = int((spec->firstTokenUs - spec->startedUs) / 1000);
     if (m_cfg.thinkingFillerMs > 0 && m_llmActive && m_agentSentences.isEmpty())
-        m_thinkingTimer.start(m_cfg.thinkingFillerMs);
+        m_thinkingTimer->start(m_cfg.thinkingFillerMs);
     return true;
 }
 
@@ -709,8 +709,8 @@ void CallSession::onTtsFailed(int requestId, const Error &e)
             m_agentSentences.removeAt(i--);
     m_voiceLost = true;
     if (m_llmActive && m_phase == Phase::Active) {
-        m_silenceTimer.stop();
-        m_closeTimer.start(kVoiceLostLlmWaitMs);
+        m_silenceTimer->stop();
+        m_closeTimer->start(kVoiceLostLlmWaitMs);
         return;
     }
     finishNow(QStringLiteral("completed"));
@@ -771,9 +771,9 @@ void CallSession::onSpeechDrained(qint64 remaining)
     }
     if (m_closingAfterSpeech) {
         // Wait for the last mark; Exotel may never echo it, so bound the wait.
-        m_closeTimer.start(int(remaining) + m_cfg.goodbyeGraceMs);
+        m_closeTimer->start(int(remaining) + m_cfg.goodbyeGraceMs);
     } else if (m_phase == Phase::Active) {
-        m_silenceTimer.start(int(remaining) + m_cfg.silenceTimeoutMs);
+        m_silenceTimer->start(int(remaining) + m_cfg.silenceTimeoutMs);
     }
 }
 
@@ -836,7 +836,7 @@ void CallSession::actOnScreening(CallScreening::Step step)
         // Nobody is listening: stop talking (the unit decided the outcome, or navigates the menu).
         if (agentSpeaking() || m_llmActive)
             bargeIn();
-        m_silenceTimer.stop();
+        m_silenceTimer->stop();
     }
     switch (step) {
     case Step::LeaveMessage:
@@ -891,7 +891,7 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
     if (m_phase != Phase::Active)
         return;
     m_phase = Phase::Ending;
-    m_silenceTimer.stop();
+    m_silenceTimer->stop();
     if (!outcome.isEmpty())
         m_outcome.decide(outcome);
     m_outcome.mergeFields(fields);
@@ -900,7 +900,7 @@ void CallSession::endCall(const QString &outcome, const QJsonObject &fields, con
         m_history.append({QStringLiteral("assistant"), closingLine});
         speak(closingLine);
     } else if (!agentSpeaking()) {
-        m_closeTimer.start(m_cfg.goodbyeGraceMs);
+        m_closeTimer->start(m_cfg.goodbyeGraceMs);
     }
     if (!agentSpeaking() && closingLine.isEmpty())
         m_speech.pump();
@@ -936,18 +936,18 @@ bool CallSession::finalizeRecogniser()
     m_phase = Phase::Ending;
     stopTalking();
     m_stt->finalize();
-    m_drainClock.start();
-    m_drainTimer.start(m_cfg.sttDrainMs);
+    m_drainStartUs = m_timers.elapsedUs();
+    m_drainTimer->start(m_cfg.sttDrainMs);
     return true;
 }
 
 void CallSession::stopTalking()
 {
     m_speech.cancelPump();
-    m_silenceTimer.stop();
-    m_maxDurationTimer.stop();
-    m_closeTimer.stop();
-    m_thinkingTimer.stop();
+    m_silenceTimer->stop();
+    m_maxDurationTimer->stop();
+    m_closeTimer->stop();
+    m_thinkingTimer->stop();
     m_llm->cancel();
     m_tts->cancel();
 }
@@ -967,8 +967,8 @@ bool CallSession::drainTranscript(const QString &text, bool isFinal)
     m_callerSpoke = true;
     m_callerTurn.appendFinal(t);
     // A final result: give a split utterance's next piece a moment, within the bound.
-    const qint64 left = qMax(qint64(0), qint64(m_cfg.sttDrainMs) - m_drainClock.elapsed());
-    m_drainTimer.start(int(qMin(left, qint64(250))));
+    const qint64 left = qMax(qint64(0), qint64(m_cfg.sttDrainMs) - (m_timers.elapsedUs() - m_drainStartUs) / 1000);
+    m_drainTimer->start(int(qMin(left, qint64(250))));
     return true;
 }
 
@@ -980,7 +980,7 @@ void CallSession::finishDrain()
         m_callerTurn.setFinals(m_drainInterim); // what the recogniser had heard so far beats nothing
         m_callerSpoke = true;
     }
-    qCInfo(lcConversation) << "call" << m_ctx.callId << "recogniser finalized after" << m_drainClock.elapsed() << "ms";
+    qCInfo(lcConversation) << "call" << m_ctx.callId << "recogniser finalized after" << (m_timers.elapsedUs() - m_drainStartUs) / 1000 << "ms";
     finishNow(QStringLiteral("completed"));
 }
 
@@ -989,7 +989,8 @@ void CallSession::noteBadFrame(const QString &why)
     ++m_stats.malformedFrames;
     // Rate-limited per subject: the call's first bad frame is logged even right after one of
     // the same socket before the call was known.
-    if (m_badFrameLogFor == m_ctx.callId && m_badFrameLog.isValid() && m_badFrameLog.elapsed() < m_cfg.badFrameLogIntervalMs) {
+    if (m_badFrameLogFor == m_ctx.callId && m_badFrameLogUs >= 0
+        && m_timers.elapsedUs() - m_badFrameLogUs < qint64(m_cfg.badFrameLogIntervalMs) * 1000) {
         ++m_badFramesUnlogged;
         return;
     }
@@ -1001,7 +1002,7 @@ void CallSession::noteBadFrame(const QString &why)
                                                .arg(m_stats.malformedFrames).arg(m_badFramesUnlogged);
     m_badFramesUnlogged = 0;
     m_badFrameLogFor = m_ctx.callId;
-    m_badFrameLog.start();
+    m_badFrameLogUs = m_timers.elapsedUs();
 }
 
 void CallSession::finishNow(const QString &status)
@@ -1081,14 +1082,11 @@ void CallSession::recordTurn(const QString &speaker, const QString &text, qint64
 
 void CallSession::startHandoff()
 {
-    m_silenceTimer.stop();
+    m_silenceTimer->stop();
     const HandoffRequest req = m_handoff.request(m_ctx, m_history, m_outcome, replyLanguage());
     qCInfo(lcConversation) << "call" << m_ctx.callId << "asks for a sales agent:" << req.reason;
     m_handoffDesk->requestHandoff(req, this, [this](Result<HandoffDecision> d) { onHandoffDecision(d); });
-    // The desk answers in milliseconds; a database that hangs must not leave the caller in silence.
-    QTimer::singleShot(CallHandoff::kDecisionTimeoutMs, this, [this] {
-        onHandoffDecision(Error::make(Error::Code::Unavailable, QStringLiteral("handoff desk did not answer in time")));
-    });
+    m_handoffTimer->start(CallHandoff::kDecisionTimeoutMs);
 }
 
 void CallSession::onHandoffDecision(const Result<HandoffDecision> &d)

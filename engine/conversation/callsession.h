@@ -27,11 +27,9 @@
 #include "workerpacer.h"
 #include "core/timersource.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QTimer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -88,7 +86,9 @@ class CallSession : public QObject
 {
     Q_OBJECT
 public:
-    CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock,
+    // timers: every timer and figure of the call (SystemTimerSource in production; a virtual
+    // clock in tests); shared, stateless or owned by the caller's thread, outlives the session.
+    CallSession(MediaTransport &transport, CallRecorder &recorder, const Clock &clock, TimerSource &timers,
                 std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
                 std::unique_ptr<Providers::TextToSpeech> tts, SessionConfig config, QObject *parent = nullptr);
     ~CallSession() override;
@@ -209,10 +209,10 @@ private:
     QString m_streamSid;
     int m_sampleRate = 8000;
     Audio::EnergyVad m_vad;
-    SystemTimerSource m_timers; // monotonic time of the latency and pacing figures
+    TimerSource &m_timers;      // every timer of the call, and the time of its figures
     SpeechOut m_speech;         // outbound audio: chunks, marks, pacing (after m_stats, m_cfg)
     Speculation m_spec;         // SessionConfig::speculateAfterSilenceMs
-    QElapsedTimer m_mediaClock;  // starts at "start"
+    qint64 m_mediaStartUs = -1;  // on m_timers, at "start"
     bool m_finished = false;
     bool m_loggedUnknown = false;
     bool m_loggedEarlyMedia = false;
@@ -220,9 +220,9 @@ private:
     static constexpr int kMaxEarlyAudioMs = 5000;
     bool m_draining = false;      // finalizeRecogniser() runs: only the caller's last words count
     QString m_drainInterim;       // the latest interim text while draining
-    QTimer m_drainTimer;
-    QElapsedTimer m_drainClock;
-    QElapsedTimer m_badFrameLog;  // last bad-frame warning
+    std::unique_ptr<OneShotTimer> m_drainTimer;
+    qint64 m_drainStartUs = -1;
+    qint64 m_badFrameLogUs = -1;  // last bad-frame warning, on m_timers
     int m_badFramesUnlogged = 0;
     qint64 m_badFrameLogFor = -1; // the call id (0: not yet known) of the last warning
 
@@ -249,10 +249,11 @@ private:
     OutcomeDraft m_outcome;        // outcome and fields (end_call, screening, failures)
     bool m_closingAfterSpeech = false;
     int m_nudges = 0;
-    QTimer m_silenceTimer;
-    QTimer m_maxDurationTimer;
-    QTimer m_closeTimer;
-    QTimer m_thinkingTimer; // SessionConfig::thinkingFillerMs
+    std::unique_ptr<OneShotTimer> m_silenceTimer;
+    std::unique_ptr<OneShotTimer> m_maxDurationTimer;
+    std::unique_ptr<OneShotTimer> m_closeTimer;
+    std::unique_ptr<OneShotTimer> m_thinkingTimer; // SessionConfig::thinkingFillerMs
+    std::unique_ptr<OneShotTimer> m_handoffTimer;  // CallHandoff::kDecisionTimeoutMs
     void onThinkingTooLong();
 
 

@@ -123,7 +123,7 @@ void MediaEndpoint::handle(std::unique_ptr<QWebSocket> socketPtr, QObject *worke
     ws->setParent(host);
 
     auto *transport = new WebSocketTransport(ws);
-    auto *session = new CallSession(*transport, m_recorder, m_clock, m_providers.createStt(host->nam),
+    auto *session = new CallSession(*transport, m_recorder, m_clock, m_timers, m_providers.createStt(host->nam),
                                     m_providers.createLlm(host->nam), m_providers.createTts(host->nam), m_sessionConfig, ws);
     const int rate = query.queryItemValue(QStringLiteral("sample-rate")).toInt();
     if (rate == 8000 || rate == 16000 || rate == 24000)

@@ -69,6 +69,7 @@ private:
     const Providers::ProviderFactory &m_providers;
     CallRecorder &m_recorder;
     const Clock &m_clock;
+    SystemTimerSource m_timers; // stateless: shared by every session, on every worker
     MediaAuthConfig m_auth;
     SessionConfig m_sessionConfig;
     QAtomicInt m_active;

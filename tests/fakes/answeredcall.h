@@ -1,12 +1,14 @@
 // AnsweredCall: one CallSession on fake vendors (FakeStt with no words, the ScriptedDialog, a
 // FakeTts at ElevenLabs-like timing) that Exotel's "connected" and "start" have just reached,
-// for tests of how a call opens. Thread: the test's.
+// for tests of how a call opens. On the system's clock, or on a test's virtual one (set
+// virtualTime before answer()). Thread: the test's.
 #pragma once
 
 #include "conversation/callsession.h"
 #include "fakes/fakecallrecorder.h"
 #include "fakes/fakeclock.h"
 #include "fakes/recordingtransport.h"
+#include "fakes/virtualtimers.h"
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
 
@@ -26,6 +28,8 @@ struct AnsweredCall
     FakeCallRecorder recorder;
     RecordingTransport transport;
     FakeClock clock;
+    SystemTimerSource systemTimers;
+    VirtualTimerSource *virtualTime = nullptr; // else the system's clock
     Providers::FakeTts *tts = nullptr; // the session's own TTS
     std::unique_ptr<Conversation::CallSession> session;
     QStringList sttScript;                          // what the caller's utterances are heard as
@@ -44,10 +48,18 @@ struct AnsweredCall
     {
         auto t = std::make_unique<Providers::FakeTts>(/*firstAudioMs=*/150, /*chunkIntervalMs=*/25);
         tts = t.get();
+        auto stt = std::make_unique<Providers::FakeStt>(sttScript);
+        if (virtualTime) {
+            transport.useTimers(*virtualTime);
+            t->useTimers(*virtualTime);
+            stt->useTimers(*virtualTime);
+            if (auto *fake = qobject_cast<Providers::FakeLlm *>(llm.get()))
+                fake->useTimers(*virtualTime);
+        }
         Conversation::SessionConfig cfg;
         cfg.screening.enabled = false;
-        session = std::make_unique<Conversation::CallSession>(transport, recorder, clock,
-                                                              std::make_unique<Providers::FakeStt>(sttScript),
+        TimerSource &timers = virtualTime ? static_cast<TimerSource &>(*virtualTime) : systemTimers;
+        session = std::make_unique<Conversation::CallSession>(transport, recorder, clock, timers, std::move(stt),
                                                               llm ? std::move(llm) : std::make_unique<Providers::ScriptedDialog>(), std::move(t), cfg);
         if (configure)
             configure(*session);
@@ -67,7 +79,8 @@ struct AnsweredCall
                                                                       {QStringLiteral("media_format"), format}}}};
         return QJsonDocument(start).toJson(QJsonDocument::Compact);
     }
-    // The caller's audio, 20 ms frames sent at real pace: speechMs of voice, then silenceMs.
+    // The caller's audio, 20 ms frames sent at real pace (on the call's clock): speechMs of
+    // voice, then silenceMs.
     void say(int speechMs, int silenceMs)
     {
         int chunk = 0;
@@ -76,6 +89,13 @@ struct AnsweredCall
         for (int at = 0; at < speechMs + silenceMs; at += 20) {
             const QByteArray pcm = at < speechMs ? Audio::tone(20, 8000, 200.0, 0.3) : Audio::silence(20, 8000);
             session->onTextFrame(Telephony::mediaFrame(QStringLiteral("stream-1"), pcm, ++chunk, at));
+            if (virtualTime) {
+                for (int ms = 0; ms < 20; ++ms) {
+                    virtualTime->advanceMs(1);
+                    QCoreApplication::processEvents();
+                }
+                continue;
+            }
             while (clock.elapsed() < at + 20)
                 QTest::qWait(5);
         }

@@ -1,14 +1,16 @@
 // FixtureReplayer: plays a tests/data/exotel/*.jsonl fixture into a frame sink with the
 // fixture's own pacing (media paced by its audio length, other events at once), like Exotel.
-// Thread: the test's event loop.
+// Time comes from a TimerSource (the system's, or a test's virtual clock). Thread: the test's.
 #pragma once
 
-#include <QElapsedTimer>
+#include "core/timersource.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
+#include <QObject>
 #include <functional>
+#include <memory>
 
 namespace Leadline::Testing {
 
@@ -26,16 +28,16 @@ inline QList<QByteArray> readFixture(const QString &name)
 class FixtureReplayer : public QObject
 {
 public:
-    FixtureReplayer(QList<QByteArray> frames, std::function<void(const QByteArray &)> sink, bool sendStop = true)
-        : m_frames(std::move(frames)), m_sink(std::move(sink)), m_sendStop(sendStop)
+    // timers: null for the system's (precise timers, real time).
+    FixtureReplayer(QList<QByteArray> frames, std::function<void(const QByteArray &)> sink, bool sendStop = true,
+                    TimerSource *timers = nullptr)
+        : m_frames(std::move(frames)), m_sink(std::move(sink)), m_sendStop(sendStop), m_timers(timers ? timers : &m_system),
+          m_timer(m_timers->createTimer(this, [this] { step(); }))
     {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setSingleShot(true);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { step(); });
     }
-    void start() { m_clock.start(); step(); }
+    void start() { m_startUs = m_timers->elapsedUs(); step(); }
     bool done() const { return m_index >= m_frames.size(); }
-    qint64 elapsedMs() const { return m_clock.elapsed(); }
+    qint64 elapsedMs() const { return (m_timers->elapsedUs() - m_startUs) / 1000; }
 
 private:
     void step()
@@ -46,8 +48,8 @@ private:
             const QString ev = o.value(QStringLiteral("event")).toString();
             if (ev == QLatin1String("media")) {
                 const qint64 due = m_audioMs;
-                if (m_clock.elapsed() < due) {
-                    m_timer.start(int(due - m_clock.elapsed()));
+                if (elapsedMs() < due) {
+                    m_timer->start(int(due - elapsedMs()));
                     return;
                 }
                 m_audioMs += QByteArray::fromBase64(o[QStringLiteral("media")][QStringLiteral("payload")].toString().toLatin1()).size() / 16;
@@ -55,8 +57,8 @@ private:
                 ++m_index;
                 continue;
             } else if (ev == QLatin1String("dtmf") || ev == QLatin1String("stop")) {
-                if (m_clock.elapsed() < m_audioMs) {
-                    m_timer.start(int(m_audioMs - m_clock.elapsed()));
+                if (elapsedMs() < m_audioMs) {
+                    m_timer->start(int(m_audioMs - elapsedMs()));
                     return;
                 }
             }
@@ -70,8 +72,10 @@ private:
     bool m_sendStop;
     int m_index = 0;
     qint64 m_audioMs = 0;
-    QElapsedTimer m_clock;
-    QTimer m_timer;
+    SystemTimerSource m_system;
+    TimerSource *m_timers;
+    std::unique_ptr<OneShotTimer> m_timer;
+    qint64 m_startUs = 0;
 };
 
 } // namespace Leadline::Testing

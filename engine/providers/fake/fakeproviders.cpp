@@ -13,6 +13,19 @@ FakeStt::FakeStt(QStringList script, int latencyMs, QObject *parent)
 
 void FakeStt::start(const SttOptions &options) { m_options = options; }
 
+void FakeStt::later(int ms, std::function<void()> fn)
+{
+    // A fired timer is reused: a call has a few dozen segments, not a timer per audio frame.
+    for (auto &t : m_pending)
+        if (!t->isActive()) {
+            t = m_timers->createTimer(this, std::move(fn));
+            t->start(ms);
+            return;
+        }
+    m_pending.push_back(m_timers->createTimer(this, std::move(fn)));
+    m_pending.back()->start(ms);
+}
+
 void FakeStt::pushAudio(const QByteArray &pcm)
 {
     if (m_stopped)
@@ -22,7 +35,7 @@ void FakeStt::pushAudio(const QByteArray &pcm)
         emit speechStarted();
         // Interim text early in the segment, like a real streaming recogniser.
         const QString text = m_script.value(m_segment);
-        QTimer::singleShot(qMax(0, m_latencyMs), this, [this, text] {
+        later(qMax(0, m_latencyMs), [this, text] {
             if (!m_stopped && !text.isEmpty())
                 emit transcript(text.section(QLatin1Char(' '), 0, 0), false, m_options.language);
         });
@@ -34,7 +47,7 @@ void FakeStt::pushAudio(const QByteArray &pcm)
             return;
         }
         const QString text = m_script.value(index);
-        QTimer::singleShot(qMax(0, m_latencyMs), this, [this, text] {
+        later(qMax(0, m_latencyMs), [this, text] {
             if (m_stopped)
                 return;
             if (!text.isEmpty())
@@ -45,49 +58,79 @@ void FakeStt::pushAudio(const QByteArray &pcm)
 }
 
 FakeLlm::FakeLlm(Responder responder, int firstTokenMs, int tokenIntervalMs, QObject *parent)
-    : LanguageModel(parent), m_responder(std::move(responder)), m_firstTokenMs(firstTokenMs), m_intervalMs(tokenIntervalMs)
+    : LanguageModel(parent), m_timer(m_timers->createTimer(this, [this] { step(); })), m_responder(std::move(responder)),
+      m_firstTokenMs(firstTokenMs), m_intervalMs(tokenIntervalMs)
 {
+}
+
+void FakeLlm::useTimers(TimerSource &timers)
+{
+    m_timers = &timers;
+    m_timer = m_timers->createTimer(this, [this] { step(); });
 }
 
 void FakeLlm::request(const LlmRequest &request)
 {
     ++m_requests;
-    const quint64 gen = ++m_generation;
+    ++m_generation;
+    m_streaming = true;
     if (m_failSet) {
         m_failSet = false;
-        const Error e = m_fail;
-        QTimer::singleShot(m_firstTokenMs, this, [this, gen, e] {
-            if (gen == m_generation)
-                emit failed(e);
-        });
+        m_pendingFail = m_fail;
+        m_next = -1;
+        m_timer->start(m_firstTokenMs);
         return;
     }
-    const FakeReply reply = m_responder(request);
-    QStringList words = reply.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (int i = 0; i < words.size(); ++i) {
-        const QString piece = (i ? QStringLiteral(" ") : QString()) + words.at(i);
-        QTimer::singleShot(m_firstTokenMs + i * m_intervalMs, this, [this, gen, piece] {
-            if (gen == m_generation)
-                emit token(piece);
-        });
-    }
-    const int endAt = m_firstTokenMs + qMax(0, int(words.size()) - 1) * m_intervalMs;
-    QTimer::singleShot(endAt, this, [this, gen, reply] {
-        if (gen != m_generation)
-            return;
-        if (!reply.tool.isEmpty())
-            emit toolCall(reply.tool, reply.arguments);
-        emit finished(LlmUsage{});
-    });
+    m_reply = m_responder(request);
+    m_words = m_reply.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_next = 0;
+    m_timer->start(m_firstTokenMs);
 }
 
-void FakeLlm::cancel() { ++m_generation; }
+void FakeLlm::step()
+{
+    if (!m_streaming)
+        return;
+    if (m_next < 0) {
+        m_streaming = false;
+        emit failed(m_pendingFail);
+        return;
+    }
+    // Words, then (with the last word, as a vendor's last chunk) the tool call and the end.
+    const quint64 gen = m_generation;
+    while (m_next < m_words.size()) {
+        const int i = m_next++;
+        emit token((i ? QStringLiteral(" ") : QString()) + m_words.at(i));
+        if (gen != m_generation || !m_streaming)
+            return; // cancelled or asked again from a slot
+        if (m_next < m_words.size() && m_intervalMs > 0) {
+            m_timer->start(m_intervalMs);
+            return;
+        }
+    }
+    m_streaming = false;
+    if (!m_reply.tool.isEmpty())
+        emit toolCall(m_reply.tool, m_reply.arguments);
+    emit finished(LlmUsage{});
+}
+
+void FakeLlm::cancel()
+{
+    ++m_generation;
+    m_streaming = false;
+    m_timer->stop();
+}
 
 FakeTts::FakeTts(int firstAudioMs, int chunkIntervalMs, int sampleRate, QObject *parent)
-    : TextToSpeech(parent), m_firstMs(firstAudioMs), m_intervalMs(chunkIntervalMs), m_rate(sampleRate)
+    : TextToSpeech(parent), m_firstMs(firstAudioMs), m_intervalMs(chunkIntervalMs), m_rate(sampleRate),
+      m_timer(m_timers->createTimer(this, [this] { pump(); }))
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &FakeTts::pump);
+}
+
+void FakeTts::useTimers(TimerSource &timers)
+{
+    m_timers = &timers;
+    m_timer = m_timers->createTimer(this, [this] { pump(); });
 }
 
 void FakeTts::synthesize(int requestId, const QString &text, const TtsOptions &)
@@ -110,8 +153,8 @@ void FakeTts::synthesize(int requestId, const QString &text, const TtsOptions &)
     while (pcm.size() < bytes)
         pcm.append(m_second.constData(), qMin(m_second.size(), bytes - pcm.size()));
     m_jobs.append(Job{requestId, pcm});
-    if (!m_timer.isActive())
-        m_timer.start(m_jobs.size() == 1 && !m_jobs.first().started ? m_firstMs : m_intervalMs);
+    if (!m_timer->isActive())
+        m_timer->start(m_jobs.size() == 1 && !m_jobs.first().started ? m_firstMs : m_intervalMs);
 }
 
 void FakeTts::pump()
@@ -131,13 +174,13 @@ void FakeTts::pump()
     if (finished)
         emit done(id);
     if (!m_jobs.isEmpty())
-        m_timer.start(m_jobs.first().started ? m_intervalMs : m_firstMs);
+        m_timer->start(m_jobs.first().started ? m_intervalMs : m_firstMs);
 }
 
 void FakeTts::cancel()
 {
     m_jobs.clear();
-    m_timer.stop();
+    m_timer->stop();
 }
 
 } // namespace Leadline::Providers

@@ -1,16 +1,19 @@
 // Deterministic stand-ins for the vendors, with configurable latency, for tests, benchmarks and
-// load runs. Each lives on its call's worker thread (timers are children of the object).
+// load runs. Each lives on its call's worker thread. Their delays run on a TimerSource: the
+// system's by default, a test's virtual clock after useTimers().
 #pragma once
 
 #include "audio/vad.h"
+#include "core/timersource.h"
 #include "providers/languagemodel.h"
 #include "providers/speechtotext.h"
 #include "providers/texttospeech.h"
 
 #include <QPointer>
 #include <QStringList>
-#include <QTimer>
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace Leadline::Providers {
 
@@ -32,8 +35,14 @@ public:
     void stop() override { m_stopped = true; }
     // Makes the next audio push fail the stream (fault injection).
     void failAfterSegments(int n) { m_failAfter = n; }
+    // Delays on this clock from now on (a test's virtual one); it must outlive this object.
+    void useTimers(TimerSource &timers) { m_timers = &timers; }
 
 private:
+    void later(int ms, std::function<void()> fn);
+    SystemTimerSource m_systemTimers;
+    TimerSource *m_timers = &m_systemTimers;
+    std::vector<std::unique_ptr<OneShotTimer>> m_pending; // fired ones are reused
     QStringList m_script;
     int m_latencyMs;
     int m_segment = 0;
@@ -67,8 +76,18 @@ public:
     void cancel() override;
     int requests() const { return m_requests; }
     void failNextWith(const Error &e) { m_fail = e; m_failSet = true; }
+    void useTimers(TimerSource &timers);
 
 private:
+    void step(); // the next word of the reply being streamed, or its end
+    SystemTimerSource m_systemTimers;
+    TimerSource *m_timers = &m_systemTimers;
+    std::unique_ptr<OneShotTimer> m_timer;
+    FakeReply m_reply;      // being streamed
+    QStringList m_words;
+    int m_next = 0;         // the next word; -1: the failure m_pendingFail is due
+    bool m_streaming = false;
+    Error m_pendingFail;
     Responder m_responder;
     int m_firstTokenMs;
     int m_intervalMs;
@@ -90,16 +109,19 @@ public:
     void synthesize(int requestId, const QString &text, const TtsOptions &options) override;
     void cancel() override;
     QStringList spoken() const { return m_spoken; }
+    void useTimers(TimerSource &timers);
 
 private:
     void pump();
+    SystemTimerSource m_systemTimers;
+    TimerSource *m_timers = &m_systemTimers;
     struct Job { int id; QByteArray pcm; bool started = false; };
     QList<Job> m_jobs;
     int m_firstMs;
     int m_intervalMs;
     int m_rate;
     QByteArray m_second; // one second of the tone, tiled into each reply
-    QTimer m_timer;
+    std::unique_ptr<OneShotTimer> m_timer;
     QStringList m_spoken;
 };
 
