@@ -41,10 +41,11 @@ Result<Invocation> parseCommandLine(QCoreApplication &app)
     const QCommandLineOption leads(QStringLiteral("leads"),
                                    QStringLiteral("demo: call the leads of this CSV (columns as resources/demo_leads.csv, a persona per lead) instead of the sample ones."),
                                    QStringLiteral("file.csv"));
+    const QCommandLineOption attempts(QStringLiteral("attempts"), QStringLiteral("demo: attempts per lead, 1 to 10 (default 3)."), QStringLiteral("n"));
     const QCommandLineOption personas(QStringLiteral("personas"),
                                       QStringLiteral("sim: only these callee personas (comma-separated names from resources/sim_personas.json) answer, in turn."),
                                       QStringLiteral("names"));
-    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window, leads, personas});
+    parser.addOptions({headless, port, dbUrl, config, logLevel, json, create, noServe, window, leads, attempts, personas});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("Optional: migrate | import <campaign-id|name> <file.csv> | demo [--window] | sim | config | token create <name>|list|revoke <name|id> | agents list|add <name> <phone> [langs]|remove <id>|available <id> on|off | brief <campaign> [brief.json]"));
     parser.process(app);
@@ -67,6 +68,12 @@ Result<Invocation> parseCommandLine(QCoreApplication &app)
     inv.create = parser.isSet(create);
     inv.noServe = parser.isSet(noServe);
     inv.demoLeads = parser.value(leads);
+    if (parser.isSet(attempts)) {
+        bool ok = false;
+        inv.demoAttempts = parser.value(attempts).toInt(&ok);
+        if (!ok || inv.demoAttempts < 1 || inv.demoAttempts > 10)
+            return Error::make(Error::Code::Validation, QStringLiteral("--attempts must be a number from 1 to 10"));
+    }
     if (parser.isSet(personas))
         inv.simPersonas = parser.value(personas).split(QLatin1Char(','), Qt::SkipEmptyParts);
     inv.portGiven = parser.isSet(port);

@@ -22,6 +22,7 @@ struct Invocation
     bool noServe = false;  // demo: exit after the demo
     QStringList simPersonas = {}; // sim --personas: only these personas answer (rotating); empty: all
     QString demoLeads = {}; // demo --leads: a CSV like resources/demo_leads.csv (persona column) instead of it
+    int demoAttempts = 3;   // demo --attempts: the demo campaign's max_attempts
     bool portGiven = false; // --port was given (sim listens on it)
 };
 

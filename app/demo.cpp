@@ -121,7 +121,7 @@ Status DemoRunner::prepare(Settings &settings)
     return okStatus();
 }
 
-Status DemoRunner::start(const QString &leadsCsv, Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db)
+Status DemoRunner::start(const QString &leadsCsv, int maxAttempts, Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db)
 {
     m_db = &db;
     QFile csv(leadsCsv.isEmpty() ? QStringLiteral(":/leadline/demo_leads.csv") : leadsCsv);
@@ -147,6 +147,7 @@ Status DemoRunner::start(const QString &leadsCsv, Campaigns::CampaignService &ca
         {QStringLiteral("script"), QStringLiteral("You are calling about new 2 and 3 BHK homes by Leadline Realty.")},
         {QStringLiteral("max_concurrent"), 4},
         {QStringLiteral("retry_delay_s"), 300},
+        {QStringLiteral("max_attempts"), maxAttempts},
     });
     if (!campaign)
         return campaign.error();

@@ -49,7 +49,7 @@ public:
     // The campaign is started through CampaignControl, as REST and the console start one.
     // leadsCsv: the leads to call (a persona column names who answers); empty: the sample
     // resources/demo_leads.csv.
-    Status start(const QString &leadsCsv, Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db);
+    Status start(const QString &leadsCsv, int maxAttempts, Campaigns::CampaignService &campaigns, const Campaigns::CampaignControl &control, const Storage::Database &db);
 
 Q_SIGNALS:
     void finished(int exitCode);

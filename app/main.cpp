@@ -86,7 +86,7 @@ int main(int argc, char **argv)
             else
                 QTextStream(stdout) << "Still serving on port " << port << " (Ctrl+C to stop)." << Qt::endl;
         });
-        if (Status s = demo->start(inv->demoLeads, services.campaigns, engine->campaignControl(), db); !s)
+        if (Status s = demo->start(inv->demoLeads, inv->demoAttempts, services.campaigns, engine->campaignControl(), db); !s)
             return fail(QStringLiteral("demo: ") + s.error().message, 1);
     }
     std::unique_ptr<Ui::ConsoleApp> console = gui ? openConsole(inv.value(), services, *engine, db) : nullptr;

@@ -97,8 +97,8 @@ void tst_Secrets::demoLeaksNoSecret()
     const quint16 port = probe.serverPort();
     probe.close();
 
-    // Two answered calls are enough to run every vendor client, the recorder, the webhooks and
-    // the REST surfaces (the whole sample campaign is tst_demo's).
+    // Two answered calls, one attempt each, are enough to run every vendor client, the recorder,
+    // the webhooks and the REST surfaces (the whole sample campaign is tst_demo's).
     QFile leads(home.filePath(QStringLiteral("leads.csv")));
     QVERIFY(leads.open(QIODevice::WriteOnly));
     leads.write("name,phone,email,city,budget,property type,preferred language,persona\n"
@@ -109,7 +109,7 @@ void tst_Secrets::demoLeaksNoSecret()
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("demo"), QStringLiteral("--no-serve"), QStringLiteral("--port"), QString::number(port),
-                                              QStringLiteral("--leads"), leads.fileName()});
+                                              QStringLiteral("--leads"), leads.fileName(), QStringLiteral("--attempts"), QStringLiteral("1")});
     QVERIFY(p.waitForStarted());
     QByteArray out, err;
     connect(&p, &QProcess::readyReadStandardOutput, this, [&] { out += p.readAllStandardOutput(); });
