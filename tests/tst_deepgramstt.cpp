@@ -236,6 +236,7 @@ void tst_DeepgramStt::reopensADroppedStream()
     connect(&stt, &SpeechToText::transcript, this, [&](const QString &t, bool fin, const QString &) { if (fin) finals << t; });
     QSignalSpy failed(&stt, &SpeechToText::failed);
     QSignalSpy ends(&stt, &SpeechToText::endOfSpeech);
+    QSignalSpy reconnected(&stt, &SpeechToText::reconnected);
     stt.start(SttOptions{});
     for (int i = 0; i < 5; ++i)
         stt.pushAudio(QByteArray(320, '\x01'));
@@ -251,6 +252,8 @@ void tst_DeepgramStt::reopensADroppedStream()
     QCOMPARE(bytes.at(1), qint64(1600)); // the gap's audio, on the new stream
     QCOMPARE(finals, QStringList{QStringLiteral("call me tomorrow evening")});
     QCOMPARE(failed.count(), 0);
+    QCOMPARE(reconnected.count(), 1); // counted on /metrics (leadline_vendor_reconnects_total)
+    QVERIFY(reconnected.first().first().toLongLong() >= 50); // the gap: the server held the new stream back
 }
 
 // Deepgram does not come back: the failure is reported once the reconnect budget is spent.

@@ -255,6 +255,12 @@ void tst_VendorFaults::kindsAreClassified()
     v.record(QStringLiteral("llm"), QStringLiteral("openai"), Error::make(Error::Code::Unavailable, QStringLiteral("HTTP 502")));
     QCOMPARE(v.count(QStringLiteral("llm"), QStringLiteral("openai"), QStringLiteral("server_error")), 2);
     QVERIFY(v.prometheus().contains("leadline_vendor_errors_total{stage=\"llm\",provider=\"openai\",kind=\"server_error\"} 2\n"));
+    v.recordReconnect(QStringLiteral("stt"), QStringLiteral("deepgram"), 120);
+    v.recordReconnect(QStringLiteral("stt"), QStringLiteral("deepgram"), 80);
+    QCOMPARE(v.reconnects(QStringLiteral("stt"), QStringLiteral("deepgram")), 2);
+    QCOMPARE(v.total(), 2); // a reconnect the call rode out is no error
+    QVERIFY(v.prometheus().contains("leadline_vendor_reconnects_total{stage=\"stt\",provider=\"deepgram\"} 2\n"));
+    QVERIFY(v.prometheus().contains("leadline_vendor_reconnect_gap_ms_total{stage=\"stt\",provider=\"deepgram\"} 200\n"));
 }
 
 void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
@@ -415,6 +421,8 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
         }
     }
     QCOMPARE(errors.total(), expectedErrors);
+    // "deepgram reset" and "deepgram close 1011" were each reopened 3 times before giving up.
+    QCOMPARE(errors.reconnects(QStringLiteral("stt"), QStringLiteral("deepgram")), 6);
 }
 
 // An OpenAI-style SSE stream of `text` in small pieces, then optionally one tool call.

@@ -56,6 +56,10 @@ CallSession::CallSession(MediaTransport &transport, CallRecorder &recorder, cons
         // "We will call you back": technical_failure is retried like no_response.
         endCall(m_outcome.failureOutcome(), {}, apologyLine(replyLanguage()));
     });
+    connect(m_stt.get(), &Providers::SpeechToText::reconnected, this, [this](qint64 gapMs) {
+        if (m_vendorErrors)
+            m_vendorErrors->recordReconnect(QStringLiteral("stt"), m_stt->name(), gapMs);
+    });
     connect(m_llm.get(), &Providers::LanguageModel::token, this, &CallSession::onLlmToken);
     connect(m_llm.get(), &Providers::LanguageModel::toolCall, this, &CallSession::onLlmToolCall);
     connect(m_llm.get(), &Providers::LanguageModel::textDone, this, &CallSession::onLlmTextDone);

@@ -56,6 +56,20 @@ qint64 VendorErrors::total() const
     return n;
 }
 
+void VendorErrors::recordReconnect(const QString &stage, const QString &provider, qint64 gapMs)
+{
+    QMutexLocker lock(&m_mutex);
+    Reconnects &r = m_reconnects[{stage, provider}];
+    ++r.count;
+    r.gapMsSum += qMax<qint64>(0, gapMs);
+}
+
+qint64 VendorErrors::reconnects(const QString &stage, const QString &provider) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_reconnects.value({stage, provider}).count;
+}
+
 static QByteArray labelValue(const QString &v)
 {
     QString s = v;
@@ -73,6 +87,16 @@ QByteArray VendorErrors::prometheus() const
                + labelValue(std::get<1>(it.key())) + "\",kind=\"" + labelValue(std::get<2>(it.key())) + "\"} "
                + QByteArray::number(it.value()) + '\n';
     }
+    out += "# HELP leadline_vendor_reconnects_total Vendor streams that dropped mid-call and were reopened (the call went on), by stage and provider.\n"
+           "# TYPE leadline_vendor_reconnects_total counter\n";
+    for (auto it = m_reconnects.cbegin(); it != m_reconnects.cend(); ++it)
+        out += "leadline_vendor_reconnects_total{stage=\"" + labelValue(it.key().first) + "\",provider=\"" + labelValue(it.key().second)
+               + "\"} " + QByteArray::number(it.value().count) + '\n';
+    out += "# HELP leadline_vendor_reconnect_gap_ms_total Milliseconds those streams were gone, summed.\n"
+           "# TYPE leadline_vendor_reconnect_gap_ms_total counter\n";
+    for (auto it = m_reconnects.cbegin(); it != m_reconnects.cend(); ++it)
+        out += "leadline_vendor_reconnect_gap_ms_total{stage=\"" + labelValue(it.key().first) + "\",provider=\"" + labelValue(it.key().second)
+               + "\"} " + QByteArray::number(it.value().gapMsSum) + '\n';
     return out;
 }
 

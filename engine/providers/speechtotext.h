@@ -38,6 +38,9 @@ Q_SIGNALS:
     void speechStarted();
     void endOfSpeech(); // endpointing / utterance end: the caller's turn is over
     void failed(const Leadline::Error &error);
+    // The stream dropped mid-call and was opened again after gapMs; the call goes on (the gap's
+    // audio was kept and sent to the new stream). Counted on /metrics.
+    void reconnected(qint64 gapMs);
 };
 
 } // namespace Leadline::Providers

@@ -20,8 +20,7 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
             m_ws.sendTextMessage(QStringLiteral(R"({"type":"KeepAlive"})"));
     });
     connect(&m_ws, &QWebSocket::connected, this, [this] {
-        if (m_lostSince.isValid())
-            qCInfo(lcProviders) << "Deepgram stream reopened after" << m_lostSince.elapsed() << "ms";
+        const qint64 gapMs = m_lostSince.isValid() ? m_lostSince.elapsed() : -1;
         m_lostSince.invalidate();
         m_everOpen = true;
         m_open = true;
@@ -29,6 +28,10 @@ DeepgramStt::DeepgramStt(DeepgramConfig config, QObject *parent) : SpeechToText(
             m_ws.sendBinaryMessage(m_pending);
         m_pending.clear();
         m_keepAlive.start();
+        if (gapMs >= 0) {
+            qCInfo(lcProviders) << "Deepgram stream reopened after" << gapMs << "ms";
+            emit reconnected(gapMs);
+        }
     });
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &DeepgramStt::onMessage);
     m_drainTimer.setSingleShot(true);
