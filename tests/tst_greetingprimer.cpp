@@ -1,6 +1,7 @@
 // GreetingPrimer: the greeting is synthesised while the phone rings and a session plays that audio
 // at once (its own TTS is never asked for it); a greeting not ready in time is said live; an
-// unanswered call's audio is dropped (told, or after keepMs).
+// unanswered call's audio is dropped (told, or after keepMs), but kept as a spare that the lead's
+// next attempt rings with (no second TTS request), for spareMs within spareBytes.
 #include "conversation/greetingprimer.h"
 #include "conversation/prompts.h"
 #include "fakes/answeredcall.h"
@@ -19,6 +20,8 @@ private slots:
     void greetingStartsFromPreparedAudio();
     void notReadyIsSaidLive();
     void unansweredCallIsDropped();
+    void retryRingsWithTheUnansweredAttemptsAudio();
+    void greetingPrimeSetting();
 };
 
 void tst_GreetingPrimer::greetingStartsFromPreparedAudio()
@@ -63,7 +66,9 @@ void tst_GreetingPrimer::unansweredCallIsDropped()
     recorder.context_.callId = 7;
     FakeClock clock;
     Providers::FakeProviderFactory vendors({}, Providers::FakeLatencies{});
-    GreetingPrimer primer(vendors, recorder, clock, /*keepMs=*/60000);
+    GreetingPrimer::Options options;
+    options.keepMs = 60000;
+    GreetingPrimer primer(vendors, recorder, clock, options);
     primer.dialing(7, QStringLiteral("00000000000000a7"));
     QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
     primer.notAnswered(7); // busy, no answer, not placed
@@ -81,6 +86,78 @@ void tst_GreetingPrimer::unansweredCallIsDropped()
     recorder.known = false;
     primer.dialing(9, QStringLiteral("00000000000000a9"));
     QTRY_COMPARE_WITH_TIMEOUT(primer.pending(), 0, 5000);
+}
+
+void tst_GreetingPrimer::retryRingsWithTheUnansweredAttemptsAudio()
+{
+    FakeCallRecorder recorder;
+    recorder.context_.callId = 7;
+    recorder.context_.leadName = QStringLiteral("Aarav Sharma");
+    FakeClock clock;
+    Providers::FakeProviderFactory vendors({}, Providers::FakeLatencies{});
+    GreetingPrimer::Options options;
+    options.spareMs = 3 * 3600 * 1000;
+    GreetingPrimer primer(vendors, recorder, clock, options);
+    primer.dialing(7, QStringLiteral("00000000000000a7"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    primer.notAnswered(7);
+    QCOMPARE(primer.counts().synthesised, 1);
+
+    // Two hours later the lead's second attempt rings: the same line, no TTS request.
+    clock.advanceMs(2 * 3600 * 1000);
+    recorder.context_.callId = 17;
+    primer.dialing(17, QStringLiteral("00000000000000b7"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    QCOMPARE(primer.counts().synthesised, 1);
+    QCOMPARE(primer.counts().reused, 1);
+    const auto played = primer.take(17);
+    QVERIFY(played && !played->pcm.isEmpty());
+    QVERIFY(played->text.contains(QStringLiteral("Aarav")));
+    QCOMPARE(primer.counts().played, 1);
+
+    // Another lead's line is synthesised (a spare is only for the same words).
+    recorder.context_.callId = 18;
+    recorder.context_.leadName = QStringLiteral("Priya Iyer");
+    primer.dialing(18, QStringLiteral("00000000000000b8"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    QCOMPARE(primer.counts().synthesised, 2);
+    primer.notAnswered(18);
+
+    // A spare older than spareMs goes, counted as wasted; the next attempt synthesises again.
+    clock.advanceMs(options.spareMs + 1);
+    recorder.context_.callId = 28;
+    primer.dialing(28, QStringLiteral("00000000000000c8"));
+    QTRY_COMPARE_WITH_TIMEOUT(primer.ready(), 1, 10000);
+    QCOMPARE(primer.counts().synthesised, 3);
+    QCOMPARE(primer.counts().wasted, 1);
+    const QByteArray metrics = primer.prometheus();
+    QVERIFY2(metrics.contains("leadline_greetings_total{result=\"reused\"} 1\n"), metrics.constData());
+    QVERIFY2(metrics.contains("leadline_greetings_total{result=\"synthesised\"} 3\n"), metrics.constData());
+
+    // The spares' memory is bounded: with room for one, the older is pushed out (wasted).
+    GreetingPrimer::Options tight;
+    tight.spareBytes = 1;
+    GreetingPrimer small(vendors, recorder, clock, tight);
+    small.dialing(28, QStringLiteral("00000000000000c8"));
+    QTRY_COMPARE_WITH_TIMEOUT(small.ready(), 1, 10000);
+    small.notAnswered(28); // larger than the whole budget: not kept
+    recorder.context_.callId = 29;
+    small.dialing(29, QStringLiteral("00000000000000c9"));
+    QTRY_COMPARE_WITH_TIMEOUT(small.ready(), 1, 10000);
+    QCOMPARE(small.counts().synthesised, 2);
+    QCOMPARE(small.counts().reused, 0);
+}
+
+// GREETING_PRIME=off: the composition root does not hand the primer to the dialer.
+void tst_GreetingPrimer::greetingPrimeSetting()
+{
+    QVERIFY(GreetingPrimer::enabledBy(Settings::defaults()));
+    for (const char *off : {"off", "OFF", " no", "0", "false"}) {
+        const Settings s = Settings::resolve({{QStringLiteral("GREETING_PRIME"), QString::fromLatin1(off)}}, QProcessEnvironment(), QString());
+        QVERIFY2(!GreetingPrimer::enabledBy(s), off);
+    }
+    const Settings on = Settings::resolve({{QStringLiteral("GREETING_PRIME"), QStringLiteral("on")}}, QProcessEnvironment(), QString());
+    QVERIFY(GreetingPrimer::enabledBy(on));
 }
 
 QTEST_GUILESS_MAIN(tst_GreetingPrimer)

@@ -156,6 +156,8 @@ void tst_Secrets::demoLeaksNoSecret()
     // Every call lost its (unreachable) Deepgram stream: /metrics counts those vendor errors.
     QVERIFY2(lastMetrics.contains("leadline_vendor_errors_total{stage=\"stt\",provider=\"deepgram\",kind=\"connection\"}"),
              lastMetrics.right(2000).constData());
+    // The greetings were prepared while the phone rang (GREETING_PRIME=on by default) and counted.
+    QVERIFY2(lastMetrics.contains("leadline_greetings_total{result=\"synthesised\"}"), lastMetrics.right(2000).constData());
 
     QByteArray database;
     QDirIterator it(home.path(), QDir::Files, QDirIterator::Subdirectories);

@@ -17,14 +17,20 @@ QString openingLanguage(const CallContext &ctx)
 }
 
 GreetingPrimer::GreetingPrimer(const Providers::ProviderFactory &providers, CallRecorder &recorder, const Clock &clock,
-                               qint64 keepMs)
-    : m_providers(providers), m_recorder(recorder), m_clock(clock), m_keepMs(keepMs)
+                               Options options)
+    : m_providers(providers), m_recorder(recorder), m_clock(clock), m_options(options)
 {
     (void)m_thread.start({}, [](QObject *host) {
         new QNetworkAccessManager(host);
         return okStatus();
     });
     m_host = m_thread.worker();
+}
+
+bool GreetingPrimer::enabledBy(const Settings &settings)
+{
+    static const QStringList off = {QStringLiteral("off"), QStringLiteral("no"), QStringLiteral("0"), QStringLiteral("false")};
+    return !off.contains(settings.value(QStringLiteral("GREETING_PRIME")).trimmed().toLower());
 }
 
 GreetingPrimer::~GreetingPrimer()
@@ -71,6 +77,18 @@ void GreetingPrimer::start(qint64 callId, const CallContext &ctx)
         }
         it->greeting.text = text;
         it->greeting.sampleRate = tts->sampleRate();
+        // The lead's earlier attempt rang unanswered with this very line: play its audio.
+        const auto spare = m_spares.find(spareKey(text, tts->sampleRate()));
+        if (spare != m_spares.end()) {
+            it->greeting.pcm = spare->greeting.pcm;
+            it->done = true;
+            m_spareBytes -= spare->greeting.pcm.size();
+            m_spares.erase(spare);
+            ++m_counts.reused;
+            delete tts;
+            return;
+        }
+        ++m_counts.synthesised;
     }
     // Each signal finds the entry by id: once taken or dropped, the client stops and goes.
     auto finish = [this, tts, callId](bool ok) {
@@ -108,7 +126,32 @@ void GreetingPrimer::start(qint64 callId, const CallContext &ctx)
 void GreetingPrimer::notAnswered(qint64 callId)
 {
     QMutexLocker lock(&m_mutex);
-    m_entries.remove(callId);
+    const auto it = m_entries.find(callId);
+    if (it == m_entries.end())
+        return;
+    Entry e = *it;
+    m_entries.erase(it);
+    if (!e.done || e.greeting.pcm.isEmpty() || e.greeting.pcm.size() > m_options.spareBytes)
+        return;
+    // Kept for the lead's next attempt; the oldest spares make room.
+    e.sinceMs = m_clock.nowMs();
+    const QString key = spareKey(e.greeting.text, e.greeting.sampleRate);
+    if (const auto old = m_spares.find(key); old != m_spares.end()) {
+        m_spareBytes -= old->greeting.pcm.size();
+        m_spares.erase(old);
+        ++m_counts.wasted;
+    }
+    while (m_spareBytes + e.greeting.pcm.size() > m_options.spareBytes && !m_spares.isEmpty()) {
+        auto oldest = m_spares.begin();
+        for (auto s = m_spares.begin(); s != m_spares.end(); ++s)
+            if (s->sinceMs < oldest->sinceMs)
+                oldest = s;
+        m_spareBytes -= oldest->greeting.pcm.size();
+        m_spares.erase(oldest);
+        ++m_counts.wasted;
+    }
+    m_spareBytes += e.greeting.pcm.size();
+    m_spares.insert(key, e);
 }
 
 std::optional<PreparedGreeting> GreetingPrimer::take(qint64 callId)
@@ -122,7 +165,27 @@ std::optional<PreparedGreeting> GreetingPrimer::take(qint64 callId)
     m_entries.erase(it);
     if (!e.done || e.greeting.pcm.isEmpty())
         return std::nullopt; // still synthesising: the session says it live (this one is dropped)
+    ++m_counts.played;
     return e.greeting;
+}
+
+GreetingPrimer::Counts GreetingPrimer::counts() const
+{
+    QMutexLocker lock(&m_mutex);
+    Counts c = m_counts;
+    return c;
+}
+
+QByteArray GreetingPrimer::prometheus() const
+{
+    const Counts c = counts();
+    QByteArray out = "# HELP leadline_greetings_total Greetings prepared while the phone rang: synthesised (TTS requests), played, reused "
+                     "(a retry rang with an unanswered attempt's audio), wasted (spares never used).\n"
+                     "# TYPE leadline_greetings_total counter\n";
+    const QList<QPair<const char *, qint64>> rows = {{"synthesised", c.synthesised}, {"played", c.played}, {"reused", c.reused}, {"wasted", c.wasted}};
+    for (const auto &r : rows)
+        out += QByteArray("leadline_greetings_total{result=\"") + r.first + "\"} " + QByteArray::number(r.second) + '\n';
+    return out;
 }
 
 int GreetingPrimer::pending() const
@@ -140,7 +203,16 @@ int GreetingPrimer::ready() const
 void GreetingPrimer::sweep(qint64 nowMs)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();)
-        it = nowMs - it->sinceMs > m_keepMs ? m_entries.erase(it) : std::next(it);
+        it = nowMs - it->sinceMs > m_options.keepMs ? m_entries.erase(it) : std::next(it);
+    for (auto it = m_spares.begin(); it != m_spares.end();) {
+        if (nowMs - it->sinceMs <= m_options.spareMs) {
+            ++it;
+            continue;
+        }
+        m_spareBytes -= it->greeting.pcm.size();
+        ++m_counts.wasted;
+        it = m_spares.erase(it);
+    }
 }
 
 } // namespace Leadline::Conversation

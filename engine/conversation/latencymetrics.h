@@ -6,6 +6,7 @@
 #pragma once
 
 #include "callsession.h"
+#include "core/metricssource.h"
 
 #include <QByteArray>
 #include <QMutex>
@@ -13,7 +14,7 @@
 
 namespace Leadline::Conversation {
 
-class LatencyMetrics
+class LatencyMetrics final : public MetricsSource
 {
 public:
     static constexpr std::array<int, 14> kBucketsMs = {100, 200, 300, 400, 500, 600, 650, 700, 800, 1000, 1250, 1500, 2000, 3000};
@@ -23,7 +24,7 @@ public:
     qint64 count(Series s) const;
     qint64 speculativeDropped() const;
     // leadline_reply_latency_ms and leadline_stage_latency_ms{stage=...}, Prometheus text.
-    QByteArray prometheus() const;
+    QByteArray prometheus() const override;
 
 private:
     struct Histogram

@@ -6,6 +6,7 @@
 // Thread: thread-safe (a mutex around a small map); sessions on every worker record into it.
 #pragma once
 
+#include "core/metricssource.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -16,7 +17,7 @@
 
 namespace Leadline::Conversation {
 
-class VendorErrors
+class VendorErrors final : public MetricsSource
 {
 public:
     // stage: "stt", "llm" or "tts"; provider: the client's name() ("deepgram", "openai", ...).
@@ -27,7 +28,7 @@ public:
     void recordReconnect(const QString &stage, const QString &provider, qint64 gapMs);
     qint64 reconnects(const QString &stage, const QString &provider) const;
     // The Prometheus family leadline_vendor_errors_total (HELP, TYPE and one line per key).
-    QByteArray prometheus() const;
+    QByteArray prometheus() const override;
 
     // The kind of a vendor error: its detailCode when the client set a known one, else a best
     // guess from the message (HTTP status, "timed out", ...).

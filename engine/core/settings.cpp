@@ -53,6 +53,7 @@ const QList<SettingSpec> &Settings::specs()
         {QStringLiteral("HANDOFF_FALLBACK_NUMBER"), QString(), false, "hot-lead handoff: number the Connect applet dials when a CallSid has no handoff (empty = none)"},
         {QStringLiteral("EXOTEL_TIME_LIMIT_S"), QStringLiteral("600"), false, "TimeLimit sent with every call (seconds)"},
         {QStringLiteral("EXOTEL_REQUESTS_PER_SECOND"), QStringLiteral("3"), false, "token bucket for all Exotel REST requests (200/min account limit)"},
+        {QStringLiteral("GREETING_PRIME"), QStringLiteral("on"), false, "on: each call's greeting is synthesised while the phone rings and starts at once when answered; off: only answered calls spend greeting TTS (it starts after the TTS's first audio). A retry rings with an unanswered attempt's audio either way"},
         {QStringLiteral("CALL_SILENCE_TIMEOUT_MS"), QStringLiteral("8000"), false, "a live call: caller silence this long after the agent finished -> one nudge, then the call ends as no response"},
         {QStringLiteral("DIALER_TICK_MS"), QStringLiteral("1000"), false, "how often the dialer looks for due leads"},
         {QStringLiteral("RETRY_DELAY_NO_ANSWER_S"), QStringLiteral("7200"), false, "first retry after a call that rang unanswered (doubles per attempt; 0 = the campaign's retry delay)"},

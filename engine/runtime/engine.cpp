@@ -135,9 +135,10 @@ Engine::Parts::Parts(const Settings &s, const Storage::Database &database, const
     lifecycle.setRetryDelays(dialerOptions.retryDelays); // the webhook settles calls too
     restApi.setSpeechPolicy(services.offlineSpeech);
     restApi.setHandoffApi(&handoffApi);
-    dialerApi.setVendorErrors(&vendorErrors);
+    dialerApi.addMetrics(&vendorErrors);
     dialerApi.setSessionIndex(&sessionIndex);
-    dialerApi.setLatencyMetrics(&latency);
+    dialerApi.addMetrics(&latency);
+    dialerApi.addMetrics(&greetings);
     dialerApi.registerRoutes(router);
     restApi.registerRoutes(router);
     handoffApi.registerRoutes(router);
@@ -160,8 +161,10 @@ void Engine::Parts::wireLiveCalls()
     media.setVendorErrors(&vendorErrors);
     // The dialer tells the primer of each call it rings; the session plays that audio at "start".
     // Engine::stop() (also in ~Engine) stops the dialer before the primer goes.
+    // GREETING_PRIME=off: only answered calls spend greeting TTS (said live, after "start").
     media.setGreetingPrimer(&greetings);
-    dialer.setCallPreparer(&greetings);
+    if (GreetingPrimer::enabledBy(settings))
+        dialer.setCallPreparer(&greetings);
     QObject::connect(&handoffDesk, &StorageHandoffDesk::handoffRequested, &crmWebhooks,
                      [this](qint64 callId, const QJsonObject &handoff) { crmWebhooks.handoff(callId, handoff); },
                      Qt::DirectConnection);

@@ -51,9 +51,8 @@ public:
 
     // The live media sessions of every node (Redis) for /debug/sessions; optional.
     void setSessionIndex(SessionIndex *index) { m_operations.setSessionIndex(index); }
-    // Vendor failures counted by this node's call sessions, for /metrics; optional.
-    void setVendorErrors(const Conversation::VendorErrors *errors) { m_operations.setVendorErrors(errors); }
-    void setLatencyMetrics(const Conversation::LatencyMetrics *latency) { m_operations.setLatencyMetrics(latency); }
+    // What this node counted (vendor errors, reply latency, greetings...), for /metrics; optional.
+    void addMetrics(const MetricsSource *source) { m_operations.addMetrics(source); }
 
 private:
     CampaignRunController m_run;

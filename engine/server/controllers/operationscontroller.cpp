@@ -80,10 +80,8 @@ Reply OperationsController::metrics(const RouteContext &) const
     family("leadline_webhook_errors_total", "counter", "Exotel status webhooks that could not be applied (auth, body, database).");
     out += "leadline_webhook_errors_total "
            + QByteArray::number(m_webhooks.rejectedAuth.load() + m_webhooks.badBody.load() + m_webhooks.errors.load()) + '\n';
-    if (m_vendorErrors)
-        out += m_vendorErrors->prometheus();
-    if (m_latency)
-        out += m_latency->prometheus();
+    for (const MetricsSource *source : m_metrics)
+        out += source->prometheus();
     return HttpResponse::text(out, "text/plain; version=0.0.4; charset=utf-8");
 }
 

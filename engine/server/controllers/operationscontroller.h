@@ -1,15 +1,16 @@
 // OperationsController: what operators and monitoring read of the running system: GET /metrics
 // (Prometheus text: calls, outcomes, queue depth, campaigns, vendor latency, status webhooks,
-// vendor errors, reply latency) and GET /debug/sessions (live calls of every node from the
+// then every MetricsSource added: vendor errors, reply latency, greetings) and GET /debug/sessions (live calls of every node from the
 // database, plus the media sessions of the SessionIndex when set). Part of DialerApi.
 // Thread: immutable after registration; handlers run on the REST threads (their own connection).
 #pragma once
 
 #include "server/router.h"
 
+#include <QList>
+
 namespace Leadline::Storage { class Database; }
-namespace Leadline { class Clock; }
-namespace Leadline::Conversation { class VendorErrors; class LatencyMetrics; }
+namespace Leadline { class Clock; class MetricsSource; }
 
 namespace Leadline::Server {
 
@@ -24,8 +25,7 @@ public:
     void registerRoutes(Router &router);
     // Optional sources, set before serving.
     void setSessionIndex(SessionIndex *index) { m_sessionIndex = index; }
-    void setVendorErrors(const Conversation::VendorErrors *errors) { m_vendorErrors = errors; }
-    void setLatencyMetrics(const Conversation::LatencyMetrics *latency) { m_latency = latency; }
+    void addMetrics(const MetricsSource *source) { m_metrics.append(source); }
 
 private:
     Reply metrics(const RouteContext &ctx) const;
@@ -35,8 +35,7 @@ private:
     const Clock &m_clock;
     const StatusWebhookCounters &m_webhooks;
     SessionIndex *m_sessionIndex = nullptr;
-    const Conversation::VendorErrors *m_vendorErrors = nullptr;
-    const Conversation::LatencyMetrics *m_latency = nullptr;
+    QList<const MetricsSource *> m_metrics;
 };
 
 } // namespace Leadline::Server
