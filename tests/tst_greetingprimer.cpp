@@ -5,6 +5,7 @@
 #include "conversation/greetingprimer.h"
 #include "conversation/prompts.h"
 #include "fakes/answeredcall.h"
+#include "fakes/virtualtimers.h"
 #include "providers/fake/fakeproviderfactory.h"
 
 #include <QtTest>
@@ -22,6 +23,7 @@ private slots:
     void unansweredCallIsDropped();
     void retryRingsWithTheUnansweredAttemptsAudio();
     void greetingPrimeSetting();
+    void openingPhrasesAreReadyBeforeTheFirstCall();
 };
 
 void tst_GreetingPrimer::greetingStartsFromPreparedAudio()
@@ -146,6 +148,49 @@ void tst_GreetingPrimer::retryRingsWithTheUnansweredAttemptsAudio()
     QTRY_COMPARE_WITH_TIMEOUT(small.ready(), 1, 10000);
     QCOMPARE(small.counts().synthesised, 2);
     QCOMPARE(small.counts().reused, 0);
+}
+
+// At start the lines replies open with are synthesised into the phrase cache: the first call's
+// reply that opens with one plays it at once, and only the rest goes to the TTS.
+void tst_GreetingPrimer::openingPhrasesAreReadyBeforeTheFirstCall()
+{
+    FakeCallRecorder recorder;
+    FakeClock clock;
+    Providers::FakeProviderFactory vendors({}, Providers::FakeLatencies{0, 0, 0, 150, 25});
+    GreetingPrimer primer(vendors, recorder, clock);
+    PhraseCache cache;
+    int expected = 0;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("hi")}) {
+        const QStringList lines = openingAcknowledgements(lang) << thinkingFillerLine(lang);
+        for (const QString &line : lines)
+            expected += cache.cacheable(line) ? 1 : 0;
+    }
+    QVERIFY(expected >= 12);
+    primer.warmPhrases(cache);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.size(), expected, 20000);
+    QVERIFY(systemPrompt(CallContext{}, QStringLiteral("en")).contains(QStringLiteral("Sure, Great,"))); // the prompt asks for them
+
+    VirtualTimerSource timers;
+    AnsweredCall call;
+    call.virtualTime = &timers;
+    call.recorder.context_.leadLanguage = QStringLiteral("English");
+    call.sttScript = {QStringLiteral("Yes, I am interested.")};
+    call.llm = std::make_unique<Providers::FakeLlm>(
+        [](const Providers::LlmRequest &) { return Providers::FakeReply{QStringLiteral("Sure, what budget do you have in mind?"), {}, {}}; },
+        /*firstTokenMs=*/300, /*tokenIntervalMs=*/20);
+    call.answer([&cache](CallSession &s) { s.setPhraseCache(&cache); });
+    auto until = [&timers](const std::function<bool()> &done, int ms) {
+        for (int i = 0; i < ms && !done(); ++i) {
+            timers.advanceMs(1);
+            QCoreApplication::processEvents();
+        }
+        return done();
+    };
+    QVERIFY(until([&] { return !call.tts->spoken().isEmpty(); }, 2000)); // the greeting
+    call.say(1200, 1500);
+    QVERIFY(until([&] { return call.tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")); }, 5000));
+    QVERIFY2(!call.tts->spoken().contains(QStringLiteral("Sure,")), qPrintable(call.tts->spoken().join(QLatin1Char('|'))));
+    QVERIFY(cache.hits() >= 1);
 }
 
 // GREETING_PRIME=off: the composition root does not hand the primer to the dialer.

@@ -123,6 +123,51 @@ void GreetingPrimer::start(qint64 callId, const CallContext &ctx)
     tts->synthesize(1, Language::IndianNumberSpeller::spellAmountsInText(text, speller), opts);
 }
 
+void GreetingPrimer::warmPhrases(PhraseCache &cache)
+{
+    QList<Phrase> phrases;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("hi")}) {
+        for (const QString &text : openingAcknowledgements(lang))
+            phrases.append({lang, text});
+        phrases.append({lang, thinkingFillerLine(lang)});
+    }
+    QMetaObject::invokeMethod(m_host, [this, &cache, phrases] { warmNext(cache, phrases); }, Qt::QueuedConnection);
+}
+
+void GreetingPrimer::warmNext(PhraseCache &cache, QList<Phrase> rest)
+{
+    while (!rest.isEmpty() && !cache.cacheable(rest.first().text))
+        rest.removeFirst();
+    if (rest.isEmpty())
+        return;
+    const Phrase phrase = rest.takeFirst();
+    auto *nam = m_host->findChild<QNetworkAccessManager *>(QString(), Qt::FindDirectChildrenOnly);
+    Providers::TextToSpeech *tts = m_providers.createTts(nam).release();
+    tts->setParent(m_host);
+    // The key a session computes for the same line (CallSession::speak).
+    const QString key = PhraseCache::key(tts->name(), tts->sampleRate(), phrase.language, phrase.text);
+    auto pcm = std::make_shared<QByteArray>();
+    auto spare = std::make_shared<bool>(false);
+    QObject::connect(tts, &Providers::TextToSpeech::audio, m_host, [pcm](int, const QByteArray &b) { pcm->append(b); });
+    QObject::connect(tts, &Providers::TextToSpeech::degraded, m_host, [spare](int, const Error &) { *spare = true; });
+    QObject::connect(tts, &Providers::TextToSpeech::done, m_host, [this, tts, &cache, key, pcm, spare, rest] {
+        tts->deleteLater();
+        if (*spare || pcm->isEmpty()) {
+            qCInfo(lcConversation) << "opening phrases not prepared: the voice answered with its spare";
+            return;
+        }
+        cache.store(key, *pcm);
+        warmNext(cache, rest);
+    });
+    QObject::connect(tts, &Providers::TextToSpeech::failed, m_host, [tts](int, const Error &e) {
+        qCInfo(lcConversation) << "opening phrases not prepared:" << e.message;
+        tts->deleteLater();
+    });
+    Providers::TtsOptions opts;
+    opts.language = phrase.language;
+    tts->synthesize(1, phrase.text, opts);
+}
+
 void GreetingPrimer::notAnswered(qint64 callId)
 {
     QMutexLocker lock(&m_mutex);

@@ -19,6 +19,7 @@
 #include "core/metricssource.h"
 #include "core/settings.h"
 #include "core/workerthread.h"
+#include "phrasecache.h"
 #include "providers/providerfactory.h"
 
 #include <QHash>
@@ -51,6 +52,11 @@ public:
     {
     }
     ~GreetingPrimer() override;
+    // Prepares, one after the other on the primer's thread, the audio of the lines replies open
+    // with (openingAcknowledgements) and of the thinking filler, in English and Hindi, into
+    // `cache` as a session would keep them. Stops at the first failure or spare-voice answer (the
+    // vendor is down: sessions fill the cache themselves later). Returns at once.
+    void warmPhrases(PhraseCache &cache);
     // GREETING_PRIME: on (the default) unless off, no, 0 or false.
     static bool enabledBy(const Settings &settings);
 
@@ -81,6 +87,8 @@ private:
         qint64 sinceMs = 0;
     };
     void start(qint64 callId, const CallContext &ctx); // on the primer thread
+    struct Phrase { QString language; QString text; };
+    void warmNext(PhraseCache &cache, QList<Phrase> rest); // on the primer thread
     void sweep(qint64 nowMs);                            // under m_mutex
     static QString spareKey(const QString &text, int sampleRate) { return QString::number(sampleRate) + QLatin1Char('|') + text; }
 

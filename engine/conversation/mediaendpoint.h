@@ -47,6 +47,8 @@ public:
 
     int activeCalls() const { return m_active.loadRelaxed(); }
     const PhraseCache &phraseCache() const { return m_phrases; }
+    PhraseCache &phraseCache() { return m_phrases; }
+    bool phraseCacheEnabled() const { return m_sessionConfig.phraseCache; }
     // Supervisor hang-up (console, REST): the call's session says goodbye and ends on its own
     // worker. Any thread. False when no live session of this node has that call.
     bool hangUp(qint64 callId, const QString &reason = QStringLiteral("supervisor"));

@@ -35,8 +35,10 @@ QString systemPrompt(const CallContext &ctx, const QString &language)
         "Keep every reply to one or two short spoken sentences; no lists, no emojis, no markdown. "
         "Goal: find out whether the lead is interested, their budget (in lakh or crore), the property type "
         "(e.g. 2 BHK, villa, plot), location, timeline to buy, and a good time for a sales person to call back. "
-        "Ask one question at a time. ")
-                    .arg(ctx.campaignName.isEmpty() ? QStringLiteral("our real-estate team") : ctx.campaignName);
+        "Ask one question at a time. "
+        "Open each reply with a brief acknowledgement followed by a comma (%2), varying it. ")
+                    .arg(ctx.campaignName.isEmpty() ? QStringLiteral("our real-estate team") : ctx.campaignName,
+                         openingAcknowledgements(language).join(QLatin1Char(' ')));
     p += language == QLatin1String("hi")
              ? QStringLiteral("The caller is speaking Hindi: answer in natural Hindi written in Devanagari, mixing English "
                               "words the way people in India do (Hinglish) when the caller does. ")
@@ -183,6 +185,14 @@ QString apologyLine(const QString &language)
 QString thinkingFillerLine(const QString &language)
 {
     return language == QLatin1String("hi") ? QStringLiteral("एक पल रुकिए।") : QStringLiteral("One moment, please.");
+}
+
+QStringList openingAcknowledgements(const QString &language)
+{
+    if (language == QLatin1String("hi"))
+        return {QStringLiteral("जी,"), QStringLiteral("ठीक है,"), QStringLiteral("अच्छा,"), QStringLiteral("बहुत बढ़िया,"), QStringLiteral("समझ गई,")};
+    return {QStringLiteral("Sure,"), QStringLiteral("Great,"), QStringLiteral("Okay,"), QStringLiteral("I see,"), QStringLiteral("Wonderful,"),
+            QStringLiteral("Perfect,"), QStringLiteral("Got it,"), QStringLiteral("Thank you,")};
 }
 
 QString goodbyeLine(const QString &outcome, const QString &language)

@@ -29,6 +29,10 @@ QString nudgeLine(const QString &language);
 QString apologyLine(const QString &language);
 // Said when the reply is slow to come (an LLM retry): the caller hears that we are there.
 QString thinkingFillerLine(const QString &language);
+// The short acknowledgements the system prompt asks a reply to open with ("Sure,", "जी,"): their
+// audio is prepared when the engine starts (GreetingPrimer::warmPhrases), so a reply that opens
+// with one starts playing as its first words arrive, without a TTS round trip.
+QStringList openingAcknowledgements(const QString &language);
 QString goodbyeLine(const QString &outcome, const QString &language);
 
 // Project brief (issue 22). The facts block and rules appended to the system prompt: answer only

@@ -223,6 +223,9 @@ Status Engine::start()
         return s;
     d->dialer.start();
     d->crmWebhooks.start();
+    // The lines replies open with, in the product's voice, before the first call needs them.
+    if (d->media.phraseCacheEnabled())
+        d->greetings.warmPhrases(d->media.phraseCache());
     d->started = true;
     return okStatus();
 }
