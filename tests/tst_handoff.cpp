@@ -17,6 +17,7 @@
 #include "fakes/fakeexotelserver.h"
 #include "fakes/fixturereplayer.h"
 #include "fakes/recordingtransport.h"
+#include "fakes/virtualtimers.h"
 #include "fakes/testdatabase.h"
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
@@ -198,24 +199,104 @@ qint64 tst_Handoff::seedCall(Fixture &f, qint64 campaignId, const QString &csvRo
     return row ? row->id : 0;
 }
 
+namespace {
+// The session's questions to the database's threads (the call lookup, the handoff desk), counted
+// while in flight: virtual time stands still until they are answered, as a caller's second does
+// not pass while the database thinks for a microsecond.
+class InFlight
+{
+public:
+    int count = 0;
+    template<typename T> std::function<void(T)> track(std::function<void(T)> done)
+    {
+        ++count;
+        return [this, done = std::move(done)](T r) {
+            --count;
+            done(std::move(r));
+        };
+    }
+};
+
+class TrackedRecorder final : public Conversation::CallRecorder
+{
+public:
+    TrackedRecorder(Conversation::CallRecorder &inner, InFlight &inFlight) : m_inner(inner), m_inFlight(inFlight) {}
+    void lookup(const Conversation::CallKey &key, QObject *context, std::function<void(Result<Conversation::CallContext>)> done) override
+    {
+        m_inner.lookup(key, context, m_inFlight.track<Result<Conversation::CallContext>>(std::move(done)));
+    }
+    void callAnswered(qint64 callId, const QString &streamSid, const QString &callSid, qint64 atMs) override
+    {
+        m_inner.callAnswered(callId, streamSid, callSid, atMs);
+    }
+    void appendTurn(const Storage::TurnRow &turn) override { m_inner.appendTurn(turn); }
+    void addDnc(const QString &phoneE164, const QString &source) override { m_inner.addDnc(phoneE164, source); }
+    void finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &status, qint64 endedAtMs) override
+    {
+        m_inner.finishCall(callId, outcome, status, endedAtMs);
+    }
+
+private:
+    Conversation::CallRecorder &m_inner;
+    InFlight &m_inFlight;
+};
+
+class TrackedDesk final : public Handoff::HandoffDesk
+{
+public:
+    TrackedDesk(Handoff::HandoffDesk &inner, InFlight &inFlight) : m_inner(inner), m_inFlight(inFlight) {}
+    void checkEnabled(qint64 campaignId, QObject *context, std::function<void(bool)> done) override
+    {
+        m_inner.checkEnabled(campaignId, context, m_inFlight.track<bool>(std::move(done)));
+    }
+    void requestHandoff(const Handoff::HandoffRequest &request, QObject *context,
+                        std::function<void(Result<Handoff::HandoffDecision>)> done) override
+    {
+        m_inner.requestHandoff(request, context, m_inFlight.track<Result<Handoff::HandoffDecision>>(std::move(done)));
+    }
+
+private:
+    Handoff::HandoffDesk &m_inner;
+    InFlight &m_inFlight;
+};
+} // namespace
+
+// The call runs on a virtual clock (the fixture's pace, the session's timers, the fake vendors);
+// the database's answers come on real time, with the virtual clock held until they are in.
 QStringList tst_Handoff::runCall(Fixture &f, const QStringList &callerSays)
 {
-    RecordingTransport transport;
-    SystemTimerSource timers; // real time: the recorder and the handoff desk answer from their own threads
+    VirtualTimerSource timers;
+    InFlight inFlight;
+    TrackedRecorder recorder(*f.recorder, inFlight);
+    TrackedDesk desk(*f.desk, inFlight);
+    RecordingTransport transport(&timers);
     auto tts = std::make_unique<Providers::FakeTts>();
+    tts->useTimers(timers);
     Providers::FakeTts *ttsPtr = tts.get();
+    auto stt = std::make_unique<Providers::FakeStt>(callerSays);
+    stt->useTimers(timers);
     Conversation::SessionConfig cfg;
     cfg.goodbyeGraceMs = 300;
-    Conversation::CallSession session(transport, *f.recorder, *f.clock, timers, std::make_unique<Providers::FakeStt>(callerSays),
+    Conversation::CallSession session(transport, recorder, *f.clock, timers, std::move(stt),
                                       std::make_unique<Providers::ScriptedDialog>(), std::move(tts), cfg);
-    session.setHandoffDesk(f.desk.get());
+    session.setHandoffDesk(&desk);
     const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
     if (frames.isEmpty())
         return {QStringLiteral("(fixture missing)")};
-    FixtureReplayer replayer(frames, [&session](const QByteArray &frame) { session.onTextFrame(frame); }, /*sendStop=*/false);
+    FixtureReplayer replayer(frames, [&session](const QByteArray &frame) { session.onTextFrame(frame); }, /*sendStop=*/false, &timers);
     replayer.start();
-    if (!QTest::qWaitFor([&] { return transport.closed; }, 30000))
-        return {QStringLiteral("(the session never closed the socket)")};
+    QElapsedTimer real;
+    real.start();
+    while (!transport.closed) {
+        if (timers.nowMs() > 30000 || real.elapsed() > 60000)
+            return {QStringLiteral("(the session never closed the socket)")};
+        if (inFlight.count > 0) { // the database is answering: no virtual time passes
+            QTest::qWait(1);
+            continue;
+        }
+        timers.advanceMs(1);
+        QCoreApplication::processEvents();
+    }
     // The session's last writes (outcome, settlement) reach the recorder: every call has its outcome.
     [[maybe_unused]] const bool stored = QTest::qWaitFor([&] { // else the caller's checks say what is missing
         f.recorder->flush();
