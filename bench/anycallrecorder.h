@@ -1,10 +1,13 @@
 // AnyCallRecorder: the benches' CallRecorder: every stream is a known call (its id from the
-// "lc" token, an English-speaking lead), and nothing is stored. Thread: any (stateless).
+// "lc" token, an English-speaking lead); only each call's final outcome is kept (outcomes()).
+// Thread: any (a mutex around the outcomes).
 #pragma once
 
 #include "conversation/callrecorder.h"
 
+#include <QHash>
 #include <QMetaObject>
+#include <QMutex>
 
 namespace Leadline::Bench {
 
@@ -22,7 +25,20 @@ public:
     void callAnswered(qint64, const QString &, const QString &, qint64) override {}
     void appendTurn(const Storage::TurnRow &) override {}
     void addDnc(const QString &, const QString &) override {}
-    void finishCall(qint64, const Storage::CallOutcome &, const QString &, qint64) override {}
+    void finishCall(qint64 callId, const Storage::CallOutcome &outcome, const QString &, qint64) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_outcomes.insert(callId, outcome);
+    }
+    QHash<qint64, Storage::CallOutcome> outcomes() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_outcomes;
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QHash<qint64, Storage::CallOutcome> m_outcomes;
 };
 
 } // namespace Leadline::Bench

@@ -14,7 +14,12 @@
 // --phrase-cache 0: every reply's opening clause goes to TTS (no PhraseCache).
 // --warm-phrases 0: the cache starts empty (the product, like the bench by default, prepares the
 // opening acknowledgements at start: GreetingPrimer::warmPhrases).
-// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120] [--ring-ms 3000] [--phrase-cache 1] [--warm-phrases 1]
+// --check (the CTest reply_latency_e2e): exit 1 unless every call completed with its outcome and
+// fields, every reply and greeting was measured at the caller, the replies came sooner than the
+// serial sum of the vendors' stage times measured in the same run (end-of-speech wait + LLM first
+// token + TTS first audio, p50 each), and the greeting sooner than a TTS round trip (p90 against
+// the TTS first-audio p50). Ratios within the run, no absolute times.
+// Usage: reply_latency [--calls 20] [--concurrency 4] [--speculate-ms 120] [--ring-ms 3000] [--phrase-cache 1] [--warm-phrases 1] [--check]
 #include "anycallrecorder.h"
 #include "exotelcaller.h"
 #include "vendoremulators.h"
@@ -32,6 +37,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -43,6 +50,33 @@
 using namespace Leadline;
 
 namespace {
+
+// What one TTS request costs until its first audio, measured here against the same vendor (the
+// median of three): the baseline the greeting and the replies are held against in --check.
+double ttsRoundTripMs(const Providers::ElevenLabsConfig &config)
+{
+    QNetworkAccessManager nam;
+    Providers::ElevenLabsTts tts(&nam, config);
+    QList<double> firsts;
+    for (int i = 0; i < 3; ++i) {
+        QEventLoop loop;
+        QElapsedTimer t;
+        double first = -1;
+        QObject::connect(&tts, &Providers::TextToSpeech::audio, &loop, [&](int, const QByteArray &) {
+            if (first < 0)
+                first = t.nsecsElapsed() / 1e6;
+        });
+        QObject::connect(&tts, &Providers::TextToSpeech::done, &loop, [&](int) { loop.quit(); });
+        QObject::connect(&tts, &Providers::TextToSpeech::failed, &loop, [&](int, const Error &) { loop.quit(); });
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        t.start();
+        tts.synthesize(i + 1, QStringLiteral("Hello, this is a latency probe."), Providers::TtsOptions{});
+        loop.exec();
+        if (first >= 0)
+            firsts << first;
+    }
+    return Bench::percentile(firsts, 50);
+}
 
 const QStringList kLines = {QStringLiteral("Yes, I am interested."), QStringLiteral("About 75 lakh, call me tomorrow evening.")};
 const QList<int> kLineMs = {1200, 2000};
@@ -195,7 +229,8 @@ int main(int argc, char **argv)
                                       QStringLiteral("1"));
     const QCommandLineOption warmOpt(QStringLiteral("warm-phrases"), QStringLiteral("prepare the opening acknowledgements at start (1/0)"),
                                      QStringLiteral("on"), QStringLiteral("1"));
-    p.addOptions({callsOpt, concOpt, specOpt, ringOpt, cacheOpt, warmOpt});
+    const QCommandLineOption checkOpt(QStringLiteral("check"), QStringLiteral("exit 1 unless the calls and their latencies are as they must be"));
+    p.addOptions({callsOpt, concOpt, specOpt, ringOpt, cacheOpt, warmOpt, checkOpt});
     p.process(app);
     const int calls = qMax(1, p.value(callsOpt).toInt());
     const int concurrency = qBound(1, p.value(concOpt).toInt(), calls);
@@ -259,7 +294,7 @@ int main(int argc, char **argv)
     }
     const int warmed = endpoint.phraseCache().size();
     QMutex statsMutex;
-    QList<double> serverReply;
+    QList<double> serverReply, endOfSpeech, llmFirstToken, ttsFirstAudio;
     int sessions = 0, speculative = 0, dropped = 0;
     QObject::connect(&endpoint, &Conversation::MediaEndpoint::sessionFinished, &app,
                      [&](qint64, const Conversation::SessionStats &s) {
@@ -269,6 +304,12 @@ int main(int argc, char **argv)
                          dropped += s.speculativeDropped;
                          for (qint64 us : s.responseLatencyUs)
                              serverReply.append(us / 1000.0);
+                         for (qint64 us : s.endOfSpeechWaitUs)
+                             endOfSpeech.append(us / 1000.0);
+                         for (qint64 us : s.llmFirstTokenUs)
+                             llmFirstToken.append(us / 1000.0);
+                         for (qint64 us : s.ttsFirstAudioUs)
+                             ttsFirstAudio.append(us / 1000.0);
                      }, Qt::DirectConnection);
     Server::Router router;
     router.addWebSocketPath(QStringLiteral("/media"));
@@ -324,6 +365,7 @@ int main(int argc, char **argv)
     clientThread.quit();
     clientThread.wait();
     pool.stop();
+    const double ttsRoundTrip = p.isSet(checkOpt) ? ttsRoundTripMs(vendors.eleven) : -1; // while the vendors are up
     QMetaObject::invokeMethod(vendorHost, [vendorHost] { delete vendorHost; }, Qt::BlockingQueuedConnection);
     vendorThread.quit();
     vendorThread.wait();
@@ -353,5 +395,39 @@ int main(int argc, char **argv)
     };
     printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     fflush(stdout);
-    return 0;
+    if (!p.isSet(checkOpt))
+        return 0;
+
+    QStringList problems;
+    if (finished != calls)
+        problems << QStringLiteral("%1 of %2 calls completed").arg(finished).arg(calls);
+    if (replies.size() != 2 * calls || greetings.size() != calls)
+        problems << QStringLiteral("measured %1 replies (expected %2) and %3 greetings (expected %4) at the caller")
+                        .arg(replies.size()).arg(2 * calls).arg(greetings.size()).arg(calls);
+    const auto outcomes = recorder.outcomes();
+    if (outcomes.size() != calls)
+        problems << QStringLiteral("%1 of %2 calls stored an outcome").arg(outcomes.size()).arg(calls);
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it) {
+        auto field = [&](const char *key) {
+            const QJsonValue v = it->fields.value(QLatin1String(key));
+            return (v.isObject() ? v.toObject().value(QStringLiteral("value")) : v).toString();
+        };
+        if (it->outcome != QLatin1String("interested") || field("budget") != QLatin1String("75 lakh")
+            || field("callback_time") != QLatin1String("tomorrow evening"))
+            problems << QStringLiteral("call %1: outcome %2, budget \"%3\", callback \"%4\"")
+                            .arg(it.key()).arg(it->outcome, field("budget"), field("callback_time"));
+    }
+    const double serial = Bench::percentile(endOfSpeech, 50) + Bench::percentile(llmFirstToken, 50) + ttsRoundTrip;
+    const double reply = Bench::percentile(replies, 50);
+    printf("{\"check\":\"reply_vs_serial\",\"reply_ms_p50\":%.0f,\"serial_stage_sum_ms_p50\":%.0f,\"ratio\":%.2f,\"tts_round_trip_ms\":%.0f,"
+           "\"greeting_ms_p90\":%.0f}\n",
+           reply, serial, serial > 0 ? reply / serial : 0.0, ttsRoundTrip, Bench::percentile(greetings, 90));
+    if (!(reply < 0.85 * serial))
+        problems << QStringLiteral("replies are not overlapped: p50 %1 ms against the serial stage sum %2 ms").arg(reply).arg(serial);
+    if (ringMs > 0 && !(Bench::percentile(greetings, 90) < ttsRoundTrip))
+        problems << QStringLiteral("the greeting (p90 %1 ms) was not faster than a TTS round trip (p50 %2 ms)")
+                        .arg(Bench::percentile(greetings, 90)).arg(ttsRoundTrip);
+    for (const QString &problem : std::as_const(problems))
+        fprintf(stderr, "reply_latency --check: %s\n", qPrintable(problem));
+    return problems.isEmpty() ? 0 : 1;
 }
