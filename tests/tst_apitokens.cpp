@@ -8,7 +8,7 @@
 #include "server/eventhub.h"
 #include "server/requestauth.h"
 #include "server/serverpool.h"
-#include "server/tokensapi.h"
+#include "server/controllers/tokenscontroller.h"
 #include "storage/apitokenrepository.h"
 
 #include <QJsonArray>
@@ -161,7 +161,7 @@ void tst_ApiTokens::restAndAuth()
     Testing::FakeClock clock;
     Server::ApiTokenVerifier verifier(*t.db, clock, 60'000); // long TTL: only invalidate() refreshes
     Server::Router router;
-    Server::TokensApi api(*t.db, clock, &verifier);
+    Server::TokensController api(*t.db, clock, &verifier);
     api.registerRoutes(router);
     const QByteArray configured = "configured-token-0123456789";
     Server::RequestAuth auth(configured, &verifier);

@@ -5,7 +5,7 @@
 #include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
 #include "projects/briefservice.h"
-#include "server/briefapi.h"
+#include "server/controllers/briefcontroller.h"
 #include "server/requestauth.h"
 #include "server/serverpool.h"
 #include "storage/analyticsqueries.h"
@@ -70,7 +70,7 @@ void tst_BriefApi::versionsOverRest()
     QVERIFY(c);
     Projects::BriefService briefs(*db.db, clock);
     Server::Router router;
-    Server::BriefApi api(briefs, *db.db);
+    Server::BriefController api(briefs, *db.db);
     api.registerRoutes(router);
     Server::RequestAuth auth("test-token-123456");
     Server::ServerPool pool(router, auth);

@@ -8,7 +8,7 @@
 #include "fakes/testdatabase.h"
 #include "server/requestauth.h"
 #include "server/serverpool.h"
-#include "server/webhookapi.h"
+#include "server/controllers/crmwebhookscontroller.h"
 #include "storage/callrepository.h"
 #include "storage/campaignrepository.h"
 #include "storage/dialerqueue.h"
@@ -727,7 +727,7 @@ void tst_WebhookOutbox::restApi()
     QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
     Testing::FakeClock clock;
     Server::Router router;
-    Server::WebhookApi api(*t.db, clock, kKey);
+    Server::CrmWebhooksController api(*t.db, clock, kKey);
     api.registerRoutes(router);
     Server::RequestAuth auth("test-token-123456");
     Server::ServerPool pool(router, auth);

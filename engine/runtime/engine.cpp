@@ -19,7 +19,7 @@
 #include "core/settings.h"
 #include "providers/defaultproviderfactory.h"
 #include "server/apitokenverifier.h"
-#include "server/briefapi.h"
+#include "server/controllers/briefcontroller.h"
 #include "server/dialerapi.h"
 #include "server/eventhub.h"
 #include "server/handoffapi.h"
@@ -27,8 +27,8 @@
 #include "server/restapi.h"
 #include "server/serverpool.h"
 #include "server/sessionindex.h"
-#include "server/tokensapi.h"
-#include "server/webhookapi.h"
+#include "server/controllers/tokenscontroller.h"
+#include "server/controllers/crmwebhookscontroller.h"
 #include "storage/database.h"
 #include "webhooks/webhookdispatcher.h"
 
@@ -65,7 +65,7 @@ struct Engine::Parts
     DialerApi dialerApi;
     RestApi restApi;
     HandoffApi handoffApi; // hot-lead handoff (Exotel flow mode): roster, Passthru and Connect
-    BriefApi briefApi;     // the project brief the agent answers from
+    BriefController briefs;     // the project brief the agent answers from
     StorageCallRecorder storageRecorder; // "leadline-calls"
     EventingCallRecorder recorder;
     MediaEndpoint media;   // Exotel's media sockets; each call runs on the worker that accepted it
@@ -73,12 +73,12 @@ struct Engine::Parts
     StorageHandoffDesk handoffDesk;
     Webhooks::WebhookOptions webhookOptions;
     Webhooks::WebhookDispatcher crmWebhooks; // finished calls and handoffs to the CRM, from an outbox
-    WebhookApi webhookApi;
+    CrmWebhooksController crmWebhooksRoutes;
     VendorErrors vendorErrors; // counted by every call session, shown on /metrics
     SessionIndex sessionIndex; // live sessions of every node (Redis when REDIS_URL is set)
     LatencyMetrics latency;    // what callers waited, from every finished call, on /metrics
     ApiTokenVerifier tokenVerifier; // API_TOKEN or an active row of api_tokens
-    TokensApi tokensApi;
+    TokensController tokens;
     RequestAuth auth;
     ServerPool server;
     bool started = false;
@@ -116,7 +116,7 @@ Engine::Parts::Parts(const Settings &s, const Storage::Database &database, const
       dialerApi(control, lifecycle, db, clock, DialerApiOptions::fromSettings(s)),
       restApi(services.campaigns, db),
       handoffApi(db, clock, std::move(handoffOptions)),
-      briefApi(services.briefs, db),
+      briefs(services.briefs, db),
       storageRecorder(db),
       recorder(storageRecorder, events),
       media(providers, recorder, clock, MediaAuthConfig::fromSettings(s), sessionConfigFrom(s)),
@@ -124,11 +124,11 @@ Engine::Parts::Parts(const Settings &s, const Storage::Database &database, const
       handoffDesk(db, clock, HandoffDeskOptions::fromSettings(s)),
       webhookOptions(Webhooks::WebhookOptions::fromSettings(s)),
       crmWebhooks(db, clock, webhookOptions),
-      webhookApi(db, clock, webhookOptions.secretKey, &crmWebhooks),
+      crmWebhooksRoutes(db, clock, webhookOptions.secretKey, &crmWebhooks),
       sessionIndex(s.value(QStringLiteral("REDIS_URL")),
                    QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(QCoreApplication::applicationPid())),
       tokenVerifier(db, wallClock),
-      tokensApi(db, wallClock, &tokenVerifier),
+      tokens(db, wallClock, &tokenVerifier),
       auth(s.apiToken().toUtf8(), &tokenVerifier),
       server(router, auth)
 {
@@ -142,9 +142,9 @@ Engine::Parts::Parts(const Settings &s, const Storage::Database &database, const
     dialerApi.registerRoutes(router);
     restApi.registerRoutes(router);
     handoffApi.registerRoutes(router);
-    briefApi.registerRoutes(router);
-    webhookApi.registerRoutes(router);
-    tokensApi.registerRoutes(router);
+    briefs.registerRoutes(router);
+    crmWebhooksRoutes.registerRoutes(router);
+    tokens.registerRoutes(router);
     events.setTokenVerifier(&tokenVerifier);
     wireLiveCalls();
 }

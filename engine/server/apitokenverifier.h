@@ -1,6 +1,6 @@
 // ApiTokenVerifier: checks a presented bearer token against the active rows of api_tokens.
 // The active token hashes are kept in memory and re-read at most every ttlMs (and at once after
-// invalidate(), which TokensApi calls on create/revoke), so a request costs no database round
+// invalidate(), which TokensController calls on create/revoke), so a request costs no database round
 // trip; a revocation made by another process (CLI, another node) takes effect within ttlMs.
 // The database is read without holding the lock: on a TTL refresh one thread reads while the
 // others keep using the previous list; after invalidate() every request reads until a fresh list

@@ -18,8 +18,8 @@
 //  Every number comes back in E.164 (+91XXXXXXXXXX), the fallback number included.
 //  Both answer from one indexed read, are idempotent (same CallSid -> same agent) and never
 //  fail open: an unknown or hostile CallSid gets 302 / the fallback number (or an empty body).
-// Thread: immutable after registration; handlers run on the network worker that accepted the
-// request (its own database connection); counters are atomics.
+// Thread: immutable after registration; handlers run on the REST pool ("leadline-rest", each
+// thread with its own database connection); counters are atomics.
 #pragma once
 
 #include "handoff/agentservice.h"

@@ -1,6 +1,6 @@
-#include "tokensapi.h"
+#include "tokenscontroller.h"
 
-#include "apitokenverifier.h"
+#include "server/apitokenverifier.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "storage/apitokenrepository.h"
@@ -14,12 +14,12 @@ namespace Leadline::Server {
 
 using Method = QHttpServerRequest::Method;
 
-TokensApi::TokensApi(const Storage::Database &db, const Clock &clock, ApiTokenVerifier *verifier)
+TokensController::TokensController(const Storage::Database &db, const Clock &clock, ApiTokenVerifier *verifier)
     : m_db(db), m_clock(clock), m_verifier(verifier)
 {
 }
 
-void TokensApi::registerRoutes(Router &router)
+void TokensController::registerRoutes(Router &router)
 {
     router.add(Method::Get, QStringLiteral("/tokens"), [this](const RouteContext &c) { return list(c); });
     router.add(Method::Post, QStringLiteral("/tokens"), [this](const RouteContext &c) { return create(c); });
@@ -33,7 +33,7 @@ static QJsonValue isoOrNull(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 
-QJsonObject TokensApi::toJson(const Storage::ApiTokenRow &row)
+QJsonObject TokensController::toJson(const Storage::ApiTokenRow &row)
 {
     return QJsonObject{{QStringLiteral("id"), row.id},
                        {QStringLiteral("name"), row.name},
@@ -43,7 +43,7 @@ QJsonObject TokensApi::toJson(const Storage::ApiTokenRow &row)
                        {QStringLiteral("active"), row.active()}};
 }
 
-Reply TokensApi::list(const RouteContext &) const
+Reply TokensController::list(const RouteContext &) const
 {
     auto conn = m_db.connection();
     if (!conn)
@@ -57,7 +57,7 @@ Reply TokensApi::list(const RouteContext &) const
     return HttpResponse::json(QJsonObject{{QStringLiteral("tokens"), out}});
 }
 
-Reply TokensApi::create(const RouteContext &ctx) const
+Reply TokensController::create(const RouteContext &ctx) const
 {
     const Error expected = Error::make(Error::Code::BadRequest, QStringLiteral("expected a JSON object {\"name\": \"...\"}"));
     auto given = ctx.jsonObject(expected.message);
@@ -79,7 +79,7 @@ Reply TokensApi::create(const RouteContext &ctx) const
     return HttpResponse::json(body, 201);
 }
 
-Reply TokensApi::revoke(const RouteContext &ctx) const
+Reply TokensController::revoke(const RouteContext &ctx) const
 {
     auto conn = m_db.connection();
     if (!conn)

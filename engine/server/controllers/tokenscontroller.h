@@ -1,13 +1,13 @@
-// TokensApi: REST management of API tokens (operator routes, so loopback or a valid token):
+// TokensController: REST management of API tokens (operator routes, so loopback or a valid token):
 //   GET /tokens            list (name, created, last used, revoked; never the token)
 //   POST /tokens {"name"}  create; 201 with the clear token, shown this once
 //   DELETE /tokens/{id}    revoke by id or name; 200 with the revoked row
 // Create and revoke invalidate the verifier's cache, so a revoked token stops working at once
-// on this node. Thread: immutable after registration; handlers run on network workers and use
-// that thread's database connection.
+// on this node. Thread: immutable after registration; handlers run on the REST pool
+// ("leadline-rest") and use that thread's database connection.
 #pragma once
 
-#include "router.h"
+#include "server/router.h"
 
 #include <QJsonObject>
 
@@ -20,10 +20,10 @@ namespace Leadline::Server {
 
 class ApiTokenVerifier;
 
-class TokensApi
+class TokensController
 {
 public:
-    TokensApi(const Storage::Database &db, const Clock &clock, ApiTokenVerifier *verifier);
+    TokensController(const Storage::Database &db, const Clock &clock, ApiTokenVerifier *verifier);
     void registerRoutes(Router &router);
 
     static QJsonObject toJson(const Storage::ApiTokenRow &row);

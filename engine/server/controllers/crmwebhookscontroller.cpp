@@ -1,8 +1,8 @@
-#include "webhookapi.h"
+#include "crmwebhookscontroller.h"
 
 #include "core/clock.h"
 #include "core/settings.h"
-#include "routehelpers.h"
+#include "server/routehelpers.h"
 #include "storage/campaignrepository.h"
 #include "storage/database.h"
 #include "webhooks/webhookdispatcher.h"
@@ -28,13 +28,13 @@ static const QStringList &knownEvents()
     return e;
 }
 
-WebhookApi::WebhookApi(const Storage::Database &db, const Clock &clock, const QByteArray &secretKey,
+CrmWebhooksController::CrmWebhooksController(const Storage::Database &db, const Clock &clock, const QByteArray &secretKey,
                        Webhooks::WebhookDispatcher *dispatcher)
     : m_db(db), m_clock(clock), m_box(secretKey), m_dispatcher(dispatcher)
 {
 }
 
-void WebhookApi::registerRoutes(Router &router)
+void CrmWebhooksController::registerRoutes(Router &router)
 {
     router.add(Method::Put, QStringLiteral("/campaigns/{id}/webhook"), [this](const RouteContext &c) { return put(c); });
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/webhook"), [this](const RouteContext &c) { return get(c); });
@@ -53,7 +53,7 @@ void WebhookApi::registerRoutes(Router &router)
     });
 }
 
-Status WebhookApi::validateUrl(const QString &text)
+Status CrmWebhooksController::validateUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
@@ -93,7 +93,7 @@ static QJsonObject configJson(const WebhookConfig &c, const QHash<QString, qint6
     };
 }
 
-Reply WebhookApi::put(const RouteContext &ctx) const
+Reply CrmWebhooksController::put(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
@@ -174,7 +174,7 @@ Reply WebhookApi::put(const RouteContext &ctx) const
     return HttpResponse::json(out, existing ? 200 : 201);
 }
 
-Reply WebhookApi::get(const RouteContext &ctx) const
+Reply CrmWebhooksController::get(const RouteContext &ctx) const
 {
     auto c = campaignScope(ctx, m_db);
     if (!c)
@@ -189,7 +189,7 @@ Reply WebhookApi::get(const RouteContext &ctx) const
     return HttpResponse::json(configJson(cfg.value(), counts.value(), m_box));
 }
 
-Reply WebhookApi::remove(const RouteContext &ctx) const
+Reply CrmWebhooksController::remove(const RouteContext &ctx) const
 {
     auto row = rowScope(ctx, m_db);
     if (!row)
@@ -202,7 +202,7 @@ Reply WebhookApi::remove(const RouteContext &ctx) const
     return r;
 }
 
-Reply WebhookApi::deliveries(const RouteContext &ctx, qint64 campaignId) const
+Reply CrmWebhooksController::deliveries(const RouteContext &ctx, qint64 campaignId) const
 {
     const QString complaint = QStringLiteral("before must be a delivery id and limit 1..500");
     auto before = queryInt(ctx, QStringLiteral("before"), 0, complaint);

@@ -1,4 +1,4 @@
-// WebhookApi: the CRM webhook REST surface.
+// CrmWebhooksController: the CRM webhook REST surface.
 //   PUT    /campaigns/{id}/webhook             {"url", "secret"?, "events"?, "enabled"?}
 //   GET    /campaigns/{id}/webhook             the configuration, secret masked, outbox counts
 //   DELETE /campaigns/{id}/webhook
@@ -6,11 +6,11 @@
 //   GET    /webhooks/deliveries                 the same for every campaign (?campaign_id=)
 // The secret is sealed with WEBHOOK_SECRET_KEY (engine/webhooks/webhookcrypto.h) before it is
 // stored and never returned; a PUT without one on a new webhook generates one and returns it once.
-// Thread: immutable after registration; handlers run on the network worker that accepted the
-// request (its own database connection).
+// Thread: immutable after registration; handlers run on the REST pool ("leadline-rest"), each
+// thread with its own database connection.
 #pragma once
 
-#include "router.h"
+#include "server/router.h"
 #include "webhooks/webhookcrypto.h"
 
 namespace Leadline::Storage { class Database; }
@@ -19,11 +19,11 @@ namespace Leadline { class Clock; }
 
 namespace Leadline::Server {
 
-class WebhookApi
+class CrmWebhooksController
 {
 public:
     // dispatcher may be null (tests, or a node that does not deliver).
-    WebhookApi(const Storage::Database &db, const Clock &clock, const QByteArray &secretKey,
+    CrmWebhooksController(const Storage::Database &db, const Clock &clock, const QByteArray &secretKey,
                Webhooks::WebhookDispatcher *dispatcher = nullptr);
     void registerRoutes(Router &router);
 

@@ -1,6 +1,6 @@
-#include "briefapi.h"
+#include "briefcontroller.h"
 
-#include "httperror.h"
+#include "server/httperror.h"
 #include "storage/database.h"
 #include "storage/sitevisitqueries.h"
 #include "projects/briefservice.h"
@@ -14,7 +14,7 @@ namespace Leadline::Server {
 
 using Method = QHttpServerRequest::Method;
 
-void BriefApi::registerRoutes(Router &router)
+void BriefController::registerRoutes(Router &router)
 {
     router.add(Method::Get, QStringLiteral("/campaigns/{id}/brief"), [this](const RouteContext &c) { return getBrief(c); });
     router.add(Method::Put, QStringLiteral("/campaigns/{id}/brief"), [this](const RouteContext &c) { return putBrief(c); });
@@ -33,7 +33,7 @@ static HttpResponse briefResponse(const Storage::BriefRecord &r, int status = 20
         status);
 }
 
-Reply BriefApi::getBrief(const RouteContext &ctx) const
+Reply BriefController::getBrief(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
@@ -44,7 +44,7 @@ Reply BriefApi::getBrief(const RouteContext &ctx) const
     return briefResponse(r.value());
 }
 
-Reply BriefApi::putBrief(const RouteContext &ctx) const
+Reply BriefController::putBrief(const RouteContext &ctx) const
 {
     auto id = ctx.id();
     if (!id)
@@ -59,7 +59,7 @@ Reply BriefApi::putBrief(const RouteContext &ctx) const
     return rejectedInput(r.error(), Projects::ProjectBrief::problems(QJsonDocument::fromJson(body).object()));
 }
 
-Reply BriefApi::siteVisits(const RouteContext &ctx, bool csv) const
+Reply BriefController::siteVisits(const RouteContext &ctx, bool csv) const
 {
     auto id = ctx.id();
     if (!id)
