@@ -25,21 +25,6 @@ using namespace Leadline;
 using namespace Leadline::Conversation;
 using namespace Leadline::Testing;
 
-// Runs virtual time forward (1 ms at a time, with the event loop's queued work in between) until
-// done() or limitMs of virtual time have passed.
-static bool runUntil(VirtualTimerSource &timers, const std::function<bool()> &done, qint64 limitMs)
-{
-    const qint64 end = timers.nowMs() + limitMs;
-    QCoreApplication::processEvents();
-    while (!done()) {
-        if (timers.nowMs() >= end)
-            return false;
-        timers.advanceMs(1);
-        QCoreApplication::processEvents();
-    }
-    return true;
-}
-static void runFor(VirtualTimerSource &timers, qint64 ms) { runUntil(timers, [] { return false; }, ms); }
 #define VTRY_VERIFY(timers, cond, limitMs) QVERIFY2(runUntil(timers, [&] { return bool(cond); }, limitMs), #cond)
 #define VTRY_COMPARE(timers, actual, expected, limitMs)                                  \
     do {                                                                                 \

@@ -179,16 +179,9 @@ void tst_GreetingPrimer::openingPhrasesAreReadyBeforeTheFirstCall()
         [](const Providers::LlmRequest &) { return Providers::FakeReply{QStringLiteral("Sure, what budget do you have in mind?"), {}, {}}; },
         /*firstTokenMs=*/300, /*tokenIntervalMs=*/20);
     call.answer([&cache](CallSession &s) { s.setPhraseCache(&cache); });
-    auto until = [&timers](const std::function<bool()> &done, int ms) {
-        for (int i = 0; i < ms && !done(); ++i) {
-            timers.advanceMs(1);
-            QCoreApplication::processEvents();
-        }
-        return done();
-    };
-    QVERIFY(until([&] { return !call.tts->spoken().isEmpty(); }, 2000)); // the greeting
+    QVERIFY(runUntil(timers, [&] { return !call.tts->spoken().isEmpty(); }, 2000)); // the greeting
     call.say(1200, 1500);
-    QVERIFY(until([&] { return call.tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")); }, 5000));
+    QVERIFY(runUntil(timers, [&] { return call.tts->spoken().join(QLatin1Char(' ')).contains(QStringLiteral("what budget")); }, 5000));
     QVERIFY2(!call.tts->spoken().contains(QStringLiteral("Sure,")), qPrintable(call.tts->spoken().join(QLatin1Char('|'))));
     QVERIFY(cache.hits() >= 1);
 }

@@ -90,10 +90,7 @@ struct AnsweredCall
             const QByteArray pcm = at < speechMs ? Audio::tone(20, 8000, 200.0, 0.3) : Audio::silence(20, 8000);
             session->onTextFrame(Telephony::mediaFrame(QStringLiteral("stream-1"), pcm, ++chunk, at));
             if (virtualTime) {
-                for (int ms = 0; ms < 20; ++ms) {
-                    virtualTime->advanceMs(1);
-                    QCoreApplication::processEvents();
-                }
+                runFor(*virtualTime, 20);
                 continue;
             }
             while (clock.elapsed() < at + 20)

@@ -5,8 +5,10 @@
 
 #include "core/timersource.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <map>
 
 namespace Leadline::Testing {
@@ -94,5 +96,21 @@ private:
     quint64 m_seq = 0;
     int m_created = 0;
 };
+
+// Runs virtual time forward 1 ms at a time, with the event loop's queued work in between, until
+// done() or limitMs of virtual time have passed; done() at the end.
+inline bool runUntil(VirtualTimerSource &timers, const std::function<bool()> &done, qint64 limitMs)
+{
+    const qint64 end = timers.nowMs() + limitMs;
+    QCoreApplication::processEvents();
+    while (!done()) {
+        if (timers.nowMs() >= end)
+            return false;
+        timers.advanceMs(1);
+        QCoreApplication::processEvents();
+    }
+    return true;
+}
+inline void runFor(VirtualTimerSource &timers, qint64 ms) { runUntil(timers, [] { return false; }, ms); }
 
 } // namespace Leadline::Testing
