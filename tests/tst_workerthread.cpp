@@ -107,7 +107,7 @@ void tst_WorkerThread::initRunsThereAndItsErrorComesBack()
     QVERIFY(!t.isRunning());
     QVERIFY(!t.worker());
     QVERIFY(!t.thread());
-    QTRY_COMPARE(taskCount(), tasksBefore);
+    QTRY_VERIFY(taskCount() <= tasksBefore); // (a thread of an earlier test may still be exiting: fewer is fine)
     bool ran = false;
     QVERIFY(!t.post([&] { ran = true; }));
     QVERIFY(!t.call([&] { ran = true; }));
