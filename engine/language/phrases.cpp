@@ -19,16 +19,6 @@ QString squeeze(const QString &word)
     return out;
 }
 
-QStringList words(const QString &text)
-{
-    QStringList out;
-    for (const Token &t : tokenize(text)) {
-        if (t.kind != Token::Symbol)
-            out << t.text;
-    }
-    return out;
-}
-
 const QSet<QString> &backchannelWords()
 {
     static const QSet<QString> s = [] {
@@ -98,7 +88,7 @@ const OptOutVocabulary &optOut()
 
 bool Phrases::isBackchannel(const QString &utterance)
 {
-    const QStringList ws = words(utterance);
+    const QStringList ws = utteranceWords(utterance);
     if (ws.isEmpty() || ws.size() > 4)
         return false;
     bool content = false;
@@ -115,7 +105,7 @@ bool Phrases::isBackchannel(const QString &utterance)
 bool Phrases::isOptOut(const QString &utterance)
 {
     const OptOutVocabulary &v = optOut();
-    const QStringList ws = words(utterance);
+    const QStringList ws = utteranceWords(utterance);
     if (ws.isEmpty())
         return false;
     if (containsPhrase(ws, v.strong))

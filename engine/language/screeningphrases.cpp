@@ -127,16 +127,6 @@ const Vocabulary &vocabulary()
     return v;
 }
 
-QStringList words(const QString &text)
-{
-    QStringList out;
-    for (const Token &t : tokenize(text)) {
-        if (t.kind != Token::Symbol)
-            out << t.text;
-    }
-    return out;
-}
-
 // The first phrase of the table found in ws (joined with spaces), or an empty string.
 QString find(const QStringList &ws, const QList<QStringList> &table)
 {
@@ -169,13 +159,13 @@ QStringList findAll(const QStringList &ws, const QList<QStringList> &table)
 
 bool ScreeningPhrases::soundsHuman(const QString &utterance)
 {
-    return !find(words(utterance), vocabulary().human).isEmpty();
+    return !find(utteranceWords(utterance), vocabulary().human).isEmpty();
 }
 
 QList<ScreeningCue> ScreeningPhrases::cues(const QString &utterance)
 {
     const Vocabulary &v = vocabulary();
-    const QStringList ws = words(utterance);
+    const QStringList ws = utteranceWords(utterance);
     QList<ScreeningCue> out;
     if (ws.isEmpty())
         return out;

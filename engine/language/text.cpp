@@ -51,6 +51,16 @@ QStringList foldedWords(const QString &phrase)
     return out;
 }
 
+QStringList utteranceWords(const QString &text)
+{
+    QStringList out;
+    for (const Token &t : tokenize(text)) {
+        if (t.kind != Token::Symbol)
+            out << t.text;
+    }
+    return out;
+}
+
 QList<Token> tokenize(const QString &text)
 {
     QList<Token> tokens;

@@ -34,6 +34,9 @@ QString fold(const QString &text);
 // Folds a space-separated phrase and returns its words, for building match tables.
 QStringList foldedWords(const QString &phrase);
 
+// The folded words and numbers of an utterance (its symbols dropped), for phrase matching.
+QStringList utteranceWords(const QString &text);
+
 // The original text covered by tokens [first, last].
 QString originalSpan(const QString &text, const QList<Token> &tokens, int first, int last);
 
