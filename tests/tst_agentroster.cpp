@@ -21,11 +21,7 @@ using namespace Leadline;
 using namespace Leadline::Handoff;
 using Handoff::SalesAgentRow;
 
-static qint64 istMs(const QString &local)
-{
-    const QDateTime naive = QDateTime::fromString(local, Qt::ISODate);
-    return QDateTime(naive.date(), naive.time(), QTimeZone("Asia/Kolkata")).toMSecsSinceEpoch();
-}
+using Testing::istMs;
 static QDateTime ist(const QString &local) { return QDateTime::fromMSecsSinceEpoch(istMs(local), Qt::UTC); }
 
 static SalesAgentRow agent(const QString &name, const QString &phone, QStringList langs, int max = 1)

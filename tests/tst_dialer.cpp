@@ -27,14 +27,9 @@
 
 using namespace Leadline;
 using namespace Leadline::Campaigns;
+using Testing::istMs;
 using Testing::FakeCallPlacer;
 using Testing::FakeClock;
-
-static qint64 istMs(const QString &local)
-{
-    const QDateTime naive = QDateTime::fromString(local, Qt::ISODate);
-    return QDateTime(naive.date(), naive.time(), QTimeZone("Asia/Kolkata")).toMSecsSinceEpoch();
-}
 
 static int scalar(QSqlDatabase db, const QString &sql)
 {

@@ -32,12 +32,7 @@
 
 using namespace Leadline;
 using namespace Leadline::Campaigns;
-
-static qint64 istMs(const QString &local)
-{
-    const QDateTime naive = QDateTime::fromString(local, Qt::ISODate);
-    return QDateTime(naive.date(), naive.time(), QTimeZone("Asia/Kolkata")).toMSecsSinceEpoch();
-}
+using Testing::istMs;
 
 class tst_DialerApi : public QObject
 {

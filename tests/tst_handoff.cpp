@@ -44,20 +44,14 @@ static const char kSecret[] = "exo-flow-7Hq2";
 static const char kCallSid[] = "3bb4427137fcec2783d354616a53381b"; // the fixture's start.call_sid
 static const char kToken[] = "51af21b4639e01df";                   // the fixture's custom "lc"
 
-static qint64 istMs(const QString &local)
-{
-    const QDateTime naive = QDateTime::fromString(local, Qt::ISODate);
-    return QDateTime(naive.date(), naive.time(), QTimeZone("Asia/Kolkata")).toMSecsSinceEpoch();
-}
-
 class tst_Handoff : public QObject
 {
     Q_OBJECT
 private slots:
     void qualifiedLeadIsHandedToTheRightAgent_data() { addBackendRows(); }
     void qualifiedLeadIsHandedToTheRightAgent();
-    // SQLite only: a call takes ~12 s of real-time audio; the same SQL runs on PostgreSQL in
-    // qualifiedLeadIsHandedToTheRightAgent and in tst_agentroster (no-agent rows, stats).
+    // SQLite only: the same SQL runs on PostgreSQL in qualifiedLeadIsHandedToTheRightAgent and
+    // in tst_agentroster (no-agent rows, stats).
     void noAgentAvailableGetsCallbackWithTime();
     void hostileAndUnknownCallSidsGetSafeAnswers();
     void directModeRefusesHandoff();

@@ -36,12 +36,6 @@ static const char kCallSid[] = "3bb4427137fcec2783d354616a53381b";
 static const char kUnknownSid[] = "ffffffffffffffffffffffffffffffff";
 static const char kMultipartType[] = "multipart/form-data; boundary=----exotel7MA4YWxk";
 
-static qint64 istMs(const QString &local)
-{
-    const QDateTime naive = QDateTime::fromString(local, Qt::ISODate);
-    return QDateTime(naive.date(), naive.time(), QTimeZone("Asia/Kolkata")).toMSecsSinceEpoch();
-}
-
 // What Exotel's Passthru applet sends for a call of ours (reference: the Passthru applet guide).
 static QList<std::pair<QString, QString>> exotelFields(const QString &sid)
 {

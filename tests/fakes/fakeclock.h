@@ -1,9 +1,12 @@
-// FakeClock: a settable clock for tests. Thread: any (atomic).
+// FakeClock: a settable clock for tests, and istMs() for times written as India sees them.
+// Thread: any (atomic).
 #pragma once
 
 #include "core/clock.h"
 
 #include <QAtomicInteger>
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace Leadline::Testing {
 
@@ -18,5 +21,12 @@ public:
 private:
     QAtomicInteger<qint64> m_ms;
 };
+
+// "2025-11-24T11:00:00" in Asia/Kolkata, as ms since the epoch.
+inline qint64 istMs(const QString &local)
+{
+    const QDateTime naive = QDateTime::fromString(local, Qt::ISODate);
+    return QDateTime(naive.date(), naive.time(), QTimeZone("Asia/Kolkata")).toMSecsSinceEpoch();
+}
 
 } // namespace Leadline::Testing
