@@ -145,7 +145,7 @@ Status DemoRunner::start(const QString &leadsCsv, int maxAttempts, Campaigns::Ca
     auto campaign = campaigns.create(QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("script"), QStringLiteral("You are calling about new 2 and 3 BHK homes by Leadline Realty.")},
-        {QStringLiteral("max_concurrent"), 6},
+        {QStringLiteral("max_concurrent"), 4},
         {QStringLiteral("retry_delay_s"), 150},
         {QStringLiteral("max_attempts"), maxAttempts},
     });
