@@ -13,6 +13,7 @@ namespace Leadline::Handoff {
 
 using Storage::nonNull;
 using Storage::sqlError;
+using Storage::selectOne;
 using Storage::HandoffStatus;
 using Storage::openHandoffStatuses;
 using Storage::sqlInList;
@@ -128,12 +129,12 @@ Result<SalesAgentRow> HandoffRepository::createAgent(const SalesAgentRow &in, qi
 Result<SalesAgentRow> HandoffRepository::agent(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM sales_agents WHERE id = ?").arg(QLatin1String(kAgentColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read agent"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no agent with id %1").arg(id));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT %1 FROM sales_agents WHERE id = ?").arg(QLatin1String(kAgentColumns)), {id},
+                  QStringLiteral("cannot read agent"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no agent with id %1").arg(id)));
+    if (!found)
+        return found.error();
     return readAgent(q);
 }
 
@@ -218,12 +219,12 @@ Result<QList<AgentLoad>> HandoffRepository::loads(qint64 activeSinceMs)
 Result<bool> HandoffRepository::campaignHandoffEnabled(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT handoff_enabled FROM campaigns WHERE id = ?"));
-    q.addBindValue(campaignId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read campaign handoff"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(campaignId));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT handoff_enabled FROM campaigns WHERE id = ?"), {campaignId},
+                  QStringLiteral("cannot read campaign handoff"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(campaignId)));
+    if (!found)
+        return found.error();
     return q.value(0).toInt() != 0;
 }
 
@@ -292,12 +293,12 @@ Result<HandoffRow> HandoffRepository::insertHandoff(const HandoffRow &in, qint64
 Result<HandoffRow> HandoffRepository::handoffForCall(qint64 callId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QLatin1String(kHandoffSelect) + QStringLiteral("WHERE h.call_id = ?"));
-    q.addBindValue(callId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read handoff"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no handoff for call %1").arg(callId));
+    const Status found =
+        selectOne(q, QLatin1String(kHandoffSelect) + QStringLiteral("WHERE h.call_id = ?"), {callId},
+                  QStringLiteral("cannot read handoff"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no handoff for call %1").arg(callId)));
+    if (!found)
+        return found.error();
     return readHandoff(q);
 }
 
@@ -308,12 +309,11 @@ Result<HandoffRow> HandoffRepository::handoffForProviderSid(const QString &callS
     // Two indexed lookups (calls.provider_sid, handoffs.call_id) rather than a join the planner
     // might start from the handoffs side.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM calls WHERE provider_sid = ?"));
-    q.addBindValue(callSid);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read call"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no call with that CallSid"));
+    const Status found = selectOne(q, QStringLiteral("SELECT id FROM calls WHERE provider_sid = ?"), {callSid},
+                                   QStringLiteral("cannot read call"),
+                                   Error::make(Error::Code::NotFound, QStringLiteral("no call with that CallSid")));
+    if (!found)
+        return found.error();
     return handoffForCall(q.value(0).toLongLong());
 }
 
@@ -399,12 +399,11 @@ Result<HandoffStats> HandoffRepository::stats(qint64 campaignId)
 Result<QJsonObject> HandoffRepository::leadCustom(qint64 leadId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT custom FROM leads WHERE id = ?"));
-    q.addBindValue(leadId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read lead"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no lead with id %1").arg(leadId));
+    const Status found = selectOne(
+        q, QStringLiteral("SELECT custom FROM leads WHERE id = ?"), {leadId}, QStringLiteral("cannot read lead"),
+        Error::make(Error::Code::NotFound, QStringLiteral("no lead with id %1").arg(leadId)));
+    if (!found)
+        return found.error();
     return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
 }
 

@@ -97,12 +97,12 @@ Result<QList<ApiTokenRow>> ApiTokenRepository::active()
 Result<ApiTokenRow> ApiTokenRepository::getById(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM api_tokens WHERE id = ?").arg(QLatin1String(kColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read API token"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no API token with id %1").arg(id));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT %1 FROM api_tokens WHERE id = ?").arg(QLatin1String(kColumns)), {id},
+                  QStringLiteral("cannot read API token"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no API token with id %1").arg(id)));
+    if (!found)
+        return found.error();
     return readRow(q);
 }
 

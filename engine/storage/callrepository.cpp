@@ -147,12 +147,12 @@ Result<CallRow> CallRepository::create(const CallRow &in, qint64 nowMs)
 Result<CallRow> CallRepository::findOne(const QString &where, const QVariant &value)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM calls WHERE %2 = ?").arg(QLatin1String(kCallColumns), where));
-    q.addBindValue(value);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read call"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no call with %1 %2").arg(where, value.toString()));
+    const Status found = selectOne(
+        q, QStringLiteral("SELECT %1 FROM calls WHERE %2 = ?").arg(QLatin1String(kCallColumns), where), {value},
+        QStringLiteral("cannot read call"),
+        Error::make(Error::Code::NotFound, QStringLiteral("no call with %1 %2").arg(where, value.toString())));
+    if (!found)
+        return found.error();
     return readCall(q);
 }
 

@@ -67,24 +67,24 @@ Result<CampaignRow> CampaignRepository::create(const CampaignRow &in, qint64 now
 Result<CampaignRow> CampaignRepository::get(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read campaign"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(id));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kColumns)), {id},
+                  QStringLiteral("cannot read campaign"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(id)));
+    if (!found)
+        return found.error();
     return readRow(q);
 }
 
 Result<CampaignRow> CampaignRepository::findByName(const QString &name)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE name = ?").arg(QLatin1String(kColumns)));
-    q.addBindValue(name);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read campaign"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no campaign named \"%1\"").arg(name));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT %1 FROM campaigns WHERE name = ?").arg(QLatin1String(kColumns)), {name},
+                  QStringLiteral("cannot read campaign"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no campaign named \"%1\"").arg(name)));
+    if (!found)
+        return found.error();
     return readRow(q);
 }
 

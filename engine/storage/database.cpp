@@ -29,6 +29,18 @@ Error sqlError(const QString &what, const QSqlError &err)
     return e;
 }
 
+Status selectOne(QSqlQuery &q, const QString &sql, const QVariantList &binds, const QString &what, Error notFound)
+{
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(what, q.lastError());
+    if (!q.next())
+        return notFound;
+    return Ok{};
+}
+
 QString DatabaseConfig::defaultSqlitePath()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

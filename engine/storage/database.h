@@ -8,6 +8,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 namespace Leadline::Storage {
 
@@ -57,5 +58,10 @@ inline QString nonNull(const QString &s) { return s.isNull() ? QStringLiteral(""
 
 // Wraps a QSqlError in our Error type.
 Error sqlError(const QString &what, const class QSqlError &err);
+
+// Runs one SELECT with its bind values and leaves q on the first row: a failed statement is
+// sqlError(what), no row is notFound. The one "read a row by key" path of every repository.
+Status selectOne(class QSqlQuery &q, const QString &sql, const QVariantList &binds, const QString &what,
+                 Error notFound);
 
 } // namespace Leadline::Storage

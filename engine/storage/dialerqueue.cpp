@@ -109,12 +109,12 @@ Result<QList<DialerCampaign>> DialerQueue::runningCampaigns()
 Result<DialerCampaign> DialerQueue::campaign(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kCampaignColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read campaign"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(id));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kCampaignColumns)), {id},
+                  QStringLiteral("cannot read campaign"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("no campaign with id %1").arg(id)));
+    if (!found)
+        return found.error();
     return readCampaign(q);
 }
 

@@ -42,14 +42,14 @@ Status LeadMessageRepository::setStatus(qint64 id, const QString &status, const 
 Result<LeadMessageRow> LeadMessageRepository::find(qint64 callId, const QString &kind)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, call_id, campaign_id, lead_id, kind, to_e164, body, status, provider_sid, error "
-                             "FROM lead_messages WHERE call_id = ? AND kind = ?"));
-    q.addBindValue(callId);
-    q.addBindValue(kind);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read the SMS to the lead"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("call %1 sent no %2 SMS").arg(callId).arg(kind));
+    const Status found = selectOne(
+        q,
+        QStringLiteral("SELECT id, call_id, campaign_id, lead_id, kind, to_e164, body, status, provider_sid, error "
+                       "FROM lead_messages WHERE call_id = ? AND kind = ?"),
+        {callId, kind}, QStringLiteral("cannot read the SMS to the lead"),
+        Error::make(Error::Code::NotFound, QStringLiteral("call %1 sent no %2 SMS").arg(callId).arg(kind)));
+    if (!found)
+        return found.error();
     LeadMessageRow r;
     int i = 0;
     r.id = q.value(i++).toLongLong();

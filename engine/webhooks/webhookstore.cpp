@@ -13,6 +13,7 @@ namespace Leadline::Webhooks {
 
 using Storage::nonNull;
 using Storage::sqlError;
+using Storage::selectOne;
 
 static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
 
@@ -58,13 +59,13 @@ static WebhookConfig readConfig(const QSqlQuery &q)
 Result<WebhookConfig> WebhookStore::config(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM campaign_webhooks WHERE campaign_id = ?").arg(QLatin1String(kConfigColumns)));
-    q.addBindValue(campaignId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read webhook configuration"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("campaign %1 has no webhook").arg(campaignId),
-                           QStringLiteral("no_webhook"));
+    const Status found = selectOne(
+        q, QStringLiteral("SELECT %1 FROM campaign_webhooks WHERE campaign_id = ?").arg(QLatin1String(kConfigColumns)),
+        {campaignId}, QStringLiteral("cannot read webhook configuration"),
+        Error::make(Error::Code::NotFound, QStringLiteral("campaign %1 has no webhook").arg(campaignId),
+                    QStringLiteral("no_webhook")));
+    if (!found)
+        return found.error();
     return readConfig(q);
 }
 
@@ -166,14 +167,16 @@ Result<CallEndedSource> WebhookStore::callEndedSource(qint64 callId, bool requir
     if (!call)
         return call.error();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT c.settled_at, c.conversation_s, l.id, l.name, l.phone_e164, l.email, l.city, l.language, "
-                             "l.budget, l.property_type, l.custom, p.id, p.name "
-                             "FROM calls c JOIN leads l ON l.id = c.lead_id JOIN campaigns p ON p.id = c.campaign_id WHERE c.id = ?"));
-    q.addBindValue(callId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read call for webhook"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("call %1 not found").arg(callId));
+    const Status found = selectOne(
+        q,
+        QStringLiteral(
+            "SELECT c.settled_at, c.conversation_s, l.id, l.name, l.phone_e164, l.email, l.city, l.language, "
+            "l.budget, l.property_type, l.custom, p.id, p.name "
+            "FROM calls c JOIN leads l ON l.id = c.lead_id JOIN campaigns p ON p.id = c.campaign_id WHERE c.id = ?"),
+        {callId}, QStringLiteral("cannot read call for webhook"),
+        Error::make(Error::Code::NotFound, QStringLiteral("call %1 not found").arg(callId)));
+    if (!found)
+        return found.error();
     if (requireFinal && q.value(0).isNull())
         return Error::make(Error::Code::Conflict, QStringLiteral("call %1 is not final yet").arg(callId), QStringLiteral("not_final"));
     CallEndedSource s;
@@ -400,12 +403,12 @@ Result<QHash<QString, qint64>> WebhookStore::outboxCounts(qint64 campaignId)
 Result<OutboxRow> WebhookStore::outboxRow(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM webhook_outbox WHERE id = ?").arg(QLatin1String(kOutboxColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read webhook outbox"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("outbox row %1 not found").arg(id));
+    const Status found =
+        selectOne(q, QStringLiteral("SELECT %1 FROM webhook_outbox WHERE id = ?").arg(QLatin1String(kOutboxColumns)),
+                  {id}, QStringLiteral("cannot read webhook outbox"),
+                  Error::make(Error::Code::NotFound, QStringLiteral("outbox row %1 not found").arg(id)));
+    if (!found)
+        return found.error();
     return readOutbox(q);
 }
 
