@@ -5,21 +5,14 @@
 #pragma once
 
 #include "core/result.h"
+#include "storage/records.h"
 
 #include <QString>
 #include <functional>
 
 namespace Leadline::Campaigns {
 
-struct PlaceCallRequest
-{
-    qint64 callId = 0;
-    qint64 leadId = 0;
-    qint64 campaignId = 0;
-    QString phoneE164;
-    QString correlationToken;
-    int attempt = 1;
-};
+using PlaceCallRequest = Storage::DialTarget; // the claimed call, without what only the console shows
 
 struct PlacedCall
 {

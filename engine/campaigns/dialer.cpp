@@ -9,13 +9,7 @@ namespace Leadline::Campaigns {
 Dialer::Dialer(const Storage::Database &db, const Clock &clock, PlacerFactory factory, DialerOptions options,
                EventSink *events, int tickMs, int recoverMs, QObject *parent)
     : QObject(parent)
-    , m_db(db)
-    , m_clock(clock)
-    , m_factory(std::move(factory))
-    , m_options(options)
-    , m_events(events)
-    , m_tickMs(tickMs)
-    , m_recoverMs(recoverMs)
+    , m_setup{db, clock, std::move(factory), options, events, tickMs, recoverMs}
 {
 }
 
@@ -28,13 +22,13 @@ void Dialer::start()
     if (m_thread.isRunning())
         return;
     const Status started = m_thread.start(
-        [this] { return new DialerWorker(m_db, m_clock, m_factory, m_options, m_events, m_tickMs, m_recoverMs); });
+        [this] { return new DialerWorker(m_setup); });
     if (!started) {
         qCWarning(lcCampaigns) << "dialer not started:" << started.error().message;
         return;
     }
     post([](DialerWorker *w) { w->init(); }); // the first job, as the thread starts
-    qCInfo(lcCampaigns) << "dialer started (global cap" << m_options.globalMaxConcurrent << "calls)";
+    qCInfo(lcCampaigns) << "dialer started (global cap" << m_setup.options.globalMaxConcurrent << "calls)";
 }
 
 void Dialer::stop()
@@ -61,15 +55,8 @@ void Dialer::pauseCampaign(qint64 campaignId)
     post([campaignId](DialerWorker *w) { w->pauseCampaign(campaignId); });
 }
 
-DialerWorker::DialerWorker(const Storage::Database &db, const Clock &clock, Dialer::PlacerFactory factory,
-                           DialerOptions options, EventSink *events, int tickMs, int recoverMs)
-    : m_db(db)
-    , m_clock(clock)
-    , m_factory(std::move(factory))
-    , m_options(options)
-    , m_events(events)
-    , m_tickMs(tickMs)
-    , m_recoverMs(recoverMs)
+DialerWorker::DialerWorker(Dialer::Setup setup)
+    : m_setup(std::move(setup))
 {
 }
 
@@ -81,16 +68,16 @@ DialerWorker::~DialerWorker()
 
 void DialerWorker::init()
 {
-    m_placer = m_factory();
-    m_engine = std::make_unique<DialerEngine>(m_db, m_clock, *m_placer, m_options, m_events);
+    m_placer = m_setup.factory();
+    m_engine = std::make_unique<DialerEngine>(m_setup.db, m_setup.clock, *m_placer, m_setup.options, m_setup.events);
     m_engine->recover();
     m_tick = new QTimer(this);
     connect(m_tick, &QTimer::timeout, this, &DialerWorker::tickNow);
-    m_tick->start(m_tickMs);
+    m_tick->start(m_setup.tickMs);
     m_recover = new QTimer(this);
     connect(m_recover, &QTimer::timeout, this, [this] { m_engine->recover(); });
-    m_recover->start(m_recoverMs);
-    if (m_events) {
+    m_recover->start(m_setup.recoverMs);
+    if (m_setup.events) {
         m_progress = new QTimer(this);
         connect(m_progress, &QTimer::timeout, this, [this] { m_engine->publishProgress(); });
         m_progress->start(1000);

@@ -44,16 +44,22 @@ public:
     void pauseCampaign(qint64 campaignId) override;
     // Told of every call dialled (greeting prepared while the phone rings). Before start(); the
     // preparer must outlive the dialer's thread (stop() first).
-    void setCallPreparer(CallPreparer *preparer) { m_options.preparer = preparer; }
+    void setCallPreparer(CallPreparer *preparer) { m_setup.options.preparer = preparer; }
+
+    // What the worker is built from, handed over whole as the thread starts.
+    struct Setup
+    {
+        const Storage::Database &db;
+        const Clock &clock;
+        PlacerFactory factory;
+        DialerOptions options;
+        EventSink *events;
+        int tickMs;
+        int recoverMs;
+    };
 
 private:
-    const Storage::Database &m_db;
-    const Clock &m_clock;
-    PlacerFactory m_factory;
-    DialerOptions m_options;
-    EventSink *m_events;
-    int m_tickMs;
-    int m_recoverMs;
+    Setup m_setup;
     void post(std::function<void(DialerWorker *)> job); // dropped when not running
     WorkerThread m_thread{QStringLiteral("leadline-dialer")}; // its worker: a DialerWorker
 };
@@ -63,21 +69,14 @@ class DialerWorker : public QObject
 {
     Q_OBJECT
 public:
-    DialerWorker(const Storage::Database &db, const Clock &clock, Dialer::PlacerFactory factory, DialerOptions options,
-                 EventSink *events, int tickMs, int recoverMs);
+    explicit DialerWorker(Dialer::Setup setup);
     ~DialerWorker() override;
     void init();
     void tickNow();
     void pauseCampaign(qint64 campaignId);
 
 private:
-    const Storage::Database &m_db;
-    const Clock &m_clock;
-    Dialer::PlacerFactory m_factory;
-    DialerOptions m_options;
-    EventSink *m_events;
-    int m_tickMs;
-    int m_recoverMs;
+    Dialer::Setup m_setup;
     std::unique_ptr<CallPlacer> m_placer;   // destroyed after m_engine
     std::unique_ptr<DialerEngine> m_engine;
     QTimer *m_tick = nullptr;

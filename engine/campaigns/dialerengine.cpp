@@ -255,8 +255,7 @@ void DialerEngine::place(const Storage::ClaimedCall &call)
                         Events::CallParty{call.callId, call.campaignId, call.leadId, call.leadName, maskPhone(call.phoneE164), call.attempt});
     if (m_options.preparer) // the greeting is synthesised while the phone rings
         m_options.preparer->dialing(call.callId, call.correlationToken);
-    PlaceCallRequest req{call.callId, call.leadId, call.campaignId, call.phoneE164, call.correlationToken, call.attempt};
-    const quint64 handle = m_placer.place(req, [this, call](Result<PlacedCall> r) { onPlaced(call, std::move(r)); });
+    const quint64 handle = m_placer.place(call, [this, call](Result<PlacedCall> r) { onPlaced(call, std::move(r)); });
     auto it = m_pending.find(call.callId);
     if (it != m_pending.end())
         it->handle = handle;

@@ -331,7 +331,7 @@ Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int lim
             if (!upd.exec())
                 return failWith(QStringLiteral("cannot record the call's node"), upd.lastError());
         }
-        result.claimed.append(ClaimedCall{created->id, lead.id, campaignId, lead.phoneE164, row.correlationToken, row.attempt, lead.name});
+        result.claimed.append(ClaimedCall{{created->id, lead.id, campaignId, lead.phoneE164, row.correlationToken, row.attempt}, lead.name});
     }
     if (!m_db.commit())
         return fail(QStringLiteral("cannot commit claim"));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "campaignstatus.h"
+#include "records.h"
 #include "core/result.h"
 
 #include <QList>
@@ -40,14 +41,8 @@ struct DueLead
     QString name;
 };
 
-struct ClaimedCall
+struct ClaimedCall : DialTarget
 {
-    qint64 callId = 0;
-    qint64 leadId = 0;
-    qint64 campaignId = 0;
-    QString phoneE164;
-    QString correlationToken;
-    int attempt = 1;
     QString leadName;
 };
 

@@ -8,6 +8,17 @@
 
 namespace Leadline::Storage {
 
+// A call the dialer claimed, as the carrier is asked to place it (Campaigns::PlaceCallRequest).
+struct DialTarget
+{
+    qint64 callId = 0;
+    qint64 leadId = 0;
+    qint64 campaignId = 0;
+    QString phoneE164;
+    QString correlationToken;
+    int attempt = 1;
+};
+
 struct CampaignRow
 {
     qint64 id = 0;
