@@ -3,10 +3,10 @@
 // the slowest machine decision, with transcripts given (a perfect recogniser) and with the
 // offline recogniser (PocketSphinx). One JSON line per setup on stdout; the matrices and every
 // misfiled stream on stderr.
-//   screening_eval [--set DIR | --held-out] [--setup transcripts|offline|audio-only|both] [--verbose]
+//   screening_eval [--set DIR | --held-out | --fresh] [--setup transcripts|offline|audio-only|both] [--verbose]
 // (both = transcripts and offline; audio-only: no words at all, as when the recogniser is down)
 // Without --set it generates the set into a temporary directory first (needs espeak-ng, sox):
-// the tuning set, or with --held-out the held-out set (generate.sh --held-out), never tuned on.
+// the tuning set, with --held-out the held-out set, with --fresh the fresh set (generate.sh --fresh, never tuned on).
 // Machine decision times (verdict after the machine's first words) print as p50/p90/max and the
 // count over 4 s.
 #include "screeningeval.h"
@@ -37,8 +37,10 @@ int main(int argc, char **argv)
         QProcess gen;
         gen.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QStringList genArgs{QStringLiteral(LEADLINE_SOURCE_DIR "/tools/screening-eval/generate.sh")};
-        if (args.contains(QStringLiteral("--held-out")))
-            genArgs << QStringLiteral("--held-out");
+        for (const char *set : {"--held-out", "--fresh"}) {
+            if (args.contains(QString::fromLatin1(set)))
+                genArgs << QString::fromLatin1(set);
+        }
         gen.start(QStringLiteral("bash"), genArgs << dir);
         if (!gen.waitForFinished(600000) || gen.exitCode() != 0) {
             std::fprintf(stderr, "screening_eval: generating the set failed\n");

@@ -259,6 +259,23 @@ void tst_Screening::phraseMatcher_data()
     row("एक दबाएं", "बिक्री के लिए एक दबाएं", K::Ivr, true);
     row("do dabayein", "support ke liye do dabayein", K::Ivr, true);
     row("welcome to is weak", "Welcome to Sunrise Realty", K::Ivr, false);
+    // Recorded prompts vary their filler words: a phrase of three or more words matches with up to
+    // two words inside it; a two-word phrase stays exact, and three inserted words are too many.
+    row("two inserted words", "Incoming calls to this number have been temporarily barred.", K::Announcement, true, "barred");
+    row("हमारे लिए inside", "आपकी कॉल हमारे लिए महत्वपूर्ण है", K::Ivr, true);
+    row("three inserted words are too many", "your call to us is really very important", K::None, false);
+    row("two-word phrases stay exact", "not really available", K::None, false);
+    // A carrier never says "I": a first-person greeting with "please call later" and "busy" is a
+    // voicemail, not a network busy announcement.
+    row("मैं व्यस्त हूँ is no announcement", "मैं अभी व्यस्त हूँ, कृपया बाद में कॉल करें या संदेश छोड़ें।", K::Voicemail, true);
+    row("framed busy without I", "कृपया बाद में कॉल करें, यह नंबर व्यस्त है", K::Announcement, true, "busy");
+    // "All our executives are busy" is a queue, not a busy number.
+    row("busy queue is an IVR", "All our executives are currently busy, please stay on the line.", K::Ivr, true);
+    row("call recording notice", "This call may be recorded for quality purposes.", K::Ivr, true);
+    row("transfer", "Please wait, your call is being transferred.", K::Ivr, true);
+    row("not able to take your call", "Hello, I am not able to take your call at the moment.", K::Voicemail, true);
+    row("कॉल नहीं ले सकता", "नमस्कार, मैं अभी कॉल नहीं ले सकता", K::Voicemail, true);
+    row("message chhod dijiye", "abhi main busy hoon, apna message chhod dijiye", K::Voicemail, true);
     // People answering (soundsHuman is checked separately below).
     row("receptionist", "Thank you for calling Sunrise Realty, how may I help you?", K::Ivr, false);
 }
@@ -281,7 +298,8 @@ void tst_Screening::phraseMatcher()
 void tst_Screening::humanMarkers()
 {
     for (const char *t : {"Hello, who is calling?", "हाँ, कौन बोल रहा है?", "haan ji boliye", "how may I help you",
-                          "abhi busy hoon, baad mein call karna", "Sorry, he is not available, may I know who is calling?"})
+                          "abhi busy hoon, baad mein call karna", "Sorry, he is not available, may I know who is calling?",
+                          "Please remove my number from your list", "I am not interested"})
         QVERIFY2(ScreeningPhrases::soundsHuman(QString::fromUtf8(t)), t);
     for (const char *t : {"The number you are calling is currently switched off", "Please leave a message after the beep",
                           "आप जिस नंबर पर कॉल कर रहे हैं वह अभी बंद है", "For sales, press 1", "Hi, you have reached Priya"})

@@ -5,7 +5,7 @@
 # (repeatable random numbers), so the same script gives byte-identical files (check with
 # `md5sum OUT/*.wav`).
 #
-# Usage: tools/screening-eval/generate.sh [--held-out] [--every N] OUT_DIR
+# Usage: tools/screening-eval/generate.sh [--held-out | --fresh] [--every N] OUT_DIR
 # Needs: espeak-ng, sox (Debian packages; scripts/install-deps.sh installs them).
 #
 # Two sets:
@@ -16,6 +16,12 @@
 #               pitches, noise levels (-28/-34/-40 dBFS) and noise seed, quiet peaks (-24 dBFS),
 #               lead-ins, beep frequencies/lengths, SIT timing (the older 950/1400/1800 Hz
 #               tri-tone), pip cadence, hold-music chords and jingle notes. Ids start with "h".
+#   --fresh     a second held-out set: 33 other base clips x 4 = 132 streams, written (session 9)
+#               before that session's phrase-table changes and measured after them, never tuned on.
+#               Other voices (en-gb-scotland, West Midlands, Caribbean, en-us variants; two more
+#               Hindi variants), speeds, noise levels (-29/-33/-38 dBFS), 400 Hz pips, other beeps,
+#               chords and jingles, and harder people (a missed-call returner, someone taking a
+#               message for another). Ids start with "f".
 #   --every N   only every Nth base clip (all four variants of each), for a quicker subset.
 #
 # Each base clip (the table below) is rendered in four variants:
@@ -40,12 +46,13 @@ every=1
 while [ $# -gt 1 ]; do
   case "$1" in
     --held-out) heldout=1; shift ;;
+    --fresh) heldout=2; shift ;;
     --every) every=${2:?--every needs a number}; shift 2 ;;
     *) echo "generate.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-out=${1:?usage: generate.sh [--held-out] [--every N] OUT_DIR}
-case "$out" in -*) echo "usage: generate.sh [--held-out] [--every N] OUT_DIR" >&2; exit 2 ;; esac
+out=${1:?usage: generate.sh [--held-out | --fresh] [--every N] OUT_DIR}
+case "$out" in -*) echo "usage: generate.sh [--held-out | --fresh] [--every N] OUT_DIR" >&2; exit 2 ;; esac
 case "$every" in '' | *[!0-9]* | 0) echo "generate.sh: --every needs a positive number" >&2; exit 2 ;; esac
 for tool in espeak-ng sox soxi; do
   command -v "$tool" >/dev/null || { echo "generate.sh: $tool is missing (run scripts/install-deps.sh)" >&2; exit 2; }
@@ -238,6 +245,53 @@ EOF
   PREFIX=h
 fi
 
+if [ "$heldout" = 2 ]; then
+  # The fresh set: written before session 9 tuned any phrase, from how Indian voicemail, carrier
+  # and PBX prompts are usually worded, and not tuned on afterwards.
+  TABLE=$(cat <<'EOF'
+human|en|600||Hello?|again:2000:Hello, who's this?|en,short
+human|hi|350||जी, बताइए?||hi,short
+human|en|2900||Haan ji?||mixed,pause-first
+human|en|400||Hi, yes, I got a missed call from this number earlier, what is it about?||en,long-first,missed-call
+human|hi|450||हेलो, मैं अभी गाड़ी चला रहा हूँ, थोड़ी देर बाद बात करते हैं।||hi,long-first
+human|en|400||Hello, Mehta residence, he is not at home right now, can I take a message?||en,long-first,someone-else
+human|en|450||Sorry, I am in a meeting right now, can you call back in an hour?||en,long-first
+human|en|500||Please remove my number from your list, I do not want these calls.||en,opt-out
+human|en|500||Arre yaar, phir se call? Main busy hoon abhi, baad mein karo.||mixed,long-first
+voicemail|en|400||Hi, you have reached Arjun. I can't come to the phone right now, please leave your name and number after the beep.|beep:1000:400|en,long
+voicemail|en|450||This is Kavita, please leave a message.|beep:620:350|en,short
+voicemail|en|400||Hello, the person you are calling is unavailable. Please record your message after the tone.|beep:850:500|en,long
+voicemail|hi|450||नमस्ते, मैं अभी आपकी कॉल का जवाब नहीं दे सकती, कृपया अपना नाम और नंबर छोड़ें।|beep:720:450|hi,long
+voicemail|en|400||Namaste, main abhi phone nahi utha sakta, beep ke baad apna sandesh chhodiye.|beep:1400:300|mixed,short
+voicemail|en|400||Hey, it's Vikram. I am away from my phone, drop me a message and I will call you back soon.||en,long,no-beep
+voicemail|hi|400||मैं अभी व्यस्त हूँ, कृपया बाद में कॉल करें या संदेश छोड़ें।|beep:440:600|hi,short
+voicemail|en|500||Hello, you've reached the office of Doctor Rao. We are closed right now. Please leave a message and we will return your call.|beep:950:380|en,long
+announcement|en|350|sit|The number you have called does not exist. Please check the number and try again.||en,sit
+announcement|en|400|pips|The subscriber you are trying to call is busy on another call, please try later.||en,pips
+announcement|hi|400|sit|आप जिस नंबर पर संपर्क करना चाहते हैं, वह अभी नेटवर्क कवरेज क्षेत्र से बाहर है।||hi,sit
+announcement|en|300||Incoming calls to this number have been temporarily barred.||en
+announcement|hi|400|pips|कृपया जाँच लें, आपके द्वारा डायल किया गया नंबर मौजूद नहीं है।||hi,pips
+announcement|en|350|pips|Aapne jo number dial kiya hai vah abhi band hai, kripya thodi der baad prayas karein.||mixed,pips
+announcement|en|400|sit|The person you are calling is currently not answering. Please try again later.||en,sit
+ivr|en|400|hold|Thank you for your patience. All our executives are currently busy, please stay on the line.||en,hold-music
+ivr|en|400|jingle|Welcome to Prestige Realty. Press 1 for sales, press 2 for customer service.||en,jingle
+ivr|hi|400|hold|हमारे सभी प्रतिनिधि अभी व्यस्त हैं, कृपया प्रतीक्षा करें।||hi,hold-music
+ivr|en|350||For English, press 9. Hindi ke liye 8 dabayein.||mixed
+ivr|en|400|jingle|You have reached the sales desk of Green Valley. If you know your party's extension, dial it now.||en,jingle
+ivr|hi|400|jingle|गोदरेज प्रॉपर्टीज़ में आपका स्वागत है। बिक्री के लिए एक दबाएं।||hi,jingle
+ivr|en|400|hold|This call may be recorded for quality purposes. Please hold, connecting you to an agent.||en,hold-music
+announcement|hi|400|sit|यह नंबर अभी सेवा में नहीं है। This number is currently not in service.||hindi-first,sit
+ivr|hi|400|hold|कृपया प्रतीक्षा करें। Your call is important to us, an executive will be with you shortly.||hindi-first,hold-music
+EOF
+)
+  EN_VOICES=(en-gb-scotland+f4 en-us+m6 en-gb-x-gbcwmd+f1 en-029+m2); HI_VOICES=(hi+f3 hi+m6); SPEEDS=(150 170 185); PITCHES=(40 55 65)
+  LEVELS=(-29 -33 -38); QUIET_PEAK=-26; QUIET_NOISE=-38; NOISE_SKIP=6.1
+  SIT_TONES=("913.8 330" "1370.6 330" "1776.7 380"); PIP_HZ=400; PIP_MS=180; PIP_GAP=220; PIP_COUNT=3
+  HOLD_CHORDS=("277.2 349.2 415.3" "233.1 293.7 349.2" "207.7 261.6 311.1" "233.1 277.2 349.2"); HOLD_CHORD_MS=700
+  JINGLE_NOTES=("440.0 220" "554.4 220" "659.3 160" "880.0 320"); JINGLE_CHORD="440.0 554.4 659.3"
+  PREFIX=f
+fi
+
 levels=("${LEVELS[@]}")
 colours=(white pink)
 printf 'id\tclass\tlanguage\ttags\tspeech\ttranscript\n' >"$out/labels.tsv"
@@ -291,7 +345,7 @@ while IFS='|' read -r cls voice lead pre text post tags; do
     case "$v" in
       1) nz="${colours[$((i % 2))]}:${levels[$((i % 3))]}" ;;
       2) nz="${colours[$(((i + 1) % 2))]}:${levels[$(((i + 1) % 3))]}" ;;
-      3) [ $((i % 2)) = 1 ] && nz="$([ "$heldout" = 1 ] && echo pink || echo white):$QUIET_NOISE" ;;
+      3) [ $((i % 2)) = 1 ] && nz="$([ "$heldout" != 0 ] && echo pink || echo white):$QUIET_NOISE" ;;
     esac
     if [ -n "$nz" ]; then
       noise "${nz%%:*}" "${nz##*:}" "$total" "$tmp/noise.wav"
