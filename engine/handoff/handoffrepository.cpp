@@ -2,6 +2,7 @@
 #include "storage/handoffstatus.h"
 
 #include "storage/database.h"
+#include "storage/columnvalues.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -10,6 +11,10 @@
 #include <QSqlQuery>
 
 namespace Leadline::Handoff {
+using Storage::nullIfZero;
+using Storage::nullIfEmpty;
+using Storage::jsonText;
+using Storage::isoOrNull;
 
 using Storage::nonNull;
 using Storage::sqlError;
@@ -19,17 +24,6 @@ using Storage::openHandoffStatuses;
 using Storage::sqlInList;
 using Storage::statusName;
 using Storage::statusNames;
-
-static QVariant nullIfZero(qint64 v) { return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
-static QString jsonText(const QJsonObject &o)
-{
-    return o.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-static QVariant nullIfEmpty(const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); }
-static QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-}
 
 QJsonObject SalesAgentRow::toJson() const
 {

@@ -2,6 +2,7 @@
 #include "callstatus.h"
 
 #include "database.h"
+#include "columnvalues.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -13,12 +14,6 @@ namespace Leadline::Storage {
 static QJsonValue msOrNull(qint64 ms)
 {
     return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-static QVariant nullIfZero(qint64 v) { return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
-static QVariant nullIfEmpty(const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); }
-static QString jsonText(const QJsonObject &o)
-{
-    return o.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 QJsonObject CallRow::toJson() const

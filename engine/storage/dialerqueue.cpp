@@ -8,6 +8,7 @@
 #include "database.h"
 #include "leadstatus.h"
 #include "noderegistry.h"
+#include "columnvalues.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,12 +16,6 @@
 #include <limits>
 
 namespace Leadline::Storage {
-
-static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
-
-static QVariant nullInt(qint64 v) { return v > 0 ? QVariant(v) : QVariant(QMetaType::fromType<qint64>()); }
-static QVariant nullIntNeg(int v) { return v >= 0 ? QVariant(v) : QVariant(QMetaType::fromType<int>()); }
-static QVariant nullText(const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); }
 
 bool DialerQueue::isActive(const QString &status)
 {
@@ -62,7 +57,7 @@ Result<DialerQueue::Progress> DialerQueue::progress(qint64 campaignId)
 
 Status DialerQueue::begin()
 {
-    if (isPg(m_db)) {
+    if (isPostgres(m_db)) {
         if (!m_db.transaction())
             return sqlError(QStringLiteral("cannot begin dialer transaction"), m_db.lastError());
         return okStatus();
@@ -210,7 +205,7 @@ Result<qint64> DialerQueue::nextDueAt(qint64 campaignId)
 Result<ClaimResult> DialerQueue::claim(qint64 campaignId, int globalMax, int limit, qint64 nowMs,
                                        const WindowGate &windowGate, const TokenMaker &makeToken, const QString &nodeId)
 {
-    const bool pg = isPg(m_db);
+    const bool pg = isPostgres(m_db);
     if (Status s = begin(); !s)
         return s.error();
     QSqlQuery q(m_db);
@@ -408,12 +403,12 @@ Result<bool> DialerQueue::applyCarrierUpdate(const CarrierUpdate &u, qint64 nowM
         "WHERE id = ? AND status IN (%1) AND status <> ?").arg(from));
     q.addBindValue(u.status);
     q.addBindValue(nowMs);
-    q.addBindValue(nullInt(u.answeredAt));
-    q.addBindValue(nullInt(u.endedAt));
-    q.addBindValue(nullIntNeg(u.durationS));
-    q.addBindValue(nullIntNeg(u.conversationS));
-    q.addBindValue(nullText(u.recordingUrl));
-    q.addBindValue(nullText(u.failureReason));
+    q.addBindValue(nullIfZero(u.answeredAt));
+    q.addBindValue(nullIfZero(u.endedAt));
+    q.addBindValue(nullIfNegative(u.durationS));
+    q.addBindValue(nullIfNegative(u.conversationS));
+    q.addBindValue(nullIfEmpty(u.recordingUrl));
+    q.addBindValue(nullIfEmpty(u.failureReason));
     q.addBindValue(u.callId);
     q.addBindValue(u.status);
     if (!q.exec())
@@ -428,10 +423,10 @@ Result<bool> DialerQueue::applyCarrierUpdate(const CarrierUpdate &u, qint64 nowM
                                  "duration_s = COALESCE(CAST(? AS INTEGER), duration_s), "
                                  "ended_at = COALESCE(ended_at, CAST(? AS BIGINT)) WHERE id = ? AND status NOT IN (%1)")
                       .arg(activeList()));
-        q.addBindValue(nullText(u.recordingUrl));
-        q.addBindValue(nullIntNeg(u.conversationS));
-        q.addBindValue(nullIntNeg(u.durationS));
-        q.addBindValue(nullInt(u.endedAt));
+        q.addBindValue(nullIfEmpty(u.recordingUrl));
+        q.addBindValue(nullIfNegative(u.conversationS));
+        q.addBindValue(nullIfNegative(u.durationS));
+        q.addBindValue(nullIfZero(u.endedAt));
         q.addBindValue(u.callId);
         if (!q.exec())
             return sqlError(QStringLiteral("cannot update finished call"), q.lastError());
@@ -473,7 +468,7 @@ Result<bool> DialerQueue::settle(qint64 callId, qint64 nowMs, const Decide &deci
 Result<bool> DialerQueue::settleWithin(qint64 callId, qint64 nowMs, const Decide &decide, bool resettle, bool force,
                                        const QString &cutOffReason)
 {
-    const bool pg = isPg(m_db);
+    const bool pg = isPostgres(m_db);
     QSqlQuery q(m_db);
     auto fail = [&](const QString &what) -> Result<bool> { return sqlError(what, q.lastError()); };
     // The row lock (PostgreSQL) serialises the two halves: the outcome writer and the status
@@ -623,12 +618,12 @@ Status DialerQueue::addEvent(const QString &kind, qint64 campaignId, qint64 call
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO events (at, kind, campaign_id, call_id, payload) VALUES (?,?,?,?,%1)")
-                  .arg(isPg(m_db) ? QLatin1String("CAST(? AS JSONB)") : QLatin1String("?")));
+                  .arg(isPostgres(m_db) ? QLatin1String("CAST(? AS JSONB)") : QLatin1String("?")));
     q.addBindValue(nowMs);
     q.addBindValue(kind);
-    q.addBindValue(nullInt(campaignId));
-    q.addBindValue(nullInt(callId));
-    q.addBindValue(nullText(payloadJson));
+    q.addBindValue(nullIfZero(campaignId));
+    q.addBindValue(nullIfZero(callId));
+    q.addBindValue(nullIfEmpty(payloadJson));
     if (!q.exec())
         return sqlError(QStringLiteral("cannot record event"), q.lastError());
     return okStatus();

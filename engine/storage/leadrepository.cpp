@@ -4,6 +4,7 @@
 #include "leadstatus.h"
 
 #include "core/logging.h"
+#include "columnvalues.h"
 
 #include <QJsonDocument>
 #include <QSqlDriver>
@@ -14,11 +15,9 @@
 
 namespace Leadline::Storage {
 
-static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
-
 Status LeadRepository::lockCampaignForImport(qint64 campaignId)
 {
-    if (!isPg(m_db)) {
+    if (!isPostgres(m_db)) {
         // Take SQLite's write lock now so that the existing-phone snapshot stays true.
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("UPDATE campaigns SET updated_at = updated_at WHERE id = %1").arg(campaignId)))
@@ -90,7 +89,7 @@ static PGconn *pgConnection(const QSqlDatabase &db)
 LeadBulkWriter::LeadBulkWriter(QSqlDatabase db, qint64 campaignId, qint64 nowMs)
     : m_db(std::move(db)), m_campaignId(campaignId), m_nowMs(nowMs)
 {
-    m_usePg = isPg(m_db) && pgConnection(m_db) != nullptr;
+    m_usePg = isPostgres(m_db) && pgConnection(m_db) != nullptr;
 }
 
 LeadBulkWriter::~LeadBulkWriter()

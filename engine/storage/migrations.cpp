@@ -6,6 +6,7 @@
 #include "database.h"
 #include "handoffstatus.h"
 #include "leadstatus.h"
+#include "columnvalues.h"
 
 #include <QDateTime>
 #include <QSqlDriver>
@@ -364,8 +365,6 @@ static QString dialectSql(const char *sql, bool pg)
     return s;
 }
 
-static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
-
 static Status ensureTable(QSqlDatabase &db)
 {
     QSqlQuery q(db);
@@ -387,7 +386,7 @@ Result<int> Migrator::currentVersion(QSqlDatabase db)
 
 Result<int> Migrator::migrate(QSqlDatabase db)
 {
-    const bool pg = isPg(db);
+    const bool pg = isPostgres(db);
     if (auto s = ensureTable(db); !s)
         return s.error();
     int applied = 0;

@@ -1,15 +1,9 @@
 #include "records.h"
+#include "columnvalues.h"
 
 #include <QDateTime>
 
 namespace Leadline::Storage {
-
-static QJsonValue isoOrNull(qint64 ms)
-{
-    if (ms <= 0)
-        return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 QJsonObject CampaignRow::toJson() const
 {

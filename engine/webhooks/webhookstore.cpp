@@ -2,6 +2,7 @@
 
 #include "storage/callrepository.h"
 #include "storage/database.h"
+#include "storage/columnvalues.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -10,17 +11,12 @@
 #include <QSqlQuery>
 
 namespace Leadline::Webhooks {
+using Storage::isoOrNull;
+using Storage::isPostgres;
 
 using Storage::nonNull;
 using Storage::sqlError;
 using Storage::selectOne;
-
-static bool isPg(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
-
-static QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-}
 
 QJsonObject DeliveryRow::toJson() const
 {
@@ -225,7 +221,7 @@ Result<QList<OutboxRow>> WebhookStore::claim(const QString &owner, qint64 nowMs,
     if (limit <= 0)
         return rows;
     QSqlQuery q(m_db);
-    if (isPg(m_db)) {
+    if (isPostgres(m_db)) {
         // One statement: rows another node is claiming right now are skipped, not waited for.
         q.prepare(QStringLiteral("UPDATE webhook_outbox SET lease_owner = ?, lease_until = ?, updated_at = ? WHERE id IN ("
                                  "SELECT id FROM webhook_outbox WHERE status = 'pending' AND next_attempt_at <= ? AND lease_until <= ? "

@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "storage/apitokenrepository.h"
 #include "storage/database.h"
+#include "storage/columnvalues.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -26,20 +27,13 @@ void TokensController::registerRoutes(Router &router)
     router.add(Method::Delete, QStringLiteral("/tokens/{id}"), [this](const RouteContext &c) { return revoke(c); });
 }
 
-static QJsonValue isoOrNull(qint64 ms)
-{
-    if (ms <= 0)
-        return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
 QJsonObject TokensController::toJson(const Storage::ApiTokenRow &row)
 {
     return QJsonObject{{QStringLiteral("id"), row.id},
                        {QStringLiteral("name"), row.name},
-                       {QStringLiteral("created_at"), isoOrNull(row.createdAt)},
-                       {QStringLiteral("last_used_at"), isoOrNull(row.lastUsedAt)},
-                       {QStringLiteral("revoked_at"), isoOrNull(row.revokedAt)},
+                       {QStringLiteral("created_at"), Storage::isoOrNull(row.createdAt, Qt::ISODate)},
+                       {QStringLiteral("last_used_at"), Storage::isoOrNull(row.lastUsedAt, Qt::ISODate)},
+                       {QStringLiteral("revoked_at"), Storage::isoOrNull(row.revokedAt, Qt::ISODate)},
                        {QStringLiteral("active"), row.active()}};
 }
 
