@@ -84,15 +84,11 @@ void tst_AgentService::restAndCliAgree_data()
 
 void tst_AgentService::restAndCliAgree()
 {
-    QFETCH(QString, backend);
     QFETCH(QStringList, cli);
     QFETCH(QJsonObject, rest);
     QFETCH(bool, accepted);
     QFETCH(QString, phone);
-    TestDatabase t = openTestDatabase(backend);
-    if (!t.skipReason.isEmpty())
-        QSKIP(qPrintable(t.skipReason));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    LEADLINE_OPEN_DB(t);
     FakeClock clock;
     AgentService agents(*t.db, clock);
     Server::HandoffApi api(*t.db, clock, {});
@@ -125,11 +121,7 @@ void tst_AgentService::restAndCliAgree()
 
 void tst_AgentService::lifecycle()
 {
-    QFETCH(QString, backend);
-    TestDatabase t = openTestDatabase(backend);
-    if (!t.skipReason.isEmpty())
-        QSKIP(qPrintable(t.skipReason));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    LEADLINE_OPEN_DB(t);
     FakeClock clock;
     AgentService agents(*t.db, clock);
 

@@ -3,18 +3,15 @@
 // invalidate(), last use recorded) on SQLite and PostgreSQL, and RequestAuth + /tokens over
 // real loopback HTTP (proxied requests are treated as remote, so they need a token).
 #include "fakes/fakeclock.h"
+#include "fakes/httpharness.h"
 #include "fakes/testdatabase.h"
 #include "server/apitokenverifier.h"
 #include "server/eventhub.h"
-#include "server/requestauth.h"
-#include "server/serverpool.h"
 #include "server/controllers/tokenscontroller.h"
 #include "storage/apitokenrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QWebSocket>
 #include <QtTest>
 
@@ -126,32 +123,16 @@ void tst_ApiTokens::verifierCachesAndSeesRevocation()
 }
 
 namespace {
-struct HttpReply
-{
-    int status = 0;
-    QByteArray raw;
-    QJsonDocument json;
-};
+using Testing::HttpReply;
 
-HttpReply send(QNetworkAccessManager &nam, quint16 port, const QByteArray &verb, const QString &path,
-               const QByteArray &bearer = {}, const QByteArray &body = {})
+// Through a proxy, loopback is not trusted: the token decides.
+HttpReply send(Testing::LoopbackServer &server, const QByteArray &verb, const QString &path, const QByteArray &bearer = {},
+               const QByteArray &body = {})
 {
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    // Through a proxy, loopback is not trusted: the token decides.
-    req.setRawHeader("X-Forwarded-For", "203.0.113.7");
+    Testing::HttpHeaders headers{{"X-Forwarded-For", "203.0.113.7"}};
     if (!bearer.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + bearer);
-    QNetworkReply *reply = nam.sendCustomRequest(req, verb, body);
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!done.wait(15000))
-        qWarning() << "request timed out" << path;
-    HttpReply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.raw = reply->readAll();
-    r.json = QJsonDocument::fromJson(r.raw);
-    reply->deleteLater();
-    return r;
+        headers.append({"Authorization", "Bearer " + bearer});
+    return server.send(verb, path, body, "application/json", headers);
 }
 } // namespace
 
@@ -160,56 +141,48 @@ void tst_ApiTokens::restAndAuth()
     LEADLINE_OPEN_DB(t);
     Testing::FakeClock clock;
     Server::ApiTokenVerifier verifier(*t.db, clock, 60'000); // long TTL: only invalidate() refreshes
-    Server::Router router;
     Server::TokensController api(*t.db, clock, &verifier);
-    api.registerRoutes(router);
     const QByteArray configured = "configured-token-0123456789";
-    Server::RequestAuth auth(configured, &verifier);
-    Server::ServerPool pool(router, auth);
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 2;
-    QVERIFY(pool.start(opts).ok());
-    QNetworkAccessManager nam;
-    const quint16 port = pool.port();
+    Testing::LoopbackServer server(configured, &verifier);
+    api.registerRoutes(server.router);
+    QVERIFY(server.start(2).ok());
 
-    QCOMPARE(send(nam, port, "GET", QStringLiteral("/tokens")).status, 401);
-    QCOMPARE(send(nam, port, "GET", QStringLiteral("/tokens"), "wrong").status, 401);
-    QCOMPARE(send(nam, port, "GET", QStringLiteral("/tokens"), configured).status, 200);
+    QCOMPARE(send(server, "GET", QStringLiteral("/tokens")).status, 401);
+    QCOMPARE(send(server, "GET", QStringLiteral("/tokens"), "wrong").status, 401);
+    QCOMPARE(send(server, "GET", QStringLiteral("/tokens"), configured).status, 200);
 
-    HttpReply created = send(nam, port, "POST", QStringLiteral("/tokens"), configured, R"({"name":"dashboard"})");
+    HttpReply created = send(server, "POST", QStringLiteral("/tokens"), configured, R"({"name":"dashboard"})");
     QCOMPARE(created.status, 201);
-    const QByteArray token = created.json.object().value(QStringLiteral("token")).toString().toLatin1();
-    const qint64 id = created.json.object().value(QStringLiteral("id")).toInteger();
+    const QByteArray token = created.json.value(QStringLiteral("token")).toString().toLatin1();
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
     QVERIFY(token.startsWith("llt_"));
     QVERIFY(id > 0);
-    QCOMPARE(send(nam, port, "POST", QStringLiteral("/tokens"), configured, R"({"name":"dashboard"})").status, 409);
-    QCOMPARE(send(nam, port, "POST", QStringLiteral("/tokens"), configured, R"({"nom":"x"})").status, 400);
+    QCOMPARE(send(server, "POST", QStringLiteral("/tokens"), configured, R"({"name":"dashboard"})").status, 409);
+    QCOMPARE(send(server, "POST", QStringLiteral("/tokens"), configured, R"({"nom":"x"})").status, 400);
 
     // The new token works at once (the create invalidated the cache) and the list never shows it.
-    HttpReply listed = send(nam, port, "GET", QStringLiteral("/tokens"), token);
+    HttpReply listed = send(server, "GET", QStringLiteral("/tokens"), token);
     QCOMPARE(listed.status, 200);
     QVERIFY(!listed.raw.contains(token));
-    const QJsonArray rows = listed.json.object().value(QStringLiteral("tokens")).toArray();
+    const QJsonArray rows = listed.json.value(QStringLiteral("tokens")).toArray();
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("dashboard"));
     QVERIFY(!rows.first().toObject().value(QStringLiteral("last_used_at")).isNull());
     QVERIFY(rows.first().toObject().value(QStringLiteral("revoked_at")).isNull());
 
     // Revoke through REST: refused immediately on this node, also on the other worker.
-    QCOMPARE(send(nam, port, "DELETE", QStringLiteral("/tokens/%1").arg(id), configured).status, 200);
+    QCOMPARE(send(server, "DELETE", QStringLiteral("/tokens/%1").arg(id), configured).status, 200);
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(send(nam, port, "GET", QStringLiteral("/tokens"), token).status, 401);
-    QCOMPARE(send(nam, port, "DELETE", QStringLiteral("/tokens/nosuch"), configured).status, 404);
+        QCOMPARE(send(server, "GET", QStringLiteral("/tokens"), token).status, 401);
+    QCOMPARE(send(server, "DELETE", QStringLiteral("/tokens/nosuch"), configured).status, 404);
     // Revoke by name.
-    HttpReply second = send(nam, port, "POST", QStringLiteral("/tokens"), configured, R"({"name":"ci"})");
+    HttpReply second = send(server, "POST", QStringLiteral("/tokens"), configured, R"({"name":"ci"})");
     QCOMPARE(second.status, 201);
-    const QByteArray token2 = second.json.object().value(QStringLiteral("token")).toString().toLatin1();
-    QCOMPARE(send(nam, port, "GET", QStringLiteral("/tokens"), token2).status, 200);
-    QCOMPARE(send(nam, port, "DELETE", QStringLiteral("/tokens/ci"), token2).status, 200);
-    QCOMPARE(send(nam, port, "GET", QStringLiteral("/tokens"), token2).status, 401);
-    pool.stop();
+    const QByteArray token2 = second.json.value(QStringLiteral("token")).toString().toLatin1();
+    QCOMPARE(send(server, "GET", QStringLiteral("/tokens"), token2).status, 200);
+    QCOMPARE(send(server, "DELETE", QStringLiteral("/tokens/ci"), token2).status, 200);
+    QCOMPARE(send(server, "GET", QStringLiteral("/tokens"), token2).status, 401);
+    server.pool.stop();
 }
 
 // /events from a proxied client: an active database token opens it (Bearer or ?token=), a
@@ -224,19 +197,14 @@ void tst_ApiTokens::eventsAcceptDatabaseTokens()
     QVERIFY(created.ok());
     Server::EventHub hub("configured-token-0123456789");
     hub.setTokenVerifier(&verifier);
-    Server::Router router;
-    router.addWebSocketPath(QStringLiteral("/events"));
-    Server::RequestAuth auth("configured-token-0123456789", &verifier);
-    Server::ServerPool pool(router, auth);
-    pool.setWebSocketHandler([&hub](std::unique_ptr<QWebSocket> ws, QObject *worker) { hub.handle(std::move(ws), worker); });
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    QVERIFY(pool.start(opts).ok());
+    Testing::LoopbackServer server("configured-token-0123456789", &verifier);
+    server.router.addWebSocketPath(QStringLiteral("/events"));
+    server.pool.setWebSocketHandler([&hub](std::unique_ptr<QWebSocket> ws, QObject *worker) { hub.handle(std::move(ws), worker); });
+    QVERIFY(server.start().ok());
 
     // Opens a proxied /events socket; true when it is still open after the server had time to refuse it.
     auto opens = [&](const QByteArray &bearer, const QString &query) {
-        QUrl url(QStringLiteral("ws://127.0.0.1:%1/events").arg(pool.port()));
+        QUrl url(QStringLiteral("ws://127.0.0.1:%1/events").arg(server.pool.port()));
         if (!query.isEmpty())
             url.setQuery(QStringLiteral("token=") + query);
         QNetworkRequest req(url);
@@ -261,7 +229,7 @@ void tst_ApiTokens::eventsAcceptDatabaseTokens()
     QVERIFY(Storage::ApiTokenRepository(t.conn()).revoke(QStringLiteral("console"), clock.nowMs()).ok());
     verifier.invalidate();
     QVERIFY(!opens(created->token, {}));
-    pool.stop();
+    server.pool.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_ApiTokens)

@@ -3,22 +3,20 @@
 // and loses nothing, a YAML file is refused with a clear message.
 #include "campaigns/campaignservice.h"
 #include "fakes/fakeclock.h"
+#include "fakes/httpharness.h"
 #include "fakes/testdatabase.h"
 #include "projects/briefservice.h"
 #include "server/controllers/briefcontroller.h"
-#include "server/requestauth.h"
-#include "server/serverpool.h"
 #include "storage/analyticsqueries.h"
 #include "storage/callrepository.h"
 #include "storage/leadrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QtTest>
 
 using namespace Leadline;
+using Testing::HttpReply;
 
 class tst_BriefApi : public QObject
 {
@@ -27,28 +25,12 @@ private slots:
     void versionsOverRest_data() { Testing::addBackendRows(); }
     void versionsOverRest();
     void importFile();
-
-private:
-    struct Reply
-    {
-        int status = 0;
-        QJsonObject json;
-    };
-    Reply send(quint16 port, const QByteArray &verb, const QString &path, const QByteArray &body = {});
-    QNetworkAccessManager m_nam;
 };
 
-tst_BriefApi::Reply tst_BriefApi::send(quint16 port, const QByteArray &verb, const QString &path, const QByteArray &body)
+// The campaign the brief belongs to.
+static auto createCampaign(const Storage::Database &db, const Clock &clock)
 {
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, verb, body);
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!done.wait(15000))
-        qWarning() << "request timed out" << path;
-    Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object()};
-    reply->deleteLater();
-    return r;
+    return Campaigns::CampaignService(db, clock).create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Greens")}});
 }
 
 static QByteArray sampleBrief()
@@ -59,54 +41,43 @@ static QByteArray sampleBrief()
 
 void tst_BriefApi::versionsOverRest()
 {
-    QFETCH(QString, backend);
-    auto db = Testing::openTestDatabase(backend);
-    if (!db.skipReason.isEmpty())
-        QSKIP(qPrintable(db.skipReason));
-    QVERIFY2(db.error.isEmpty(), qPrintable(db.error));
+    LEADLINE_OPEN_DB(db);
     Testing::FakeClock clock;
-    Campaigns::CampaignService campaigns(*db.db, clock);
-    auto c = campaigns.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Greens")}});
+    auto c = createCampaign(*db.db, clock);
     QVERIFY(c);
     Projects::BriefService briefs(*db.db, clock);
-    Server::Router router;
     Server::BriefController api(briefs, *db.db);
-    api.registerRoutes(router);
-    Server::RequestAuth auth("test-token-123456");
-    Server::ServerPool pool(router, auth);
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 1;
-    QVERIFY(pool.start(opts).ok());
+    Testing::LoopbackServer server;
+    api.registerRoutes(server.router);
+    QVERIFY(server.start().ok());
     const QString path = QStringLiteral("/campaigns/%1/brief").arg(c->id);
 
-    Reply none = send(pool.port(), "GET", path);
+    HttpReply none = server.send("GET", path);
     QCOMPARE(none.status, 404);
     QCOMPARE(none.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("no_brief"));
-    QCOMPARE(send(pool.port(), "GET", QStringLiteral("/campaigns/999/brief")).status, 404);
+    QCOMPARE(server.send("GET", QStringLiteral("/campaigns/999/brief")).status, 404);
 
-    Reply v1 = send(pool.port(), "PUT", path, sampleBrief());
+    HttpReply v1 = server.send("PUT", path, sampleBrief());
     QCOMPARE(v1.status, 200);
     QCOMPARE(v1.json.value(QStringLiteral("version")).toInt(), 1);
     QVERIFY(v1.json.value(QStringLiteral("agent_preview")).toString().contains(QStringLiteral("78 lakh to 92 lakh")));
 
     QJsonObject changed = QJsonDocument::fromJson(sampleBrief()).object();
     changed.insert(QStringLiteral("possession"), QStringLiteral("March 2028"));
-    Reply v2 = send(pool.port(), "PUT", path, QJsonDocument(changed).toJson());
+    HttpReply v2 = server.send("PUT", path, QJsonDocument(changed).toJson());
     QCOMPARE(v2.json.value(QStringLiteral("version")).toInt(), 2);
 
     // Invalid: refused with every problem, the stored brief untouched.
     changed.insert(QStringLiteral("project_name"), QString());
     changed.insert(QStringLiteral("brochure_url"), QStringLiteral("ftp://x"));
-    Reply bad = send(pool.port(), "PUT", path, QJsonDocument(changed).toJson());
+    HttpReply bad = server.send("PUT", path, QJsonDocument(changed).toJson());
     QCOMPARE(bad.status, 400);
     const QJsonObject err = bad.json.value(QStringLiteral("error")).toObject();
     QCOMPARE(err.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_brief"));
     QCOMPARE(err.value(QStringLiteral("problems")).toArray().size(), 2);
-    QCOMPARE(send(pool.port(), "PUT", path, "{not json").status, 400);
+    QCOMPARE(server.send("PUT", path, "{not json").status, 400);
 
-    Reply now = send(pool.port(), "GET", path);
+    HttpReply now = server.send("GET", path);
     QCOMPARE(now.status, 200);
     QCOMPARE(now.json.value(QStringLiteral("version")).toInt(), 2);
     QCOMPARE(now.json.value(QStringLiteral("brief")).toObject().value(QStringLiteral("possession")).toString(), QStringLiteral("March 2028"));
@@ -135,7 +106,7 @@ void tst_BriefApi::versionsOverRest()
     o.siteVisitTurn = 5;
     o.briefVersion = 2;
     QVERIFY(Storage::CallRepository(conn.value()).setOutcome(call->id, o, 2));
-    Reply visits = send(pool.port(), "GET", QStringLiteral("/campaigns/%1/site-visits").arg(c->id));
+    HttpReply visits = server.send("GET", QStringLiteral("/campaigns/%1/site-visits").arg(c->id));
     QCOMPARE(visits.status, 200);
     const QJsonObject v = visits.json.value(QStringLiteral("site_visits")).toArray().at(0).toObject();
     QCOMPARE(v.value(QStringLiteral("local_date")).toString(), QStringLiteral("2025-11-29"));
@@ -143,11 +114,9 @@ void tst_BriefApi::versionsOverRest()
     QCOMPARE(v.value(QStringLiteral("visitors")).toInt(), 2);
     QCOMPARE(v.value(QStringLiteral("turn")).toInt(), 5);
     QCOMPARE(v.value(QStringLiteral("brief_version")).toInt(), 2);
-    QNetworkReply *csv = m_nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/campaigns/%2/site-visits.csv").arg(pool.port()).arg(c->id))));
-    QSignalSpy done(csv, &QNetworkReply::finished);
-    QVERIFY(done.wait(15000));
-    const QList<QByteArray> lines = csv->readAll().split('\n');
-    csv->deleteLater();
+    const HttpReply csv = server.send("GET", QStringLiteral("/campaigns/%1/site-visits.csv").arg(c->id), {}, {});
+    QVERIFY(csv.finished);
+    const QList<QByteArray> lines = csv.raw.split('\n');
     QVERIFY(lines.at(0).startsWith("call_id,lead_id,name,phone,visit_date,visit_time,time_zone,visitors"));
     QVERIFY2(lines.at(1).contains(",\"Asha, Patil\",+919876543210,2025-11-29,11:00,Asia/Kolkata,2,"), lines.at(1).constData());
     auto a = Storage::AnalyticsQueries(conn.value()).campaign(c->id);
@@ -162,8 +131,7 @@ void tst_BriefApi::importFile()
     auto db = Testing::openTestDatabase(QStringLiteral("sqlite"));
     QVERIFY2(db.error.isEmpty(), qPrintable(db.error));
     Testing::FakeClock clock;
-    Campaigns::CampaignService campaigns(*db.db, clock);
-    auto c = campaigns.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Greens")}});
+    auto c = createCampaign(*db.db, clock);
     QVERIFY(c);
     Projects::BriefService briefs(*db.db, clock);
     auto r = briefs.importFile(c->id, QFINDTESTDATA("../resources/demo_brief.json"));

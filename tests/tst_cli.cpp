@@ -28,7 +28,9 @@ private slots:
 
 private:
     QProcessEnvironment env() const;
+    void start(QProcess &p, const QStringList &args);
     int run(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr);
+    quint16 startOnFreePort(QProcess &p, const QStringList &args);
     std::unique_ptr<QTemporaryDir> m_home;
 };
 
@@ -48,11 +50,16 @@ QProcessEnvironment tst_Cli::env() const
     return e;
 }
 
+void tst_Cli::start(QProcess &p, const QStringList &args)
+{
+    p.setProcessEnvironment(env());
+    p.start(QStringLiteral(LEADLINE_BINARY), args);
+}
+
 int tst_Cli::run(const QStringList &args, QByteArray *out, QByteArray *err)
 {
     QProcess p;
-    p.setProcessEnvironment(env());
-    p.start(QStringLiteral(LEADLINE_BINARY), args);
+    start(p, args);
     if (!p.waitForFinished(60000)) {
         p.kill();
         return -1;
@@ -62,6 +69,19 @@ int tst_Cli::run(const QStringList &args, QByteArray *out, QByteArray *err)
     if (err)
         *err = p.readAllStandardError();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+// Starts the binary with `args` and --port on a port that is free right now; returns the port, or
+// 0 (nothing started) when no port could be had.
+quint16 tst_Cli::startOnFreePort(QProcess &p, const QStringList &args)
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    start(p, args + QStringList{QStringLiteral("--port"), QString::number(port)});
+    return port;
 }
 
 void tst_Cli::version()
@@ -150,14 +170,9 @@ void tst_Cli::importUnknownCampaign()
 
 void tst_Cli::headlessRunsWithoutDisplay()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
-
     QProcess p;
-    p.setProcessEnvironment(env());
-    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port)});
+    const quint16 port = startOnFreePort(p, {QStringLiteral("--headless")});
+    QVERIFY(port);
     QVERIFY(p.waitForStarted());
     QNetworkAccessManager nam;
     int status = 0;
@@ -184,13 +199,9 @@ void tst_Cli::headlessRunsWithoutDisplay()
 void tst_Cli::simulatorServesExotelsRestSurface()
 {
     // `leadline sim`: the Exotel simulator alone, as another process or developer would use it.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
     QProcess p;
-    p.setProcessEnvironment(env());
-    p.start(QStringLiteral(LEADLINE_BINARY), {QStringLiteral("sim"), QStringLiteral("--port"), QString::number(port)});
+    const quint16 port = startOnFreePort(p, {QStringLiteral("sim")});
+    QVERIFY(port);
     QVERIFY(p.waitForStarted());
     QNetworkAccessManager nam;
     auto connectCall = [&](const QByteArray &credentials) {

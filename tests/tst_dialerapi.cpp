@@ -12,6 +12,7 @@
 #include "fakes/fakecallplacer.h"
 #include "fakes/fakeexotelserver.h"
 #include "fakes/fakeclock.h"
+#include "fakes/httpharness.h"
 #include "fakes/recordingeventsink.h"
 #include "fakes/testdatabase.h"
 #include "server/dialerapi.h"
@@ -24,8 +25,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QtTest>
 #include <atomic>
@@ -52,13 +51,7 @@ private slots:
     void csvField();
 
 private:
-    struct Reply
-    {
-        int status = 0;
-        QJsonObject json;
-        QByteArray raw;
-        QByteArray contentType;
-    };
+    using Reply = Testing::HttpReply;
     struct Fixture
     {
         Testing::TestDatabase db;
@@ -68,23 +61,18 @@ private:
         std::unique_ptr<CallLifecycle> lifecycle;
         std::unique_ptr<Dialer> dialer;
         std::unique_ptr<CampaignControl> control;
-        std::unique_ptr<Server::Router> router;
         std::unique_ptr<Server::DialerApi> dialerApi;
         std::unique_ptr<Server::RestApi> restApi;
-        std::unique_ptr<Server::RequestAuth> auth;
-        std::unique_ptr<Server::ServerPool> pool;
+        std::unique_ptr<Testing::LoopbackServer> server;
         ~Fixture()
         {
-            pool.reset();
+            server.reset();
             dialer.reset();
         }
     };
     bool setUp(Fixture &f, const QString &backend, Dialer::PlacerFactory placerFactory = {});
     // A running campaign with two leads (webhook tests); 0 on failure.
     static qint64 runningCampaignOfTwo(Fixture &f, const QString &name);
-    Reply send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body = {},
-               const QByteArray &contentType = "application/json");
-    QNetworkAccessManager m_nam;
 };
 
 static const char kSecret[] = "whsec-Zq81";
@@ -102,21 +90,15 @@ bool tst_DialerApi::setUp(Fixture &f, const QString &backend, Dialer::PlacerFact
         f.dialer = std::make_unique<Dialer>(*f.db.db, *f.clock, placerFactory, opts, f.events.get(), 60 * 60 * 1000, 60 * 60 * 1000);
     }
     f.control = std::make_unique<CampaignControl>(*f.service, f.dialer.get());
-    f.router = std::make_unique<Server::Router>();
     Server::DialerApiOptions options;
     options.webhookSecret = kSecret;
     options.prices = Storage::CostPrices{0.5, 0.25, 0.1, 1.0};
     f.dialerApi = std::make_unique<Server::DialerApi>(*f.control, *f.lifecycle, *f.db.db, *f.clock, options);
-    f.dialerApi->registerRoutes(*f.router);
     f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
-    f.restApi->registerRoutes(*f.router);
-    f.auth = std::make_unique<Server::RequestAuth>("test-token-123456");
-    f.pool = std::make_unique<Server::ServerPool>(*f.router, *f.auth);
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 2;
-    if (!f.pool->start(opts).ok())
+    f.server = std::make_unique<Testing::LoopbackServer>();
+    f.dialerApi->registerRoutes(f.server->router);
+    f.restApi->registerRoutes(f.server->router);
+    if (!f.server->start(2).ok())
         return false;
     if (f.dialer)
         f.dialer->start();
@@ -130,24 +112,6 @@ bool tst_DialerApi::setUp(Fixture &f, const QString &backend, Dialer::PlacerFact
             QSKIP(qPrintable(f.db.skipReason));                                      \
         QFAIL(qPrintable(QStringLiteral("setup failed: ") + f.db.error));            \
     }
-
-tst_DialerApi::Reply tst_DialerApi::send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body,
-                                         const QByteArray &contentType)
-{
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(f.pool->port()).arg(path)));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, verb, body);
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!done.wait(15000))
-        qWarning() << "request timed out" << path;
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.raw = reply->readAll();
-    r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    r.json = QJsonDocument::fromJson(r.raw).object();
-    reply->deleteLater();
-    return r;
-}
 
 static qint64 addCampaignWithLeads(CampaignService &service, const Storage::Database &db, const QString &name, int leads,
                                    qint64 nowMs, int maxConcurrent = 10)
@@ -195,32 +159,25 @@ void tst_DialerApi::webhookAuthAndBodies()
     SETUP(f, QStringLiteral("sqlite"));
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.telephony.warning=false\nleadline.server.warning=false"));
     const QByteArray body = terminalJson(QStringLiteral("nobody"), QStringLiteral("completed"), 10);
-    QCOMPARE(send(f, "POST", QStringLiteral("/webhooks/exotel/status"), body).status, 401);
-    QCOMPARE(send(f, "POST", QStringLiteral("/webhooks/exotel/status?k=wrong"), body).status, 403);
-    QCOMPARE(send(f, "POST", QStringLiteral("/webhooks/exotel/status?k=whsec-Zq8"), body).status, 403); // a prefix is not enough
-    const Reply unknown = send(f, "POST", QStringLiteral("/webhooks/exotel/status?k=%1").arg(QLatin1String(kSecret)), body);
+    QCOMPARE(f.server->send("POST", QStringLiteral("/webhooks/exotel/status"), body).status, 401);
+    QCOMPARE(f.server->send("POST", QStringLiteral("/webhooks/exotel/status?k=wrong"), body).status, 403);
+    QCOMPARE(f.server->send("POST", QStringLiteral("/webhooks/exotel/status?k=whsec-Zq8"), body).status, 403); // a prefix is not enough
+    const QString hook = QStringLiteral("/webhooks/exotel/status?k=%1").arg(QLatin1String(kSecret));
+    const Reply unknown = f.server->send("POST", hook, body);
     QCOMPARE(unknown.status, 200);
     QCOMPARE(unknown.json.value(QStringLiteral("result")).toString(), QStringLiteral("unknown_call"));
-    const Reply bad = send(f, "POST", QStringLiteral("/webhooks/exotel/status?k=%1").arg(QLatin1String(kSecret)), "{\"Status\":1}");
+    const Reply bad = f.server->send("POST", hook, "{\"Status\":1}");
     QCOMPARE(bad.status, 400);
     QCOMPARE(bad.json[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("bad_request"));
     // The webhook is public (Exotel has no bearer token) even from a proxied address.
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/exotel/status?k=%2").arg(f.pool->port()).arg(QLatin1String(kSecret))));
-    req.setRawHeader("X-Forwarded-For", "203.0.113.9");
-    req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-    QNetworkReply *r = m_nam.post(req, "CallSid=zzz&Status=busy");
-    QSignalSpy done(r, &QNetworkReply::finished);
-    QVERIFY(done.wait(10000));
-    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    r->deleteLater();
+    const Testing::HttpHeaders proxied{{"X-Forwarded-For", "203.0.113.9"}};
+    const Reply form = f.server->send("POST", hook, "CallSid=zzz&Status=busy", "application/x-www-form-urlencoded", proxied);
+    QVERIFY(form.finished);
+    QCOMPARE(form.status, 200);
     // Operator routes still need the token through a proxy.
-    QNetworkRequest m(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(f.pool->port())));
-    m.setRawHeader("X-Forwarded-For", "203.0.113.9");
-    QNetworkReply *mr = m_nam.get(m);
-    QSignalSpy mdone(mr, &QNetworkReply::finished);
-    QVERIFY(mdone.wait(10000));
-    QCOMPARE(mr->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
-    mr->deleteLater();
+    const Reply metrics = f.server->send("GET", QStringLiteral("/metrics"), {}, {}, proxied);
+    QVERIFY(metrics.finished);
+    QCOMPARE(metrics.status, 401);
     QLoggingCategory::setFilterRules(QString());
 }
 
@@ -244,11 +201,11 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
                                                           {QStringLiteral("Status"), QStringLiteral("in-progress")},
                                                           {QStringLiteral("DateUpdated"), QStringLiteral("2025-11-24 11:00:20")}})
                                     .toJson(QJsonDocument::Compact);
-    QCOMPARE(send(f, "POST", hook, answered).json.value(QStringLiteral("result")).toString(), QStringLiteral("updated"));
+    QCOMPARE(f.server->send("POST", hook, answered).json.value(QStringLiteral("result")).toString(), QStringLiteral("updated"));
     const QByteArray terminal = terminalJson(QStringLiteral("fake-%1").arg(callA), QStringLiteral("completed"), 201);
-    QCOMPARE(send(f, "POST", hook, terminal).json.value(QStringLiteral("result")).toString(), QStringLiteral("updated"));
-    QCOMPARE(send(f, "POST", hook, terminal).json.value(QStringLiteral("result")).toString(), QStringLiteral("duplicate"));
-    QCOMPARE(send(f, "POST", hook, answered).json.value(QStringLiteral("result")).toString(), QStringLiteral("duplicate"));
+    QCOMPARE(f.server->send("POST", hook, terminal).json.value(QStringLiteral("result")).toString(), QStringLiteral("updated"));
+    QCOMPARE(f.server->send("POST", hook, terminal).json.value(QStringLiteral("result")).toString(), QStringLiteral("duplicate"));
+    QCOMPARE(f.server->send("POST", hook, answered).json.value(QStringLiteral("result")).toString(), QStringLiteral("duplicate"));
     // Consoles heard each change once (duplicates publish nothing): answered, then the end.
     QStringList heard;
     for (const QJsonObject &e : f.events->events())
@@ -257,7 +214,7 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
     QCOMPARE(heard, (QStringList{QStringLiteral("call.status=in-progress"), QStringLiteral("call.status=completed"),
                                  QStringLiteral("call.ended=completed")}));
 
-    const Reply call = send(f, "GET", QStringLiteral("/calls/%1").arg(callA));
+    const Reply call = f.server->send("GET", QStringLiteral("/calls/%1").arg(callA));
     QCOMPARE(call.status, 200);
     QCOMPARE(call.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     QCOMPARE(call.json.value(QStringLiteral("duration_s")).toInt(), 201);
@@ -267,15 +224,15 @@ void tst_DialerApi::webhookUpdatesCallsIdempotently()
     // A terminal webhook that beats the Calls/connect reply: found by CustomField call=<id>.
     QSqlQuery q(f.db.conn());
     QVERIFY(q.exec(QStringLiteral("UPDATE calls SET provider_sid = NULL WHERE id = %1").arg(callB)));
-    const Reply early = send(f, "POST", hook, terminalJson(QStringLiteral("sid-B"), QStringLiteral("busy"), 0,
+    const Reply early = f.server->send("POST", hook, terminalJson(QStringLiteral("sid-B"), QStringLiteral("busy"), 0,
                                                            QStringLiteral("call=%1;lead=1;lc=x").arg(callB)));
     QCOMPARE(early.json.value(QStringLiteral("result")).toString(), QStringLiteral("updated"));
-    const Reply callb = send(f, "GET", QStringLiteral("/calls/%1").arg(callB));
+    const Reply callb = f.server->send("GET", QStringLiteral("/calls/%1").arg(callB));
     QCOMPARE(callb.json.value(QStringLiteral("status")).toString(), QStringLiteral("busy"));
     QCOMPARE(callb.json.value(QStringLiteral("provider_sid")).toString(), QStringLiteral("sid-B"));
-    const Reply leads = send(f, "GET", QStringLiteral("/campaigns/%1/leads?status=retry").arg(id));
+    const Reply leads = f.server->send("GET", QStringLiteral("/campaigns/%1/leads?status=retry").arg(id));
     QCOMPARE(leads.json.value(QStringLiteral("total")).toInt(), 1);
-    QCOMPARE(send(f, "GET", QStringLiteral("/calls/999999")).status, 404);
+    QCOMPARE(f.server->send("GET", QStringLiteral("/calls/999999")).status, 404);
     QLoggingCategory::setFilterRules(QString());
 }
 
@@ -300,18 +257,18 @@ void tst_DialerApi::durationIsTheCarriersConversationDuration()
                                                               {QStringLiteral("ConversationDuration"), 0},
                                                               {QStringLiteral("DateUpdated"), QStringLiteral("2025-11-24 11:00:20")}})
                                         .toJson(QJsonDocument::Compact);
-        QCOMPARE(send(f, "POST", hook, answered).status, 200);
+        QCOMPARE(f.server->send("POST", hook, answered).status, 200);
         if (order == 0) {
             // The live call ends first, then the carrier's terminal callback arrives.
             QVERIFY(calls.updateStatus(callId, QStringLiteral("completed"), ourEnd, 0, ourEnd));
             QVERIFY(calls.get(callId)->durationS > 3 * 3600); // ours alone: hours off
-            QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
+            QCOMPARE(f.server->send("POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
         } else {
             // The terminal callback first, then the live call's own end.
-            QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
+            QCOMPARE(f.server->send("POST", hook, terminalJson(sid, QStringLiteral("completed"), 211)).status, 200);
             QVERIFY(calls.updateStatus(callId, QStringLiteral("completed"), ourEnd, 0, ourEnd));
         }
-        const Reply call = send(f, "GET", QStringLiteral("/calls/%1").arg(callId));
+        const Reply call = f.server->send("GET", QStringLiteral("/calls/%1").arg(callId));
         QCOMPARE(call.json.value(QStringLiteral("duration_s")).toInt(), 211);
     }
     QLoggingCategory::setFilterRules(QString());
@@ -330,17 +287,17 @@ void tst_DialerApi::startAndPauseDriveTheDialer()
     QVERIFY(id > 0);
     QTest::qWait(100);
     QCOMPARE(placed.load(), 0); // draft: nothing dialled
-    const Reply started = send(f, "POST", QStringLiteral("/campaigns/%1/start").arg(id));
+    const Reply started = f.server->send("POST", QStringLiteral("/campaigns/%1/start").arg(id));
     QCOMPARE(started.status, 200);
     QCOMPARE(started.json.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
     QCOMPARE(started.json.value(QStringLiteral("next_due_at")).toString(), QStringLiteral("2025-11-24T05:30:00.000Z"));
     QTRY_COMPARE(placed.load(), 3); // max_concurrent 3; the calls stay live
-    QTRY_COMPARE(send(f, "GET", QStringLiteral("/debug/sessions")).json.value(QStringLiteral("count")).toInt(), 3);
-    const QJsonArray sessions = send(f, "GET", QStringLiteral("/debug/sessions")).json.value(QStringLiteral("sessions")).toArray();
+    QTRY_COMPARE(f.server->send("GET", QStringLiteral("/debug/sessions")).json.value(QStringLiteral("count")).toInt(), 3);
+    const QJsonArray sessions = f.server->send("GET", QStringLiteral("/debug/sessions")).json.value(QStringLiteral("sessions")).toArray();
     QCOMPARE(sessions.at(0)[QStringLiteral("campaign")].toString(), QStringLiteral("Go"));
     QVERIFY(sessions.at(0)[QStringLiteral("phone")].toString().contains(QLatin1String("****")));
     QVERIFY(!sessions.at(0)[QStringLiteral("provider_sid")].toString().isEmpty());
-    const Reply paused = send(f, "POST", QStringLiteral("/campaigns/%1/pause").arg(id));
+    const Reply paused = f.server->send("POST", QStringLiteral("/campaigns/%1/pause").arg(id));
     QCOMPARE(paused.status, 200);
     QCOMPARE(paused.json.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
     // Live calls finish; the freed lines are not used while paused.
@@ -352,14 +309,14 @@ void tst_DialerApi::startAndPauseDriveTheDialer()
         sids << q.value(0).toString();
     QCOMPARE(sids.size(), 3);
     for (const QString &sid : sids)
-        QCOMPARE(send(f, "POST", hook, terminalJson(sid, QStringLiteral("no-answer"), 0)).status, 200);
+        QCOMPARE(f.server->send("POST", hook, terminalJson(sid, QStringLiteral("no-answer"), 0)).status, 200);
     f.dialer->wake();
     QTest::qWait(200);
     QCOMPARE(placed.load(), 3);
-    QCOMPARE(send(f, "GET", QStringLiteral("/debug/sessions")).json.value(QStringLiteral("count")).toInt(), 0);
-    QCOMPARE(send(f, "POST", QStringLiteral("/campaigns/%1/start").arg(id)).status, 200);
+    QCOMPARE(f.server->send("GET", QStringLiteral("/debug/sessions")).json.value(QStringLiteral("count")).toInt(), 0);
+    QCOMPARE(f.server->send("POST", QStringLiteral("/campaigns/%1/start").arg(id)).status, 200);
     QTRY_COMPARE(placed.load(), 6);
-    QCOMPARE(send(f, "POST", QStringLiteral("/campaigns/424242/start")).status, 404);
+    QCOMPARE(f.server->send("POST", QStringLiteral("/campaigns/424242/start")).status, 404);
     QLoggingCategory::setFilterRules(QString());
 }
 
@@ -379,7 +336,7 @@ void tst_DialerApi::exotelEndToEnd()
         c.apiKey = QStringLiteral("key");
         c.apiToken = QStringLiteral("token");
         c.callerId = QStringLiteral("08047112233");
-        c.ourBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(fixture.load()->pool->port());
+        c.ourBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(fixture.load()->server->pool.port());
         c.webhookSecret = QString::fromLatin1(kSecret);
         c.requestsPerSecond = 100;
         c.burst = 10;
@@ -391,7 +348,7 @@ void tst_DialerApi::exotelEndToEnd()
     f.dialer->stop(); // restart so the factory sees the server's port
     fixture = &f;
     f.dialer->start();
-    QCOMPARE(send(f, "POST", QStringLiteral("/campaigns/%1/start").arg(id)).status, 200);
+    QCOMPARE(f.server->send("POST", QStringLiteral("/campaigns/%1/start").arg(id)).status, 200);
     QTRY_COMPARE(exotel.connectCount(), 5);
     QSqlDatabase conn = f.db.conn();
     QTRY_COMPARE_WITH_TIMEOUT([&] {
@@ -399,7 +356,7 @@ void tst_DialerApi::exotelEndToEnd()
         c.exec(QStringLiteral("SELECT COUNT(*) FROM calls WHERE provider_sid IS NOT NULL"));
         return c.next() ? c.value(0).toInt() : -1;
     }(), 5, 10000);
-    const QString hookBase = QStringLiteral("http://127.0.0.1:%1/webhooks/exotel/status?k=%2").arg(f.pool->port()).arg(QLatin1String(kSecret));
+    const QString hookBase = QStringLiteral("http://127.0.0.1:%1/webhooks/exotel/status?k=%2").arg(f.server->pool.port()).arg(QLatin1String(kSecret));
     Storage::CallRepository calls(conn);
     int i = 0;
     for (const auto &req : std::as_const(exotel.requests)) {
@@ -409,7 +366,7 @@ void tst_DialerApi::exotelEndToEnd()
         auto call = calls.get(callId);
         QVERIFY2(call.ok(), qPrintable(custom));
         QCOMPARE(req.form.queryItemValue(QStringLiteral("StreamUrl"), QUrl::FullyDecoded),
-                 QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(f.pool->port()).arg(call->correlationToken));
+                 QStringLiteral("ws://127.0.0.1:%1/media?sample-rate=8000&lc=%2").arg(f.server->pool.port()).arg(call->correlationToken));
         QCOMPARE(call->correlationToken.size(), 16);
         const QString callback = req.form.queryItemValue(QStringLiteral("StatusCallback"), QUrl::FullyDecoded);
         QCOMPARE(callback, hookBase);
@@ -422,20 +379,16 @@ void tst_DialerApi::exotelEndToEnd()
             QVERIFY(calls.setOutcome(callId, o, f.clock->nowMs()));
         }
         const QByteArray body = terminalJson(call->providerSid, status, i < 2 ? 95 : 0, custom);
-        QNetworkRequest cb{QUrl(callback)};
-        cb.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         for (int n = 0; n < (i == 0 ? 2 : 1); ++n) {
-            QNetworkReply *r = m_nam.post(cb, body);
-            QSignalSpy done(r, &QNetworkReply::finished);
-            QVERIFY(done.wait(10000));
-            QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-            QCOMPARE(QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("result")).toString(),
+            const Reply r = Testing::sendHttp(f.server->nam, "POST", QUrl(callback), body);
+            QVERIFY(r.finished);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json.value(QStringLiteral("result")).toString(),
                      n == 0 ? QStringLiteral("updated") : QStringLiteral("duplicate"));
-            r->deleteLater();
         }
         ++i;
     }
-    const Reply a = send(f, "GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
+    const Reply a = f.server->send("GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
     QCOMPARE(a.json[QStringLiteral("calls")][QStringLiteral("placed")].toInt(), 5);
     QCOMPARE(a.json[QStringLiteral("calls")][QStringLiteral("connected")].toInt(), 2);
     QCOMPARE(a.json[QStringLiteral("calls")][QStringLiteral("active")].toInt(), 0);
@@ -452,10 +405,10 @@ void tst_DialerApi::exotelEndToEnd()
     exotel.pushReply({401, R"({"RestException":{"Status":401,"Message":"Authentication failed"}})", {}});
     QLoggingCategory::setFilterRules(QStringLiteral("leadline.campaigns.info=false\nleadline.telephony.info=false\n"
                                                     "leadline.campaigns.critical=false\nleadline.telephony.warning=false"));
-    QCOMPARE(send(f, "POST", QStringLiteral("/campaigns/%1/start").arg(id2)).status, 200);
-    QTRY_COMPARE(send(f, "GET", QStringLiteral("/campaigns/%1").arg(id2)).json.value(QStringLiteral("status")).toString(),
+    QCOMPARE(f.server->send("POST", QStringLiteral("/campaigns/%1/start").arg(id2)).status, 200);
+    QTRY_COMPARE(f.server->send("GET", QStringLiteral("/campaigns/%1").arg(id2)).json.value(QStringLiteral("status")).toString(),
                  QStringLiteral("paused"));
-    const Reply a2 = send(f, "GET", QStringLiteral("/campaigns/%1/analytics").arg(id2));
+    const Reply a2 = f.server->send("GET", QStringLiteral("/campaigns/%1/analytics").arg(id2));
     QCOMPARE(a2.json[QStringLiteral("last_error")][QStringLiteral("reason")].toString(), QStringLiteral("exotel_bad_credentials"));
     QVERIFY(a2.json[QStringLiteral("last_error")][QStringLiteral("message")].toString().contains(QLatin1String("Authentication failed")));
     QCOMPARE(a2.json[QStringLiteral("leads")][QStringLiteral("by_status")].toObject(), (QJsonObject{{QStringLiteral("pending"), 1}}));
@@ -507,7 +460,7 @@ void tst_DialerApi::campaignOf200AgainstFakeExotel()
     cfg.apiKey = QStringLiteral("key");
     cfg.apiToken = QStringLiteral("token");
     cfg.callerId = QStringLiteral("08047112233");
-    cfg.ourBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(f.pool->port());
+    cfg.ourBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(f.server->pool.port());
     cfg.webhookSecret = QString::fromLatin1(kSecret);
     cfg.requestsPerSecond = 5000;
     cfg.burst = 100;
@@ -570,13 +523,10 @@ void tst_DialerApi::campaignOf200AgainstFakeExotel()
             } else {
                 expectFailures[status] += 1;
             }
-            QNetworkRequest cb{QUrl(l.callback)};
-            cb.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-            QNetworkReply *r = m_nam.post(cb, terminalJson(call->providerSid, status, step.talk, l.custom));
-            QSignalSpy done(r, &QNetworkReply::finished);
-            QVERIFY(done.wait(10000));
-            QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-            r->deleteLater();
+            const Reply r =
+                Testing::sendHttp(f.server->nam, "POST", QUrl(l.callback), terminalJson(call->providerSid, status, step.talk, l.custom));
+            QVERIFY(r.finished);
+            QCOMPARE(r.status, 200);
         }
         live.clear();
         f.clock->advanceMs(60 * 1000);
@@ -599,7 +549,7 @@ void tst_DialerApi::campaignOf200AgainstFakeExotel()
     }
     QCOMPARE(exotel.connectCount(), expectedCalls); // 400: no lead was dialled more often than scripted
 
-    const Reply a = send(f, "GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
+    const Reply a = f.server->send("GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
     QCOMPARE(a.status, 200);
     QCOMPARE(a.json[QStringLiteral("calls")][QStringLiteral("placed")].toInt(), expectedCalls);
     QCOMPARE(a.json[QStringLiteral("calls")][QStringLiteral("connected")].toInt(), expectConnected);
@@ -687,7 +637,7 @@ void tst_DialerApi::analyticsMatchHandCount()
         turn(2 + 2 * i, -1, -1, -1, QList<int>{700, 500, 1000, 650, 600}.at(i));
     QVERIFY(calls.insertTurns(turns));
 
-    const Reply r = send(f, "GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
+    const Reply r = f.server->send("GET", QStringLiteral("/campaigns/%1/analytics").arg(id));
     QCOMPARE(r.status, 200);
     const QJsonObject a = r.json;
     QCOMPARE(a[QStringLiteral("leads")][QStringLiteral("total")].toInt(), 6);
@@ -724,7 +674,7 @@ void tst_DialerApi::analyticsMatchHandCount()
     QCOMPARE(cost[QStringLiteral("total")].toDouble(), 7.25);
     QCOMPARE(cost[QStringLiteral("per_qualified_lead")].toDouble(), 3.62);
     QVERIFY(a.value(QStringLiteral("last_error")).isNull());
-    QCOMPARE(send(f, "GET", QStringLiteral("/campaigns/999/analytics")).status, 404);
+    QCOMPARE(f.server->send("GET", QStringLiteral("/campaigns/999/analytics")).status, 404);
 }
 
 void tst_DialerApi::callTranscriptExportAndMetrics()
@@ -770,18 +720,18 @@ void tst_DialerApi::callTranscriptExportAndMetrics()
     Storage::TurnRow t0{call->id, 0, QStringLiteral("agent"), QStringLiteral("Namaste, this is Leadline"), QStringLiteral("en"), 0, 3000, -1, 420, 130, false};
     QVERIFY(calls.insertTurns({t1, t0}));
 
-    const Reply tr = send(f, "GET", QStringLiteral("/calls/%1/transcript").arg(call->id));
+    const Reply tr = f.server->send("GET", QStringLiteral("/calls/%1/transcript").arg(call->id));
     QCOMPARE(tr.status, 200);
     const QJsonArray turns = tr.json.value(QStringLiteral("turns")).toArray();
     QCOMPARE(turns.size(), 2);
     QCOMPARE(turns.at(0)[QStringLiteral("speaker")].toString(), QStringLiteral("agent"));
     QCOMPARE(tr.json.value(QStringLiteral("text")).toString(),
              QStringLiteral("agent: Namaste, this is Leadline\ncaller: Haan, 3BHK chahiye\n"));
-    QCOMPARE(send(f, "GET", QStringLiteral("/calls/777/transcript")).status, 404);
+    QCOMPARE(f.server->send("GET", QStringLiteral("/calls/777/transcript")).status, 404);
 
-    const Reply csv = send(f, "GET", QStringLiteral("/campaigns/%1/export.csv").arg(c->id));
+    const Reply csv = f.server->send("GET", QStringLiteral("/campaigns/%1/export.csv").arg(c->id));
     QCOMPARE(csv.status, 200);
-    QVERIFY(csv.contentType.startsWith("text/csv"));
+    QVERIFY(csv.header("Content-Type").startsWith("text/csv"));
     const QList<QByteArray> lines = csv.raw.split('\n');
     QCOMPARE(lines.size(), 4); // header, two leads, trailing empty
     QVERIFY(lines.at(0).startsWith("lead_id,name,phone,email,city,"));
@@ -789,9 +739,9 @@ void tst_DialerApi::callTranscriptExportAndMetrics()
     QVERIFY2(lines.at(1).contains(",interested,80 lakh to 1 crore,8000000,10000000,3BHK,"), lines.at(1).constData());
     QVERIFY2(lines.at(2).contains(",\"Priya \"\"P\"\" N\",+919812345679,"), lines.at(2).constData());
 
-    const Reply m = send(f, "GET", QStringLiteral("/metrics"));
+    const Reply m = f.server->send("GET", QStringLiteral("/metrics"));
     QCOMPARE(m.status, 200);
-    QVERIFY(m.contentType.startsWith("text/plain"));
+    QVERIFY(m.header("Content-Type").startsWith("text/plain"));
     for (const char *line : {"leadline_calls{status=\"completed\"} 1", "leadline_call_outcomes{outcome=\"interested\"} 1",
                              "leadline_active_calls 0", "leadline_dialer_queue_depth 0",
                              "leadline_vendor_latency_ms_bucket{vendor=\"stt\",le=\"200\"} 1",

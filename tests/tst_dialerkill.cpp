@@ -127,6 +127,28 @@ static int scalar(QSqlDatabase db, const QString &sql)
     return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
 }
 
+// The Exotel call SIDs of the calls, in the order they were placed; false when the query fails.
+static bool providerSids(QSqlDatabase db, QStringList &sids)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT provider_sid FROM calls ORDER BY id")))
+        return false;
+    while (q.next())
+        sids << q.value(0).toString();
+    return true;
+}
+
+// In a test function: the shared PostgreSQL test database `t` (skipped without one, unless CI
+// requires it), its connection `conn`, and `zone`, a time zone where it is daytime now.
+#define OPEN_POSTGRES_IN_DAYTIME(t, conn, zone)                                     \
+    auto t = Testing::openTestDatabase(QStringLiteral("postgres"));                 \
+    if (!t.skipReason.isEmpty())                                                    \
+        QSKIP(qPrintable(t.skipReason));                                            \
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));                               \
+    const QString zone = daytimeZone();                                             \
+    QVERIFY(!zone.isEmpty());                                                       \
+    QSqlDatabase conn = t.conn()
+
 void tst_DialerKill::recoversAfterKill9()
 {
     const QString zone = daytimeZone();
@@ -156,11 +178,8 @@ void tst_DialerKill::recoversAfterKill9()
     QCOMPARE(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'calling'")), 4);
 
     // What Exotel knows by now: two busy, one failed, one still talking.
-    QSqlQuery sids(conn);
-    QVERIFY(sids.exec(QStringLiteral("SELECT provider_sid FROM calls ORDER BY id")));
     QStringList sid;
-    while (sids.next())
-        sid << sids.value(0).toString();
+    QVERIFY(providerSids(conn, sid));
     QCOMPARE(sid.size(), 4);
     exotel.setCallStatus(sid.at(0), QStringLiteral("busy"));
     exotel.setCallStatus(sid.at(1), QStringLiteral("busy"));
@@ -192,13 +211,7 @@ void tst_DialerKill::recoversAfterKill9()
 
 void tst_DialerKill::peerTakesOverAfterKill9()
 {
-    auto t = Testing::openTestDatabase(QStringLiteral("postgres"));
-    if (!t.skipReason.isEmpty())
-        QSKIP(qPrintable(t.skipReason));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
-    const QString zone = daytimeZone();
-    QVERIFY(!zone.isEmpty());
-    QSqlDatabase conn = t.conn();
+    OPEN_POSTGRES_IN_DAYTIME(t, conn, zone);
     QSqlQuery q(conn);
     QVERIFY(addCampaign(conn, QStringLiteral("Peers"), QStringLiteral("running"), zone, 4, QStringLiteral("+91990000001")) > 0);
 
@@ -220,11 +233,8 @@ void tst_DialerKill::peerTakesOverAfterKill9()
     QVERIFY(second.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, QStringLiteral("SELECT COUNT(*) FROM nodes WHERE stopped_at IS NULL")), 2, 20000);
 
-    QSqlQuery sids(conn);
-    QVERIFY(sids.exec(QStringLiteral("SELECT provider_sid FROM calls ORDER BY id")));
     QStringList sid;
-    while (sids.next())
-        sid << sids.value(0).toString();
+    QVERIFY(providerSids(conn, sid));
     QCOMPARE(sid.size(), 4);
     QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT node_id FROM calls")) && q.next());
     const QString firstNode = q.value(0).toString();
@@ -254,13 +264,7 @@ void tst_DialerKill::peerTakesOverAfterKill9()
 
 void tst_DialerKill::threeNodesThroughTheSimulator()
 {
-    auto t = Testing::openTestDatabase(QStringLiteral("postgres"));
-    if (!t.skipReason.isEmpty())
-        QSKIP(qPrintable(t.skipReason));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
-    const QString zone = daytimeZone();
-    QVERIFY(!zone.isEmpty());
-    QSqlDatabase conn = t.conn();
+    OPEN_POSTGRES_IN_DAYTIME(t, conn, zone);
     QSqlQuery q(conn);
     // Started only once every node is up; cut calls are retried 5 s later.
     const qint64 campaignId = addCampaign(conn, QStringLiteral("Sim nodes"), QStringLiteral("draft"), zone, 9, QStringLiteral("+91990000002"),

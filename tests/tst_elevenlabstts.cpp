@@ -47,6 +47,46 @@ static QByteArray pcm(int bytes, char seed)
     return b;
 }
 
+static ElevenLabsConfig configFor(const Testing::StreamingServer &server, const QString &voice, const QByteArray &apiKey)
+{
+    ElevenLabsConfig cfg;
+    cfg.baseUrl = QUrl(server.baseUrl());
+    cfg.apiKey = apiKey;
+    cfg.voiceId = voice;
+    return cfg;
+}
+
+namespace {
+// An ElevenLabsTts on `server` and what it reported, by sentence id: the audio, the sentences
+// done and failed, and the last failure as "<id> <message>".
+struct Synthesis
+{
+    explicit Synthesis(const Testing::StreamingServer &server, const QString &voice = QStringLiteral("v"),
+                       const QByteArray &apiKey = {})
+        : tts(&nam, configFor(server, voice, apiKey))
+    {
+        QObject::connect(&tts, &TextToSpeech::audio, &tts, [this](int id, const QByteArray &b) { audio[id] += b; });
+        QObject::connect(&tts, &TextToSpeech::done, &tts, [this](int id) { done << id; });
+        QObject::connect(&tts, &TextToSpeech::failed, &tts, [this](int id, const Error &e) {
+            failed << id;
+            error = QString::number(id) + QLatin1Char(' ') + e.message;
+        });
+    }
+    // Sentence 1 "one", then sentence 2 "two".
+    void sayOneTwo()
+    {
+        tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
+        tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
+    }
+
+    QNetworkAccessManager nam;
+    ElevenLabsTts tts;
+    QMap<int, QByteArray> audio;
+    QList<int> done, failed;
+    QString error;
+};
+} // namespace
+
 void tst_ElevenLabsTts::streamsAudioInOrder()
 {
     Testing::StreamingServer server;
@@ -54,24 +94,13 @@ void tst_ElevenLabsTts::streamsAudioInOrder()
     // Odd piece sizes: samples split across pieces.
     server.push({200, {{"Content-Type", "audio/pcm"}}, {first.left(333), first.mid(333, 1001), first.mid(1334)}, 3});
     server.push({200, {{"Content-Type", "audio/pcm"}}, {second}, 3});
-    QNetworkAccessManager nam;
-    ElevenLabsConfig cfg;
-    cfg.baseUrl = QUrl(server.baseUrl());
-    cfg.apiKey = "el-secret";
-    cfg.voiceId = QStringLiteral("voice123");
-    ElevenLabsTts tts(&nam, cfg);
-    QMap<int, QByteArray> audio;
-    QList<int> done;
-    connect(&tts, &TextToSpeech::audio, this, [&](int id, const QByteArray &b) {
-        QVERIFY(b.size() % 2 == 0);
-        audio[id] += b;
-    });
-    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
-    tts.synthesize(1, QStringLiteral("Namaste Rahul ji."), TtsOptions{});
-    tts.synthesize(2, QStringLiteral("Kya abhi baat kar sakte hain?"), TtsOptions{});
-    QTRY_COMPARE_WITH_TIMEOUT(done, (QList<int>{1, 2}), 5000);
-    QCOMPARE(audio.value(1), first);
-    QCOMPARE(audio.value(2), second);
+    Synthesis s(server, QStringLiteral("voice123"), "el-secret");
+    connect(&s.tts, &TextToSpeech::audio, this, [](int, const QByteArray &b) { QVERIFY(b.size() % 2 == 0); });
+    s.tts.synthesize(1, QStringLiteral("Namaste Rahul ji."), TtsOptions{});
+    s.tts.synthesize(2, QStringLiteral("Kya abhi baat kar sakte hain?"), TtsOptions{});
+    QTRY_COMPARE_WITH_TIMEOUT(s.done, (QList<int>{1, 2}), 5000);
+    QCOMPARE(s.audio.value(1), first);
+    QCOMPARE(s.audio.value(2), second);
     QCOMPARE(server.requests.size(), 2);
     QVERIFY(server.requests.first().head.startsWith("POST /v1/text-to-speech/voice123/stream?output_format=pcm_8000"));
     QVERIFY(server.requests.first().head.contains("xi-api-key: el-secret"));
@@ -86,28 +115,19 @@ void tst_ElevenLabsTts::errorIsReportedAndNextSentenceStillRuns()
     server.push({429, {{"Content-Type", "application/json"}, {"Retry-After", "30"}},
                  {R"({"detail":{"status":"too_many_concurrent_requests","message":"Too many concurrent requests"}})"}});
     server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}});
-    QNetworkAccessManager nam;
-    ElevenLabsConfig cfg;
-    cfg.baseUrl = QUrl(server.baseUrl());
-    cfg.voiceId = QStringLiteral("v");
-    ElevenLabsTts tts(&nam, cfg);
-    QList<int> done;
-    QString error;
-    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
-    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &e) { error = QString::number(id) + QLatin1Char(' ') + e.message; });
-    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
-    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
-    QTRY_COMPARE_WITH_TIMEOUT(done, QList<int>{2}, 5000);
-    QVERIFY2(error.startsWith(QStringLiteral("1 ")) && error.contains(QStringLiteral("too_many_concurrent_requests")), qPrintable(error));
+    Synthesis s(server);
+    s.sayOneTwo();
+    QTRY_COMPARE_WITH_TIMEOUT(s.done, QList<int>{2}, 5000);
+    QVERIFY2(s.error.startsWith(QStringLiteral("1 ")) && s.error.contains(QStringLiteral("too_many_concurrent_requests")), qPrintable(s.error));
 
     // cancel(): nothing more is emitted for queued sentences.
     server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}, 50});
-    done.clear();
-    tts.synthesize(3, QStringLiteral("three"), TtsOptions{});
-    tts.synthesize(4, QStringLiteral("four"), TtsOptions{});
-    tts.cancel();
+    s.done.clear();
+    s.tts.synthesize(3, QStringLiteral("three"), TtsOptions{});
+    s.tts.synthesize(4, QStringLiteral("four"), TtsOptions{});
+    s.tts.cancel();
     QTest::qWait(300);
-    QVERIFY(done.isEmpty());
+    QVERIFY(s.done.isEmpty());
 }
 
 void tst_ElevenLabsTts::blipsAreRetriedInOrder()
@@ -119,22 +139,12 @@ void tst_ElevenLabsTts::blipsAreRetriedInOrder()
     server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(641, 1).left(333), pcm(641, 1).mid(333)}}); // odd pieces
     server.push({429, {{"Content-Type", "application/json"}, {"Retry-After", "0.05"}}, {busy}});      // Retry-After (seconds)
     server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(320, 5)}});
-    QNetworkAccessManager nam;
-    ElevenLabsConfig cfg;
-    cfg.baseUrl = QUrl(server.baseUrl());
-    cfg.voiceId = QStringLiteral("v");
-    ElevenLabsTts tts(&nam, cfg);
-    QList<int> done, failed;
-    QMap<int, QByteArray> audio;
-    connect(&tts, &TextToSpeech::audio, this, [&](int id, const QByteArray &b) { audio[id] += b; });
-    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
-    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &) { failed << id; });
-    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
-    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
-    QTRY_COMPARE_WITH_TIMEOUT(done, (QList<int>{1, 2}), 5000);
-    QVERIFY(failed.isEmpty());
-    QCOMPARE(audio.value(1), pcm(641, 1).left(640));
-    QCOMPARE(audio.value(2), pcm(320, 5));
+    Synthesis s(server);
+    s.sayOneTwo();
+    QTRY_COMPARE_WITH_TIMEOUT(s.done, (QList<int>{1, 2}), 5000);
+    QVERIFY(s.failed.isEmpty());
+    QCOMPARE(s.audio.value(1), pcm(641, 1).left(640));
+    QCOMPARE(s.audio.value(2), pcm(320, 5));
     QCOMPARE(server.requests.size(), 5);
     auto text = [&](int i) { return QJsonDocument::fromJson(server.requests.at(i).body).object().value(QStringLiteral("text")).toString(); };
     QCOMPARE((QStringList{text(0), text(1), text(2), text(3), text(4)}),
@@ -158,18 +168,10 @@ void tst_ElevenLabsTts::droppedAfterReadingIsNotSentAgain()
     dropped.drop = Testing::StreamingServer::Response::Drop(drop);
     server.push(dropped);
     server.push({200, {{"Content-Type", "audio/pcm"}}, {pcm(640, 3)}});
-    QNetworkAccessManager nam;
-    ElevenLabsConfig cfg;
-    cfg.baseUrl = QUrl(server.baseUrl());
-    cfg.voiceId = QStringLiteral("v");
-    ElevenLabsTts tts(&nam, cfg);
-    QList<int> done, failed;
-    connect(&tts, &TextToSpeech::done, this, [&](int id) { done << id; });
-    connect(&tts, &TextToSpeech::failed, this, [&](int id, const Error &) { failed << id; });
-    tts.synthesize(1, QStringLiteral("one"), TtsOptions{});
-    tts.synthesize(2, QStringLiteral("two"), TtsOptions{});
-    QTRY_COMPARE_WITH_TIMEOUT(done, QList<int>{2}, 5000);
-    QCOMPARE(failed, QList<int>{1});
+    Synthesis s(server);
+    s.sayOneTwo();
+    QTRY_COMPARE_WITH_TIMEOUT(s.done, QList<int>{2}, 5000);
+    QCOMPARE(s.failed, QList<int>{1});
     QCOMPARE(server.requests.size(), 2); // "one" once, then "two"
     QCOMPARE(QJsonDocument::fromJson(server.requests.at(1).body).object().value(QStringLiteral("text")).toString(), QStringLiteral("two"));
 }

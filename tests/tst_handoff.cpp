@@ -6,9 +6,6 @@
 // every time), and the final status callback with the agent leg (answered). Also: no agent free
 // -> callback outcome with a time; hostile/unknown CallSids get safe answers; direct (StreamUrl)
 // mode refuses handoff with a 422.
-#include "campaigns/calllifecycle.h"
-#include "campaigns/campaigncontrol.h"
-#include "campaigns/campaignservice.h"
 #include "conversation/callsession.h"
 #include "conversation/prompts.h"
 #include "conversation/storagecallrecorder.h"
@@ -16,24 +13,18 @@
 #include "fakes/fakeclock.h"
 #include "fakes/fakeexotelserver.h"
 #include "fakes/fixturereplayer.h"
+#include "fakes/handoffserver.h"
 #include "fakes/recordingtransport.h"
 #include "fakes/virtualtimers.h"
 #include "fakes/testdatabase.h"
 #include "providers/fake/fakeproviders.h"
 #include "providers/local/scripteddialog.h"
-#include "server/dialerapi.h"
-#include "server/handoffapi.h"
-#include "server/requestauth.h"
-#include "server/restapi.h"
-#include "server/serverpool.h"
 #include "storage/callrepository.h"
 #include "handoff/handoffrepository.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -60,43 +51,28 @@ private slots:
     void smsTextAndReply();
 
 private:
-    struct Reply
-    {
-        int status = 0;
-        QJsonObject json;
-        QByteArray raw;
-    };
     struct Fixture
     {
         TestDatabase db;
         std::unique_ptr<FakeClock> clock;
         std::unique_ptr<FakeExotelServer> exotel;
-        std::unique_ptr<Campaigns::CampaignService> service;
-        std::unique_ptr<Campaigns::CampaignControl> control;
-        std::unique_ptr<Campaigns::CallLifecycle> lifecycle;
-        std::unique_ptr<Server::Router> router;
-        std::unique_ptr<Server::DialerApi> dialerApi;
-        std::unique_ptr<Server::RestApi> restApi;
-        std::unique_ptr<Server::HandoffApi> handoffApi;
-        std::unique_ptr<Server::RequestAuth> auth;
-        std::unique_ptr<Server::ServerPool> pool;
+        std::unique_ptr<HandoffServer> server;
         std::unique_ptr<Conversation::StorageCallRecorder> recorder;
         std::unique_ptr<Handoff::StorageHandoffDesk> desk;
         ~Fixture()
         {
-            pool.reset();
+            server.reset();
             desk.reset();
             recorder.reset();
         }
     };
     bool setUp(Fixture &f, const QString &backend, bool flowMode);
-    Reply send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body = {},
-               const QByteArray &authorization = {});
+    HttpReply send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                   const QByteArray &authorization = {});
     // Creates the lead and a ringing call that the fixture's stream correlates to.
     qint64 seedCall(Fixture &f, qint64 campaignId, const QString &csvRow);
     // Runs one call on the fixture with the scripted dialog; returns the TTS lines.
     QStringList runCall(Fixture &f, const QStringList &callerSays);
-    QNetworkAccessManager m_nam;
 };
 
 bool tst_Handoff::setUp(Fixture &f, const QString &backend, bool flowMode)
@@ -106,29 +82,11 @@ bool tst_Handoff::setUp(Fixture &f, const QString &backend, bool flowMode)
         return false;
     f.clock = std::make_unique<FakeClock>(istMs(QStringLiteral("2025-11-24T11:00:00"))); // a Monday
     f.exotel = std::make_unique<FakeExotelServer>();
-    f.service = std::make_unique<Campaigns::CampaignService>(*f.db.db, *f.clock);
-    f.control = std::make_unique<Campaigns::CampaignControl>(*f.service, nullptr);
-    f.lifecycle = std::make_unique<Campaigns::CallLifecycle>(*f.db.db, *f.clock);
-    f.router = std::make_unique<Server::Router>();
-    Server::DialerApiOptions dopts;
-    dopts.webhookSecret = kSecret;
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
-    f.dialerApi->registerRoutes(*f.router);
-    f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
-    f.restApi->registerRoutes(*f.router);
     Server::HandoffApiOptions hopts;
     hopts.flowMode = flowMode;
     hopts.exotelSecret = kSecret;
-    f.handoffApi = std::make_unique<Server::HandoffApi>(*f.db.db, *f.clock, hopts);
-    f.handoffApi->registerRoutes(*f.router);
-    f.restApi->setHandoffApi(f.handoffApi.get());
-    f.auth = std::make_unique<Server::RequestAuth>("test-token-123456");
-    f.pool = std::make_unique<Server::ServerPool>(*f.router, *f.auth);
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 2;
-    if (!f.pool->start(opts).ok())
+    f.server = std::make_unique<HandoffServer>(*f.db.db, *f.clock, kSecret, hopts);
+    if (!f.server->start().ok())
         return false;
     f.recorder = std::make_unique<Conversation::StorageCallRecorder>(*f.db.db);
     Handoff::HandoffDeskOptions desk;
@@ -150,24 +108,11 @@ bool tst_Handoff::setUp(Fixture &f, const QString &backend, bool flowMode)
         QFAIL(qPrintable(QStringLiteral("setup failed: ") + f.db.error));            \
     }
 
-tst_Handoff::Reply tst_Handoff::send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body,
-                                     const QByteArray &authorization)
+HttpReply tst_Handoff::send(const Fixture &f, const QByteArray &verb, const QString &path, const QByteArray &body,
+                            const QByteArray &authorization)
 {
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(f.pool->port()).arg(path)));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    if (!authorization.isEmpty())
-        req.setRawHeader("Authorization", authorization);
-    QNetworkReply *reply = body.isEmpty() && verb == "GET" ? m_nam.get(req) : m_nam.sendCustomRequest(req, verb, body);
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !done.wait(15000))
-        qWarning() << "request timed out" << path;
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.raw = reply->readAll();
-    r.json = QJsonDocument::fromJson(r.raw).object();
-    reply->deleteLater();
-    return r;
+    return f.server->http.send(verb, path, body, "application/json",
+                               authorization.isEmpty() ? HttpHeaders{} : HttpHeaders{{"Authorization", authorization}});
 }
 
 qint64 tst_Handoff::seedCall(Fixture &f, qint64 campaignId, const QString &csvRow)
@@ -175,7 +120,7 @@ qint64 tst_Handoff::seedCall(Fixture &f, qint64 campaignId, const QString &csvRo
     QByteArray csv = "name,phone,language\n" + csvRow.toUtf8() + "\n";
     QBuffer buf(&csv);
     buf.open(QIODevice::ReadOnly);
-    auto report = f.service->importCsv(campaignId, buf);
+    auto report = f.server->service.importCsv(campaignId, buf);
     if (!report || report->accepted != 1)
         return 0;
     QSqlQuery q(f.db.conn());
@@ -501,7 +446,7 @@ void tst_Handoff::csvAgentColumnNamesTheAgent()
     QByteArray csv = "name,phone,language,Agent\nKavya Nair,9876543210,Hindi,Rahul Verma\n";
     QBuffer buf(&csv);
     buf.open(QIODevice::ReadOnly);
-    auto report = f.service->importCsv(campaignId, buf);
+    auto report = f.server->service.importCsv(campaignId, buf);
     QVERIFY(report && report->accepted == 1);
     QSqlQuery q(f.db.conn());
     q.exec(QStringLiteral("SELECT id FROM leads"));

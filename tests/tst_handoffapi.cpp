@@ -5,25 +5,16 @@
 // callback of a handoff the agent did not answer scheduling the lead's callback under the retry
 // policy (SQLite and PostgreSQL). A database error while reading the handoff figures of a
 // campaign (its flag, its analytics) is a 5xx through the error table, never a 200 without them.
-#include "campaigns/calllifecycle.h"
-#include "campaigns/campaigncontrol.h"
-#include "campaigns/campaignservice.h"
 #include "core/settings.h"
 #include "fakes/fakeclock.h"
+#include "fakes/handoffserver.h"
 #include "fakes/testdatabase.h"
-#include "server/dialerapi.h"
-#include "server/handoffapi.h"
-#include "server/requestauth.h"
-#include "server/restapi.h"
-#include "server/serverpool.h"
 #include "storage/callrepository.h"
 #include "handoff/handoffrepository.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -89,39 +80,25 @@ private slots:
     void databaseErrorsAreNever200();
 
 private:
-    struct Reply
-    {
-        int status = 0;
-        QByteArray raw;
-        QJsonObject json;
-        QByteArray location;
-        bool hasLocation = false;
-    };
     struct Fixture
     {
         TestDatabase db;
         std::unique_ptr<FakeClock> clock;
-        std::unique_ptr<Campaigns::CampaignService> service;
-        std::unique_ptr<Campaigns::CampaignControl> control;
-        std::unique_ptr<Campaigns::CallLifecycle> lifecycle;
-        std::unique_ptr<Server::Router> router;
-        std::unique_ptr<Server::DialerApi> dialerApi;
-        std::unique_ptr<Server::HandoffApi> handoffApi;
-        std::unique_ptr<Server::RestApi> restApi;
-        std::unique_ptr<Server::RequestAuth> auth;
-        std::unique_ptr<Server::ServerPool> pool;
+        std::unique_ptr<HandoffServer> server;
         qint64 campaignId = 0;
         qint64 leadId = 0;
         qint64 callId = 0;
         qint64 handoffId = 0;
-        ~Fixture() { pool.reset(); }
+        ~Fixture() { server.reset(); }
     };
     // A campaign with handoff on, an agent (stored 09800000001 -> +919800000001), a lead in a
     // call that was handed to that agent (call "transferring", outcome "interested").
     QString setUp(Fixture &f, const QString &backend, const QString &fallback);
-    Reply send(const Fixture &f, const QByteArray &verb, const QString &pathAndQuery, const QByteArray &contentType = {},
-               const QByteArray &body = {});
-    QNetworkAccessManager m_nam;
+    HttpReply send(const Fixture &f, const QByteArray &verb, const QString &pathAndQuery, const QByteArray &contentType = {},
+                   const QByteArray &body = {})
+    {
+        return f.server->http.send(verb, pathAndQuery, body, contentType);
+    }
 };
 
 QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString &fallback)
@@ -130,14 +107,6 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
     if (!f.db.error.isEmpty() || !f.db.skipReason.isEmpty())
         return f.db.error;
     f.clock = std::make_unique<FakeClock>(istMs(QStringLiteral("2025-11-24T11:00:00"))); // a Monday
-    f.service = std::make_unique<Campaigns::CampaignService>(*f.db.db, *f.clock);
-    f.control = std::make_unique<Campaigns::CampaignControl>(*f.service, nullptr);
-    f.lifecycle = std::make_unique<Campaigns::CallLifecycle>(*f.db.db, *f.clock);
-    f.router = std::make_unique<Server::Router>();
-    Server::DialerApiOptions dopts;
-    dopts.webhookSecret = kSecret;
-    f.dialerApi = std::make_unique<Server::DialerApi>(*f.control, *f.lifecycle, *f.db.db, *f.clock, dopts);
-    f.dialerApi->registerRoutes(*f.router);
     // The options as the server builds them at start-up.
     Settings settings = Settings::defaults();
     settings.set(QStringLiteral("EXOTEL_CALL_MODE"), QStringLiteral("flow"));
@@ -146,21 +115,11 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
     auto hopts = Server::HandoffApiOptions::fromSettings(settings);
     if (!hopts)
         return QStringLiteral("options: ") + hopts.error().message;
-    f.handoffApi = std::make_unique<Server::HandoffApi>(*f.db.db, *f.clock, hopts.value());
-    f.handoffApi->registerRoutes(*f.router);
-    f.restApi = std::make_unique<Server::RestApi>(*f.service, *f.db.db);
-    f.restApi->setHandoffApi(f.handoffApi.get());
-    f.restApi->registerRoutes(*f.router);
-    f.auth = std::make_unique<Server::RequestAuth>("test-token-123456");
-    f.pool = std::make_unique<Server::ServerPool>(*f.router, *f.auth);
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0; // ephemeral
-    opts.workers = 2;
-    if (!f.pool->start(opts).ok())
+    f.server = std::make_unique<HandoffServer>(*f.db.db, *f.clock, kSecret, hopts.value());
+    if (!f.server->start().ok())
         return QStringLiteral("server did not start");
 
-    auto campaign = f.service->create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Hot leads")}});
+    auto campaign = f.server->service.create(QJsonObject{{QStringLiteral("name"), QStringLiteral("Hot leads")}});
     if (!campaign)
         return campaign.error().message;
     f.campaignId = campaign->id;
@@ -178,7 +137,7 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
     QByteArray csv = "name,phone\nAarav Sharma,9876543210\n";
     QBuffer buf(&csv);
     buf.open(QIODevice::ReadOnly);
-    auto report = f.service->importCsv(f.campaignId, buf);
+    auto report = f.server->service.importCsv(f.campaignId, buf);
     if (!report || report->accepted != 1)
         return QStringLiteral("import");
     QSqlQuery q(conn);
@@ -225,27 +184,6 @@ QString tst_HandoffApi::setUp(Fixture &f, const QString &backend, const QString 
         QSKIP(qPrintable(f.db.skipReason));                                       \
     else if (!err.isEmpty())                                                      \
         QFAIL(qPrintable(QStringLiteral("setup failed: ") + err));
-
-tst_HandoffApi::Reply tst_HandoffApi::send(const Fixture &f, const QByteArray &verb, const QString &pathAndQuery,
-                                           const QByteArray &contentType, const QByteArray &body)
-{
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(f.pool->port()).arg(pathAndQuery)));
-    if (!contentType.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = verb == "GET" ? m_nam.get(req) : m_nam.sendCustomRequest(req, verb, body);
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !done.wait(15000))
-        qWarning() << "request timed out" << pathAndQuery;
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.raw = reply->readAll();
-    r.json = QJsonDocument::fromJson(r.raw).object();
-    r.hasLocation = reply->hasRawHeader("Location");
-    r.location = reply->rawHeader("Location");
-    reply->deleteLater();
-    return r;
-}
 
 void tst_HandoffApi::appletRequests_data()
 {
@@ -326,10 +264,10 @@ void tst_HandoffApi::appletRequests()
     QFETCH(QByteArray, answer);
     SETUP(f, QStringLiteral("sqlite"), QStringLiteral("09800000099")); // configured in national form
 
-    const Reply r = send(f, verb, path, contentType, body);
+    const HttpReply r = send(f, verb, path, contentType, body);
     QVERIFY2(r.status == status, qPrintable(QStringLiteral("HTTP %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
     if (status == 302) // the hang-up branch points nowhere (there is no such route to follow)
-        QVERIFY2(!r.hasLocation, r.location.constData());
+        QVERIFY2(!r.hasHeader("Location"), r.header("Location").constData());
     if (path.startsWith(QLatin1String("/exotel/connect/dial-whom")) && status == 200) {
         if (answer.startsWith('{'))
             QCOMPARE(QJsonDocument(r.json).toJson(QJsonDocument::Compact), answer);
@@ -422,7 +360,7 @@ void tst_HandoffApi::agentLegDecidesTheLead()
         {QStringLiteral("Legs"), QJsonArray{QJsonObject{{QStringLiteral("OnCallDuration"), 150}, {QStringLiteral("Status"), QStringLiteral("completed")}},
                                             QJsonObject{{QStringLiteral("OnCallDuration"), agentTalkS}, {QStringLiteral("Status"), agentLeg}}}}})
                                       .toJson(QJsonDocument::Compact);
-    const Reply hook = send(f, "POST", QStringLiteral("/webhooks/exotel/status") + k, "application/json", terminal);
+    const HttpReply hook = send(f, "POST", QStringLiteral("/webhooks/exotel/status") + k, "application/json", terminal);
     QVERIFY2(hook.status == 200, hook.raw.constData());
 
     QCOMPARE(Handoff::HandoffRepository(f.db.conn()).handoffForCall(f.callId)->status, handoffStatus);
@@ -471,13 +409,13 @@ void tst_HandoffApi::databaseErrorsAreNever200()
     QFETCH(QString, field);
     SETUP(f, backend, QString());
     const QString url = path.arg(f.campaignId);
-    const Reply before = send(f, "GET", url);
+    const HttpReply before = send(f, "GET", url);
     QCOMPARE(before.status, 200);
     QVERIFY2(before.json.contains(field), before.raw.constData());
 
     QSqlQuery q(f.db.conn());
     QVERIFY2(q.exec(breakIt), qPrintable(q.lastError().text()));
-    const Reply broken = send(f, "GET", url);
+    const HttpReply broken = send(f, "GET", url);
     QVERIFY(q.exec(repair));
     QVERIFY2(broken.status >= 500 && broken.status <= 599, broken.raw.constData());
     const QJsonObject error = broken.json.value(QStringLiteral("error")).toObject();

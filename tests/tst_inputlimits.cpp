@@ -7,6 +7,7 @@
 #include "conversation/mediaendpoint.h"
 #include "fakes/fakecallrecorder.h"
 #include "fakes/fakeclock.h"
+#include "fakes/httpharness.h"
 #include "fakes/testdatabase.h"
 #include "providers/fake/fakeproviderfactory.h"
 #include "server/eventhub.h"
@@ -16,8 +17,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QWebSocket>
 #include <QtTest>
@@ -39,23 +38,29 @@ private slots:
     void cleanup();
 
 private:
-    struct Reply { int status = 0; QString code; QString message; QJsonObject body; };
+    // The harness's reply with its JSON error's code and message.
+    struct Reply : Testing::HttpReply
+    {
+        explicit Reply(Testing::HttpReply r)
+            : Testing::HttpReply(std::move(r)), code(json[QStringLiteral("error")][QStringLiteral("code")].toString()),
+              message(json[QStringLiteral("error")][QStringLiteral("message")].toString())
+        {
+        }
+        QString code;
+        QString message;
+    };
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-               const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QByteArray &type = "application/json");
-    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_pool->port()); }
+               const Testing::HttpHeaders &headers = {}, const QByteArray &type = "application/json");
 
     Testing::TestDatabase m_db;
     std::unique_ptr<Testing::FakeClock> m_clock;
     std::unique_ptr<Campaigns::CampaignService> m_service;
-    std::unique_ptr<Server::Router> m_router;
     std::unique_ptr<Server::RestApi> m_api;
-    std::unique_ptr<Server::RequestAuth> m_auth;
     std::unique_ptr<Server::EventHub> m_events;
     std::unique_ptr<Providers::FakeProviderFactory> m_providers;
     std::unique_ptr<Testing::FakeCallRecorder> m_recorder;
     std::unique_ptr<Conversation::MediaEndpoint> m_media;
-    std::unique_ptr<Server::ServerPool> m_pool;
-    QNetworkAccessManager m_nam;
+    std::unique_ptr<Testing::LoopbackServer> m_server;
 };
 
 void tst_InputLimits::jsonDepth_data()
@@ -110,67 +115,45 @@ void tst_InputLimits::init()
     il.maxColumns = 12;
     il.maxRecordBytes = 2048;
     m_service->setImportLimits(il);
-    m_router = std::make_unique<Server::Router>();
     m_api = std::make_unique<Server::RestApi>(*m_service, *m_db.db);
-    m_api->registerRoutes(*m_router);
-    m_router->addWebSocketPath(QStringLiteral("/events"));
-    m_router->addWebSocketPath(QStringLiteral("/media"));
-    m_auth = std::make_unique<Server::RequestAuth>("test-token-123456");
     m_events = std::make_unique<Server::EventHub>("test-token-123456");
     m_providers = std::make_unique<Providers::FakeProviderFactory>(QStringList{}, Providers::FakeLatencies{});
     m_recorder = std::make_unique<Testing::FakeCallRecorder>();
     Conversation::MediaAuthConfig media;
     media.maxMessageBytes = 8 * 1024; // lower than the server-wide cap: the lower one wins
     m_media = std::make_unique<Conversation::MediaEndpoint>(*m_providers, *m_recorder, *m_clock, media, Conversation::SessionConfig{});
-    m_pool = std::make_unique<Server::ServerPool>(*m_router, *m_auth);
-    m_pool->setWebSocketHandler([this](std::unique_ptr<QWebSocket> ws, QObject *worker) {
+    m_server = std::make_unique<Testing::LoopbackServer>();
+    m_api->registerRoutes(m_server->router);
+    m_server->router.addWebSocketPath(QStringLiteral("/events"));
+    m_server->router.addWebSocketPath(QStringLiteral("/media"));
+    m_server->pool.setWebSocketHandler([this](std::unique_ptr<QWebSocket> ws, QObject *worker) {
         if (ws->requestUrl().path() == QLatin1String("/events"))
             m_events->handle(std::move(ws), worker);
         else
             m_media->handle(std::move(ws), worker);
     });
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 1;
-    opts.maxBodyBytes = 64 * 1024;
+    Server::ServerOptions opts = Testing::loopbackOptions(1, 64 * 1024);
     opts.limits.maxHeaderCount = 30;
     opts.limits.maxHeaderBytes = 8 * 1024;
     opts.limits.maxJsonDepth = 8;
     opts.limits.maxWebSocketMessageBytes = 16 * 1024;
-    QVERIFY(m_pool->start(opts).ok());
+    QVERIFY(m_server->pool.start(opts).ok());
 }
 
 void tst_InputLimits::cleanup()
 {
-    m_pool.reset();
+    m_server.reset();
     m_media.reset();
     m_events.reset();
     m_api.reset();
-    m_router.reset();
     m_service.reset();
     m_db = {};
 }
 
 tst_InputLimits::Reply tst_InputLimits::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                             const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &type)
+                                             const Testing::HttpHeaders &headers, const QByteArray &type)
 {
-    QNetworkRequest req(QUrl(base() + path));
-    if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, type);
-    for (const auto &h : headers)
-        req.setRawHeader(h.first, h.second);
-    QNetworkReply *r = m_nam.sendCustomRequest(req, method, body);
-    QSignalSpy done(r, &QNetworkReply::finished);
-    if (!done.wait(10000))
-        return {};
-    Reply out;
-    out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = QJsonDocument::fromJson(r->readAll()).object();
-    out.code = out.body[QStringLiteral("error")][QStringLiteral("code")].toString();
-    out.message = out.body[QStringLiteral("error")][QStringLiteral("message")].toString();
-    r->deleteLater();
-    return out;
+    return Reply(m_server->send(method, path, body, body.isEmpty() ? QByteArray() : type, headers));
 }
 
 void tst_InputLimits::httpLimits()
@@ -248,14 +231,14 @@ void tst_InputLimits::csvLimits()
     QFETCH(int, accepted);
     Reply c = send("POST", QStringLiteral("/campaigns"), R"({"name":"CSV"})");
     QCOMPARE(c.status, 201);
-    const qint64 id = c.body.value(QStringLiteral("id")).toInteger();
+    const qint64 id = c.json.value(QStringLiteral("id")).toInteger();
     Reply r = send("POST", QStringLiteral("/campaigns/%1/upload-csv").arg(id), csv, {}, "text/csv");
     QVERIFY2(r.status == status, qPrintable(QStringLiteral("%1 %2 %3").arg(r.status).arg(r.code, r.message)));
     if (!code.isEmpty()) {
         QCOMPARE(r.code, code);
         QVERIFY(!r.message.isEmpty());
     } else {
-        QCOMPARE(r.body.value(QStringLiteral("accepted")).toInt(), accepted);
+        QCOMPARE(r.json.value(QStringLiteral("accepted")).toInt(), accepted);
     }
     QSqlQuery q(m_db.conn());
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = %1").arg(id)) && q.next());
@@ -274,7 +257,7 @@ void tst_InputLimits::webSocketLimits()
         QWebSocket ws;
         QSignalSpy connected(&ws, &QWebSocket::connected);
         QSignalSpy closed(&ws, &QWebSocket::disconnected);
-        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(m_pool->port()).arg(c.path)));
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(m_server->pool.port()).arg(c.path)));
         QVERIFY2(connected.wait(5000), qPrintable(c.path));
         QTest::qWait(100); // the handler has taken the socket
         const QString payload = QStringLiteral("{\"event\":\"x\",\"pad\":\"%1\"}").arg(QString(c.bytes, QLatin1Char('a')));

@@ -2,9 +2,7 @@
 // hand-counted seeded history on SQLite and PostgreSQL, the AnalyticsSnapshot the ConsoleBackend
 // builds from them (funnel, cost per qualified lead), the AnalyticsView's charts and its CSV and
 // PNG exports.
-#include "campaigns/campaignservice.h"
 #include "fakes/callhistoryseed.h"
-#include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
 #include "storage/analyticsqueries.h"
 #include "ui/analytics/analyticsview.h"
@@ -39,16 +37,12 @@ static constexpr qint64 kIst = 330 * 60000; // UTC+05:30
 
 void tst_UiAnalytics::queries()
 {
-    LEADLINE_OPEN_DB(t);
-    Testing::FakeClock clock;
-    Campaigns::CampaignService service(*t.db, clock);
-    Testing::SeededHistory seed;
-    const QString err = Testing::seedHistory(service, *t.db, seed);
-    QVERIFY2(err.isEmpty(), qPrintable(err));
+    QFETCH(QString, backend);
+    LEADLINE_SEED_HISTORY(t, backend);
     Storage::AnalyticsQueries q(t.conn());
 
     // Per hour of the day (IST): 10h 1/1, 11h 2/1, 12h 1/0, 13h 2/2; not_placed is not a call.
-    auto hourly = q.callsPerHour(seed.alpha, kIst);
+    auto hourly = q.callsPerHour(t.seed.alpha, kIst);
     QVERIFY2(hourly, hourly ? "" : qPrintable(hourly.error().message));
     QList<qint64> calls(24, 0), connects(24, 0);
     calls[10] = 1; connects[10] = 1;
@@ -69,7 +63,7 @@ void tst_UiAnalytics::queries()
     QCOMPARE(total, qint64(8));
 
     // Talk time: 40 s, 95 s, 200 s, 700 s in Alpha.
-    auto talk = q.talkTimeHistogram(seed.alpha, ConsoleBackend::talkTimeBounds());
+    auto talk = q.talkTimeHistogram(t.seed.alpha, ConsoleBackend::talkTimeBounds());
     QVERIFY(talk);
     QCOMPARE(talk.value(), (QList<qint64>{0, 1, 1, 0, 1, 0, 1}));
     auto talkAll = q.talkTimeHistogram(0, {60});
@@ -77,7 +71,7 @@ void tst_UiAnalytics::queries()
     QCOMPARE(talkAll.value(), (QList<qint64>{2, 3})); // 30 s and 40 s; 95, 200, 700
 
     // Latency: two buckets, at 10:00 and 13:00 IST (3 h apart, 4-minute buckets for 48 points).
-    auto lat = q.latencyOverTime(seed.alpha, 48);
+    auto lat = q.latencyOverTime(t.seed.alpha, 48);
     QVERIFY2(lat, lat ? "" : qPrintable(lat.error().message));
     QCOMPARE(lat->size(), 2);
     QCOMPARE(lat->at(0).at, Testing::SeededHistory::kT0);
@@ -89,12 +83,12 @@ void tst_UiAnalytics::queries()
     QCOMPARE(lat->at(1).at, Testing::SeededHistory::kT0 + 3 * Testing::SeededHistory::kHour);
     QCOMPARE(lat->at(1).llmMs, 800.0);
     QCOMPARE(lat->at(1).sttMs, 300.0);
-    auto latBeta = q.latencyOverTime(seed.beta, 48);
+    auto latBeta = q.latencyOverTime(t.seed.beta, 48);
     QVERIFY(latBeta);
     QVERIFY(latBeta->isEmpty());
 
     // Overall vs one campaign (same SQL, no filter).
-    auto a = q.campaign(seed.alpha);
+    auto a = q.campaign(t.seed.alpha);
     auto all = q.overall();
     QVERIFY(a && all);
     QCOMPARE(a->callsPlaced, qint64(6));
@@ -123,25 +117,20 @@ void tst_UiAnalytics::queries()
 
 void tst_UiAnalytics::snapshotChartsAndExports()
 {
-    Testing::TestDatabase t = Testing::openTestDatabase(QStringLiteral("sqlite"));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
-    Testing::FakeClock clock;
-    Campaigns::CampaignService service(*t.db, clock);
-    Testing::SeededHistory seed;
-    QVERIFY(Testing::seedHistory(service, *t.db, seed).isEmpty());
+    LEADLINE_SEED_HISTORY(t, QStringLiteral("sqlite"));
     ConsoleBackendOptions options;
     options.prices = Storage::CostPrices{1.0, 0.5, 0.25, 0.25};
-    ConsoleBackendHost host(service, *t.db, options);
+    ConsoleBackendHost host(*t.service, *t.db, options);
 
     AnalyticsView view(host);
     view.resize(1100, 1000);
     QSignalSpy shown(&view, &AnalyticsView::snapshotShown);
-    view.setCampaign(seed.alpha);
+    view.setCampaign(t.seed.alpha);
     QCOMPARE(shown.count(), 0); // hidden: no query
     view.show(); // showing refreshes
     QVERIFY(QTest::qWaitFor([&] { return shown.count() == 1; }, 5000));
     const AnalyticsSnapshot &s = view.snapshot();
-    QCOMPARE(s.campaignId, seed.alpha);
+    QCOMPARE(s.campaignId, t.seed.alpha);
     QCOMPARE(s.timezone, QStringLiteral("Asia/Kolkata"));
     QCOMPARE(s.hourly.calls[13], qint64(2));
     QCOMPARE(s.talkCounts, (QList<qint64>{0, 1, 1, 0, 1, 0, 1}));

@@ -74,6 +74,7 @@ private slots:
 
 private:
     qint64 createCampaign(const QString &name);
+    MainWindow &showConsole();
     ImportReportDialog *waitForReport(QSignalSpy &spy);
 
     Testing::TestDatabase m_t;
@@ -102,6 +103,14 @@ qint64 tst_UiCsvDrop::createCampaign(const QString &name)
 {
     auto c = m_service->create(QJsonObject{{QStringLiteral("name"), name}});
     return c ? c->id : 0;
+}
+
+// The console over this test's service and database, its window shown.
+MainWindow &tst_UiCsvDrop::showConsole()
+{
+    m_app = std::make_unique<ConsoleApp>(*m_service, *m_t.db, testInfo(), m_dir->filePath(QStringLiteral("console.ini")));
+    m_app->window().show();
+    return m_app->window();
 }
 
 ImportReportDialog *tst_UiCsvDrop::waitForReport(QSignalSpy &spy)
@@ -146,10 +155,7 @@ void tst_UiCsvDrop::dropFixtureOnTable()
         preexisting = r->accepted;
     }
 
-    m_app = std::make_unique<ConsoleApp>(*m_service, *m_t.db, testInfo(),
-                                         m_dir->filePath(QStringLiteral("console.ini")));
-    MainWindow &w = m_app->window();
-    w.show();
+    MainWindow &w = showConsole();
     QVERIFY(QTest::qWaitFor([&] { return w.currentCampaignId() == id && !w.leadsModel()->isLoading(); }, 5000));
 
     QSignalSpy reports(&w, &MainWindow::importReportShown);
@@ -195,10 +201,7 @@ void tst_UiCsvDrop::dropFixtureOnTable()
 void tst_UiCsvDrop::dropSeveralOnWindow()
 {
     const qint64 id = createCampaign(QStringLiteral("Several"));
-    m_app = std::make_unique<ConsoleApp>(*m_service, *m_t.db, testInfo(),
-                                         m_dir->filePath(QStringLiteral("console.ini")));
-    MainWindow &w = m_app->window();
-    w.show();
+    MainWindow &w = showConsole();
     QVERIFY(QTest::qWaitFor([&] { return w.currentCampaignId() == id; }, 5000));
     QSignalSpy reports(&w, &MainWindow::importReportShown);
     const QStringList files = {QDir(leadsDir()).filePath(QStringLiteral("basic_clean.csv")),
@@ -218,10 +221,7 @@ void tst_UiCsvDrop::dropSeveralOnWindow()
 void tst_UiCsvDrop::nonCsvDropIgnored()
 {
     const qint64 id = createCampaign(QStringLiteral("Ignored"));
-    m_app = std::make_unique<ConsoleApp>(*m_service, *m_t.db, testInfo(),
-                                         m_dir->filePath(QStringLiteral("console.ini")));
-    MainWindow &w = m_app->window();
-    w.show();
+    MainWindow &w = showConsole();
     QVERIFY(QTest::qWaitFor([&] { return w.currentCampaignId() == id; }, 5000));
     QSignalSpy reports(&w, &MainWindow::importReportShown);
     const QStringList notCsv = {QDir(leadsDir()).filePath(QStringLiteral("README.md")),
@@ -247,10 +247,7 @@ void tst_UiCsvDrop::cancelStoresNothing()
         for (int i = 0; i < 100000; ++i)
             f.write(QStringLiteral("Lead %1,97%2\n").arg(i).arg(10000000 + i).toUtf8());
     }
-    m_app = std::make_unique<ConsoleApp>(*m_service, *m_t.db, testInfo(),
-                                         m_dir->filePath(QStringLiteral("console.ini")));
-    MainWindow &w = m_app->window();
-    w.show();
+    MainWindow &w = showConsole();
     QVERIFY(QTest::qWaitFor([&] { return w.currentCampaignId() == id; }, 5000));
     QSignalSpy reports(&w, &MainWindow::importReportShown);
     QVERIFY(dropFiles(&w, {big}));

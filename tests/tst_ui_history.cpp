@@ -2,9 +2,7 @@
 // false at the end, total), filters by campaign / status / outcome / text / date range and sorts
 // in the database, on SQLite and PostgreSQL; the detail pane shows the transcript, fields,
 // recording link and cost, and selecting a field highlights the turn it was said in.
-#include "campaigns/campaignservice.h"
 #include "fakes/callhistoryseed.h"
-#include "fakes/fakeclock.h"
 #include "fakes/testdatabase.h"
 #include "ui/backend/consolebackend.h"
 #include "ui/common/languagemanager.h"
@@ -61,14 +59,10 @@ static QList<qint64> query(HistoryModel &model, const Filter &f)
 
 void tst_UiHistory::pagingAndFilters()
 {
-    LEADLINE_OPEN_DB(t);
-    Testing::FakeClock clock;
-    Campaigns::CampaignService service(*t.db, clock);
-    Testing::SeededHistory seed;
-    const QString err = Testing::seedHistory(service, *t.db, seed);
-    QVERIFY2(err.isEmpty(), qPrintable(err));
-    const QList<qint64> &c = seed.calls;
-    ConsoleBackendHost host(service, *t.db);
+    QFETCH(QString, backend);
+    LEADLINE_SEED_HISTORY(t, backend);
+    const QList<qint64> &c = t.seed.calls;
+    ConsoleBackendHost host(*t.service, *t.db);
 
     HistoryModel model(host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -76,7 +70,7 @@ void tst_UiHistory::pagingAndFilters()
     QSignalSpy pages(&model, &HistoryModel::pageLoaded);
     model.setPageSize(2);
     Filter f;
-    f.campaignId = seed.alpha;
+    f.campaignId = t.seed.alpha;
     model.setFilter(f);
     QVERIFY(model.isLoading());
     QCOMPARE(model.rowCount(), 0); // nothing synchronous
@@ -154,27 +148,21 @@ void tst_UiHistory::pagingAndFilters()
 
 void tst_UiHistory::fieldHighlightsTurn()
 {
-    Testing::TestDatabase t = Testing::openTestDatabase(QStringLiteral("sqlite"));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
-    Testing::FakeClock clock;
-    Campaigns::CampaignService service(*t.db, clock);
-    Testing::SeededHistory seed;
-    const QString err = Testing::seedHistory(service, *t.db, seed);
-    QVERIFY2(err.isEmpty(), qPrintable(err));
+    LEADLINE_SEED_HISTORY(t, QStringLiteral("sqlite"));
     ConsoleBackendOptions options;
     options.prices = Storage::CostPrices{1.0, 0.5, 0.25, 0.25};
-    ConsoleBackendHost host(service, *t.db, options);
+    ConsoleBackendHost host(*t.service, *t.db, options);
 
     HistoryView view(host);
     view.resize(1200, 700);
     view.show();
     QSignalSpy shown(&view, &HistoryView::detailShown);
-    view.setCampaign(seed.alpha);
+    view.setCampaign(t.seed.alpha);
     QVERIFY(QTest::qWaitFor([&] { return view.model()->rowCount() == 7 && !view.model()->isLoading(); }, 5000));
-    QVERIFY(view.selectCall(seed.calls[0]));
+    QVERIFY(view.selectCall(t.seed.calls[0]));
     QVERIFY(QTest::qWaitFor([&] { return shown.count() == 1; }, 5000));
     CallDetailView *d = view.detail();
-    QCOMPARE(d->callId(), seed.calls[0]);
+    QCOMPARE(d->callId(), t.seed.calls[0]);
 
     QTreeWidget *transcript = d->transcript();
     QCOMPARE(transcript->topLevelItemCount(), 5);
@@ -240,7 +228,7 @@ void tst_UiHistory::fieldHighlightsTurn()
     QTRY_COMPARE(d->transcript()->topLevelItem(1)->text(1), QStringLiteral("Caller"));
 
     // A call without fields or recording.
-    QVERIFY(view.selectCall(seed.calls[2]));
+    QVERIFY(view.selectCall(t.seed.calls[2]));
     QVERIFY(QTest::qWaitFor([&] { return shown.count() == 2; }, 5000));
     QCOMPARE(d->fieldsTable()->rowCount(), 0);
     QVERIFY(!d->recordingLabel()->text().contains(QStringLiteral("href")));
@@ -248,17 +236,12 @@ void tst_UiHistory::fieldHighlightsTurn()
 
 void tst_UiHistory::viewFiltersDriveTheModel()
 {
-    Testing::TestDatabase t = Testing::openTestDatabase(QStringLiteral("sqlite"));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
-    Testing::FakeClock clock;
-    Campaigns::CampaignService service(*t.db, clock);
-    Testing::SeededHistory seed;
-    QVERIFY(Testing::seedHistory(service, *t.db, seed).isEmpty());
-    ConsoleBackendHost host(service, *t.db);
+    LEADLINE_SEED_HISTORY(t, QStringLiteral("sqlite"));
+    ConsoleBackendHost host(*t.service, *t.db);
     HistoryView view(host);
     view.show();
     auto settle = [&] { return QTest::qWaitFor([&] { return !view.model()->isLoading(); }, 5000); };
-    view.setCampaign(seed.beta);
+    view.setCampaign(t.seed.beta);
     QVERIFY(settle());
     QCOMPARE(view.model()->totalCount(), qint64(2));
     view.setAllCampaigns(true);

@@ -81,13 +81,7 @@ void tst_UiProjectBrief::editAndSaveVersions()
 
 void tst_UiProjectBrief::siteVisitsListAndExport()
 {
-    auto t = Testing::openTestDatabase(QStringLiteral("sqlite"));
-    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
-    Testing::FakeClock clock;
-    Campaigns::CampaignService service(*t.db, clock);
-    Testing::SeededHistory seed;
-    const QString err = Testing::seedHistory(service, *t.db, seed);
-    QVERIFY2(err.isEmpty(), qPrintable(err));
+    LEADLINE_SEED_HISTORY(t, QStringLiteral("sqlite"));
     // Call #1 (Asha) booked Saturday 29 Nov 2025, 11:00 IST for 3.
     Storage::CallOutcome o;
     o.outcome = QStringLiteral("site_visit");
@@ -96,10 +90,10 @@ void tst_UiProjectBrief::siteVisitsListAndExport()
     o.siteVisitTurn = 2;
     o.briefVersion = 1;
     o.questionForAdvisor = QStringLiteral("stamp duty, \"exact\"");
-    QVERIFY(Storage::CallRepository(t.db->connection().value()).setOutcome(seed.calls.at(0), o, 1));
+    QVERIFY(Storage::CallRepository(t.db->connection().value()).setOutcome(t.seed.calls.at(0), o, 1));
 
-    ConsoleBackendHost host(service, *t.db);
-    SiteVisitsDialog dialog(host, seed.alpha, QStringLiteral("Alpha"));
+    ConsoleBackendHost host(*t.service, *t.db);
+    SiteVisitsDialog dialog(host, t.seed.alpha, QStringLiteral("Alpha"));
     QTRY_COMPARE(dialog.table()->rowCount(), 1);
     QCOMPARE(dialog.table()->item(0, 0)->text(), QStringLiteral("Asha"));
     QCOMPARE(dialog.table()->item(0, 4)->text(), QStringLiteral("3"));

@@ -230,6 +230,56 @@ struct Call
 
 const QStringList kCallerLines = {QStringLiteral("Yes, I am interested."), QStringLiteral("Please call me tomorrow evening.")};
 
+// What the calls of a test share, all on this thread: one network manager for the vendor clients,
+// the real clock and timers, the vendor error counts behind /metrics, the session settings (a
+// short goodbye), and the calls themselves.
+struct CallBench
+{
+    CallBench() { cfg.goodbyeGraceMs = 300; }
+
+    // A call to the lead every call here is to, numbered after the calls so far.
+    std::unique_ptr<Call> newCall(const QString &name) const
+    {
+        auto c = std::make_unique<Call>();
+        c->name = name;
+        c->recorder.context_.callId = qint64(calls.size()) + 1;
+        c->recorder.context_.leadId = 100 + qint64(calls.size());
+        c->recorder.context_.leadName = QStringLiteral("Aarav Sharma");
+        c->recorder.context_.phoneE164 = QStringLiteral("+919876543210");
+        c->recorder.context_.leadLanguage = QStringLiteral("English");
+        return c;
+    }
+    // Gives `c` its session on these vendors and adds it to the calls.
+    void add(std::unique_ptr<Call> c, std::unique_ptr<Providers::SpeechToText> stt, std::unique_ptr<Providers::LanguageModel> llm,
+             std::unique_ptr<Providers::TextToSpeech> tts)
+    {
+        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, timers, std::move(stt), std::move(llm), std::move(tts), cfg);
+        c->session->setVendorErrors(&errors);
+        calls.push_back(std::move(c));
+    }
+    // Plays `frames` into every call at the fixture's pace.
+    void start(const QList<QByteArray> &frames)
+    {
+        for (auto &c : calls) {
+            CallSession *s = c->session.get();
+            c->replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, /*sendStop=*/false);
+            c->transport.clock.restart();
+            c->replayer->start();
+        }
+    }
+    bool allFinished() const
+    {
+        return std::all_of(calls.cbegin(), calls.cend(), [](const auto &c) { return c->recorder.finished.size() == 1; });
+    }
+
+    QNetworkAccessManager nam;
+    SystemClock clock;
+    SystemTimerSource timers;
+    VendorErrors errors;
+    SessionConfig cfg;
+    std::vector<std::unique_ptr<Call>> calls;
+};
+
 } // namespace
 
 class tst_VendorFaults : public QObject
@@ -268,47 +318,25 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     using F = FaultServer::Fault;
     const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
     QVERIFY2(!frames.isEmpty(), "shared fixture interested.jsonl missing");
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    SystemTimerSource timers;
-    VendorErrors errors;
-    SessionConfig cfg;
-    cfg.goodbyeGraceMs = 300;
-    std::vector<std::unique_ptr<Call>> calls;
+    CallBench bench;
 
-    auto makeCall = [&](const QString &name) {
-        auto c = std::make_unique<Call>();
-        c->name = name;
-        c->recorder.context_.callId = qint64(calls.size()) + 1;
-        c->recorder.context_.leadId = 100 + qint64(calls.size());
-        c->recorder.context_.leadName = QStringLiteral("Aarav Sharma");
-        c->recorder.context_.phoneE164 = QStringLiteral("+919876543210");
-        c->recorder.context_.leadLanguage = QStringLiteral("English");
-        return c;
-    };
-    auto finish = [&](std::unique_ptr<Call> c, std::unique_ptr<Providers::SpeechToText> stt,
-                      std::unique_ptr<Providers::LanguageModel> llm, std::unique_ptr<Providers::TextToSpeech> tts) {
-        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, timers, std::move(stt), std::move(llm), std::move(tts), cfg);
-        c->session->setVendorErrors(&errors);
-        calls.push_back(std::move(c));
-    };
     auto openAi = [&](Call &c, std::deque<F> script) {
         c.server = std::make_unique<FaultServer>(std::move(script), kSseReply);
         Providers::OpenAiConfig oc;
         oc.baseUrl = c.server->url(QStringLiteral("/v1"));
         oc.apiKey = "sk-test";
         oc.timeoutMs = 1500;
-        return std::make_unique<Providers::OpenAiChat>(&nam, oc);
+        return std::make_unique<Providers::OpenAiChat>(&bench.nam, oc);
     };
     auto llmFault = [&](const QString &name, std::deque<F> script, const QString &kind, int requests) {
-        auto c = makeCall(name);
+        auto c = bench.newCall(name);
         auto llm = openAi(*c, std::move(script));
         c->expectApology = c->expectFailure = true;
         c->stage = QStringLiteral("llm");
         c->provider = QStringLiteral("openai");
         c->kind = kind;
         c->expectRequests = requests;
-        finish(std::move(c), std::make_unique<Providers::FakeStt>(kCallerLines), std::move(llm), std::make_unique<Providers::FakeTts>());
+        bench.add(std::move(c), std::make_unique<Providers::FakeStt>(kCallerLines), std::move(llm), std::make_unique<Providers::FakeTts>());
     };
     // LLM (real OpenAI client; retries 429/5xx/connection errors twice, never a timeout).
     llmFault(QStringLiteral("llm 429 x3"), {F::Status429, F::Status429, F::Status429, F::Status429, F::Status429, F::Status429}, QStringLiteral("rate_limited"), 3);
@@ -317,14 +345,14 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     llmFault(QStringLiteral("llm connection reset x3"), {F::Reset, F::Reset, F::Reset, F::Reset, F::Reset, F::Reset}, QStringLiteral("connection"), 3);
     llmFault(QStringLiteral("llm timeout"), {F::Hang, F::Hang}, QStringLiteral("timeout"), 1);
     {   // Retry per policy: one 429, one reset, then a good answer: the caller hears nothing wrong.
-        auto c = makeCall(QStringLiteral("llm 429+reset then ok"));
+        auto c = bench.newCall(QStringLiteral("llm 429+reset then ok"));
         auto llm = openAi(*c, {F::Status429, F::Reset, F::Ok});
         c->expectRequests = 3;
-        finish(std::move(c), std::make_unique<Providers::FakeStt>(kCallerLines), std::move(llm), std::make_unique<Providers::FakeTts>());
+        bench.add(std::move(c), std::make_unique<Providers::FakeStt>(kCallerLines), std::move(llm), std::make_unique<Providers::FakeTts>());
     }
     // TTS (real ElevenLabs client, no retries: nothing can be said, the call ends at once).
     auto ttsFault = [&](const QString &name, F fault, const QString &kind) {
-        auto c = makeCall(name);
+        auto c = bench.newCall(name);
         c->server = std::make_unique<FaultServer>(std::deque<F>{fault, fault, fault});
         Providers::ElevenLabsConfig ec;
         ec.baseUrl = c->server->url();
@@ -336,9 +364,9 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
         c->provider = QStringLiteral("elevenlabs");
         c->kind = kind;
         c->expectRequests = 1;
-        auto tts = std::make_unique<Providers::ElevenLabsTts>(&nam, ec);
+        auto tts = std::make_unique<Providers::ElevenLabsTts>(&bench.nam, ec);
         QCOMPARE(tts->name(), QStringLiteral("elevenlabs"));
-        finish(std::move(c), std::make_unique<Providers::FakeStt>(kCallerLines), std::make_unique<Providers::ScriptedDialog>(), std::move(tts));
+        bench.add(std::move(c), std::make_unique<Providers::FakeStt>(kCallerLines), std::make_unique<Providers::ScriptedDialog>(), std::move(tts));
     };
     ttsFault(QStringLiteral("tts 429"), F::Status429, QStringLiteral("rate_limited"));
     ttsFault(QStringLiteral("tts 500"), F::Status500, QStringLiteral("server_error"));
@@ -346,12 +374,12 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     ttsFault(QStringLiteral("tts timeout"), F::Hang, QStringLiteral("timeout"));
     // STT (fakes): the stream dies after the caller's first utterance.
     auto sttFault = [&](const QString &name, Error e, const QString &kind) {
-        auto c = makeCall(name);
+        auto c = bench.newCall(name);
         c->expectApology = c->expectFailure = true;
         c->stage = QStringLiteral("stt");
         c->provider = QStringLiteral("fake-stt");
         c->kind = kind;
-        finish(std::move(c), std::make_unique<FaultyStt>(kCallerLines, 1, e), std::make_unique<Providers::ScriptedDialog>(),
+        bench.add(std::move(c), std::make_unique<FaultyStt>(kCallerLines, 1, e), std::make_unique<Providers::ScriptedDialog>(),
                std::make_unique<Providers::FakeTts>());
     };
     sttFault(QStringLiteral("stt reset"), Error::make(Error::Code::Unavailable, QStringLiteral("STT connection reset by peer"), QStringLiteral("connection")),
@@ -363,7 +391,7 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     sttFault(QStringLiteral("stt timeout"), Error::make(Error::Code::Unavailable, QStringLiteral("no transcript: timed out")), QStringLiteral("timeout"));
     // STT with the real Deepgram client against a loopback Deepgram.
     auto deepgramFault = [&](const QString &name, DeepgramFaultServer::Fault fault, const QString &kind) {
-        auto c = makeCall(name);
+        auto c = bench.newCall(name);
         c->deepgram = std::make_unique<DeepgramFaultServer>(fault);
         Providers::DeepgramConfig dc;
         dc.baseUrl = c->deepgram->url();
@@ -372,7 +400,7 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
         c->stage = QStringLiteral("stt");
         c->provider = QStringLiteral("deepgram");
         c->kind = kind;
-        finish(std::move(c), std::make_unique<Providers::DeepgramStt>(dc), std::make_unique<Providers::ScriptedDialog>(),
+        bench.add(std::move(c), std::make_unique<Providers::DeepgramStt>(dc), std::make_unique<Providers::ScriptedDialog>(),
                std::make_unique<Providers::FakeTts>());
     };
     deepgramFault(QStringLiteral("deepgram reset"), DeepgramFaultServer::Fault::ResetOnAudio, QStringLiteral("connection"));
@@ -381,20 +409,14 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
     deepgramFault(QStringLiteral("deepgram handshake 429"), DeepgramFaultServer::Fault::Refuse429, QStringLiteral("rate_limited"));
     // Healthy calls on the same thread at the same time.
     for (int i = 0; i < 2; ++i)
-        finish(makeCall(QStringLiteral("healthy %1").arg(i)), std::make_unique<Providers::FakeStt>(kCallerLines),
+        bench.add(bench.newCall(QStringLiteral("healthy %1").arg(i)), std::make_unique<Providers::FakeStt>(kCallerLines),
                std::make_unique<Providers::ScriptedDialog>(), std::make_unique<Providers::FakeTts>());
 
-    for (auto &c : calls) {
-        CallSession *s = c->session.get();
-        c->replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, /*sendStop=*/false);
-        c->transport.clock.restart();
-        c->replayer->start();
-    }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(calls.cbegin(), calls.cend(), [](const auto &c) { return c->recorder.finished.size() == 1; }),
-                             45000);
+    bench.start(frames);
+    QTRY_VERIFY_WITH_TIMEOUT(bench.allFinished(), 45000);
 
     qint64 expectedErrors = 0;
-    for (const auto &c : calls) {
+    for (const auto &c : bench.calls) {
         const QString agent = c->recorder.texts(QStringLiteral("agent")).join(QLatin1Char(' '));
         const QString why = c->name + QStringLiteral(": agent said \"") + agent + QStringLiteral("\", failure \"")
                             + c->recorder.outcome.failureReason + QStringLiteral("\", outcome ") + c->recorder.outcome.outcome;
@@ -413,16 +435,16 @@ void tst_VendorFaults::faultsMidCallWhileOtherCallsContinue()
             // Retried by the dialer ("we will call you back"), unless the conversation already had a result.
             if (c->stage != QLatin1String("tts"))
                 QVERIFY2(c->recorder.outcome.outcome == QLatin1String("technical_failure"), qPrintable(why));
-            QVERIFY2(errors.count(c->stage, c->provider, c->kind) >= 1, qPrintable(why + QStringLiteral("\n") + QString::fromUtf8(errors.prometheus())));
+            QVERIFY2(bench.errors.count(c->stage, c->provider, c->kind) >= 1, qPrintable(why + QStringLiteral("\n") + QString::fromUtf8(bench.errors.prometheus())));
         } else {
             // Healthy (and retried) calls: a normal conversation to its end.
             QVERIFY2(c->recorder.outcome.outcome == QLatin1String("interested"), qPrintable(why));
             QVERIFY2(c->recorder.texts(QStringLiteral("caller")).value(0) == kCallerLines.first(), qPrintable(why));
         }
     }
-    QCOMPARE(errors.total(), expectedErrors);
+    QCOMPARE(bench.errors.total(), expectedErrors);
     // "deepgram reset" and "deepgram close 1011" were each reopened 3 times before giving up.
-    QCOMPARE(errors.reconnects(QStringLiteral("stt"), QStringLiteral("deepgram")), 6);
+    QCOMPARE(bench.errors.reconnects(QStringLiteral("stt"), QStringLiteral("deepgram")), 6);
 }
 
 // An OpenAI-style SSE stream of `text` in small pieces, then optionally one tool call.
@@ -451,12 +473,6 @@ void tst_VendorFaults::blipsCostAPauseNeverALead()
 {
     const QList<QByteArray> frames = readFixture(QStringLiteral("interested.jsonl"));
     QVERIFY2(!frames.isEmpty(), "fixture interested.jsonl missing");
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    SystemTimerSource timers;
-    VendorErrors errors;
-    SessionConfig cfg;
-    cfg.goodbyeGraceMs = 300;
 
     // One loopback ElevenLabs and one OpenAI for all calls: the counts run across calls.
     StreamingServer eleven, openai;
@@ -489,15 +505,8 @@ void tst_VendorFaults::blipsCostAPauseNeverALead()
     };
     const QStringList callerLines = {QStringLiteral("Yes, I am interested."), QStringLiteral("About 75 lakh, call me tomorrow evening.")};
 
-    std::vector<std::unique_ptr<Call>> calls;
+    CallBench bench;
     for (int i = 0; i < 6; ++i) {
-        auto c = std::make_unique<Call>();
-        c->name = QStringLiteral("blip call %1").arg(i);
-        c->recorder.context_.callId = i + 1;
-        c->recorder.context_.leadId = 100 + i;
-        c->recorder.context_.leadName = QStringLiteral("Aarav Sharma");
-        c->recorder.context_.phoneE164 = QStringLiteral("+919876543210");
-        c->recorder.context_.leadLanguage = QStringLiteral("English");
         Providers::OpenAiConfig oc;
         oc.baseUrl = QUrl(openai.baseUrl() + QStringLiteral("/v1"));
         oc.apiKey = "sk-test";
@@ -506,23 +515,15 @@ void tst_VendorFaults::blipsCostAPauseNeverALead()
         ec.apiKey = "el-test";
         ec.voiceId = QStringLiteral("voice");
         // The product's voice: ElevenLabs with a spare (a tone here; espeak-ng in the product).
-        auto tts = std::make_unique<Providers::FallbackTts>(std::make_unique<Providers::ElevenLabsTts>(&nam, ec),
+        auto tts = std::make_unique<Providers::FallbackTts>(std::make_unique<Providers::ElevenLabsTts>(&bench.nam, ec),
                                                             std::make_unique<Providers::FakeTts>());
-        c->session = std::make_unique<CallSession>(c->transport, c->recorder, clock, timers, std::make_unique<Providers::FakeStt>(callerLines),
-                                                   std::make_unique<Providers::OpenAiChat>(&nam, oc), std::move(tts), cfg);
-        c->session->setVendorErrors(&errors);
-        calls.push_back(std::move(c));
+        bench.add(bench.newCall(QStringLiteral("blip call %1").arg(i)), std::make_unique<Providers::FakeStt>(callerLines),
+                  std::make_unique<Providers::OpenAiChat>(&bench.nam, oc), std::move(tts));
     }
-    for (auto &c : calls) {
-        CallSession *s = c->session.get();
-        c->replayer = std::make_unique<FixtureReplayer>(frames, [s](const QByteArray &f) { s->onTextFrame(f); }, /*sendStop=*/false);
-        c->transport.clock.restart();
-        c->replayer->start();
-    }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(calls.cbegin(), calls.cend(), [](const auto &c) { return c->recorder.finished.size() == 1; }),
-                             45000);
+    bench.start(frames);
+    QTRY_VERIFY_WITH_TIMEOUT(bench.allFinished(), 45000);
     QVERIFY2(ttsRequests >= 12 && llmRequests >= 9, qPrintable(QStringLiteral("tts %1 llm %2").arg(ttsRequests).arg(llmRequests)));
-    for (const auto &c : calls) {
+    for (const auto &c : bench.calls) {
         const Storage::CallOutcome &o = c->recorder.outcome;
         const QString why = c->name + QStringLiteral(": caller ") + c->recorder.texts(QStringLiteral("caller")).join(QStringLiteral(" | "))
                             + QStringLiteral("; agent ") + c->recorder.texts(QStringLiteral("agent")).join(QStringLiteral(" | "))

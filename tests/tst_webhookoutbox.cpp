@@ -5,9 +5,8 @@
 // node that died holding a lease), idempotent enqueue; the secret sealing; the REST surface.
 #include "campaigns/calllifecycle.h"
 #include "fakes/fakeclock.h"
+#include "fakes/httpharness.h"
 #include "fakes/testdatabase.h"
-#include "server/requestauth.h"
-#include "server/serverpool.h"
 #include "server/controllers/crmwebhookscontroller.h"
 #include "storage/callrepository.h"
 #include "storage/campaignrepository.h"
@@ -24,8 +23,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -726,47 +723,29 @@ void tst_WebhookOutbox::restApi()
     Testing::TestDatabase t = Testing::openTestDatabase(QStringLiteral("sqlite"));
     QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
     Testing::FakeClock clock;
-    Server::Router router;
     Server::CrmWebhooksController api(*t.db, clock, kKey);
-    api.registerRoutes(router);
-    Server::RequestAuth auth("test-token-123456");
-    Server::ServerPool pool(router, auth);
-    Server::ServerOptions opts;
-    opts.address = QHostAddress::LocalHost;
-    opts.port = 0;
-    opts.workers = 1;
-    QVERIFY(pool.start(opts).ok());
-    QNetworkAccessManager nam;
-    auto send = [&](const QByteArray &verb, const QString &path, const QByteArray &body = {}) {
-        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(pool.port()).arg(path)));
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = nam.sendCustomRequest(req, verb, body);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(10000);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray raw = reply->readAll();
-        reply->deleteLater();
-        return qMakePair(status, raw);
-    };
+    Testing::LoopbackServer server;
+    api.registerRoutes(server.router);
+    QVERIFY(server.start().ok());
     const Fixture f = seed(*t.db, clock, QStringLiteral("https://crm.example.com/old"), 0);
     QVERIFY(WebhookStore(t.conn()).deleteConfig(f.campaignId).ok());
     const QString base = QStringLiteral("/campaigns/%1/webhook").arg(f.campaignId);
 
-    QCOMPARE(send("GET", base).first, 404);
-    QCOMPARE(send("PUT", base, "{\"url\":\"http://crm.example.com/hook\",\"secret\":\"0123456789abcdefXYZ\"}").first, 400); // not https
-    QCOMPARE(send("PUT", base, "{\"url\":\"https://crm.example.com/hook\",\"secret\":\"short\"}").first, 400);
-    QCOMPARE(send("PUT", base, "{\"url\":\"https://crm.example.com/hook\",\"events\":[\"call_ended\",\"sms\"]}").first, 400);
-    QCOMPARE(send("PUT", QStringLiteral("/campaigns/999/webhook"), "{\"url\":\"https://crm.example.com/hook\"}").first, 404);
-    auto created = send("PUT", base, "{\"url\":\"https://crm.example.com/hook\",\"secret\":\"0123456789abcdefXYZ\",\"events\":[\"call_ended\",\"handoff\"]}");
-    QCOMPARE(created.first, 201);
-    QVERIFY(!created.second.contains("0123456789abcdef"));
-    auto got = send("GET", base);
-    QCOMPARE(got.first, 200);
-    const QJsonObject cfg = QJsonDocument::fromJson(got.second).object();
+    QCOMPARE(server.send("GET", base).status, 404);
+    QCOMPARE(server.send("PUT", base, "{\"url\":\"http://crm.example.com/hook\",\"secret\":\"0123456789abcdefXYZ\"}").status, 400); // not https
+    QCOMPARE(server.send("PUT", base, "{\"url\":\"https://crm.example.com/hook\",\"secret\":\"short\"}").status, 400);
+    QCOMPARE(server.send("PUT", base, "{\"url\":\"https://crm.example.com/hook\",\"events\":[\"call_ended\",\"sms\"]}").status, 400);
+    QCOMPARE(server.send("PUT", QStringLiteral("/campaigns/999/webhook"), "{\"url\":\"https://crm.example.com/hook\"}").status, 404);
+    auto created = server.send("PUT", base, "{\"url\":\"https://crm.example.com/hook\",\"secret\":\"0123456789abcdefXYZ\",\"events\":[\"call_ended\",\"handoff\"]}");
+    QCOMPARE(created.status, 201);
+    QVERIFY(!created.raw.contains("0123456789abcdef"));
+    auto got = server.send("GET", base);
+    QCOMPARE(got.status, 200);
+    const QJsonObject cfg = got.json;
     QCOMPARE(cfg.value("url").toString(), QStringLiteral("https://crm.example.com/hook"));
     QCOMPARE(cfg.value("secret").toString(), QStringLiteral("****fXYZ"));
     QCOMPARE(cfg.value("events").toArray().size(), 2);
-    QVERIFY(!got.second.contains("0123456789abcdef"));
+    QVERIFY(!got.raw.contains("0123456789abcdef"));
     // Not in clear in the database either.
     QSqlQuery q(t.conn());
     QVERIFY(q.exec(QStringLiteral("SELECT secret_enc FROM campaign_webhooks")) && q.next());
@@ -774,8 +753,8 @@ void tst_WebhookOutbox::restApi()
     QCOMPARE(SecretBox(kKey).open(q.value(0).toString(), QByteArray::number(f.campaignId)).value(), QByteArray("0123456789abcdefXYZ"));
     q.finish(); // SQLite: an open read keeps an old snapshot, and this connection writes below
     // Updating the URL keeps the secret.
-    QCOMPARE(send("PUT", base, "{\"url\":\"https://crm.example.com/v2\"}").first, 200);
-    QCOMPARE(QJsonDocument::fromJson(send("GET", base).second).object().value("secret").toString(), QStringLiteral("****fXYZ"));
+    QCOMPARE(server.send("PUT", base, "{\"url\":\"https://crm.example.com/v2\"}").status, 200);
+    QCOMPARE(server.send("GET", base).json.value("secret").toString(), QStringLiteral("****fXYZ"));
 
     // The delivery log, newest first, paged.
     WebhookStore store(t.conn());
@@ -792,25 +771,25 @@ void tst_WebhookOutbox::restApi()
         d.attemptedAt = clock.nowMs() + i;
         QVERIFY(store.recordAttempt(r, d, clock.nowMs(), clock.nowMs()).ok());
     }
-    auto page1 = send("GET", base + QStringLiteral("/deliveries?limit=3"));
-    QCOMPARE(page1.first, 200);
-    const QJsonObject p1 = QJsonDocument::fromJson(page1.second).object();
+    auto page1 = server.send("GET", base + QStringLiteral("/deliveries?limit=3"));
+    QCOMPARE(page1.status, 200);
+    const QJsonObject p1 = page1.json;
     QCOMPARE(p1.value("deliveries").toArray().size(), 3);
     QCOMPARE(p1.value("deliveries").toArray().first().toObject().value("attempt").toInt(), 5);
     QCOMPARE(p1.value("deliveries").toArray().first().toObject().value("status_code").toInt(), 200);
     const qint64 next = p1.value("next_before").toInteger();
     QVERIFY(next > 0);
-    const QJsonObject p2 = QJsonDocument::fromJson(send("GET", base + QStringLiteral("/deliveries?limit=3&before=%1").arg(next)).second).object();
+    const QJsonObject p2 = server.send("GET", base + QStringLiteral("/deliveries?limit=3&before=%1").arg(next)).json;
     QCOMPARE(p2.value("deliveries").toArray().size(), 2);
     QCOMPARE(p2.value("deliveries").toArray().last().toObject().value("attempt").toInt(), 1);
     QVERIFY(p2.value("next_before").isNull());
-    const QJsonObject all = QJsonDocument::fromJson(send("GET", QStringLiteral("/webhooks/deliveries?campaign_id=%1").arg(f.campaignId)).second).object();
+    const QJsonObject all = server.send("GET", QStringLiteral("/webhooks/deliveries?campaign_id=%1").arg(f.campaignId)).json;
     QCOMPARE(all.value("deliveries").toArray().size(), 5);
-    QCOMPARE(QJsonDocument::fromJson(send("GET", base).second).object().value("outbox").toObject().value("delivered").toInt(), 1);
+    QCOMPARE(server.send("GET", base).json.value("outbox").toObject().value("delivered").toInt(), 1);
 
-    QCOMPARE(send("DELETE", base).first, 204);
-    QCOMPARE(send("GET", base).first, 404);
-    pool.stop();
+    QCOMPARE(server.send("DELETE", base).status, 204);
+    QCOMPARE(server.send("GET", base).status, 404);
+    server.pool.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_WebhookOutbox)

@@ -10,10 +10,13 @@
 //     #6 Esha    13:10     completed 700 s interested
 //     #7 Farhan  14:00     not_placed
 //   Campaign "Beta": Gita #8 10:00 completed 30 s interested; Hari #9 15:00 failed.
+// SeededDatabase / LEADLINE_SEED_HISTORY: a fresh test database with that history in it.
 // Thread: the test's.
 #pragma once
 
 #include "campaigns/campaignservice.h"
+#include "fakes/fakeclock.h"
+#include "fakes/testdatabase.h"
 #include "storage/callrepository.h"
 #include "storage/database.h"
 
@@ -21,6 +24,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QtTest>
+#include <memory>
 
 namespace Leadline::Testing {
 
@@ -172,4 +176,30 @@ inline QString seedHistory(Campaigns::CampaignService &service, const Storage::D
     return {};
 }
 
+// A fresh test database of `backend` (see testdatabase.h) holding the history above, written
+// through `service` (on a fake clock), which the test can hand on to the console's backend.
+// Nothing is seeded when the database is not there (skipReason or error set).
+struct SeededDatabase : TestDatabase
+{
+    explicit SeededDatabase(const QString &backend) : TestDatabase(openTestDatabase(backend))
+    {
+        if (!error.isEmpty() || !skipReason.isEmpty())
+            return;
+        service = std::make_unique<Campaigns::CampaignService>(*db, clock);
+        error = seedHistory(*service, *db, seed);
+    }
+
+    FakeClock clock;
+    std::unique_ptr<Campaigns::CampaignService> service;
+    SeededHistory seed;
+};
+
 } // namespace Leadline::Testing
+
+// Declares `var`, a SeededDatabase of `backend`; skips or fails as LEADLINE_OPEN_DB does, and
+// fails when the history could not be written.
+#define LEADLINE_SEED_HISTORY(var, backend)                                             \
+    Leadline::Testing::SeededDatabase var(backend);                                     \
+    if (!var.skipReason.isEmpty())                                                      \
+        QSKIP(qPrintable(var.skipReason));                                              \
+    QVERIFY2(var.error.isEmpty(), qPrintable(var.error))
