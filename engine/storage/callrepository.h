@@ -12,7 +12,29 @@
 
 namespace Leadline::Storage {
 
-struct CallRow
+// What the conversation concluded; written once when the call ends.
+struct CallOutcome
+{
+    QString outcome;           // interested, not_interested, callback, wrong_number, do_not_call, voicemail, no_response
+    qint64 budgetMin = 0;
+    qint64 budgetMax = 0;
+    QString budgetText;
+    QString property;
+    QString timeline;
+    qint64 callbackAt = 0;
+    QString language;
+    QJsonObject fields;          // everything extracted, with the turn each came from
+    QString failureReason;
+    int briefVersion = 0;        // the project brief version the agent was given (0 = none)
+    QString questionForAdvisor;  // what the agent deferred ("I will have our advisor confirm that")
+    qint64 siteVisitAt = 0;      // booked site visit (UTC ms), 0 = none
+    int siteVisitVisitors = 0;
+    int siteVisitTurn = -1;      // the caller turn the booking came from
+    int badFrames = -1; // malformed media frames the session dropped (-1: not known)
+};
+
+// A call as stored: the dial and carrier side, and (once the call ended) its outcome.
+struct CallRow : CallOutcome
 {
     qint64 id = 0;
     qint64 leadId = 0;
@@ -25,25 +47,10 @@ struct CallRow
     qint64 answeredAt = 0;
     qint64 endedAt = 0;
     int durationS = 0;
-    QString outcome;           // interested, not_interested, callback, wrong_number, do_not_call, voicemail, no_response
-    qint64 budgetMin = 0;
-    qint64 budgetMax = 0;
-    QString budgetText;
-    QString property;
-    QString timeline;
-    qint64 callbackAt = 0;
-    QString language;
-    QJsonObject fields;        // everything extracted, with the turn each came from
     QString recordingUrl;
     qint64 costEstimatePaise = 0;
-    QString failureReason;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
-    int briefVersion = 0;        // the project brief version the agent was given (0 = none)
-    QString questionForAdvisor;  // what the agent deferred ("I will have our advisor confirm that")
-    qint64 siteVisitAt = 0;      // booked site visit (UTC ms), 0 = none
-    int siteVisitVisitors = 0;
-    int siteVisitTurn = -1;      // the caller turn the booking came from
 
     QJsonObject toJson() const;
 };
@@ -66,26 +73,6 @@ struct TurnRow
     QJsonObject toJson() const;
 };
 
-// What the conversation concluded; written once when the call ends.
-struct CallOutcome
-{
-    QString outcome;
-    qint64 budgetMin = 0;
-    qint64 budgetMax = 0;
-    QString budgetText;
-    QString property;
-    QString timeline;
-    qint64 callbackAt = 0;
-    QString language;
-    QJsonObject fields;
-    QString failureReason;
-    int briefVersion = 0;
-    QString questionForAdvisor;
-    qint64 siteVisitAt = 0;
-    int siteVisitVisitors = 0;
-    int siteVisitTurn = -1;
-    int badFrames = -1; // malformed media frames the session dropped (-1: not known)
-};
 
 class CallRepository
 {

@@ -79,26 +79,22 @@ Result<WebhookConfig> WebhookStore::putConfig(const WebhookConfig &c, qint64 now
         out.activeSince = existing->enabled || !c.enabled ? existing->activeSince : nowMs;
         q.prepare(QStringLiteral("UPDATE campaign_webhooks SET url = ?, secret_enc = ?, events = ?, enabled = ?, "
                                  "active_since = ?, updated_at = ? WHERE campaign_id = ?"));
-        q.addBindValue(out.url);
-        q.addBindValue(nonNull(out.secretSealed));
-        q.addBindValue(out.events.join(QLatin1Char(',')));
-        q.addBindValue(out.enabled ? 1 : 0);
-        q.addBindValue(out.activeSince);
-        q.addBindValue(nowMs);
-        q.addBindValue(out.campaignId);
     } else {
         out.createdAt = nowMs;
         out.activeSince = nowMs;
-        q.prepare(QStringLiteral("INSERT INTO campaign_webhooks (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kConfigColumns)));
-        q.addBindValue(out.campaignId);
-        q.addBindValue(out.url);
-        q.addBindValue(nonNull(out.secretSealed));
-        q.addBindValue(out.events.join(QLatin1Char(',')));
-        q.addBindValue(out.enabled ? 1 : 0);
-        q.addBindValue(out.activeSince);
-        q.addBindValue(nowMs);
-        q.addBindValue(nowMs);
+        q.prepare(QStringLiteral("INSERT INTO campaign_webhooks (url, secret_enc, events, enabled, active_since, updated_at, "
+                                 "created_at, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     }
+    // The same values in the same order for both statements; a new row adds its creation time.
+    q.addBindValue(out.url);
+    q.addBindValue(nonNull(out.secretSealed));
+    q.addBindValue(out.events.join(QLatin1Char(',')));
+    q.addBindValue(out.enabled ? 1 : 0);
+    q.addBindValue(out.activeSince);
+    q.addBindValue(nowMs);
+    if (!existing)
+        q.addBindValue(out.createdAt);
+    q.addBindValue(out.campaignId);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot store webhook configuration"), q.lastError());
     return out;

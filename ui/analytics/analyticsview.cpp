@@ -73,17 +73,18 @@ static void clearChart(QChart *chart)
 }
 
 AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
-    : QWidget(parent), m_backend(backend)
+    : ScopedView([&backend] { return backend.nextRequestId(); },
+                 [&backend](quint64 request, qint64 campaign) {
+                     ConsoleBackend *b = backend.backend();
+                     backend.post([b, request, campaign] { b->fetchAnalytics(request, campaign); });
+                 },
+                 parent)
+    , m_backend(backend)
 {
     setObjectName(QStringLiteral("analyticsTab"));
     m_scopeLabel = new QLabel(this);
-    ConsoleBackend *b = backend.backend();
-    m_refresh = new ScopedRefresh(this, [&backend] { return backend.nextRequestId(); },
-                                  [&backend, b](quint64 request, qint64 campaign) {
-                                      backend.post([b, request, campaign] { b->fetchAnalytics(request, campaign); });
-                                  });
-    m_refresh->combo()->setObjectName(QStringLiteral("analyticsScope"));
-    m_scopeLabel->setBuddy(m_refresh->combo());
+    scope()->combo()->setObjectName(QStringLiteral("analyticsScope"));
+    m_scopeLabel->setBuddy(scope()->combo());
     m_updated = new QLabel(this);
     m_exportPng = new QPushButton(this);
     m_exportPng->setObjectName(QStringLiteral("exportPng"));
@@ -117,7 +118,7 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_scopeLabel);
-    top->addWidget(m_refresh->combo());
+    top->addWidget(scope()->combo());
     top->addStretch(1);
     top->addWidget(m_updated);
     top->addWidget(m_exportPng);
@@ -128,7 +129,7 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
     layout->addWidget(m_latencyNote);
     layout->addWidget(scroll, 1);
 
-    connect(m_refresh, &ScopedRefresh::stale, this, [this] {
+    connect(scope(), &ScopedRefresh::stale, this, [this] {
         m_hasSnapshot = false;
         render();
     });
@@ -136,7 +137,7 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
     connect(m_exportCsv, &QPushButton::clicked, this, &AnalyticsView::chooseCsv);
     connect(backend.backend(), &ConsoleBackend::analyticsReady, this, &AnalyticsView::onSnapshot);
     connect(backend.backend(), &ConsoleBackend::failed, this, [this](const BackendError &e) {
-        if (e.operation == QLatin1String("analytics") && m_refresh->acceptFailure(e.requestId)) {
+        if (e.operation == QLatin1String("analytics") && scope()->acceptFailure(e.requestId)) {
             m_updated->setText(tr("Could not load analytics: %1").arg(e.message));
         }
     });
@@ -146,50 +147,17 @@ AnalyticsView::AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent)
 void AnalyticsView::retranslate()
 {
     m_scopeLabel->setText(tr("&Show:"));
-    m_refresh->combo()->setItemText(0, tr("This campaign"));
-    m_refresh->combo()->setItemText(1, tr("All campaigns"));
+    scope()->combo()->setItemText(0, tr("This campaign"));
+    scope()->combo()->setItemText(1, tr("All campaigns"));
     m_exportPng->setText(tr("Export &PNG\u2026"));
     m_exportCsv->setText(tr("Export &CSV\u2026"));
     m_shownCsv.clear(); // titles and labels are translated: draw again
     render();
 }
 
-void AnalyticsView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
-}
-
-void AnalyticsView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    m_refresh->shown();
-}
-
-void AnalyticsView::hideEvent(QHideEvent *event)
-{
-    m_refresh->hidden();
-    QWidget::hideEvent(event);
-}
-
-void AnalyticsView::setRefreshInterval(int ms) { m_refresh->setInterval(ms); }
-
-void AnalyticsView::setCampaign(qint64 campaignId) { m_refresh->setCampaign(campaignId); }
-
-void AnalyticsView::setAllCampaigns(bool all) { m_refresh->setAllCampaigns(all); }
-
-qint64 AnalyticsView::scopeCampaignId() const { return m_refresh->scopeCampaignId(); }
-
-void AnalyticsView::refresh() { m_refresh->refresh(); }
-
-bool AnalyticsView::isRefreshing() const { return m_refresh->isRefreshing(); }
-
-QComboBox *AnalyticsView::scopeCombo() const { return m_refresh->combo(); }
-
 void AnalyticsView::onSnapshot(const AnalyticsSnapshot &s)
 {
-    if (!m_refresh->accept(s.requestId, s.campaignId))
+    if (!scope()->accept(s.requestId, s.campaignId))
         return;
     m_snapshot = s;
     m_hasSnapshot = true;
@@ -204,7 +172,7 @@ void AnalyticsView::render()
     m_exportPng->setEnabled(have);
     m_exportCsv->setEnabled(have);
     if (!have) {
-        m_figures->setText(!m_refresh->hasScope()
+        m_figures->setText(!scope()->hasScope()
                                ? tr("Select a campaign, or show all campaigns.")
                                : tr("Loading\u2026"));
         m_latencyNote->clear();

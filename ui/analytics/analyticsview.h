@@ -9,8 +9,7 @@
 #pragma once
 
 #include "ui/backend/snapshots.h"
-
-#include <QWidget>
+#include "ui/common/scopedview.h"
 
 class QChart;
 class QChartView;
@@ -22,21 +21,13 @@ class QPushButton;
 namespace Leadline::Ui {
 
 class ConsoleBackendHost;
-class ScopedRefresh;
 
-class AnalyticsView : public QWidget
+class AnalyticsView : public ScopedView
 {
     Q_OBJECT
 public:
     explicit AnalyticsView(const ConsoleBackendHost &backend, QWidget *parent = nullptr);
 
-    void setCampaign(qint64 campaignId);
-    void setAllCampaigns(bool all);
-    qint64 scopeCampaignId() const; // 0: every campaign
-    // Requests fresh figures now (ignored while a request is in flight).
-    void refresh();
-    void setRefreshInterval(int ms);
-    bool isRefreshing() const;
     bool hasSnapshot() const { return m_hasSnapshot; }
     const AnalyticsSnapshot &snapshot() const { return m_snapshot; }
 
@@ -51,20 +42,11 @@ public:
     QChartView *talkView() const { return m_talk; }
     QChartView *latencyView() const { return m_latency; }
     QChartView *funnelView() const { return m_funnel; }
-    QComboBox *scopeCombo() const;
     QLabel *figuresLabel() const { return m_figures; }
     QLabel *latencyNote() const { return m_latencyNote; }
 
-signals:
-    void snapshotShown();
-
-protected:
-    void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void onSnapshot(const AnalyticsSnapshot &s);
     void render();
     void renderOutcomes();
@@ -78,7 +60,6 @@ private:
     void choosePng();
 
     const ConsoleBackendHost &m_backend;
-    ScopedRefresh *m_refresh = nullptr; // scope, request in flight, timer
     AnalyticsSnapshot m_snapshot;
     bool m_hasSnapshot = false;
     QString m_shownCsv; // the figures currently drawn

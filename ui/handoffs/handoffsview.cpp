@@ -36,17 +36,18 @@ QString HandoffsView::statusLabel(const QString &code)
 }
 
 HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
-    : QWidget(parent), m_backend(backend)
+    : ScopedView([&backend] { return backend.nextRequestId(); },
+                 [&backend](quint64 request, qint64 campaign) {
+                     ConsoleBackend *b = backend.backend();
+                     backend.post([b, request, campaign] { b->fetchHandoffs(request, campaign); });
+                 },
+                 parent)
+    , m_backend(backend)
 {
     setObjectName(QStringLiteral("handoffsTab"));
     m_scopeLabel = new QLabel(this);
-    ConsoleBackend *b = backend.backend();
-    m_refresh = new ScopedRefresh(this, [&backend] { return backend.nextRequestId(); },
-                                  [&backend, b](quint64 request, qint64 campaign) {
-                                      backend.post([b, request, campaign] { b->fetchHandoffs(request, campaign); });
-                                  });
-    m_refresh->combo()->setObjectName(QStringLiteral("handoffsScope"));
-    m_scopeLabel->setBuddy(m_refresh->combo());
+    scope()->combo()->setObjectName(QStringLiteral("handoffsScope"));
+    m_scopeLabel->setBuddy(scope()->combo());
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("handoffsSummary"));
     m_table = new QTableWidget(0, ColumnCount, this);
@@ -59,21 +60,21 @@ HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_scopeLabel);
-    top->addWidget(m_refresh->combo());
+    top->addWidget(scope()->combo());
     top->addStretch(1);
     top->addWidget(m_summary);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
 
-    connect(m_refresh, &ScopedRefresh::stale, this, [this] {
+    connect(scope(), &ScopedRefresh::stale, this, [this] {
         m_hasSnapshot = false;
         m_error.clear();
         render();
     });
     connect(backend.backend(), &ConsoleBackend::handoffsReady, this, &HandoffsView::onSnapshot);
     connect(backend.backend(), &ConsoleBackend::failed, this, [this](const BackendError &e) {
-        if (e.operation == QLatin1String("handoffs") && m_refresh->acceptFailure(e.requestId)) {
+        if (e.operation == QLatin1String("handoffs") && scope()->acceptFailure(e.requestId)) {
             m_error = e.message;
             render();
         }
@@ -84,46 +85,15 @@ HandoffsView::HandoffsView(const ConsoleBackendHost &backend, QWidget *parent)
 void HandoffsView::retranslate()
 {
     m_scopeLabel->setText(tr("&Show:"));
-    m_refresh->combo()->setItemText(0, tr("This campaign"));
-    m_refresh->combo()->setItemText(1, tr("All campaigns"));
+    scope()->combo()->setItemText(0, tr("This campaign"));
+    scope()->combo()->setItemText(1, tr("All campaigns"));
     m_table->setHorizontalHeaderLabels({tr("Asked at"), tr("Lead"), tr("Phone"), tr("Handed to"), tr("Status"), tr("Agent picked up")});
     render();
 }
 
-void HandoffsView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
-}
-
-void HandoffsView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    m_refresh->shown();
-}
-
-void HandoffsView::hideEvent(QHideEvent *event)
-{
-    m_refresh->hidden();
-    QWidget::hideEvent(event);
-}
-
-void HandoffsView::setRefreshInterval(int ms) { m_refresh->setInterval(ms); }
-
-void HandoffsView::setCampaign(qint64 campaignId) { m_refresh->setCampaign(campaignId); }
-
-qint64 HandoffsView::scopeCampaignId() const { return m_refresh->scopeCampaignId(); }
-
-void HandoffsView::refresh() { m_refresh->refresh(); }
-
-bool HandoffsView::isRefreshing() const { return m_refresh->isRefreshing(); }
-
-QComboBox *HandoffsView::scopeCombo() const { return m_refresh->combo(); }
-
 void HandoffsView::onSnapshot(const HandoffsSnapshot &s)
 {
-    if (!m_refresh->accept(s.requestId, s.campaignId))
+    if (!scope()->accept(s.requestId, s.campaignId))
         return;
     m_snapshot = s;
     m_hasSnapshot = true;
@@ -140,7 +110,7 @@ void HandoffsView::render()
     }
     if (!m_hasSnapshot) {
         m_table->setRowCount(0);
-        m_summary->setText(!m_refresh->hasScope() ? tr("Select a campaign, or show all campaigns.")
+        m_summary->setText(!scope()->hasScope() ? tr("Select a campaign, or show all campaigns.")
                                                                                        : tr("Loading\u2026"));
         return;
     }

@@ -7,8 +7,7 @@
 #pragma once
 
 #include "ui/backend/snapshots.h"
-
-#include <QWidget>
+#include "ui/common/scopedview.h"
 
 class QComboBox;
 class QLabel;
@@ -17,9 +16,8 @@ class QTableWidget;
 namespace Leadline::Ui {
 
 class ConsoleBackendHost;
-class ScopedRefresh;
 
-class HandoffsView : public QWidget
+class HandoffsView : public ScopedView
 {
     Q_OBJECT
 public:
@@ -27,12 +25,6 @@ public:
 
     explicit HandoffsView(const ConsoleBackendHost &backend, QWidget *parent = nullptr);
 
-    void setCampaign(qint64 campaignId);
-    qint64 scopeCampaignId() const; // 0: every campaign
-    // Requests the handoffs now (ignored while a request is in flight).
-    void refresh();
-    void setRefreshInterval(int ms);
-    bool isRefreshing() const;
     const HandoffsSnapshot &snapshot() const { return m_snapshot; }
 
     // The translated label of a handoff status code (pending, connecting, answered,
@@ -40,24 +32,14 @@ public:
     static QString statusLabel(const QString &code);
 
     QTableWidget *table() const { return m_table; }
-    QComboBox *scopeCombo() const;
     QLabel *summaryLabel() const { return m_summary; }
 
-signals:
-    void snapshotShown();
-
-protected:
-    void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void onSnapshot(const HandoffsSnapshot &s);
     void render();
 
     const ConsoleBackendHost &m_backend;
-    ScopedRefresh *m_refresh = nullptr; // scope, request in flight, timer
     HandoffsSnapshot m_snapshot;
     bool m_hasSnapshot = false;
     QString m_error;
