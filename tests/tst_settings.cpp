@@ -16,6 +16,8 @@ private slots:
     void secretsAreMasked_data();
     void secretsAreMasked();
     void workerThreadsZeroMeansCores();
+    void positiveValueFallsBack_data();
+    void positiveValueFallsBack();
 };
 
 void tst_Settings::defaults()
@@ -116,6 +118,28 @@ void tst_Settings::workerThreadsZeroMeansCores()
     env.insert(QStringLiteral("WORKER_THREADS"), QStringLiteral("3"));
     QCOMPARE(Settings::resolve({}, env, {}).workerThreads(), 3);
     QCOMPARE(Settings::defaults().workerThreads(), qMax(1, QThread::idealThreadCount()));
+}
+
+void tst_Settings::positiveValueFallsBack_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("a number") << QStringLiteral("5000") << qint64(5000);
+    QTest::newRow("zero") << QStringLiteral("0") << qint64(42);
+    QTest::newRow("negative") << QStringLiteral("-3") << qint64(42);
+    QTest::newRow("not a number") << QStringLiteral("lots") << qint64(42);
+    QTest::newRow("unset") << QString() << qint64(42);
+}
+
+void tst_Settings::positiveValueFallsBack()
+{
+    QFETCH(QString, value);
+    QFETCH(qint64, expected);
+    Settings s = Settings::defaults();
+    if (!value.isNull())
+        s.set(QStringLiteral("MAX_CSV_ROWS"), value);
+    const QString name = value.isNull() ? QStringLiteral("NO_SUCH_SETTING") : QStringLiteral("MAX_CSV_ROWS");
+    QCOMPARE(s.positiveValue(name, 42), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)

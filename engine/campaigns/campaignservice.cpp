@@ -180,11 +180,7 @@ Result<CampaignRow> CampaignService::setStatus(qint64 id, Storage::CampaignStatu
 ImportLimits ImportLimits::fromSettings(const Settings &s)
 {
     ImportLimits l;
-    auto positive = [&s](const char *name, qint64 fallback) {
-        bool ok = false;
-        const qint64 v = s.value(QString::fromLatin1(name)).toLongLong(&ok);
-        return ok && v > 0 ? v : fallback;
-    };
+    auto positive = [&s](const char *name, qint64 fallback) { return s.positiveValue(QString::fromLatin1(name), fallback); };
     l.maxRows = positive("MAX_CSV_ROWS", l.maxRows);
     l.maxColumns = int(positive("MAX_CSV_COLUMNS", l.maxColumns));
     l.maxRecordBytes = positive("MAX_CSV_RECORD_BYTES", l.maxRecordBytes);

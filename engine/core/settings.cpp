@@ -131,12 +131,14 @@ int Settings::workerThreads() const
     return n > 0 ? n : qMax(1, QThread::idealThreadCount());
 }
 
-qint64 Settings::maxUploadBytes() const
+qint64 Settings::positiveValue(const QString &name, qint64 fallback) const
 {
     bool ok = false;
-    const qint64 v = value(QStringLiteral("MAX_UPLOAD_BYTES")).toLongLong(&ok);
-    return ok && v > 0 ? v : 100LL * 1024 * 1024;
+    const qint64 v = value(name).toLongLong(&ok);
+    return ok && v > 0 ? v : fallback;
 }
+
+qint64 Settings::maxUploadBytes() const { return positiveValue(QStringLiteral("MAX_UPLOAD_BYTES"), 100LL * 1024 * 1024); }
 
 QString Settings::mask(const QString &secret)
 {

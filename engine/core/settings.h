@@ -56,6 +56,9 @@ public:
     // The masked form of one value, for logs and UI.
     QString displayValue(const QString &name) const;
 
+    // A whole number above zero, or fallback when the setting is unset, not a number or <= 0.
+    qint64 positiveValue(const QString &name, qint64 fallback) const;
+
     static QString mask(const QString &secret);
     static QString maskUrlPassword(const QString &url);
 

@@ -9,11 +9,7 @@ namespace Leadline::Server {
 RequestLimits RequestLimits::fromSettings(const Settings &s)
 {
     RequestLimits l;
-    auto positive = [&s](const char *name, qint64 fallback) {
-        bool ok = false;
-        const qint64 v = s.value(QString::fromLatin1(name)).toLongLong(&ok);
-        return ok && v > 0 ? v : fallback;
-    };
+    auto positive = [&s](const char *name, qint64 fallback) { return s.positiveValue(QString::fromLatin1(name), fallback); };
     l.maxHeaderCount = int(positive("MAX_HEADER_COUNT", l.maxHeaderCount));
     l.maxHeaderBytes = positive("MAX_HEADER_BYTES", l.maxHeaderBytes);
     l.maxJsonDepth = int(positive("MAX_JSON_DEPTH", l.maxJsonDepth));
