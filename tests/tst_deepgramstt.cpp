@@ -158,10 +158,12 @@ void tst_DeepgramStt::drainsAfterCloseStream()
     QVERIFY(server.listen(QHostAddress::LocalHost));
     QWebSocket *peer = nullptr;
     bool peerSawClose = false;
+    bool peerHeardAudio = false;
     std::unique_ptr<QWebSocket> ownedPeer; // nextPendingConnection() hands over ownership
     connect(&server, &QWebSocketServer::newConnection, this, [&] {
         ownedPeer.reset(peer = server.nextPendingConnection());
         connect(peer, &QWebSocket::disconnected, this, [&] { peerSawClose = true; });
+        connect(peer, &QWebSocket::binaryMessageReceived, this, [&] { peerHeardAudio = true; });
         connect(peer, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
             if (!t.contains(QStringLiteral("CloseStream")))
                 return;
@@ -184,8 +186,7 @@ void tst_DeepgramStt::drainsAfterCloseStream()
     QSignalSpy drained(&stt, &DeepgramStt::drained);
     stt.start(SttOptions{});
     stt.pushAudio(QByteArray(320, '\x01'));
-    QTRY_VERIFY_WITH_TIMEOUT(peer != nullptr, 5000);
-    QTest::qWait(50); // the socket is open
+    QTRY_VERIFY_WITH_TIMEOUT(peerHeardAudio, 5000); // the socket is open: the audio went through it
     stt.stop();
     QVERIFY(stt.draining());
     QTRY_COMPARE_WITH_TIMEOUT(drained.count(), 1, 10000);

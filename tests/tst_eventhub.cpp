@@ -101,9 +101,8 @@ void tst_EventHub::consolesReceiveEventsFromAnyThread()
             QCOMPARE(got[i].at(n).value(QStringLiteral("type")).toString(), QStringLiteral("call.activity"));
         }
     }
-    // One console drops; the other still gets events.
+    // One console drops (the hub may not have noticed yet when it publishes); the other still gets events.
     consoles[0].abort();
-    QTest::qWait(100);
     hub.publish(QStringLiteral("campaign.progress"), QJsonObject{{QStringLiteral("campaign_id"), 7}});
     QTRY_COMPARE_WITH_TIMEOUT(got[1].size(), 51, 5000);
     QCOMPARE(got[1].last().value(QStringLiteral("campaign_id")).toInt(), 7);
