@@ -276,6 +276,9 @@ void tst_Screening::phraseMatcher_data()
     row("not able to take your call", "Hello, I am not able to take your call at the moment.", K::Voicemail, true);
     row("कॉल नहीं ले सकता", "नमस्कार, मैं अभी कॉल नहीं ले सकता", K::Voicemail, true);
     row("message chhod dijiye", "abhi main busy hoon, apna message chhod dijiye", K::Voicemail, true);
+    // Things a busy person says too stay weak: they never decide alone.
+    row("return your call is weak", "Can I return your call in ten minutes?", K::Voicemail, false);
+    row("drop me a message is weak", "I am busy, drop me a message on WhatsApp", K::Voicemail, false);
     // People answering (soundsHuman is checked separately below).
     row("receptionist", "Thank you for calling Sunrise Realty, how may I help you?", K::Ivr, false);
 }

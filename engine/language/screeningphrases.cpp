@@ -41,16 +41,16 @@ struct Vocabulary
              "phone nahi utha sakta", "phone nahi utha sakti", "फोन नहीं उठा सकता", "फोन नहीं उठा सकती",
              "फ़ोन नहीं उठा सकता", "फ़ोन नहीं उठा सकती", "not able to take your call", "not able to answer",
              "cant answer the phone", "cannot answer the phone", "cant answer your call", "cannot answer your call",
-             "unable to answer", "cant get to the phone", "cannot get to the phone", "away from the phone",
+             "unable to answer your call", "unable to answer the phone", "cant get to the phone", "cannot get to the phone", "away from the phone",
              "away from my phone", "message chhod", "message chod", "sandesh chhod", "sandesh chod",
              "कॉल नहीं ले सकता", "कॉल नहीं ले सकती", "call nahi le sakta", "call nahi le sakti",
              "कॉल का जवाब नहीं दे", "call ka jawab nahi de", "phone nahi utha pa", "फ़ोन नहीं उठा पा",
-             "फोन नहीं उठा पा", "return your call", "drop me a message", "drop a message"});
+             "फोन नहीं उठा पा"});
         voicemailWeak = phraseTable({"get back to you", "call you back as soon", "not available", "is unavailable", "you have reached", "youve reached",
                                      "you reached", "please leave", "abhi uplabdh nahi", "अभी उपलब्ध नहीं", "available nahi hoon",
                                      "उपलब्ध नहीं हूँ", "उपलब्ध नहीं हूं", "वापस कॉल", "call you back", "will call you back",
                                      "the person you are calling", "जिस व्यक्ति को", "jis vyakti ko", "missed your call",
-                                     "sorry i missed"});
+                                     "sorry i missed", "return your call", "drop me a message", "drop a message"});
         for (const char *p : {"the person you are calling", "जिस व्यक्ति को", "jis vyakti ko", "missed your call"})
             voicemailFraming.insert(foldedWords(QString::fromUtf8(p)).join(QLatin1Char(' ')));
         // Machine framing: how announcements start or end.
