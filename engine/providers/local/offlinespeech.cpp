@@ -67,7 +67,7 @@ bool isHinglish(const QString &text)
 const char kModelDir[] = "/usr/share/pocketsphinx/model/en-us";
 
 // espeak-ng delivers audio through a C callback; the job being synthesized is reached through
-// this pointer (espeak is single-threaded and only ever used from the engine thread).
+// this pointer (espeak is single-threaded and only ever used from the TTS thread).
 thread_local std::function<void(const short *, int)> *t_sink = nullptr;
 
 int espeakCallback(short *wav, int samples, espeak_EVENT *)
@@ -81,7 +81,10 @@ int espeakCallback(short *wav, int samples, espeak_EVENT *)
 
 struct OfflineSpeechEngine::Private
 {
-    WorkerThread thread{QStringLiteral("leadline-offline-speech")};
+    // Synthesis and recognition on threads of their own: a caller's words are recognised while
+    // other calls' replies are being synthesised, not after them.
+    WorkerThread ttsThread{QStringLiteral("leadline-offline-tts")};
+    WorkerThread sttThread{QStringLiteral("leadline-offline-stt")};
     bool ttsOk = false;
     bool sttOk = false;
     int ttsRate = 22050;
@@ -89,7 +92,7 @@ struct OfflineSpeechEngine::Private
     cmd_ln_t *config = nullptr;
     QStringList grammarPaths;
 
-    void init()
+    void initTts()
     {
         espeak_ng_InitializePath(nullptr);
         espeak_ng_ERROR_CONTEXT ctx = nullptr;
@@ -102,7 +105,10 @@ struct OfflineSpeechEngine::Private
         }
         if (ctx)
             espeak_ng_ClearErrorContext(&ctx);
+    }
 
+    void initStt()
+    {
         if (!QFile::exists(QString::fromLatin1(kModelDir) + QStringLiteral("/en-us/mdef"))) {
             qCWarning(lcCore) << "offline STT unavailable: no PocketSphinx model in" << kModelDir << "(package pocketsphinx-en-us)";
             return;
@@ -143,7 +149,7 @@ struct OfflineSpeechEngine::Private
             qCWarning(lcCore) << "offline STT unavailable: PocketSphinx did not initialise";
     }
 
-    void shutdown()
+    void shutdownStt()
     {
         if (ps)
             ps_free(ps);
@@ -151,10 +157,14 @@ struct OfflineSpeechEngine::Private
             cmd_ln_free_r(config);
         ps = nullptr;
         config = nullptr;
-        if (ttsOk)
-            espeak_ng_Terminate();
         for (const QString &path : std::as_const(grammarPaths))
             QFile::remove(path);
+    }
+
+    void shutdownTts()
+    {
+        if (ttsOk)
+            espeak_ng_Terminate();
     }
 
     QString decode(const QByteArray &pcm16k, bool hindi)
@@ -174,15 +184,24 @@ struct OfflineSpeechEngine::Private
 OfflineSpeechEngine::OfflineSpeechEngine() : d(std::make_unique<Private>())
 {
     Private *p = d.get();
-    p->thread.setTeardown([p](QObject *) { p->shutdown(); });
+    p->ttsThread.setTeardown([p](QObject *) { p->shutdownTts(); });
+    p->sttThread.setTeardown([p](QObject *) { p->shutdownStt(); });
     // A missing engine or model is not an error: that half is reported unavailable (and logged).
-    (void)p->thread.start({}, [p](QObject *) {
-        p->init();
+    (void)p->ttsThread.start({}, [p](QObject *) {
+        p->initTts();
+        return okStatus();
+    });
+    (void)p->sttThread.start({}, [p](QObject *) {
+        p->initStt();
         return okStatus();
     });
 }
 
-OfflineSpeechEngine::~OfflineSpeechEngine() { d->thread.stop(); }
+OfflineSpeechEngine::~OfflineSpeechEngine()
+{
+    d->sttThread.stop();
+    d->ttsThread.stop();
+}
 
 bool OfflineSpeechEngine::ttsAvailable() const { return d->ttsOk; }
 bool OfflineSpeechEngine::sttAvailable() const { return d->sttOk; }
@@ -193,7 +212,7 @@ void OfflineSpeechEngine::synthesize(const QString &text, const QString &languag
                                      std::function<bool()> cancelled)
 {
     QPointer<QObject> ctx(context);
-    d->thread.post([this, text, language, ctx, chunk, done, cancelled] {
+    d->ttsThread.post([this, text, language, ctx, chunk, done, cancelled] {
         if (!ctx || cancelled())
             return;
         if (!d->ttsOk) {
@@ -228,7 +247,7 @@ void OfflineSpeechEngine::recognize(const QByteArray &pcm16k, const QString &lan
 {
     QPointer<QObject> ctx(context);
     const bool hindi = language.startsWith(QLatin1String("hi")) || language == QLatin1String("multi");
-    d->thread.post([this, pcm16k, hindi, ctx, result] {
+    d->sttThread.post([this, pcm16k, hindi, ctx, result] {
         if (!ctx)
             return;
         const QString text = d->decode(pcm16k, hindi);
@@ -240,7 +259,7 @@ QString OfflineSpeechEngine::recognizeBlocking(const QByteArray &pcm16k, const Q
 {
     QString text;
     const bool hindi = language.startsWith(QLatin1String("hi")) || language == QLatin1String("multi");
-    d->thread.call([&] { text = d->decode(pcm16k, hindi); });
+    d->sttThread.call([&] { text = d->decode(pcm16k, hindi); });
     return text;
 }
 

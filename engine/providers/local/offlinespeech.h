@@ -1,8 +1,9 @@
 // Offline speech for running with no keys: espeak-ng synthesis (English and Hindi voices) and
 // PocketSphinx recognition in grammar mode tuned to the call's vocabulary. Both libraries keep
-// process-wide or heavyweight state, so one OfflineSpeechEngine owns them on its own thread
-// ("leadline-offline-speech") and serves every call from there; per-call EspeakTts and
-// PocketsphinxStt objects post jobs to it and get results back on their own thread.
+// process-wide or heavyweight state, so one OfflineSpeechEngine owns each on a thread of its own
+// ("leadline-offline-tts" for espeak-ng, "leadline-offline-stt" for PocketSphinx: recognition
+// never waits behind other calls' synthesis) and serves every call from there; per-call
+// EspeakTts and PocketsphinxStt objects post jobs to them and get results back on their own thread.
 // Quality is for demos and tests: no Hindi recognition, robotic voices.
 // Thread: the engine's public methods are thread-safe; the per-call objects live on their call's
 // worker thread.
@@ -31,17 +32,17 @@ public:
     int ttsSampleRate() const;       // espeak-ng's rate (22050)
     static constexpr int kSttRate = 16000; // the PocketSphinx en-us model's rate
 
-    // Synthesizes on the engine thread; chunk() is called for each piece (on `context`'s thread),
+    // Synthesizes on the TTS thread; chunk() is called for each piece (on `context`'s thread),
     // then done(ok). A cancelled job (cancelled() true when its turn comes) is skipped.
     void synthesize(const QString &text, const QString &language, QObject *context,
                     std::function<void(const QByteArray &)> chunk, std::function<void(bool)> done,
                     std::function<bool()> cancelled);
-    // Recognizes one utterance (S16LE at 16 kHz) on the engine thread; result on context's thread.
+    // Recognizes one utterance (S16LE at 16 kHz) on the STT thread; result on context's thread.
     // language: the call's STT language; "hi..." or "multi" adds a few romanized Hindi answers
     // to the English grammar (there is no Hindi acoustic model).
     void recognize(const QByteArray &pcm16k, const QString &language, QObject *context,
                    std::function<void(const QString &)> result);
-    // Synchronous variant for tests and tools (runs the job on the engine thread and waits).
+    // Synchronous variant for tests and tools (runs the job on the STT thread and waits).
     QString recognizeBlocking(const QByteArray &pcm16k, const QString &language = QStringLiteral("en"));
 
 private:
