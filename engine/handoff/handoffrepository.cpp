@@ -4,19 +4,18 @@
 #include "storage/database.h"
 #include "storage/columnvalues.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Leadline::Handoff {
-using Storage::nullIfZero;
-using Storage::nullIfEmpty;
-using Storage::jsonText;
-using Storage::isoOrNull;
 
+using Storage::isoOrNull;
+using Storage::jsonText;
 using Storage::nonNull;
+using Storage::nullIfEmpty;
+using Storage::nullIfZero;
 using Storage::sqlError;
 using Storage::selectOne;
 using Storage::HandoffStatus;

@@ -1,4 +1,5 @@
 #include "storagehandoffdesk.h"
+#include "storage/columnvalues.h"
 #include "storage/handoffstatus.h"
 
 #include "agentselector.h"
@@ -97,7 +98,7 @@ Result<HandoffDecision> StorageHandoffDesk::decide(const HandoffRequest &req)
     // (SQLite: the writer lock; PostgreSQL: the handoffs row lock via the unique call index
     // plus a transaction-scoped advisory lock on the roster).
     db.transaction();
-    if (db.driverName() == QLatin1String("QPSQL")) {
+    if (Storage::isPostgres(db)) {
         QSqlQuery lock(db);
         lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7243004)"));
     }

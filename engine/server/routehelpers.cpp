@@ -2,7 +2,6 @@
 
 #include "storage/database.h"
 
-#include <QDateTime>
 #include <QUrlQuery>
 
 namespace Leadline::Server {
@@ -35,11 +34,6 @@ Result<CampaignScope> campaignScope(const RouteContext &ctx, const Storage::Data
     if (!id)
         return id.error();
     return campaignScope(id.value(), db);
-}
-
-QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
 Result<qint64> queryInt(const RouteContext &ctx, const QString &name, qint64 fallback, const QString &complaint)

@@ -6,6 +6,7 @@
 
 #include "router.h"
 #include "storage/campaignrepository.h"
+#include "storage/columnvalues.h"
 
 #include <QJsonValue>
 #include <QSqlDatabase>
@@ -33,8 +34,8 @@ Result<CampaignScope> campaignScope(const RouteContext &ctx, const Storage::Data
 // The same for a campaign id read elsewhere (a query parameter).
 Result<CampaignScope> campaignScope(qint64 campaignId, const Storage::Database &db);
 
-// A time for JSON: ISO 8601 UTC with milliseconds, or null when ms <= 0.
-QJsonValue isoOrNull(qint64 ms);
+// A time for JSON: ISO 8601 UTC with milliseconds, or null when ms <= 0 (storage/columnvalues.h).
+using Storage::isoOrNull;
 
 // A non-negative integer query parameter (absent: fallback); BadRequest (400) with `complaint`.
 Result<qint64> queryInt(const RouteContext &ctx, const QString &name, qint64 fallback, const QString &complaint);

@@ -119,12 +119,12 @@ Result<ApiTokenRow> ApiTokenRepository::revoke(const QString &idOrName, qint64 n
             return sqlError(QStringLiteral("cannot revoke API token"), q.lastError());
         return getById(id);
     }
-    q.prepare(QStringLiteral("SELECT id FROM api_tokens WHERE name = ? AND revoked_at IS NULL"));
-    q.addBindValue(idOrName.trimmed());
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot revoke API token"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no active API token named \"%1\"").arg(idOrName.trimmed()));
+    const Status named = selectOne(
+        q, QStringLiteral("SELECT id FROM api_tokens WHERE name = ? AND revoked_at IS NULL"), {idOrName.trimmed()},
+        QStringLiteral("cannot revoke API token"),
+        Error::make(Error::Code::NotFound, QStringLiteral("no active API token named \"%1\"").arg(idOrName.trimmed())));
+    if (!named)
+        return named.error();
     const qint64 found = q.value(0).toLongLong();
     q.finish();
     q.prepare(QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"));

@@ -11,17 +11,17 @@ namespace Leadline::Storage {
 Result<BriefRecord> BriefRepository::one(const QString &sql, qint64 campaignId, int version)
 {
     QSqlQuery q(m_db);
-    q.prepare(sql);
-    q.addBindValue(campaignId);
+    QVariantList binds{campaignId};
     if (version > 0)
-        q.addBindValue(version);
-    if (!q.exec())
-        return sqlError(QStringLiteral("cannot read the project brief"), q.lastError());
-    if (!q.next())
-        return Error::make(Error::Code::NotFound,
-                           version > 0 ? QStringLiteral("campaign %1 has no brief version %2").arg(campaignId).arg(version)
-                                       : QStringLiteral("campaign %1 has no project brief yet").arg(campaignId),
-                           QStringLiteral("no_brief"));
+        binds << version;
+    const Status found = selectOne(
+        q, sql, binds, QStringLiteral("cannot read the project brief"),
+        Error::make(Error::Code::NotFound,
+                    version > 0 ? QStringLiteral("campaign %1 has no brief version %2").arg(campaignId).arg(version)
+                                : QStringLiteral("campaign %1 has no project brief yet").arg(campaignId),
+                    QStringLiteral("no_brief")));
+    if (!found)
+        return found.error();
     BriefRecord r;
     r.campaignId = campaignId;
     r.version = q.value(0).toInt();

@@ -4,17 +4,12 @@
 #include "database.h"
 #include "columnvalues.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Leadline::Storage {
 
-static QJsonValue msOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-}
 
 QJsonObject CallRow::toJson() const
 {
@@ -30,15 +25,15 @@ QJsonObject CallRow::toJson() const
         {QStringLiteral("attempt"), attempt},
         {QStringLiteral("provider_sid"), providerSid.isEmpty() ? QJsonValue() : QJsonValue(providerSid)},
         {QStringLiteral("status"), status},
-        {QStringLiteral("started_at"), msOrNull(startedAt)},
-        {QStringLiteral("answered_at"), msOrNull(answeredAt)},
-        {QStringLiteral("ended_at"), msOrNull(endedAt)},
+        {QStringLiteral("started_at"), isoOrNull(startedAt)},
+        {QStringLiteral("answered_at"), isoOrNull(answeredAt)},
+        {QStringLiteral("ended_at"), isoOrNull(endedAt)},
         {QStringLiteral("duration_s"), durationS},
         {QStringLiteral("outcome"), outcome.isEmpty() ? QJsonValue() : QJsonValue(outcome)},
         {QStringLiteral("budget"), budget.isEmpty() ? QJsonValue() : QJsonValue(budget)},
         {QStringLiteral("property"), property.isEmpty() ? QJsonValue() : QJsonValue(property)},
         {QStringLiteral("timeline"), timeline.isEmpty() ? QJsonValue() : QJsonValue(timeline)},
-        {QStringLiteral("callback_at"), msOrNull(callbackAt)},
+        {QStringLiteral("callback_at"), isoOrNull(callbackAt)},
         {QStringLiteral("language"), language.isEmpty() ? QJsonValue() : QJsonValue(language)},
         {QStringLiteral("fields"), fields},
         {QStringLiteral("recording_url"), recordingUrl.isEmpty() ? QJsonValue() : QJsonValue(recordingUrl)},
@@ -46,7 +41,7 @@ QJsonObject CallRow::toJson() const
         {QStringLiteral("failure_reason"), failureReason.isEmpty() ? QJsonValue() : QJsonValue(failureReason)},
         {QStringLiteral("brief_version"), briefVersion ? QJsonValue(briefVersion) : QJsonValue()},
         {QStringLiteral("question_for_advisor"), questionForAdvisor.isEmpty() ? QJsonValue() : QJsonValue(questionForAdvisor)},
-        {QStringLiteral("site_visit"), siteVisitAt > 0 ? QJsonValue(QJsonObject{{QStringLiteral("at"), msOrNull(siteVisitAt)},
+        {QStringLiteral("site_visit"), siteVisitAt > 0 ? QJsonValue(QJsonObject{{QStringLiteral("at"), isoOrNull(siteVisitAt)},
                                                                                {QStringLiteral("visitors"), siteVisitVisitors},
                                                                                {QStringLiteral("turn"), siteVisitTurn}})
                                                        : QJsonValue()},

@@ -1,5 +1,6 @@
 #include "leadmessagerepository.h"
 
+#include "columnvalues.h"
 #include "database.h"
 
 #include <QSqlError>
@@ -30,8 +31,8 @@ Status LeadMessageRepository::setStatus(qint64 id, const QString &status, const 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE lead_messages SET status = ?, provider_sid = ?, error = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(status);
-    q.addBindValue(providerSid.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(providerSid));
-    q.addBindValue(error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(error));
+    q.addBindValue(nullIfEmpty(providerSid));
+    q.addBindValue(nullIfEmpty(error));
     q.addBindValue(nowMs);
     q.addBindValue(id);
     if (!q.exec())

@@ -1,5 +1,6 @@
 #include "noderegistry.h"
 
+#include "columnvalues.h"
 #include "database.h"
 
 #include <QSqlError>
@@ -61,7 +62,7 @@ Result<bool> NodeRegistry::takeOver(qint64 callId, const QString &deadNodeId, co
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE calls SET node_id = ?, updated_at = ? WHERE id = ? AND node_id = ?"));
-    q.addBindValue(nodeId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nodeId));
+    q.addBindValue(nullIfEmpty(nodeId));
     q.addBindValue(nowMs);
     q.addBindValue(callId);
     q.addBindValue(deadNodeId);

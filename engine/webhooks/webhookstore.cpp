@@ -11,12 +11,13 @@
 #include <QSqlQuery>
 
 namespace Leadline::Webhooks {
+
 using Storage::isoOrNull;
 using Storage::isPostgres;
-
 using Storage::nonNull;
-using Storage::sqlError;
+using Storage::nullIfEmpty;
 using Storage::selectOne;
+using Storage::sqlError;
 
 QJsonObject DeliveryRow::toJson() const
 {
@@ -288,7 +289,7 @@ Status WebhookStore::recordAttempt(const OutboxRow &row, const DeliveryRow &a, q
     q.addBindValue(a.attempt);
     q.addBindValue(nonNull(a.url));
     q.addBindValue(a.statusCode > 0 ? QVariant(a.statusCode) : QVariant(QMetaType::fromType<int>()));
-    q.addBindValue(a.error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.error.left(1000)));
+    q.addBindValue(nullIfEmpty(a.error.left(1000)));
     q.addBindValue(a.durationMs);
     q.addBindValue(a.result);
     q.addBindValue(a.attemptedAt);
@@ -301,7 +302,7 @@ Status WebhookStore::recordAttempt(const OutboxRow &row, const DeliveryRow &a, q
     q.addBindValue(a.attempt);
     q.addBindValue(status == QLatin1String("pending") ? nextAttemptAt : nowMs);
     q.addBindValue(a.statusCode > 0 ? QVariant(a.statusCode) : QVariant(QMetaType::fromType<int>()));
-    q.addBindValue(a.error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.error.left(1000)));
+    q.addBindValue(nullIfEmpty(a.error.left(1000)));
     q.addBindValue(nowMs);
     q.addBindValue(status == QLatin1String("delivered") ? QVariant(nowMs) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(row.id);

@@ -7,7 +7,6 @@
 #include "storage/database.h"
 #include "storage/columnvalues.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
