@@ -42,6 +42,7 @@ private slots:
     void hindiLeadStaysHindiWhenTheRecogniserIsEnglishOnly();
     void dtmfIsRecorded();
     void notInterested();
+    void leaveTakingClosesTheCall();
     void optOutGoesOnDnc();
     void grammarOptOutNeverGoesOnDnc();
     void llmFailureApologisesAndEnds();
@@ -298,6 +299,22 @@ void tst_CallSession::notInterested()
             std::make_unique<Providers::ScriptedDialog>());
     h.play(QStringLiteral("not_interested.jsonl"));
     VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
+    QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("not_interested"));
+    QVERIFY(h.recorder.dnc.isEmpty());
+}
+
+void tst_CallSession::leaveTakingClosesTheCall()
+{
+    // "No, I am busy." - "When should I call you back?" - "Thank you.": the caller is taking
+    // leave; the agent closes politely instead of asking to hear it again.
+    Harness h;
+    h.build({QStringLiteral("No, I am busy."), QStringLiteral("Thank you."), QStringLiteral("Hello?")},
+            std::make_unique<Providers::ScriptedDialog>());
+    h.play(QStringLiteral("not_interested.jsonl"));
+    VTRY_VERIFY(h.timers, h.recorder.finished.size() == 1, 20000);
+    const QStringList agent = h.recorder.texts(QStringLiteral("agent"));
+    QVERIFY2(agent.size() == 3, qPrintable(agent.join(QLatin1Char('\n')))); // greeting, when-free question, close
+    QVERIFY2(!agent.last().contains(QStringLiteral("again")), qPrintable(agent.last()));
     QCOMPARE(h.recorder.outcome.outcome, QStringLiteral("not_interested"));
     QVERIFY(h.recorder.dnc.isEmpty());
 }

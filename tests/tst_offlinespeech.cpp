@@ -22,8 +22,11 @@ private slots:
     void sttObjectEmitsTurns();
     void hindiCallHearsRomanizedHindi_data();
     void hindiCallHearsRomanizedHindi();
+    void resultHoldsAcrossLineNoise_data();
+    void resultHoldsAcrossLineNoise();
 
 private:
+    QByteArray phoneLine(const QString &text, const QString &language); // espeak-ng, cut to 8 kHz
     std::shared_ptr<OfflineSpeechEngine> m_engine;
 };
 
@@ -113,8 +116,9 @@ void tst_OfflineSpeech::recognitionAccuracyOnFixtures()
     }
     const double accuracy = 1.0 - double(errors) / words;
     qInfo("offline STT word accuracy on the fixtures: %.1f%% (%d words, %d errors)", accuracy * 100, words, errors);
-    // Measured 2026-11-23: see the log line above. The bar sits just under it: a regression fails.
-    QVERIFY2(accuracy >= 0.33, qPrintable(QString::number(accuracy)));
+    // Measured 2026-12-07: 69.7 % (36.4 % before seeded dither and wider beams). The bar sits
+    // just under it: a regression fails.
+    QVERIFY2(accuracy >= 0.65, qPrintable(QString::number(accuracy)));
 }
 
 void tst_OfflineSpeech::sttObjectEmitsTurns()
@@ -149,18 +153,8 @@ void tst_OfflineSpeech::hindiCallHearsRomanizedHindi()
     // enough for the offline demo's Hindi caller; real Hindi recognition needs Deepgram.
     QFETCH(QString, spoken);
     QFETCH(QString, expected);
-    EspeakTts tts(m_engine);
-    QByteArray pcm;
-    bool done = false;
-    connect(&tts, &TextToSpeech::audio, this, [&](int, const QByteArray &b) { pcm += b; });
-    connect(&tts, &TextToSpeech::done, this, [&](int) { done = true; });
-    TtsOptions opts;
-    opts.language = QStringLiteral("hi");
-    tts.synthesize(1, spoken, opts);
-    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-    // Through the phone line: 8 kHz, then up to the recogniser's rate.
-    Audio::Resampler down(tts.sampleRate(), 8000);
-    QByteArray line = down.process(pcm) + down.flush();
+    const QByteArray line = phoneLine(spoken, QStringLiteral("hi")); // through the phone line: 8 kHz
+    QVERIFY(!line.isEmpty());
     Audio::Resampler up(8000, OfflineSpeechEngine::kSttRate);
     const QByteArray pcm16k = up.process(line) + up.flush();
     const QString hindiCall = m_engine->recognizeBlocking(pcm16k, QStringLiteral("multi"));
@@ -168,6 +162,63 @@ void tst_OfflineSpeech::hindiCallHearsRomanizedHindi()
     qInfo("%s -> Hindi call: \"%s\", English call: \"%s\"", qPrintable(spoken), qPrintable(hindiCall), qPrintable(englishCall));
     QVERIFY2(hindiCall.contains(expected), qPrintable(hindiCall));
     QVERIFY2(!englishCall.contains(expected), qPrintable(englishCall)); // English calls keep the English grammar
+}
+
+QByteArray tst_OfflineSpeech::phoneLine(const QString &text, const QString &language)
+{
+    EspeakTts tts(m_engine);
+    QByteArray pcm;
+    bool done = false;
+    connect(&tts, &TextToSpeech::audio, this, [&](int, const QByteArray &b) { pcm += b; });
+    connect(&tts, &TextToSpeech::done, this, [&](int) { done = true; });
+    TtsOptions opts;
+    opts.language = language;
+    tts.synthesize(1, text, opts);
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        return {};
+    Audio::Resampler down(tts.sampleRate(), 8000);
+    return down.process(pcm) + down.flush();
+}
+
+void tst_OfflineSpeech::resultHoldsAcrossLineNoise_data()
+{
+    QTest::addColumn<QString>("spoken");
+    // Lines the demo's callees say that the recogniser used to lose to the line's faint noise
+    // (bench/offline_stt_lines: 1 and 0 exact in 8 before seeded dither and wider beams).
+    QTest::newRow("opt-out") << QStringLiteral("remove my number");
+    QTest::newRow("question") << QStringLiteral("what is the stamp duty");
+}
+
+void tst_OfflineSpeech::resultHoldsAcrossLineNoise()
+{
+    // The same words on the same line, with a different few bits of line noise each time (as on
+    // every real call): the recogniser must hear the same thing, through the live-call path.
+    QFETCH(QString, spoken);
+    const QByteArray line = phoneLine(spoken, QStringLiteral("en"));
+    QVERIFY(!line.isEmpty());
+    for (quint32 seed = 1; seed <= 4; ++seed) {
+        QRandomGenerator rng{seed};
+        auto noise = [&rng](int ms) {
+            QByteArray pcm(ms * 16, Qt::Uninitialized);
+            for (qsizetype i = 0; i < pcm.size(); i += 2) {
+                const auto v = qint16(rng.bounded(-24, 25)); // about -66 dBFS
+                pcm[i] = char(quint16(v) & 0xff);
+                pcm[i + 1] = char(quint16(v) >> 8);
+            }
+            return pcm;
+        };
+        PocketsphinxStt stt(m_engine);
+        QStringList finals;
+        bool ended = false;
+        connect(&stt, &SpeechToText::transcript, this, [&](const QString &t, bool fin, const QString &) { if (fin) finals << t; });
+        connect(&stt, &SpeechToText::endOfSpeech, this, [&] { ended = true; });
+        stt.start(SttOptions{8000, QStringLiteral("en-IN")});
+        const QByteArray stream = noise(700 + 20 * int(seed)) + line + noise(1500);
+        for (qsizetype i = 0; i < stream.size(); i += 320)
+            stt.pushAudio(stream.mid(i, 320));
+        QTRY_VERIFY_WITH_TIMEOUT(ended, 10000);
+        QVERIFY2(finals.join(QLatin1Char(' ')) == spoken, qPrintable(QStringLiteral("seed %1: \"%2\"").arg(seed).arg(finals.join(QLatin1Char(' ')))));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_OfflineSpeech)

@@ -354,6 +354,9 @@ void CallSession::onEndOfSpeech()
     m_callerTurn.clearInterim();
     if (m_callerTurn.isEmpty()) {
         dropSpeculation();
+        // Nothing made out: the next turn starts with the next speech, not with this noise.
+        m_callerStartMs = m_vad.inSpeech() ? m_vad.segmentStartMs() : -1;
+        m_callerEndMs = -1;
         // Speech nobody could make out: keep waiting, but not forever.
         if (!agentSpeaking() && !m_llmActive)
             m_silenceTimer->start(m_cfg.silenceTimeoutMs);

@@ -51,6 +51,7 @@ public:
         QTimer::singleShot(m_persona.ringMs, this, [this] { ring(); });
         // Synthesize what the callee will say, ahead of time.
         m_audio.resize(m_persona.lines.size());
+        m_ready.resize(m_persona.lines.size());
         for (int i = 0; i < m_persona.lines.size(); ++i) {
             if (!m_sim->m_speech || !m_sim->m_speech->ttsAvailable())
                 break;
@@ -58,7 +59,12 @@ public:
             m_sim->m_speech->synthesize(
                 m_persona.lines.at(i).text, m_persona.language, this,
                 [this, i, resampler](const QByteArray &pcm) { m_audio[i] += resampler->process(pcm); },
-                [this, i, resampler](bool) { m_audio[i] += resampler->flush(); }, [] { return false; });
+                [this, i, resampler](bool ok) {
+                    m_audio[i] += resampler->flush();
+                    m_ready[i] = true; // a line is said whole or not at all, never the part synthesized so far
+                    if (!ok)
+                        qCWarning(lcSim) << "persona" << m_rec.persona << "line" << i << "could not be synthesized";
+                }, [] { return false; });
         }
     }
 
@@ -139,8 +145,12 @@ private:
             const PersonaLine &line = m_persona.lines.at(m_nextLine);
             const bool agentQuiet = now >= m_playEnd && m_agentSpokeSinceLine && now - m_playEnd >= line.afterAgentMs;
             const bool due = line.atMs >= 0 ? now >= line.atMs : agentQuiet;
-            if (due && !m_audio.value(m_nextLine).isEmpty()) {
+            // Under load the synthesis of a line can still be under way when it is due: the
+            // callee then pauses a little longer, as a person thinking would.
+            if (due && m_ready.value(m_nextLine) && !m_audio.value(m_nextLine).isEmpty()) {
                 m_speaking = m_audio.at(m_nextLine);
+                qCDebug(lcSim) << "call" << m_rec.sid << "persona" << m_rec.persona << "says" << line.text << "at" << now << "ms ("
+                               << m_speaking.size() / 16 << "ms of audio)";
                 if (m_persona.voicemail)
                     m_speaking += Audio::silence(300, 8000) + Audio::tone(500, 8000, 1000.0, 0.5); // the beep
                 ++m_nextLine;
@@ -253,6 +263,7 @@ private:
     QTimer m_tick;
     QElapsedTimer m_clock;
     QList<QByteArray> m_audio;
+    QList<bool> m_ready; // per line: its synthesis has finished
     QByteArray m_speaking;
     int m_nextLine = 0;
     qint64 m_sentMs = 0, m_playEnd = 0, m_lastSpokeAt = 0;

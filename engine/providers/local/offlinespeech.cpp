@@ -1,5 +1,6 @@
 #include "offlinespeech.h"
 
+#include "audio/pcm.h"
 #include "audio/resampler.h"
 #include "core/logging.h"
 #include "core/workerthread.h"
@@ -129,7 +130,13 @@ struct OfflineSpeechEngine::Private
         const QByteArray hmm = QByteArray(kModelDir) + "/en-us";
         const QByteArray dict = QByteArray(kModelDir) + "/cmudict-en-us.dict";
         config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.constData(), "-dict", dict.constData(),
-                             "-samprate", "16000", "-cmn", "batch", "-logfn", "/dev/null", nullptr);
+                             "-samprate", "16000", "-cmn", "batch", "-logfn", "/dev/null",
+                             // Telephone audio leaves the wideband model's filters above 4 kHz
+                             // empty: seeded dither gives them a steady floor, so the result no
+                             // longer swings with the line's faint noise; and the default beams
+                             // pruned the right path of phone-band speech (empty results).
+                             // bench/offline_stt_lines measures both on the demo personas' lines.
+                             "-dither", "yes", "-seed", "1", "-beam", "1e-80", "-wbeam", "1e-60", "-pbeam", "1e-80", nullptr);
         ps = config ? ps_init(config) : nullptr;
         if (ps) {
             // Indian words the CMU dictionary lacks, then the grammar that uses them.
@@ -137,8 +144,13 @@ struct OfflineSpeechEngine::Private
             for (const auto &w : kHinglishWords)
                 ps_add_word(ps, w[0], w[1], FALSE);
             ps_add_word(ps, "crore", "K R AO R", TRUE);
-            if (ps_set_jsgf_file(ps, "call", grammarPaths.at(0).toLocal8Bit().constData()) != 0
-                || ps_set_jsgf_file(ps, "call_hi", grammarPaths.at(1).toLocal8Bit().constData()) != 0
+            // Each search takes the grammar weight in force when it is made. English: a heavy
+            // one, so a short answer is not chained into "yes hello yes" or "no i am busy";
+            // the romanized Hindi phrases sit far from the en-us phones and need the default.
+            cmd_ln_set_float_r(config, "-lw", 15.0);
+            const bool english = ps_set_jsgf_file(ps, "call", grammarPaths.at(0).toLocal8Bit().constData()) == 0;
+            cmd_ln_set_float_r(config, "-lw", 6.5);
+            if (!english || ps_set_jsgf_file(ps, "call_hi", grammarPaths.at(1).toLocal8Bit().constData()) != 0
                 || ps_set_search(ps, "call") != 0) {
                 ps_free(ps);
                 ps = nullptr;
@@ -326,8 +338,10 @@ void PocketsphinxStt::pushAudio(const QByteArray &pcm)
     Audio::Resampler up(m_options.sampleRate, OfflineSpeechEngine::kSttRate);
     QByteArray pcm16k = up.process(m_utterance);
     pcm16k += up.flush();
+    const qint64 utteranceMs = m_utterance.size() / Audio::bytesPerMs(m_options.sampleRate);
     m_utterance.clear();
-    m_engine->recognize(pcm16k, m_options.language, this, [this](const QString &text) {
+    m_engine->recognize(pcm16k, m_options.language, this, [this, utteranceMs](const QString &text) {
+        qCDebug(lcCore) << "offline STT:" << utteranceMs << "ms utterance ->" << text;
         if (m_stopped)
             return;
         if (!text.isEmpty())

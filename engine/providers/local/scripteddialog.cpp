@@ -20,6 +20,9 @@ const char kInterested[] = R"(\binterested\b|\byes\b|\bsure\b|tell me|go ahead|\
 const char kBusy[] = R"(\bbusy\b|driving|in a meeting|call (me )?later|baad mein|abhi nahi|बाद में|व्यस्त)";
 const char kCallback[] = R"((tomorrow|today|tonight|day after tomorrow|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kal|parso|कल|परसों)( (morning|afternoon|evening|night|subah|shaam|dopahar|सुबह|शाम|दोपहर))?|(after|at|around) \d{1,2}( ?(am|pm|baje))?|in \d+ (hours?|minutes?)|\d{1,2} baje|(this|in the) (evening|morning|afternoon))";
 const char kBudget[] = R"((₹|rs\.?|inr)? ?\d+(\.\d+)? ?(lakh|lakhs|lac|l\b|crore|crores|cr\b)|(\d[\d,]{5,})|(लाख|करोड़)|(ek|do|teen|char|paanch|pachas|saath|sattar|assi|dedh|dhai) (lakh|crore))";
+// A reply that only takes leave ("thank you", "ok bye", "dhanyavaad"): the caller is closing the
+// call, not asking to hear the question again.
+const char kLeaveTaking[] = R"(^\s*((ok|okay|accha|theek hai) )?(thank you|thanks|bye|goodbye|dhanyavaad|dhanyavad|shukriya|धन्यवाद|शुक्रिया)( (very much|so much|bye|ji))*[.!\s]*$)";
 const char kTimeline[] = R"(immediately|right away|\babhi\b|turant|\d+(-\d+)? (months?|years?)|next (month|year)|this year|agle saal|after diwali|just (looking|browsing))";
 
 // Hot-lead handoff (offered only when the request carries the transfer_to_agent tool).
@@ -149,6 +152,9 @@ DialogStep ScriptedDialog::next(const LlmRequest &request)
                    interested ? QStringLiteral("interested") : QStringLiteral("callback"), facts);
     if (matches(last, kBusy))
         return DialogStep{l.askWhenFree, {}, {}};
+    if (matches(last, kLeaveTaking)) // after "no, I am busy" or a question left unanswered: close politely
+        return interested ? end(l.closeInterested, QStringLiteral("interested"), facts)
+                          : end(l.closeNotInterested, QStringLiteral("not_interested"), facts);
     if (interested) {
         if (!facts.contains(QStringLiteral("budget")) && assistantAsked(msgs, l.askBudget) == 0)
             return DialogStep{l.askBudget, {}, {}};
