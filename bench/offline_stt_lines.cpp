@@ -5,6 +5,7 @@
 // One JSON line per line and grammar (exact matches, every hypothesis with its count), then a
 // summary line. Shows whether a result holds across line noise, not only whether it is right.
 //   offline_stt_lines [--seeds N] [--hindi]   (--hindi: the Hindi calls' grammar too)
+#include "audio/pcm.h"
 #include "audio/resampler.h"
 #include "providers/local/offlinespeech.h"
 #include "sim/persona.h"
@@ -21,17 +22,6 @@
 #include <cstdio>
 
 using namespace Leadline;
-
-static QByteArray lineNoise(int ms, QRandomGenerator &rng)
-{
-    QByteArray pcm(ms * 16, Qt::Uninitialized);
-    for (int i = 0; i < pcm.size(); i += 2) {
-        const auto v = qint16(rng.bounded(-24, 25));
-        pcm[i] = char(quint16(v) & 0xff);
-        pcm[i + 1] = char(quint16(v) >> 8);
-    }
-    return pcm;
-}
 
 static void printJson(const QJsonObject &o) { std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData()); std::fflush(stdout); }
 
@@ -82,7 +72,8 @@ int main(int argc, char **argv)
                 QObject::connect(&stt, &Providers::SpeechToText::transcript, [&](const QString &t, bool fin, const QString &) { if (fin) finals << t; });
                 QObject::connect(&stt, &Providers::SpeechToText::endOfSpeech, [&] { ended = true; });
                 stt.start(Providers::SttOptions{8000, grammar});
-                const QByteArray stream = lineNoise(700 + 20 * rng.bounded(0, 15), rng) + line.pcm + lineNoise(1500, rng);
+                const QByteArray stream = Audio::lineNoise(700 + 20 * rng.bounded(0, 15), 8000, rng) + line.pcm
+                                         + Audio::lineNoise(1500, 8000, rng);
                 for (qsizetype i = 0; i < stream.size(); i += 320)
                     stt.pushAudio(stream.mid(i, 320));
                 QElapsedTimer waited;

@@ -6,6 +6,7 @@
 #include "fakes/fixturereplayer.h"
 #include "telephony/mediaprotocol.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
 #include <cmath>
 
@@ -20,6 +21,7 @@ private slots:
     void resamplerKeepsFrequency_data();
     void resamplerKeepsFrequency();
     void resamplerIsStreaming();
+    void lineNoiseIsFaintAndSeeded();
 };
 
 void tst_Audio::vadFindsFixtureSpeech_data()
@@ -119,6 +121,21 @@ void tst_Audio::resamplerIsStreaming()
     b += pieces.flush();
     QCOMPARE(b.size(), a.size());
     QCOMPARE(b, a);
+}
+
+void tst_Audio::lineNoiseIsFaintAndSeeded()
+{
+    QRandomGenerator a{7}, b{7}, c{8};
+    const QByteArray noise = Audio::lineNoise(1000, 8000, a);
+    QCOMPARE(noise.size(), 16000);
+    QCOMPARE(Audio::lineNoise(1000, 8000, b), noise); // same seed, same line
+    QVERIFY(Audio::lineNoise(1000, 8000, c) != noise);
+    const double level = Audio::rms(noise); // uniform in [-24, 24]: rms about 14 (-67 dBFS)
+    QVERIFY2(level > 10 && level < 18, qPrintable(QString::number(level)));
+    int loudest = 0;
+    for (int i = 0; i < Audio::sampleCount(noise); ++i)
+        loudest = qMax(loudest, qAbs(int(Audio::sampleAt(noise, i))));
+    QCOMPARE(loudest, 24);
 }
 
 QTEST_GUILESS_MAIN(tst_Audio)

@@ -198,22 +198,13 @@ void tst_OfflineSpeech::resultHoldsAcrossLineNoise()
     QVERIFY(!line.isEmpty());
     for (quint32 seed = 1; seed <= 4; ++seed) {
         QRandomGenerator rng{seed};
-        auto noise = [&rng](int ms) {
-            QByteArray pcm(ms * 16, Qt::Uninitialized);
-            for (qsizetype i = 0; i < pcm.size(); i += 2) {
-                const auto v = qint16(rng.bounded(-24, 25)); // about -66 dBFS
-                pcm[i] = char(quint16(v) & 0xff);
-                pcm[i + 1] = char(quint16(v) >> 8);
-            }
-            return pcm;
-        };
         PocketsphinxStt stt(m_engine);
         QStringList finals;
         bool ended = false;
         connect(&stt, &SpeechToText::transcript, this, [&](const QString &t, bool fin, const QString &) { if (fin) finals << t; });
         connect(&stt, &SpeechToText::endOfSpeech, this, [&] { ended = true; });
         stt.start(SttOptions{8000, QStringLiteral("en-IN")});
-        const QByteArray stream = noise(700 + 20 * int(seed)) + line + noise(1500);
+        const QByteArray stream = Audio::lineNoise(700 + 20 * int(seed), 8000, rng) + line + Audio::lineNoise(1500, 8000, rng);
         for (qsizetype i = 0; i < stream.size(); i += 320)
             stt.pushAudio(stream.mid(i, 320));
         QTRY_VERIFY_WITH_TIMEOUT(ended, 10000);

@@ -1,5 +1,7 @@
 #include "pcm.h"
 
+#include <QRandomGenerator>
+
 #include <cmath>
 
 namespace Leadline::Audio {
@@ -31,6 +33,18 @@ QByteArray tone(int ms, int sampleRate, double frequencyHz, double amplitude)
         const auto v = qint16(std::lround(amplitude * 32767.0 * std::sin(2.0 * M_PI * frequencyHz * i / sampleRate)));
         p[2 * i] = uchar(quint16(v) & 0xff);
         p[2 * i + 1] = uchar(quint16(v) >> 8);
+    }
+    return out;
+}
+
+QByteArray lineNoise(int ms, int sampleRate, QRandomGenerator &rng, int amplitude)
+{
+    QByteArray out(qMax(0, ms) * bytesPerMs(sampleRate), Qt::Uninitialized);
+    auto *p = reinterpret_cast<uchar *>(out.data());
+    for (qsizetype i = 0; i < out.size(); i += 2) {
+        const auto v = qint16(rng.bounded(-amplitude, amplitude + 1));
+        p[i] = uchar(quint16(v) & 0xff);
+        p[i + 1] = uchar(quint16(v) >> 8);
     }
     return out;
 }

@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+class QRandomGenerator;
+
 namespace Leadline::Audio {
 
 inline int bytesPerMs(int sampleRate) { return sampleRate / 500; } // 2 bytes per sample
@@ -20,6 +22,9 @@ double rms(const QByteArray &pcm);
 QByteArray silence(int ms, int sampleRate);
 // A sine tone (for fakes and tests), amplitude 0..1.
 QByteArray tone(int ms, int sampleRate, double frequencyHz, double amplitude);
+// Faint white line noise, uniform in [-amplitude, amplitude] (24: about -66 dBFS, a quiet phone
+// line), drawn from `rng` (a seeded generator gives the same noise every time).
+QByteArray lineNoise(int ms, int sampleRate, QRandomGenerator &rng, int amplitude = 24);
 // Pads with zero samples up to the next multiple of `multiple` bytes.
 void padTo(QByteArray &pcm, int multiple);
 

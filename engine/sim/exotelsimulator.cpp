@@ -165,14 +165,7 @@ private:
             m_lastSpokeAt = now;
             return f;
         }
-        // Line noise, about -66 dBFS like the fixtures.
-        QByteArray f(320, Qt::Uninitialized);
-        for (int i = 0; i < 320; i += 2) {
-            const auto v = qint16(QRandomGenerator::global()->bounded(-24, 25));
-            f[i] = char(quint16(v) & 0xff);
-            f[i + 1] = char(quint16(v) >> 8);
-        }
-        return f;
+        return Audio::lineNoise(20, 8000, *QRandomGenerator::global()); // about -66 dBFS like the fixtures
     }
 
     void tick()
