@@ -40,6 +40,7 @@ private slots:
     void webhookAuthAndBodies();
     void webhookUpdatesCallsIdempotently();
     void durationIsTheCarriersConversationDuration();
+    void startOutsideTheWindowSaysWhenItOpens();
     void startAndPauseDriveTheDialer();
     void exotelEndToEnd();
     void campaignOf200AgainstFakeExotel_data() { Testing::addBackendRows(); }
@@ -272,6 +273,22 @@ void tst_DialerApi::durationIsTheCarriersConversationDuration()
         QCOMPARE(call.json.value(QStringLiteral("duration_s")).toInt(), 211);
     }
     QLoggingCategory::setFilterRules(QString());
+}
+
+void tst_DialerApi::startOutsideTheWindowSaysWhenItOpens()
+{
+    // No dialer here: its first pass (which moves the leads to the window's opening) would race
+    // the reply. The reply alone must say when calling starts, not "now".
+    SETUP(f, QStringLiteral("sqlite"));
+    f.clock->setMs(istMs(QStringLiteral("2025-11-24T06:00:00"))); // Monday 06:00 IST; the window opens at 10:00
+    const qint64 id = addCampaignWithLeads(*f.service, *f.db.db, QStringLiteral("Early"), 2, f.clock->nowMs());
+    QVERIFY(id > 0);
+    const Reply started = f.server->send("POST", QStringLiteral("/campaigns/%1/start").arg(id));
+    QCOMPARE(started.status, 200);
+    QCOMPARE(started.json.value(QStringLiteral("next_due_at")).toString(), QStringLiteral("2025-11-24T04:30:00.000Z"));
+    f.clock->setMs(istMs(QStringLiteral("2025-11-24T12:00:00"))); // inside the window: due now
+    QCOMPARE(f.server->send("POST", QStringLiteral("/campaigns/%1/start").arg(id)).json.value(QStringLiteral("next_due_at")).toString(),
+             QStringLiteral("2025-11-24T06:30:00.000Z"));
 }
 
 void tst_DialerApi::startAndPauseDriveTheDialer()

@@ -1,5 +1,6 @@
 #include "campaignruncontroller.h"
 
+#include "campaigns/callingwindow.h"
 #include "campaigns/campaigncontrol.h"
 #include "core/clock.h"
 #include "server/routehelpers.h"
@@ -7,6 +8,7 @@
 #include "storage/dialerqueue.h"
 
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace Leadline::Server {
 
@@ -36,10 +38,21 @@ Reply CampaignRunController::start(const RouteContext &ctx) const
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    auto next = Storage::DialerQueue(db.value()).nextDueAt(id.value());
+    Storage::DialerQueue queue(db.value());
+    auto next = queue.nextDueAt(id.value());
     if (!next)
         return next.error(); // never a 200 without next_due_at
-    body.insert(QStringLiteral("next_due_at"), isoOrNull(qMax(next.value(), m_clock.nowMs())));
+    qint64 due = qMax(next.value(), m_clock.nowMs());
+    // Outside the calling window the dialer moves the leads to its opening on its next pass, a
+    // moment after this reply: say that time now (in the campaign's zone), not "now".
+    if (auto campaign = queue.campaign(id.value())) {
+        auto window = Campaigns::CallingWindow::make(campaign->windowStart, campaign->windowEnd, campaign->callingDays,
+                                                     campaign->timezone, campaign->holidays);
+        const QDateTime opens = window ? window->nextOpen(QDateTime::fromMSecsSinceEpoch(due, QTimeZone::utc())) : QDateTime();
+        if (opens.isValid())
+            due = qMax(due, opens.toMSecsSinceEpoch());
+    }
+    body.insert(QStringLiteral("next_due_at"), isoOrNull(due));
     return HttpResponse::json(body);
 }
 
