@@ -7,6 +7,11 @@ namespace Leadline::Campaigns {
 
 static Error invalid(const QString &msg) { return Error::make(Error::Code::Validation, msg); }
 
+Result<CallingWindow> CallingWindow::of(const Storage::DialerCampaign &c)
+{
+    return make(c.windowStart, c.windowEnd, c.callingDays, c.timezone, c.holidays);
+}
+
 Result<CallingWindow> CallingWindow::make(const QString &start, const QString &end, const QString &days,
                                           const QString &timeZone, const QString &holidays)
 {

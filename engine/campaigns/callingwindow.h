@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "storage/dialerqueue.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -28,6 +29,8 @@ public:
     // holidays "YYYY-MM-DD" separated by commas, spaces or semicolons.
     static Result<CallingWindow> make(const QString &start, const QString &end, const QString &days,
                                       const QString &timeZone, const QString &holidays = {});
+    // A campaign's window as the dialer reads it (its start, end, days, zone and holidays).
+    static Result<CallingWindow> of(const Storage::DialerCampaign &campaign);
 
     // The same window evaluated in a lead's zone; an empty or unknown zone keeps the campaign's.
     CallingWindow forLeadZone(const QString &leadTimeZone) const;

@@ -36,8 +36,7 @@ QString CallLifecycle::callStatusFor(const QString &carrierStatus, const QString
 
 Storage::SettleOutput CallLifecycle::decide(const Storage::SettleInput &in, qint64 nowMs, const RetryDelays &delays)
 {
-    auto window = CallingWindow::make(in.campaign.windowStart, in.campaign.windowEnd, in.campaign.callingDays,
-                                      in.campaign.timezone, in.campaign.holidays);
+    auto window = CallingWindow::of(in.campaign);
     const CallingWindow w = (window ? window.value() : CallingWindow()).forLeadZone(in.leadTimezone);
     RetryPolicy policy(RetryConfig{in.campaign.maxAttempts, in.campaign.retryDelaySeconds, 24 * 3600, delays});
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);

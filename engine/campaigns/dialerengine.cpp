@@ -202,7 +202,7 @@ DialerEngine::TickStats DialerEngine::tick()
         const int room = m_options.maxPlacerBacklog - m_placer.backlog();
         if (room <= 0)
             break;
-        auto window = CallingWindow::make(c.windowStart, c.windowEnd, c.callingDays, c.timezone, c.holidays);
+        auto window = CallingWindow::of(c);
         if (!window) {
             qCWarning(lcCampaigns) << "campaign" << c.id << "has an invalid calling window:" << window.error().message;
             continue;

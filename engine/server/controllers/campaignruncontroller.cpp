@@ -46,8 +46,7 @@ Reply CampaignRunController::start(const RouteContext &ctx) const
     // Outside the calling window the dialer moves the leads to its opening on its next pass, a
     // moment after this reply: say that time now (in the campaign's zone), not "now".
     if (auto campaign = queue.campaign(id.value())) {
-        auto window = Campaigns::CallingWindow::make(campaign->windowStart, campaign->windowEnd, campaign->callingDays,
-                                                     campaign->timezone, campaign->holidays);
+        auto window = Campaigns::CallingWindow::of(campaign.value());
         const QDateTime opens = window ? window->nextOpen(QDateTime::fromMSecsSinceEpoch(due, QTimeZone::utc())) : QDateTime();
         if (opens.isValid())
             due = qMax(due, opens.toMSecsSinceEpoch());
