@@ -1,5 +1,7 @@
 #include "callingwindow.h"
 
+#include "storage/dialerqueue.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 

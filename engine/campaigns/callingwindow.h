@@ -7,7 +7,6 @@
 #pragma once
 
 #include "core/result.h"
-#include "storage/dialerqueue.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -15,6 +14,10 @@
 #include <QSet>
 #include <QTime>
 #include <QTimeZone>
+
+namespace Leadline::Storage {
+struct DialerCampaign;
+}
 
 namespace Leadline::Campaigns {
 

@@ -51,17 +51,17 @@ public:
         QTimer::singleShot(m_persona.ringMs, this, [this] { ring(); });
         // Synthesize what the callee will say, ahead of time.
         m_audio.resize(m_persona.lines.size());
-        m_ready.resize(m_persona.lines.size());
         for (int i = 0; i < m_persona.lines.size(); ++i) {
             if (!m_sim->m_speech || !m_sim->m_speech->ttsAvailable())
                 break;
             auto resampler = std::make_shared<Audio::Resampler>(m_sim->m_speech->ttsSampleRate(), 8000);
+            auto pending = std::make_shared<QByteArray>();
             m_sim->m_speech->synthesize(
                 m_persona.lines.at(i).text, m_persona.language, this,
-                [this, i, resampler](const QByteArray &pcm) { m_audio[i] += resampler->process(pcm); },
-                [this, i, resampler](bool ok) {
-                    m_audio[i] += resampler->flush();
-                    m_ready[i] = true; // a line is said whole or not at all, never the part synthesized so far
+                [resampler, pending](const QByteArray &pcm) { *pending += resampler->process(pcm); },
+                [this, i, resampler, pending](bool ok) {
+                    // A line is said once its synthesis has finished, never while it is under way.
+                    m_audio[i] = *pending + resampler->flush();
                     if (!ok)
                         qCWarning(lcSim) << "persona" << m_rec.persona << "line" << i << "could not be synthesized";
                 }, [] { return false; });
@@ -147,7 +147,7 @@ private:
             const bool due = line.atMs >= 0 ? now >= line.atMs : agentQuiet;
             // Under load the synthesis of a line can still be under way when it is due: the
             // callee then pauses a little longer, as a person thinking would.
-            if (due && m_ready.value(m_nextLine) && !m_audio.value(m_nextLine).isEmpty()) {
+            if (due && !m_audio.value(m_nextLine).isEmpty()) {
                 m_speaking = m_audio.at(m_nextLine);
                 qCDebug(lcSim) << "call" << m_rec.sid << "persona" << m_rec.persona << "says" << line.text << "at" << now << "ms ("
                                << m_speaking.size() / 16 << "ms of audio)";
@@ -255,8 +255,7 @@ private:
     QWebSocket *m_ws = nullptr;
     QTimer m_tick;
     QElapsedTimer m_clock;
-    QList<QByteArray> m_audio;
-    QList<bool> m_ready; // per line: its synthesis has finished
+    QList<QByteArray> m_audio; // per line, once its synthesis has finished
     QByteArray m_speaking;
     int m_nextLine = 0;
     qint64 m_sentMs = 0, m_playEnd = 0, m_lastSpokeAt = 0;

@@ -147,9 +147,10 @@ struct OfflineSpeechEngine::Private
             // Each search takes the grammar weight in force when it is made. English: a heavy
             // one, so a short answer is not chained into "yes hello yes" or "no i am busy";
             // the romanized Hindi phrases sit far from the en-us phones and need the default.
+            const double defaultWeight = cmd_ln_float_r(config, "-lw"); // 6.5
             cmd_ln_set_float_r(config, "-lw", 15.0);
             const bool english = ps_set_jsgf_file(ps, "call", grammarPaths.at(0).toLocal8Bit().constData()) == 0;
-            cmd_ln_set_float_r(config, "-lw", 6.5);
+            cmd_ln_set_float_r(config, "-lw", defaultWeight);
             if (!english || ps_set_jsgf_file(ps, "call_hi", grammarPaths.at(1).toLocal8Bit().constData()) != 0
                 || ps_set_search(ps, "call") != 0) {
                 ps_free(ps);
